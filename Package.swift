@@ -1,0 +1,44 @@
+// swift-tools-version: 6.0
+// nmmfit — the neutrino magnetic moment from liquid-xenon electron-recoil data.
+import PackageDescription
+
+let package = Package(
+    name: "nmmfit",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "nmmfit", targets: ["nmmfit"]),
+        .library(name: "GSL", targets: ["GSL"]),
+        .library(name: "Recoil", targets: ["Recoil"]),
+        .library(name: "Likelihood", targets: ["Likelihood"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+    ],
+    targets: [
+        // C interop: a module map over Debian's libgsl-dev (see CGSL/shim.h).
+        .systemLibrary(
+            name: "CGSL",
+            path: "CGSL",
+            pkgConfig: "gsl",
+            providers: [.apt(["libgsl-dev"])]
+        ),
+        // The only target that imports CGSL: a thin, safe Swift layer.
+        .target(name: "GSL", dependencies: ["CGSL"]),
+        // Physics: solar neutrinos, cross-sections, atomic binding, detector response, datasets.
+        .target(name: "Recoil", dependencies: ["GSL", "Yams"]),
+        // Statistics: binned Poisson likelihood, fits, intervals, tests, toys.
+        .target(name: "Likelihood", dependencies: ["GSL", "Recoil"]),
+        // The command-line tool: parse, call, print.
+        .executableTarget(
+            name: "nmmfit",
+            dependencies: [
+                "Recoil", "Likelihood",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "GSLTests", dependencies: ["GSL"]),
+        .testTarget(name: "RecoilTests", dependencies: ["Recoil", "GSL"]),
+        .testTarget(name: "LikelihoodTests", dependencies: ["Likelihood", "Recoil", "GSL"]),
+    ]
+)

@@ -1,0 +1,11 @@
+import ArgumentParser
+
+@main
+struct NMMFit: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "nmmfit",
+        abstract: "The neutrino magnetic moment from liquid-xenon electron-recoil data.",
+        version: "0.1.0",
+        subcommands: []
+    )
+}
