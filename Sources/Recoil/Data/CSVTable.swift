@@ -1,0 +1,110 @@
+import Foundation
+
+/// A numeric CSV table: `#` comment lines, one header row, then rows of numbers.
+///
+/// Parsing is strict: every row must have as many fields as the header, every field must be
+/// a finite number, and errors name the file, the 1-based line and the column.
+public struct CSVTable: Sendable {
+    /// The file the table came from (for messages).
+    public let file: String
+    /// Column names from the header row.
+    public let columns: [String]
+    /// Numeric rows.
+    public let rows: [[Double]]
+    /// The 1-based source line of each row.
+    public let lines: [Int]
+
+    /// Reads and parses a CSV file.
+    public init(contentsOf url: URL) throws {
+        let text: String
+        do {
+            text = try String(contentsOf: url, encoding: .utf8)
+        } catch {
+            throw InputError(file: url.path, "cannot read file (\(Self.reason(error)))")
+        }
+        try self.init(text: text, file: url.path)
+    }
+
+    /// Parses CSV text; `file` is used in messages.
+    public init(text: String, file: String) throws {
+        self.file = file
+        var header: [String]?
+        var rows: [[Double]] = []
+        var lines: [Int] = []
+        for (i, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let lineNo = i + 1
+            let line = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            let fields = line.split(separator: ",", omittingEmptySubsequences: false)
+                .map { $0.trimmingCharacters(in: .whitespaces) }
+            guard let h = header else {
+                if fields.contains(where: \.isEmpty) {
+                    throw InputError(file: file, line: lineNo, "header row has an empty column name")
+                }
+                header = fields
+                continue
+            }
+            guard fields.count == h.count else {
+                throw InputError(file: file, line: lineNo,
+                                 "expected \(h.count) fields (\(h.joined(separator: ","))), found \(fields.count)")
+            }
+            var row: [Double] = []
+            row.reserveCapacity(h.count)
+            for (j, f) in fields.enumerated() {
+                guard let v = Double(f) else {
+                    throw InputError(file: file, line: lineNo, field: h[j], "'\(f)' is not a number")
+                }
+                guard v.isFinite else {
+                    throw InputError(file: file, line: lineNo, field: h[j], "value \(f) is not finite")
+                }
+                row.append(v)
+            }
+            rows.append(row)
+            lines.append(lineNo)
+        }
+        guard let h = header else { throw InputError(file: file, "file is empty (no header row)") }
+        guard !rows.isEmpty else { throw InputError(file: file, "file has a header but no data rows") }
+        columns = h
+        self.rows = rows
+        self.lines = lines
+    }
+
+    /// The values of a column.
+    public func column(_ name: String) throws -> [Double] {
+        guard let j = columns.firstIndex(of: name) else {
+            throw InputError(file: file, field: name,
+                             "no such column (columns are: \(columns.joined(separator: ", ")))")
+        }
+        return rows.map { $0[j] }
+    }
+
+    /// Throws unless the column is strictly increasing, naming the first offending line.
+    public func requireIncreasing(_ name: String) throws {
+        let v = try column(name)
+        for i in 1..<v.count where !(v[i] > v[i - 1]) {
+            throw InputError(file: file, line: lines[i], field: name,
+                             "values must be strictly increasing (\(v[i - 1]) then \(v[i]))")
+        }
+    }
+
+    /// Throws unless every value of the column is ≥ 0 (and, if `integer`, a whole number).
+    public func requireNonNegative(_ name: String, integer: Bool = false) throws {
+        let v = try column(name)
+        for (i, x) in v.enumerated() {
+            if x < 0 {
+                throw InputError(file: file, line: lines[i], field: name, "negative value \(x)")
+            }
+            if integer && x != x.rounded() {
+                throw InputError(file: file, line: lines[i], field: name, "\(x) is not a whole number of events")
+            }
+        }
+    }
+
+    static func reason(_ error: any Error) -> String {
+        let ns = error as NSError
+        if ns.domain == NSCocoaErrorDomain && (ns.code == NSFileReadNoSuchFileError || ns.code == 260) {
+            return "no such file"
+        }
+        return ns.localizedDescription
+    }
+}

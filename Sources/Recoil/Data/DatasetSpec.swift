@@ -1,0 +1,274 @@
+import Foundation
+import Yams
+
+/// The versioned description of an experiment's dataset (`data/<name>/dataset.json` or
+/// `.yaml`): where the observed data, backgrounds and efficiency are, the exposure, the
+/// resolution and the constraints. Validated on load (``DatasetSpec/load(from:)``).
+///
+/// Version 1 keys (all energies keV, exposure tonne·year):
+/// ```
+/// nmmfit_dataset: 1            name, title, reference, notes
+/// exposure_tonne_year          resolution: {a, b, source}
+/// efficiency: {file, energy: true|reconstructed, value_column, sigma_up_column?,
+///              sigma_down_column?, relative_constraint?, extend_to_keV?, source}
+/// observed: {file, kind: binned|events, column}
+/// backgrounds: [{name, file, kind: binned|rate, column, constraint: {type: gaussian|free|fixed,
+///               relative_sigma?}, enabled_by_default?, includes_solar_weak?, source}]
+/// default_window_keV: [lo, hi]   default_bin_width_keV
+/// ```
+public struct DatasetSpec: Codable, Sendable, Equatable {
+    /// The spec versions this build understands.
+    public static let supportedVersions = [1]
+
+    public var nmmfitDataset: Int
+    public var name: String
+    public var title: String
+    public var reference: String
+    public var notes: String?
+    public var exposureTonneYear: Double
+    public var resolution: Resolution
+    public var efficiency: EfficiencySpec
+    public var observed: Observed
+    public var backgrounds: [Background]
+    public var defaultWindowKeV: [Double]
+    public var defaultBinWidthKeV: Double?
+
+    enum CodingKeys: String, CodingKey {
+        case nmmfitDataset = "nmmfit_dataset"
+        case name
+        case title
+        case reference
+        case notes
+        case exposureTonneYear = "exposure_tonne_year"
+        case resolution
+        case efficiency
+        case observed
+        case backgrounds
+        case defaultWindowKeV = "default_window_keV"
+        case defaultBinWidthKeV = "default_bin_width_keV"
+    }
+
+    public struct Resolution: Codable, Sendable, Equatable {
+        public var a: Double
+        public var b: Double
+        public var source: String
+    }
+
+    public struct EfficiencySpec: Codable, Sendable, Equatable {
+        public var file: String
+        public var energy: EfficiencyEnergy
+        public var energyColumn: String?
+        public var valueColumn: String
+        public var sigmaUpColumn: String?
+        public var sigmaDownColumn: String?
+        /// Gaussian constraint on an overall efficiency scale (e.g. 0.03).
+        public var relativeConstraint: Double?
+        /// Hold the last value flat up to this energy (keV) when the table ends just short.
+        public var extendToKeV: Double?
+        public var source: String
+        enum CodingKeys: String, CodingKey {
+            case file
+            case energy
+            case energyColumn = "energy_column"
+            case valueColumn = "value_column"
+            case sigmaUpColumn = "sigma_up_column"
+            case sigmaDownColumn = "sigma_down_column"
+            case relativeConstraint = "relative_constraint"
+            case extendToKeV = "extend_to_keV"
+            case source
+        }
+    }
+
+    public enum DataKind: String, Codable, Sendable {
+        /// Rows with E_lo_keV, E_hi_keV and a counts column.
+        case binned
+        /// One reconstructed energy (keV) per row.
+        case events
+        /// Rows with E_lo_keV, E_hi_keV and a rate in events/(t·y·keV) (for backgrounds).
+        case rate
+    }
+
+    public struct Observed: Codable, Sendable, Equatable {
+        public var file: String
+        public var kind: DataKind
+        public var column: String
+        /// Digitised spectra have non-integer "counts"; only then are they accepted.
+        public var allowNonInteger: Bool?
+        enum CodingKeys: String, CodingKey {
+            case file
+            case kind
+            case column
+            case allowNonInteger = "allow_non_integer"
+        }
+    }
+
+    public struct Constraint: Codable, Sendable, Equatable {
+        public enum Kind: String, Codable, Sendable { case gaussian, free, fixed }
+        public var type: Kind
+        public var relativeSigma: Double?
+        enum CodingKeys: String, CodingKey {
+            case type
+            case relativeSigma = "relative_sigma"
+        }
+    }
+
+    public struct Background: Codable, Sendable, Equatable {
+        public var name: String
+        public var file: String
+        public var kind: DataKind
+        public var column: String
+        public var constraint: Constraint
+        public var enabledByDefault: Bool?
+        /// Whether this component already contains the SM ν–e weak scattering of solar
+        /// neutrinos (then only the magnetic term may be added as a signal).
+        public var includesSolarWeak: Bool?
+        public var source: String?
+        enum CodingKeys: String, CodingKey {
+            case name
+            case file
+            case kind
+            case column
+            case constraint
+            case enabledByDefault = "enabled_by_default"
+            case includesSolarWeak = "includes_solar_weak"
+            case source
+        }
+    }
+
+    /// Allowed keys per object path, for rejecting unknown keys (typos) with their path.
+    static let allowedKeys: [String: Set<String>] = [
+        "": ["nmmfit_dataset", "name", "title", "reference", "notes", "exposure_tonne_year", "resolution",
+             "efficiency", "observed", "backgrounds", "default_window_keV", "default_bin_width_keV"],
+        "resolution": ["a", "b", "source"],
+        "efficiency": ["file", "energy", "energy_column", "value_column", "sigma_up_column", "sigma_down_column",
+                       "relative_constraint", "extend_to_keV", "source"],
+        "observed": ["file", "kind", "column", "allow_non_integer"],
+        "backgrounds[]": ["name", "file", "kind", "column", "constraint", "enabled_by_default",
+                          "includes_solar_weak", "source"],
+        "backgrounds[].constraint": ["type", "relative_sigma"],
+    ]
+
+    /// Loads and validates a spec from a `.json`, `.yaml` or `.yml` file.
+    public static func load(from url: URL) throws -> DatasetSpec {
+        let file = url.path
+        let data: Data
+        do { data = try Data(contentsOf: url) } catch {
+            throw InputError(file: file, "cannot read dataset spec (\(CSVTable.reason(error)))")
+        }
+        let isYAML = ["yaml", "yml"].contains(url.pathExtension.lowercased())
+        let tree: Any
+        do {
+            if isYAML {
+                guard let text = String(data: data, encoding: .utf8) else { throw InputError(file: file, "not UTF-8 text") }
+                tree = try Yams.load(yaml: text) ?? [:]
+            } else {
+                tree = try JSONSerialization.jsonObject(with: data)
+            }
+        } catch let e as InputError { throw e } catch {
+            throw InputError(file: file, "malformed \(isYAML ? "YAML" : "JSON"): \(error)")
+        }
+        try SpecKeys.check(tree, allowed: allowedKeys, file: file)
+        if let dict = tree as? [String: Any], let v = dict["nmmfit_dataset"] as? Int, !supportedVersions.contains(v) {
+            throw InputError(file: file, field: "nmmfit_dataset",
+                             "spec version \(v) is not supported by this nmmfit (supported: \(supportedVersions))")
+        }
+        let spec: DatasetSpec
+        do {
+            // YAML is decoded through the same JSON decoder: one set of rules for both.
+            let json = isYAML ? try JSONSerialization.data(withJSONObject: tree) : data
+            let decoder = JSONDecoder()
+            spec = try decoder.decode(DatasetSpec.self, from: json)
+        } catch let e as DecodingError {
+            throw InputError(file: file, field: SpecKeys.path(of: e), SpecKeys.message(of: e))
+        } catch {
+            throw InputError(file: file, "cannot interpret the spec: \(error)")
+        }
+        try spec.validate(file: file)
+        return spec
+    }
+
+    /// Checks values (ranges, signs) after decoding.
+    public func validate(file: String) throws {
+        func bad(_ field: String, _ msg: String) -> InputError { InputError(file: file, field: field, msg) }
+        guard Self.supportedVersions.contains(nmmfitDataset) else {
+            throw bad("nmmfit_dataset", "spec version \(nmmfitDataset) is not supported (supported: \(Self.supportedVersions))")
+        }
+        guard !name.isEmpty else { throw bad("name", "must not be empty") }
+        guard exposureTonneYear.isFinite, exposureTonneYear > 0 else {
+            throw bad("exposure_tonne_year", "exposure must be positive, got \(exposureTonneYear)")
+        }
+        guard resolution.a.isFinite, resolution.b.isFinite, resolution.a >= 0, resolution.b >= 0,
+              resolution.a + resolution.b > 0
+        else { throw bad("resolution", "a and b must be ≥ 0 and not both zero") }
+        if let c = efficiency.relativeConstraint, !(c > 0 && c.isFinite) {
+            throw bad("efficiency.relative_constraint", "must be positive, got \(c)")
+        }
+        guard defaultWindowKeV.count == 2, defaultWindowKeV[0] < defaultWindowKeV[1], defaultWindowKeV[0] > 0 else {
+            throw bad("default_window_keV", "must be [lo, hi] with 0 < lo < hi")
+        }
+        if let w = defaultBinWidthKeV, !(w > 0) { throw bad("default_bin_width_keV", "must be positive") }
+        guard !backgrounds.isEmpty else { throw bad("backgrounds", "at least one background is required") }
+        for (i, b) in backgrounds.enumerated() {
+            if b.constraint.type == .gaussian {
+                guard let s = b.constraint.relativeSigma, s > 0, s.isFinite else {
+                    throw bad("backgrounds[\(i)].constraint.relative_sigma", "a gaussian constraint needs a positive relative_sigma")
+                }
+            }
+            if b.kind == .events { throw bad("backgrounds[\(i)].kind", "a background must be 'binned' or 'rate'") }
+        }
+        if observed.kind == .rate { throw bad("observed.kind", "observed data must be 'binned' or 'events'") }
+    }
+}
+
+/// Unknown-key checks and decoding-error paths for spec files.
+enum SpecKeys {
+    static func check(_ tree: Any, allowed: [String: Set<String>], file: String, path: String = "", schema: String = "") throws {
+        if let dict = tree as? [String: Any] {
+            if let keys = allowed[schema] {
+                for k in dict.keys.sorted() where !keys.contains(k) {
+                    let p = path.isEmpty ? k : "\(path).\(k)"
+                    throw InputError(file: file, field: p, "unknown key (allowed here: \(keys.sorted().joined(separator: ", ")))")
+                }
+            }
+            for (k, v) in dict {
+                let p = path.isEmpty ? k : "\(path).\(k)"
+                let s = schema.isEmpty ? k : "\(schema).\(k)"
+                try check(v, allowed: allowed, file: file, path: p, schema: s)
+            }
+        } else if let arr = tree as? [Any] {
+            for (i, v) in arr.enumerated() {
+                try check(v, allowed: allowed, file: file, path: "\(path)[\(i)]", schema: "\(schema)[]")
+            }
+        } else if path.isEmpty {
+            throw InputError(file: file, "the top level must be an object")
+        }
+    }
+
+    static func path(of e: DecodingError) -> String {
+        let ctx: DecodingError.Context
+        var last: String?
+        switch e {
+        case .typeMismatch(_, let c), .valueNotFound(_, let c), .dataCorrupted(let c): ctx = c
+        case .keyNotFound(let k, let c):
+            ctx = c
+            last = k.stringValue
+        @unknown default: return ""
+        }
+        var parts: [String] = []
+        for k in ctx.codingPath {
+            if let i = k.intValue { parts[parts.count - 1] += "[\(i)]" } else { parts.append(k.stringValue) }
+        }
+        if let last { parts.append(last) }
+        return parts.joined(separator: ".")
+    }
+
+    static func message(of e: DecodingError) -> String {
+        switch e {
+        case .typeMismatch(let t, _): "wrong type (expected \(t))"
+        case .valueNotFound(let t, _): "missing value (expected \(t))"
+        case .keyNotFound: "required key is missing"
+        case .dataCorrupted(let c): c.debugDescription
+        @unknown default: "invalid"
+        }
+    }
+}
