@@ -6,6 +6,7 @@ struct NMMFit: ParsableCommand {
         commandName: "nmmfit",
         abstract: "The neutrino magnetic moment from liquid-xenon electron-recoil data.",
         version: "0.1.0",
-        subcommands: []
+        subcommands: [Fit.self],
+        defaultSubcommand: nil
     )
 }

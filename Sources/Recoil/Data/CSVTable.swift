@@ -100,7 +100,8 @@ public struct CSVTable: Sendable {
         }
     }
 
-    static func reason(_ error: any Error) -> String {
+    /// A short reason for a file-read failure ("no such file", …).
+    public static func reason(_ error: any Error) -> String {
         let ns = error as NSError
         if ns.domain == NSCocoaErrorDomain && (ns.code == NSFileReadNoSuchFileError || ns.code == 260) {
             return "no such file"

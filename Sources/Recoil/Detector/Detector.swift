@@ -21,6 +21,11 @@ public struct Detector: Sendable {
     /// leaves no events in a window starting at ≥ 1 keV.
     public static let minimumTrueEnergyKeV = 0.1
 
+    /// Absolute tolerance of the folding integrals, in events/(t·y): far below any count that
+    /// matters, it stops QAGS from chasing relative precision where the integrand is ~0
+    /// (below threshold), which would end in GSL_EROUND.
+    public static let absoluteTolerance = 1e-10
+
     /// Expected counts per reconstructed-energy bin:
     /// ```
     /// trueEnergy:     N_i = exposure ∫ dT r(T) ε(T) P(E_lo ≤ E' < E_hi | T)
@@ -38,6 +43,10 @@ public struct Detector: Sendable {
         efficiencyShift: Double = 0, relativeTolerance: Double = 1e-7
     ) throws -> [Double] {
         let outer = Integrator(limit: 500), inner = Integrator(limit: 500)
+        // ε is linear between its table nodes: split there too, so that every piece is smooth
+        // (QAGS's extrapolation misreads kinks as a singularity and ends in GSL_EROUND).
+        let effNodes = efficiency.central.xs
+        let trueBreaks = efficiency.energy == .trueEnergy ? (breakpointsKeV + effNodes).sorted() : breakpointsKeV
         let res = resolution
         let tMin = Self.minimumTrueEnergyKeV
         var counts = [Double](repeating: 0, count: bins.count)
@@ -47,13 +56,13 @@ public struct Detector: Sendable {
             case .trueEnergy:
                 let a = max(tMin, lo - 8 * res.sigmaKeV(lo))
                 let b = hi + 8 * res.sigmaKeV(hi + 8 * res.sigmaKeV(2 * hi))
-                counts[i] = try piecewise(outer, a, b, breakpointsKeV, relativeTolerance) { t in
+                counts[i] = try piecewise(outer, a, b, trueBreaks, relativeTolerance) { t in
                     let s = res.sigmaKeV(t)
-                    let p = Distributions.normalCDF((hi - t) / s) - Distributions.normalCDF((lo - t) / s)
+                    let p = Self.gaussianProbability(from: (lo - t) / s, to: (hi - t) / s)
                     return rate(t) * efficiency.value(at: t, shift: efficiencyShift) * p
                 }
             case .reconstructed:
-                counts[i] = try outer.qags(from: lo, to: hi, relTol: relativeTolerance) { e in
+                counts[i] = try piecewise(outer, lo, hi, effNodes, relativeTolerance) { e in
                     let eff = efficiency.value(at: e, shift: efficiencyShift)
                     if eff == 0 { return 0 }
                     let a = max(tMin, e - 8 * res.sigmaKeV(e))
@@ -64,11 +73,19 @@ public struct Detector: Sendable {
                         return rate(t) * exp(-0.5 * z * z) / (s * (2 * Double.pi).squareRoot())
                     }
                     return eff * smeared
-                }.value
+                }
             }
             counts[i] *= exposureTonneYear
         }
         return counts
+    }
+
+    /// P(a ≤ Z < b) for a standard normal Z, without cancellation in either tail:
+    /// Φ(b) − Φ(a) when a < 0, else Q(a) − Q(b) with Q = 1 − Φ.
+    @inlinable
+    public static func gaussianProbability(from a: Double, to b: Double) -> Double {
+        a < 0 ? Distributions.normalCDF(b) - Distributions.normalCDF(a)
+            : Distributions.normalSurvival(a) - Distributions.normalSurvival(b)
     }
 
     private func piecewise(
@@ -79,7 +96,7 @@ public struct Detector: Sendable {
         let cuts = [a] + breaks.filter { $0 > a && $0 < b }.sorted() + [b]
         var total = 0.0
         for k in 0..<(cuts.count - 1) {
-            total += try integ.qags(from: cuts[k], to: cuts[k + 1], absTol: 0, relTol: rel, f).value
+            total += try integ.qags(from: cuts[k], to: cuts[k + 1], absTol: Self.absoluteTolerance, relTol: rel, f).value
         }
         return total
     }

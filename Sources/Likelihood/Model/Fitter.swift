@@ -1,0 +1,293 @@
+import Foundation
+import GSL
+
+/// Maximum-likelihood fitting of a ``BinnedModel``.
+///
+/// The primary algorithm is a projected Newton method with the exact Hessian (the model is
+/// tiny: a few parameters, tens of bins), with an active set for parameters on their lower
+/// bound, Levenberg damping when the Hessian is not positive definite, and an Armijo
+/// backtracking line search. When it does not converge, GSL's BFGS2 (analytic gradient, bounds
+/// by MINUIT transforms) takes over from the best point found. A `Fitter` owns its scratch
+/// memory: one per task.
+public final class Fitter {
+    /// The model.
+    public let model: BinnedModel
+    /// Convergence: EDM below this (in −ln L units).
+    public var edmTolerance = 1e-10
+    /// Iteration cap for Newton.
+    public var maxIterations = 100
+    private let ws: BinnedModel.Workspace
+    private lazy var gslMinimizer = Minimizer(dimension: model.parameterCount)
+    private var free = [Int]()
+    private var h = [Double]()
+    private var g = [Double]()
+    private var step = [Double]()
+    private var trial = [Double]()
+
+    public init(model: BinnedModel) {
+        self.model = model
+        ws = BinnedModel.Workspace(model: model)
+        let p = model.parameterCount
+        h = Array(repeating: 0, count: p * p)
+        g = Array(repeating: 0, count: p)
+        step = Array(repeating: 0, count: p)
+        trial = Array(repeating: 0, count: p)
+    }
+
+    /// Fits with the POI free (s ≥ 0), or fixed at `fixedPOI` (internal s), starting from
+    /// `start` (internal; default: the spec's initial values), holding `fixedMask` parameters
+    /// (default: those the spec fixes).
+    public func fit(
+        _ obs: Observation, start: [Double]? = nil, fixedPOI: Double? = nil, fixedMask: [Bool]? = nil
+    ) throws -> FitResult {
+        let P = model.parameterCount
+        var theta = start ?? model.initial
+        guard theta.count == P else { throw FitError("start has \(theta.count) values, the model \(P) parameters") }
+        var fixed = fixedMask ?? model.fixedBySpec
+        if let s = fixedPOI {
+            guard s >= 0, s.isFinite else { throw FitError("μν² must be finite and ≥ 0, got \(s)") }
+            theta[model.poiIndex] = s
+            fixed[model.poiIndex] = true
+        }
+        for p in 0..<P { theta[p] = min(max(theta[p], model.lower[p]), model.upper[p]) }
+        var result = newton(obs, theta, fixed)
+        if !result.converged {
+            if let alt = try? gslFallback(obs, result.internalValues.allSatisfy(\.isFinite) ? result.internalValues : theta, fixed),
+               alt.nll <= result.nll + 1e-9 || !result.nll.isFinite {
+                var a = alt
+                a.iterations += result.iterations
+                a.notes.insert("Newton did not converge (\(result.notes.joined(separator: "; "))); BFGS2 fallback used", at: 0)
+                // polish with Newton from the BFGS2 point
+                let polished = newton(obs, a.internalValues, fixed)
+                if polished.converged && polished.nll <= a.nll + 1e-9 {
+                    var pz = polished
+                    pz.notes = a.notes
+                    pz.iterations += a.iterations
+                    pz.method = "bfgs2+newton"
+                    result = pz
+                } else {
+                    result = a
+                }
+            }
+        }
+        guard result.nll.isFinite else { throw FitError("the likelihood is not finite at the best point found") }
+        return result
+    }
+
+    /// Unconditional fit from several starting values of the POI; reports disagreement.
+    public func fitMultiStart(_ obs: Observation, poiStarts: [Double]? = nil) throws -> FitResult {
+        let starts = poiStarts ?? [model.initial[model.poiIndex], 0, max(4 * model.initial[model.poiIndex], 4)]
+        var best: FitResult?
+        var minima: [FitResult] = []
+        for s in starts {
+            var st = model.initial
+            st[model.poiIndex] = s
+            guard let r = try? fit(obs, start: st) else { continue }
+            minima.append(r)
+            if best == nil || r.nll < best!.nll { best = r }
+        }
+        guard var b = best else { throw FitError("no starting point gave a finite likelihood") }
+        let distinct = minima.filter { abs($0.nll - b.nll) > 1e-4 && $0.converged }
+        if !distinct.isEmpty {
+            b.notes.append("starts disagreed: \(minima.count) fits reached −lnL = \(minima.map { String(format: "%.4f", $0.nll) }.joined(separator: ", ")); the lowest is kept")
+        }
+        b.iterations = minima.reduce(0) { $0 + $1.iterations }
+        return b
+    }
+
+    // MARK: Newton
+
+    private func newton(_ obs: Observation, _ start: [Double], _ fixed: [Bool]) -> FitResult {
+        let P = model.parameterCount
+        var theta = start
+        var f = model.evaluate(theta, obs, into: ws)
+        var edm = Double.infinity
+        var it = 0
+        var converged = false
+        var note = ""
+        var atBound = [Bool](repeating: false, count: P)
+        if !f.isFinite {
+            return makeResult(obs, theta, f, fixed, atBound, edm: .infinity, it: 0, converged: false, method: "newton",
+                              notes: ["likelihood not finite at the start"])
+        }
+        while it < maxIterations {
+            it += 1
+            // active set: free parameters on a bound with the gradient pushing outwards
+            free.removeAll(keepingCapacity: true)
+            for p in 0..<P where !fixed[p] {
+                let onLower = theta[p] <= model.lower[p] && ws.gradient[p] > 0
+                let onUpper = theta[p] >= model.upper[p] && ws.gradient[p] < 0
+                atBound[p] = onLower || onUpper
+                if !atBound[p] { free.append(p) }
+            }
+            let n = free.count
+            if n == 0 {
+                edm = 0
+                converged = true
+                break
+            }
+            for a in 0..<n {
+                g[a] = ws.gradient[free[a]]
+                for b in 0..<n { h[a * n + b] = ws.hessian[free[a] * P + free[b]] }
+            }
+            // Solve H Δ = −g with Cholesky; damp when not positive definite.
+            var damping = 0.0
+            var solved = false
+            for _ in 0..<30 {
+                if choleskySolve(n, damping) { solved = true; break }
+                damping = damping == 0 ? 1e-8 * maxDiagonal(n) + 1e-12 : damping * 10
+            }
+            guard solved else { note = "Hessian could not be regularised"; break }
+            var gd = 0.0
+            for a in 0..<n { gd += g[a] * step[a] }
+            edm = -0.5 * gd
+            if edm >= 0 && edm < edmTolerance && damping == 0 {
+                converged = true
+                break
+            }
+            // Armijo backtracking with projection onto the bounds
+            var t = 1.0
+            var accepted = false
+            for _ in 0..<40 {
+                for p in 0..<P { trial[p] = theta[p] }
+                for a in 0..<n {
+                    let p = free[a]
+                    trial[p] = min(max(theta[p] + t * step[a], model.lower[p]), model.upper[p])
+                }
+                let ft = model.nll(trial, obs)
+                if ft.isFinite && ft <= f + 1e-4 * t * gd {
+                    accepted = true
+                    break
+                }
+                t *= 0.5
+            }
+            guard accepted else {
+                // no decrease possible: at a minimum within rounding if EDM is tiny
+                converged = edm >= 0 && edm < 1e-6
+                note = converged ? "" : "line search failed (EDM \(edm))"
+                break
+            }
+            var moved = 0.0
+            for p in 0..<P { moved = max(moved, abs(trial[p] - theta[p])); theta[p] = trial[p] }
+            f = model.evaluate(theta, obs, into: ws)
+            if moved == 0 && edm < 1e-6 {
+                converged = true
+                break
+            }
+        }
+        if !converged && note.isEmpty { note = "iteration limit \(maxIterations) reached" }
+        return makeResult(obs, theta, f, fixed, atBound, edm: edm, it: it, converged: converged, method: "newton",
+                          notes: note.isEmpty ? [] : [note])
+    }
+
+    private func maxDiagonal(_ n: Int) -> Double {
+        var m = 0.0
+        for a in 0..<n { m = max(m, abs(h[a * n + a])) }
+        return m
+    }
+
+    /// Solves (H + damping·I) step = −g in place (Cholesky on a copy); false if not PD.
+    private func choleskySolve(_ n: Int, _ damping: Double) -> Bool {
+        var l = [Double](repeating: 0, count: n * n)
+        for i in 0..<n {
+            for j in 0...i {
+                var s = h[i * n + j] + (i == j ? damping : 0)
+                for k in 0..<j { s -= l[i * n + k] * l[j * n + k] }
+                if i == j {
+                    guard s > 0 else { return false }
+                    l[i * n + i] = s.squareRoot()
+                } else {
+                    l[i * n + j] = s / l[j * n + j]
+                }
+            }
+        }
+        var y = [Double](repeating: 0, count: n)
+        for i in 0..<n {
+            var s = -g[i]
+            for k in 0..<i { s -= l[i * n + k] * y[k] }
+            y[i] = s / l[i * n + i]
+        }
+        for i in stride(from: n - 1, through: 0, by: -1) {
+            var s = y[i]
+            for k in (i + 1)..<n { s -= l[k * n + i] * step[k] }
+            step[i] = s / l[i * n + i]
+        }
+        return true
+    }
+
+    private func makeResult(_ obs: Observation, _ theta: [Double], _ f: Double, _ fixed: [Bool], _ atBound: [Bool], edm: Double, it: Int,
+                            converged: Bool, method: String, notes: [String]) -> FitResult {
+        let P = model.parameterCount
+        var errors = [Double](repeating: 0, count: P)
+        var edmValue = edm
+        if f.isFinite {
+            _ = model.evaluate(theta, obs, into: ws)  // gradient and Hessian at the final point
+            let idx = (0..<P).filter { !fixed[$0] && !atBound[$0] }
+            if let cov = invert(idx.map { a in idx.map { b in ws.hessian[a * P + b] } }) {
+                for (k, p) in idx.enumerated() { errors[p] = max(cov[k][k], 0).squareRoot() }
+                // EDM = ½ gᵀ H⁻¹ g over the free parameters, recomputed at the final point
+                var e = 0.0
+                for (a, p) in idx.enumerated() { for (b, q) in idx.enumerated() { e += ws.gradient[p] * cov[a][b] * ws.gradient[q] } }
+                edmValue = 0.5 * e
+            } else if !edmValue.isFinite {
+                edmValue = -1
+            }
+        }
+        return FitResult(names: model.parameterNames, internalValues: theta, muNu: model.muNu(fromInternal: theta[model.poiIndex]),
+                         errors: errors, nll: f, converged: converged, iterations: it, edm: edmValue, fixed: fixed,
+                         atBound: atBound, method: method, notes: notes)
+    }
+
+    // MARK: GSL fallback
+
+    private func gslFallback(_ obs: Observation, _ start: [Double], _ fixed: [Bool]) throws -> FitResult {
+        let P = model.parameterCount
+        let freeIdx = (0..<P).filter { !fixed[$0] }
+        guard !freeIdx.isEmpty else { throw FitError("no free parameters") }
+        let minimizer = freeIdx.count == P ? gslMinimizer : Minimizer(dimension: freeIdx.count)
+        var full = start
+        let bounds = freeIdx.map { p in
+            ParameterBounds(lower: model.lower[p].isFinite ? model.lower[p] : nil,
+                            upper: model.upper[p].isFinite ? model.upper[p] : nil)
+        }
+        let r = try minimizer.minimize(
+            start: freeIdx.map { start[$0] }, bounds: bounds, method: .bfgs2(step: 0.01, lineTolerance: 0.1),
+            tolerance: 1e-7, maxIterations: 2000,
+            f: { x in
+                for (k, p) in freeIdx.enumerated() { full[p] = x[k] }
+                return self.model.nll(full, obs)
+            },
+            gradient: { x, grad in
+                for (k, p) in freeIdx.enumerated() { full[p] = x[k] }
+                _ = self.model.evaluate(full, obs, into: self.ws)
+                for (k, p) in freeIdx.enumerated() { grad[k] = self.ws.gradient[p] }
+            })
+        for (k, p) in freeIdx.enumerated() { full[p] = r.x[k] }
+        let atBound = (0..<P).map { !fixed[$0] && (full[$0] <= model.lower[$0] || full[$0] >= model.upper[$0]) }
+        return makeResult(obs, full, r.value, fixed, atBound, edm: -1, it: r.iterations, converged: r.converged,
+                          method: "bfgs2", notes: r.converged ? [] : [r.stopReason])
+    }
+}
+
+/// Inverts a small symmetric positive-definite matrix (Gauss–Jordan); nil if singular.
+func invert(_ m: [[Double]]) -> [[Double]]? {
+    let n = m.count
+    if n == 0 { return [] }
+    var a = m
+    var inv = (0..<n).map { i in (0..<n).map { $0 == i ? 1.0 : 0.0 } }
+    for c in 0..<n {
+        var piv = c
+        for r in c..<n where abs(a[r][c]) > abs(a[piv][c]) { piv = r }
+        guard abs(a[piv][c]) > 1e-300 else { return nil }
+        a.swapAt(c, piv)
+        inv.swapAt(c, piv)
+        let d = a[c][c]
+        for k in 0..<n { a[c][k] /= d; inv[c][k] /= d }
+        for r in 0..<n where r != c {
+            let f = a[r][c]
+            if f == 0 { continue }
+            for k in 0..<n { a[r][k] -= f * a[c][k]; inv[r][k] -= f * inv[c][k] }
+        }
+    }
+    return inv
+}

@@ -1,0 +1,205 @@
+import Foundation
+import Recoil
+
+/// A binned likelihood model as versioned data (in the spirit of pyhf's JSON workspaces):
+/// channels with bins and observed counts, samples with their expected counts and the
+/// parameters that scale them, and the parameters' constraints. A fit can be re-run from it.
+///
+/// Expected counts in bin i of a channel:
+/// ```
+/// λ_i = Σ_samples [Π_{p ∈ factors} θ_p] · (c_i + Σ_h δ_h,i(α_h))
+/// ```
+/// where the parameter of interest enters as the factor s = (μν / μ_ref)² and δ is the
+/// piecewise-linear interpolation between a histogram's nominal and its ±1σ variations
+/// (pyhf "code 0").
+public struct ModelSpec: Codable, Sendable, Equatable {
+    /// Spec versions this build reads.
+    public static let supportedVersions = [1]
+    /// The name of the parameter of interest in every spec: the neutrino magnetic moment.
+    public static let poiName = "mu_nu"
+
+    public var nmmfitModel: Int
+    /// μ_ref in μB: the moment at which signal samples' counts are given (default 1e-11).
+    public var muNuReferenceMuB: Double
+    public var channels: [Channel]
+    public var parameters: [Parameter]
+
+    public struct Channel: Codable, Sendable, Equatable {
+        public var name: String
+        public var binEdgesKeV: [Double]
+        public var observed: [Double]
+        public var samples: [Sample]
+        enum CodingKeys: String, CodingKey {
+            case name, observed, samples
+            case binEdgesKeV = "bin_edges_keV"
+        }
+        public init(name: String, binEdgesKeV: [Double], observed: [Double], samples: [Sample]) {
+            self.name = name
+            self.binEdgesKeV = binEdgesKeV
+            self.observed = observed
+            self.samples = samples
+        }
+    }
+
+    public struct Sample: Codable, Sendable, Equatable {
+        public var name: String
+        /// Nominal expected counts per bin (signal samples: at μν = μ_ref).
+        public var counts: [Double]
+        /// Names of parameters multiplying this sample (`mu_nu` makes it a signal ∝ μν²).
+        public var factors: [String]
+        /// Shape variations.
+        public var histosys: [HistoSys]?
+        public init(name: String, counts: [Double], factors: [String], histosys: [HistoSys]? = nil) {
+            self.name = name
+            self.counts = counts
+            self.factors = factors
+            self.histosys = histosys
+        }
+    }
+
+    public struct HistoSys: Codable, Sendable, Equatable {
+        public var parameter: String
+        public var up: [Double]
+        public var down: [Double]
+        public init(parameter: String, up: [Double], down: [Double]) {
+            self.parameter = parameter
+            self.up = up
+            self.down = down
+        }
+    }
+
+    public struct Parameter: Codable, Sendable, Equatable {
+        public var name: String
+        /// Starting value (for `mu_nu`: in μB).
+        public var initial: Double
+        /// Lower bound (nuisance factors: 0; histosys: none).
+        public var lower: Double?
+        public var upper: Double?
+        public var constraint: Constraint
+        enum CodingKeys: String, CodingKey {
+            case name, lower, upper, constraint
+            case initial = "init"
+        }
+        public init(name: String, initial: Double, lower: Double? = nil, upper: Double? = nil, constraint: Constraint) {
+            self.name = name
+            self.initial = initial
+            self.lower = lower
+            self.upper = upper
+            self.constraint = constraint
+        }
+    }
+
+    /// A parameter's constraint term.
+    public struct Constraint: Codable, Sendable, Equatable {
+        public enum Kind: String, Codable, Sendable {
+            /// ((θ − aux)/σ)² in −2 ln L, aux the auxiliary measurement (default `mean`).
+            case gaussian
+            /// No constraint (e.g. ²¹⁴Pb in XENON1T, or a tritium amplitude).
+            case free
+            /// Held at `initial`.
+            case fixed
+        }
+        public var type: Kind
+        public var mean: Double?
+        public var sigma: Double?
+        public init(type: Kind, mean: Double? = nil, sigma: Double? = nil) {
+            self.type = type
+            self.mean = mean
+            self.sigma = sigma
+        }
+        public static let free = Constraint(type: .free)
+        public static func gaussian(mean: Double = 1, sigma: Double) -> Constraint {
+            Constraint(type: .gaussian, mean: mean, sigma: sigma)
+        }
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case channels, parameters
+        case nmmfitModel = "nmmfit_model"
+        case muNuReferenceMuB = "mu_nu_reference_muB"
+    }
+
+    public init(muNuReferenceMuB: Double = 1e-11, channels: [Channel], parameters: [Parameter]) {
+        nmmfitModel = 1
+        self.muNuReferenceMuB = muNuReferenceMuB
+        self.channels = channels
+        self.parameters = parameters
+    }
+
+    /// Checks internal consistency; errors name the offending key path.
+    public func validate(file: String? = nil) throws {
+        func bad(_ f: String, _ m: String) -> InputError { InputError(file: file, field: f, m) }
+        guard Self.supportedVersions.contains(nmmfitModel) else {
+            throw bad("nmmfit_model", "model spec version \(nmmfitModel) is not supported (supported: \(Self.supportedVersions))")
+        }
+        guard muNuReferenceMuB > 0, muNuReferenceMuB.isFinite else { throw bad("mu_nu_reference_muB", "must be positive") }
+        guard !channels.isEmpty else { throw bad("channels", "at least one channel is required") }
+        var names = Set<String>()
+        for (k, p) in parameters.enumerated() {
+            guard names.insert(p.name).inserted else { throw bad("parameters[\(k)].name", "duplicate parameter '\(p.name)'") }
+            guard p.initial.isFinite else { throw bad("parameters[\(k)].init", "not finite") }
+            if p.constraint.type == .gaussian {
+                guard let s = p.constraint.sigma, s > 0, s.isFinite else {
+                    throw bad("parameters[\(k)].constraint.sigma", "a gaussian constraint needs a positive sigma")
+                }
+            }
+            if let l = p.lower, let u = p.upper, !(l < u) { throw bad("parameters[\(k)]", "lower must be below upper") }
+        }
+        guard names.contains(Self.poiName) else { throw bad("parameters", "the parameter of interest '\(Self.poiName)' is missing") }
+        if let poi = parameters.first(where: { $0.name == Self.poiName }), poi.initial < 0 {
+            throw bad("parameters.mu_nu.init", "μν must be ≥ 0, got \(poi.initial)")
+        }
+        for (c, ch) in channels.enumerated() {
+            let n = ch.observed.count
+            guard n > 0, ch.binEdgesKeV.count == n + 1 else {
+                throw bad("channels[\(c)].bin_edges_keV", "need \(n + 1) edges for \(n) observed bins, got \(ch.binEdgesKeV.count)")
+            }
+            _ = try EnergyBins(edges: ch.binEdgesKeV)
+            for (i, o) in ch.observed.enumerated() where !(o >= 0 && o.isFinite) {
+                throw bad("channels[\(c)].observed[\(i)]", "observed count \(o) must be finite and ≥ 0")
+            }
+            guard !ch.samples.isEmpty else { throw bad("channels[\(c)].samples", "no samples") }
+            for (s, sm) in ch.samples.enumerated() {
+                let path = "channels[\(c)].samples[\(s)]"
+                guard sm.counts.count == n else { throw bad("\(path).counts", "\(sm.counts.count) values for \(n) bins") }
+                for (i, v) in sm.counts.enumerated() where !(v >= 0 && v.isFinite) {
+                    throw bad("\(path).counts[\(i)]", "expected count \(v) must be finite and ≥ 0")
+                }
+                for f in sm.factors where !names.contains(f) { throw bad("\(path).factors", "unknown parameter '\(f)'") }
+                for (h, hs) in (sm.histosys ?? []).enumerated() {
+                    guard names.contains(hs.parameter) else { throw bad("\(path).histosys[\(h)].parameter", "unknown parameter '\(hs.parameter)'") }
+                    guard hs.up.count == n, hs.down.count == n else { throw bad("\(path).histosys[\(h)]", "up/down need \(n) values") }
+                }
+            }
+        }
+    }
+
+    /// Reads a spec (JSON or YAML), rejecting unknown keys, and validates it.
+    public static func load(from url: URL) throws -> ModelSpec {
+        let file = url.path
+        let data: Data
+        do { data = try Data(contentsOf: url) } catch {
+            throw InputError(file: file, "cannot read model spec (\(CSVTable.reason(error)))")
+        }
+        let spec: ModelSpec = try SpecDecoding.decode(data, file: file, yaml: ["yaml", "yml"].contains(url.pathExtension.lowercased()),
+                                                      allowedKeys: allowedKeys, versionKey: "nmmfit_model", supported: supportedVersions)
+        try spec.validate(file: file)
+        return spec
+    }
+
+    /// Pretty-printed, key-sorted JSON.
+    public func jsonData() throws -> Data {
+        let e = JSONEncoder()
+        e.outputFormatting = [.prettyPrinted, .sortedKeys]
+        return try e.encode(self)
+    }
+
+    static let allowedKeys: [String: Set<String>] = [
+        "": ["nmmfit_model", "mu_nu_reference_muB", "channels", "parameters"],
+        "channels[]": ["name", "bin_edges_keV", "observed", "samples"],
+        "channels[].samples[]": ["name", "counts", "factors", "histosys"],
+        "channels[].samples[].histosys[]": ["parameter", "up", "down"],
+        "parameters[]": ["name", "init", "lower", "upper", "constraint"],
+        "parameters[].constraint": ["type", "mean", "sigma"],
+    ]
+}

@@ -1,0 +1,79 @@
+import ArgumentParser
+import Foundation
+import Likelihood
+import Recoil
+
+struct Fit: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Fit μν to data: best fit, interval, significance (default: XENON1T SR1, 1–7 keV).",
+        discussion: """
+        With no options this refits the XENON1T SR1 excess in 1–7 keV with the magnetic-moment \
+        signal (stepping approximation) on the B0 background, as in the README.
+        """)
+
+    @OptionGroup var data: DataOptions
+    @OptionGroup var physics: PhysicsOptions
+    @OptionGroup var output: OutputOptions
+
+    @Option(help: "Confidence level of the interval.")
+    var cl: Double = 0.9
+
+    @Option(help: "Interval method: asymptotic-unified (boundary-aware, default) or wilks.")
+    var intervalMethod: String = "asymptotic-unified"
+
+    @Option(help: "Write the model spec used (versioned JSON) to this file, so the fit can be re-run with --spec.")
+    var saveSpec: String?
+
+    func validate() throws {
+        guard cl > 0 && cl < 1 else { throw ValidationError("--cl must be in (0, 1), got \(cl)") }
+        guard AsymptoticInterval.Method(rawValue: intervalMethod) != nil else {
+            throw ValidationError("--interval-method must be one of: \(AsymptoticInterval.Method.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+    }
+
+    func run() throws {
+        try CLIErrors.run {
+            let model = try data.model(physics: physics)
+            if let saveSpec { try OutputFile.write(try model.spec.jsonData(), to: saveSpec, force: output.force) }
+            let report = try FitReport.make(model: model, cl: cl, method: AsymptoticInterval.Method(rawValue: intervalMethod)!)
+            for n in report.fitStatus.notes { output.note("note: \(n)") }
+            try output.emit(report) { FitTable.render(report) }
+        }
+    }
+}
+
+/// The human-readable rendering of a ``FitReport``.
+enum FitTable {
+    static func render(_ r: FitReport) -> String {
+        var s = ""
+        for ch in r.channels {
+            s += "\(ch.name): \(Format.g(ch.binEdgesKeV.first!))–\(Format.g(ch.binEdgesKeV.last!)) keV\n"
+            let names = ch.bestFit.keys.sorted()
+            var rows: [[String]] = []
+            for i in ch.observed.indices {
+                var row = ["\(Format.g(ch.binEdgesKeV[i]))–\(Format.g(ch.binEdgesKeV[i + 1]))", Format.g(ch.observed[i], 6)]
+                row += names.map { Format.f(ch.bestFit[$0]![i]) }
+                row += [Format.f(ch.totalBestFit[i]), Format.f(ch.totalBackgroundOnly[i])]
+                rows.append(row)
+            }
+            var tot = ["total", Format.g(ch.observed.reduce(0, +), 6)]
+            tot += names.map { Format.f(ch.bestFit[$0]!.reduce(0, +)) }
+            tot += [Format.f(ch.totalBestFit.reduce(0, +)), Format.f(ch.totalBackgroundOnly.reduce(0, +))]
+            rows.append(tot)
+            s += Format.table(["E [keV]", "observed"] + names.map { "\($0) (fit)" } + ["total (fit)", "bkg-only fit"], rows)
+            s += "\n"
+        }
+        let pct = Format.g(r.cl * 100, 3)
+        s += "best-fit μν        = \(Format.mu11(r.muNuBest)) × 10⁻¹¹ μB   (μν² = \(Format.f(r.muNuSquaredBest, 3)) ± \(Format.f(r.muNuSquaredError, 3)) × 10⁻²² μB²)\n"
+        s += "\(pct)% CL interval   = [\(Format.mu11(r.interval[0])), \(Format.mu11(r.interval[1]))] × 10⁻¹¹ μB  (\(r.intervalMethod); Wilks: [\(Format.mu11(r.intervalWilks[0])), \(Format.mu11(r.intervalWilks[1]))])\n"
+        s += "significance μν>0  = \(Format.f(r.significanceSigma)) σ   (q0 = \(Format.f(r.q0, 3)), p = \(Format.g(r.pValue, 3)))\n"
+        s += "−lnL best / bkg    = \(Format.f(r.nllBest, 4)) / \(Format.f(r.nllBackgroundOnly, 4));  Baker–Cousins χ² = \(Format.f(r.gofChi2)) for \(r.bins) bins\n"
+        s += "fit status         = \(r.converged ? "converged" : "NOT CONVERGED") (\(r.fitStatus.method), \(r.fitStatus.iterations) iterations, EDM \(Format.g(r.fitStatus.edm, 2)))\n"
+        s += "\nparameters:\n"
+        s += Format.table(["name", "best fit", "error", "bkg-only fit"], r.parameters.map { p in
+            p.name == "mu_nu" ? [p.name, Format.g(p.value, 4) + " μB", "—", "0"]
+                : [p.name, Format.g(p.value, 5), Format.g(p.error, 3), Format.g(p.backgroundOnlyValue, 5)]
+        })
+        return s
+    }
+}

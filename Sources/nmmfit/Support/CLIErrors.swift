@@ -1,0 +1,29 @@
+import ArgumentParser
+import Foundation
+import GSL
+import Likelihood
+import Recoil
+
+/// Turns library errors into one clear line on stderr and a non-zero exit (no stack trace).
+enum CLIErrors {
+    static func run(_ body: () throws -> Void) throws {
+        do {
+            try body()
+        } catch let e as InputError {
+            fail("error: \(e)", code: 2)
+        } catch let e as RecoilError {
+            fail("error: \(e)", code: 2)
+        } catch let e as GSLError {
+            fail("numerical error: \(e)", code: 3)
+        } catch let e as FitError {
+            fail("error: \(e)", code: 3)
+        } catch let e as EncodingError {
+            fail("error: cannot encode the result as JSON (\(e))", code: 3)
+        }
+    }
+
+    static func fail(_ message: String, code: Int32) -> Never {
+        FileHandle.standardError.write(Data((message + "\n").utf8))
+        exit(code)
+    }
+}

@@ -1,0 +1,23 @@
+import Foundation
+
+/// Small helpers for human-readable tables.
+enum Format {
+    /// A number in %g-like form with `digits` significant digits.
+    static func g(_ x: Double, _ digits: Int = 4) -> String { String(format: "%.\(digits)g", x) }
+    /// Fixed decimals.
+    static func f(_ x: Double, _ decimals: Int = 2) -> String { String(format: "%.\(decimals)f", x) }
+    /// μν in units of 10⁻¹¹ μB.
+    static func mu11(_ x: Double) -> String { String(format: "%.3f", x / 1e-11) }
+
+    /// Right-aligned columns with a header rule.
+    static func table(_ header: [String], _ rows: [[String]]) -> String {
+        let widths = header.indices.map { c in max(header[c].count, rows.map { $0[c].count }.max() ?? 0) }
+        func line(_ cells: [String]) -> String {
+            cells.enumerated().map { String(repeating: " ", count: widths[$0] - $1.count) + $1 }.joined(separator: "  ")
+        }
+        var out = line(header) + "\n"
+        out += widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n"
+        for r in rows { out += line(r) + "\n" }
+        return out
+    }
+}

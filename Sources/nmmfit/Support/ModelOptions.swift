@@ -1,0 +1,159 @@
+import ArgumentParser
+import Foundation
+import Likelihood
+import Recoil
+
+/// Atomic binding choices on the command line.
+enum AtomicChoice: String, ExpressibleByArgument, CaseIterable {
+    case free, stepping
+    var binding: AtomicBinding { self == .free ? .free : .stepping }
+}
+
+/// Solar model choices on the command line.
+extension SolarModel: ExpressibleByArgument {}
+
+/// Options that choose the recoil physics.
+struct PhysicsOptions: ParsableArguments {
+    @Option(help: "Atomic binding: free electrons or the stepping approximation.")
+    var atomic: AtomicChoice = .stepping
+
+    @Option(help: "Standard Solar Model for the fluxes (B16-GS98 or B16-AGSS09met).")
+    var solarModel: SolarModel = .b16gs98
+
+    @Option(help: "Comma-separated solar sources (pp,7Be,pep,13N,15O,17F,8B,hep); default all.")
+    var sources: String?
+
+    @Option(help: "Use a constant electron-neutrino survival probability instead of MSW-LMA.")
+    var constantPee: Double?
+
+    func validate() throws {
+        if let p = constantPee, !(p >= 0 && p <= 1) {
+            throw ValidationError("--constant-pee must be in [0, 1], got \(p)")
+        }
+        _ = try parsedSources()
+    }
+
+    func parsedSources() throws -> [SolarSource] {
+        guard let s = sources else { return SolarSource.allCases }
+        let names = s.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        return try names.map { n in
+            guard let src = SolarSource(name: n) else {
+                throw ValidationError("unknown solar source '\(n)' in --sources (known: \(SolarSource.allCases.map(\.rawValue).joined(separator: ", ")))")
+            }
+            return src
+        }
+    }
+
+    func recoilModel() throws -> RecoilModel {
+        RecoilModel(solarModel: solarModel, sources: try parsedSources(),
+                    survival: constantPee.map { .constant($0) } ?? .standard, binding: atomic.binding)
+    }
+}
+
+/// Tritium treatment.
+extension ModelBuilder.Tritium: ExpressibleByArgument {}
+
+/// Options that choose the data and the likelihood model.
+struct DataOptions: ParsableArguments {
+    @Option(name: .customLong("dataset"), help: "Dataset name (repeat to combine): xenon1t_sr1, xenonnt_sr0, …")
+    var datasets: [String] = []
+
+    @Option(help: "Lower edge of the energy window (keV); default: the dataset's (1 keV).")
+    var emin: Double?
+
+    @Option(help: "Upper edge of the energy window (keV); default: the dataset's (XENON1T 7 keV, XENONnT 30 keV).")
+    var emax: Double?
+
+    @Option(help: "Bin width (keV) for unbinned data sets.")
+    var binWidth: Double?
+
+    @Option(help: "Tritium component: none (fixed to zero) or free (amplitude ≥ 0).")
+    var tritium: ModelBuilder.Tritium = .none
+
+    @Flag(help: "Add the efficiency ±1σ band as a shape nuisance on the signal.")
+    var efficiencyShape = false
+
+    @Flag(help: "Leave out the solar-ν flux normalisation nuisance.")
+    var noSolarFluxNuisance = false
+
+    @Option(help: "Read the model from a spec file (JSON/YAML, as written by --save-spec) instead of building it.")
+    var spec: String?
+
+    @Option(help: "Folder with the datasets (default: the package's data/ or $NMMFIT_DATA).")
+    var dataDir: String?
+
+    func validate() throws {
+        if let e = emin, !(e.isFinite && e > 0) { throw ValidationError("--emin must be a positive energy in keV, got \(e)") }
+        if let e = emax, !(e.isFinite && e > 0) { throw ValidationError("--emax must be a positive energy in keV, got \(e)") }
+        if let a = emin, let b = emax, !(b > a) { throw ValidationError("--emax (\(b)) must be above --emin (\(a))") }
+        if let w = binWidth, !(w.isFinite && w > 0) { throw ValidationError("--bin-width must be positive, got \(w)") }
+        if spec != nil && (!datasets.isEmpty || emin != nil || emax != nil) {
+            throw ValidationError("--spec cannot be combined with --dataset/--emin/--emax (the spec fixes them)")
+        }
+    }
+
+    func config(physics: PhysicsOptions) throws -> AnalysisConfig {
+        let names = datasets.isEmpty ? ["xenon1t_sr1"] : datasets
+        let channels = names.map { name -> AnalysisConfig.Channel in
+            var window: ClosedRange<Double>?
+            if emin != nil || emax != nil {
+                window = (emin ?? 1)...(emax ?? (name == "xenon1t_sr1" ? 7 : 30))
+            }
+            return AnalysisConfig.Channel(dataset: name, window: window, binWidthKeV: binWidth)
+        }
+        return AnalysisConfig(channels: channels, recoil: try physics.recoilModel(), tritium: tritium,
+                              efficiencyShape: efficiencyShape, solarFluxNuisance: !noSolarFluxNuisance, dataDirectory: dataDir)
+    }
+
+    /// The model: from --spec, or built from the datasets.
+    func model(physics: PhysicsOptions) throws -> BinnedModel {
+        if let spec {
+            return try BinnedModel(spec: try ModelSpec.load(from: URL(fileURLWithPath: spec)))
+        }
+        return try config(physics: physics).buildModel().model
+    }
+}
+
+/// Output options shared by the commands.
+struct OutputOptions: ParsableArguments {
+    @Flag(help: "Print JSON instead of a table.")
+    var json = false
+
+    @Option(name: .shortAndLong, help: "Also write the JSON result to this file (atomically).")
+    var output: String?
+
+    @Flag(help: "Overwrite existing output files.")
+    var force = false
+
+    @Flag(name: .shortAndLong, help: "Print only the result (no progress or notes on stderr).")
+    var quiet = false
+
+    @Flag(name: .shortAndLong, help: "Print extra diagnostics on stderr.")
+    var verbose = false
+
+    func validate() throws {
+        if quiet && verbose { throw ValidationError("--quiet and --verbose exclude each other") }
+    }
+
+    /// Encodes a value as sorted, pretty JSON (non-finite numbers are an error, never silent).
+    func encode<T: Encodable>(_ value: T) throws -> Data {
+        let e = JSONEncoder()
+        e.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return try e.encode(value)
+    }
+
+    /// Prints JSON or the table, and writes the JSON file if asked.
+    func emit<T: Encodable>(_ value: T, table: () -> String) throws {
+        let data = try encode(value)
+        if let output { try OutputFile.write(data, to: output, force: force) }
+        if json {
+            print(String(decoding: data, as: UTF8.self))
+        } else {
+            print(table(), terminator: "")
+        }
+    }
+
+    func note(_ s: String) {
+        if !quiet { FileHandle.standardError.write(Data((s + "\n").utf8)) }
+    }
+}
