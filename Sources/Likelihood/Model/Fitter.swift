@@ -142,6 +142,18 @@ public final class Fitter {
             for a in 0..<n { gd += g[a] * step[a] }
             edm = -0.5 * gd
             if edm >= 0 && edm < edmTolerance && damping == 0 {
+                // Take the last Newton step too (quadratic convergence: it costs one
+                // evaluation and leaves the parameters at machine precision).
+                for p in 0..<P { trial[p] = theta[p] }
+                for a in 0..<n {
+                    let p = free[a]
+                    trial[p] = min(max(theta[p] + step[a], model.lower[p]), model.upper[p])
+                }
+                let ft = model.nll(trial, obs)
+                if ft.isFinite && ft <= f + 1e-12 * max(1, abs(f)) {
+                    for p in 0..<P { theta[p] = trial[p] }
+                    f = ft
+                }
                 converged = true
                 break
             }

@@ -1,0 +1,156 @@
+import Dispatch
+import Foundation
+import GSL
+
+/// Generates pseudo-experiments from a ``BinnedModel``: Poisson counts around the expectation
+/// at the true parameters, and Gaussian auxiliary measurements around the true values of the
+/// constrained parameters (the frequentist treatment of constraints; CCGV 2011 Sec. 2).
+public struct ToyGenerator: Sendable {
+    public let model: BinnedModel
+    /// True internal parameters.
+    public let truth: [Double]
+    private let expected: [Double]
+
+    public init(model: BinnedModel, truth: [Double]) {
+        self.model = model
+        self.truth = truth
+        expected = model.expected(truth)
+    }
+
+    /// One toy observation drawn with `rng`.
+    public func generate(using rng: RandomSource) -> Observation {
+        var counts = [Double](repeating: 0, count: expected.count)
+        for i in 0..<expected.count { counts[i] = Double(rng.poisson(mean: max(expected[i], 0))) }
+        var aux = model.nominalAuxiliary
+        for p in 0..<model.parameterCount where model.constraintSigma[p] > 0 {
+            aux[p] = rng.gaussian(mean: truth[p], sigma: model.constraintSigma[p])
+        }
+        return Observation(counts: counts, auxiliary: aux)
+    }
+}
+
+/// The test statistic evaluated on each toy.
+public enum ToyStatistic: Sendable, Equatable {
+    /// q0: discovery test against μν = 0 (CCGV Eq. 12).
+    case q0
+    /// t̃(s) at the tested internal s (two-sided, bounded MLE; used by Feldman–Cousins).
+    case tTilde(s: Double)
+}
+
+/// One fitted toy, as written to a JSON-lines file.
+public struct ToyRecord: Sendable, Codable, Equatable {
+    /// Toy index within the study (its RNG stream).
+    public var toy: Int
+    /// Fitted μν (μB) and internal ŝ.
+    public var muNuHat: Double
+    public var sHat: Double
+    /// Hessian error of ŝ (0 at the boundary).
+    public var sHatError: Double
+    /// The test statistic.
+    public var statistic: Double
+    /// −ln L of the free and of the constrained fit.
+    public var nllFree: Double
+    public var nllConstrained: Double
+    /// Both fits converged.
+    public var converged: Bool
+    /// A fit threw; the record is kept (statistic = NaN is never written: it is −1 then).
+    public var failed: Bool
+
+    enum CodingKeys: String, CodingKey {
+        case toy, statistic, converged, failed
+        case muNuHat = "mu_nu_hat"
+        case sHat = "s_hat"
+        case sHatError = "s_hat_error"
+        case nllFree = "nll_free"
+        case nllConstrained = "nll_constrained"
+    }
+}
+
+/// Runs toy studies: each toy k draws from its own RNG stream RandomSource(seed, stream: k),
+/// so results are identical whatever the number of threads or shards. Work is done in blocks
+/// whose records are handed out in toy order, so memory does not grow with the number of toys.
+public struct ToyRunner: Sendable {
+    public let model: BinnedModel
+    public let truth: [Double]
+    public let statistic: ToyStatistic
+    public let seed: UInt64
+
+    public init(model: BinnedModel, truth: [Double], statistic: ToyStatistic, seed: UInt64) {
+        self.model = model
+        self.truth = truth
+        self.statistic = statistic
+        self.seed = seed
+    }
+
+    /// Fits one toy with a given fitter.
+    public func runToy(_ k: Int, fitter: Fitter) -> ToyRecord {
+        let rng = RandomSource(seed: seed, stream: UInt64(k))
+        let obs = ToyGenerator(model: model, truth: truth).generate(using: rng)
+        do {
+            let free = try fitter.fit(obs, start: truth)
+            let sTest: Double = switch statistic {
+            case .q0: 0
+            case .tTilde(let s): s
+            }
+            var start = free.internalValues
+            start[model.poiIndex] = sTest
+            let fixed = try fitter.fit(obs, start: start, fixedPOI: sTest)
+            let sHat = free.internalValues[model.poiIndex]
+            var t = max(2 * (fixed.nll - free.nll), 0)
+            if statistic == .q0 && sHat <= 0 { t = 0 }
+            return ToyRecord(toy: k, muNuHat: free.muNu, sHat: sHat, sHatError: free.errors[model.poiIndex], statistic: t,
+                             nllFree: free.nll, nllConstrained: fixed.nll, converged: free.converged && fixed.converged,
+                             failed: false)
+        } catch {
+            return ToyRecord(toy: k, muNuHat: -1, sHat: -1, sHatError: 0, statistic: -1, nllFree: 0, nllConstrained: 0,
+                             converged: false, failed: true)
+        }
+    }
+
+    /// Runs toys `indices` on `threads` threads, calling `sink` with the records in index order.
+    /// `shouldStop` is polled between blocks (e.g. after Ctrl-C): finished blocks are kept.
+    public func run(
+        _ indices: Range<Int>, threads: Int = ProcessInfo.processInfo.activeProcessorCount, blockSize: Int = 2048,
+        shouldStop: () -> Bool = { false }, sink: ([ToyRecord]) throws -> Void
+    ) rethrows {
+        let workers = max(1, threads)
+        var start = indices.lowerBound
+        while start < indices.upperBound {
+            if shouldStop() { return }
+            let end = min(start + blockSize, indices.upperBound)
+            let block = ResultBlock(count: end - start)
+            let first = start
+            let per = (end - start + workers - 1) / workers
+            DispatchQueue.concurrentPerform(iterations: workers) { w in
+                let lo = first + w * per, hi = min(lo + per, end)
+                guard lo < hi else { return }
+                let fitter = Fitter(model: model)
+                for k in lo..<hi { block.set(k - first, runToy(k, fitter: fitter)) }
+            }
+            try sink(block.records)
+            start = end
+        }
+    }
+}
+
+/// Per-block result storage written by disjoint indices from several threads.
+private final class ResultBlock: @unchecked Sendable {
+    private var storage: [ToyRecord?]
+    private let lock = NSLock()
+    init(count: Int) { storage = Array(repeating: nil, count: count) }
+    func set(_ i: Int, _ r: ToyRecord) {
+        lock.lock()
+        storage[i] = r
+        lock.unlock()
+    }
+    var records: [ToyRecord] { storage.map { $0! } }
+}
+
+/// Shards of a toy study for batch systems: shard i of n runs a contiguous slice of toy indices.
+public enum Sharding {
+    /// Toy indices of shard `i` (0-based) of `n` for a study of `total` toys.
+    public static func range(shard i: Int, of n: Int, total: Int) -> Range<Int> {
+        let lo = total * i / n, hi = total * (i + 1) / n
+        return lo..<hi
+    }
+}
