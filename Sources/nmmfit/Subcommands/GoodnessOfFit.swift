@@ -1,0 +1,58 @@
+import ArgumentParser
+import Foundation
+import GSL
+import Likelihood
+import Recoil
+
+struct GoodnessOfFit: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "gof",
+        abstract: "Saturated-model (Baker–Cousins) goodness of fit of the best fit and of the background-only fit.")
+
+    @OptionGroup var data: DataOptions
+    @OptionGroup var physics: PhysicsOptions
+    @OptionGroup var output: OutputOptions
+
+    struct Entry: Codable {
+        var chi2: Double
+        var ndof: Int
+        var pValue: Double
+        enum CodingKeys: String, CodingKey {
+            case chi2, ndof
+            case pValue = "p_value"
+        }
+    }
+    struct Output: Codable {
+        var nmmfitOutput = 1
+        var bestFit: Entry
+        var backgroundOnly: Entry
+        enum CodingKeys: String, CodingKey {
+            case nmmfitOutput = "nmmfit_output"
+            case bestFit = "best_fit"
+            case backgroundOnly = "background_only"
+        }
+    }
+
+    func run() throws {
+        try CLIErrors.run {
+            let model = try data.model(physics: physics)
+            let pl = try ProfileLikelihood(model: model)
+            let bkg = try pl.conditionalFit(internal: 0)
+            // Constrained nuisances are pulled back by their constraints: only the free ones
+            // (the POI and unconstrained amplitudes) are counted as fitted parameters.
+            let freeParams = (0..<model.parameterCount).filter { model.constraintSigma[$0] == 0 && !model.fixedBySpec[$0] }.count
+            func entry(_ f: FitResult, _ k: Int) -> Entry {
+                let c = model.bakerCousinsChi2(f.internalValues, model.observed)
+                let nd = Swift.max(model.binCount - k, 1)
+                return Entry(chi2: c, ndof: nd, pValue: Distributions.chiSquaredSurvival(c, dof: Double(nd)))
+            }
+            let out = Output(bestFit: entry(pl.best, freeParams), backgroundOnly: entry(bkg, freeParams - 1))
+            try output.emit(out) {
+                Format.table(["hypothesis", "χ²_BC", "ndof", "p-value"], [
+                    ["best fit", Format.f(out.bestFit.chi2, 3), "\(out.bestFit.ndof)", Format.g(out.bestFit.pValue, 3)],
+                    ["background only", Format.f(out.backgroundOnly.chi2, 3), "\(out.backgroundOnly.ndof)", Format.g(out.backgroundOnly.pValue, 3)],
+                ])
+            }
+        }
+    }
+}

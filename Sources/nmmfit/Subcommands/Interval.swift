@@ -1,0 +1,92 @@
+import ArgumentParser
+import Foundation
+import Likelihood
+import Recoil
+
+struct Interval: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "A confidence interval on μν: asymptotic (boundary-aware or Wilks) or Feldman–Cousins with toys.")
+
+    @OptionGroup var data: DataOptions
+    @OptionGroup var physics: PhysicsOptions
+    @OptionGroup var output: OutputOptions
+
+    @Option(help: "Confidence level.")
+    var cl: Double = 0.9
+
+    @Option(help: "Method: asymptotic-unified, wilks or feldman-cousins.")
+    var method: String = "asymptotic-unified"
+
+    @Option(help: "Feldman–Cousins: toys per grid point.")
+    var toys: Int = 2000
+
+    @Option(help: "Feldman–Cousins: number of μν grid points.")
+    var gridPoints: Int = 30
+
+    @Option(help: "Feldman–Cousins: largest μν on the grid (μB); default 2 × the asymptotic upper end.")
+    var gridMax: Double?
+
+    @Option(help: "Random seed (toys are reproducible for a given seed, whatever --threads).")
+    var seed: UInt64 = 1
+
+    @Option(help: "Threads for toys (default: all cores).")
+    var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    func validate() throws {
+        guard cl > 0 && cl < 1 else { throw ValidationError("--cl must be in (0, 1), got \(cl)") }
+        guard ["asymptotic-unified", "wilks", "feldman-cousins"].contains(method) else {
+            throw ValidationError("--method must be asymptotic-unified, wilks or feldman-cousins")
+        }
+        guard toys >= 10 else { throw ValidationError("--toys must be ≥ 10") }
+        guard gridPoints >= 3 else { throw ValidationError("--grid-points must be ≥ 3") }
+        guard threads >= 1 else { throw ValidationError("--threads must be ≥ 1") }
+        if let g = gridMax, !(g > 0) { throw ValidationError("--grid-max must be > 0") }
+    }
+
+    struct Output: Codable {
+        var nmmfitOutput = 1
+        var muNuBest: Double
+        var interval: [Double]
+        var cl: Double
+        var method: String
+        var feldmanCousins: FeldmanCousins.Result?
+        enum CodingKeys: String, CodingKey {
+            case interval, cl, method
+            case nmmfitOutput = "nmmfit_output"
+            case muNuBest = "mu_nu_best"
+            case feldmanCousins = "feldman_cousins"
+        }
+    }
+
+    func run() throws {
+        try CLIErrors.run {
+            let pl = try ProfileLikelihood(model: try data.model(physics: physics))
+            var out: Output
+            if method == "feldman-cousins" {
+                let asym = try AsymptoticInterval.interval(pl, cl: cl)
+                let top = gridMax ?? Swift.max(2 * asym.upper, 1e-12)
+                let grid = (0..<gridPoints).map { top * Double($0) / Double(gridPoints - 1) }
+                let fc = FeldmanCousins(profile: pl, cl: cl, toysPerPoint: toys, seed: seed, threads: threads)
+                let progress = Progress(total: gridPoints, label: "Feldman–Cousins", quiet: output.quiet || output.json)
+                let r = try fc.construct(grid: grid) { done, _ in progress.update(done) }
+                let failed = r.points.reduce(0) { $0 + $1.failedToys }
+                if failed > 0 { output.note("note: \(failed) toy fits failed; they are counted per point in the JSON output") }
+                out = Output(muNuBest: pl.best.muNu, interval: [r.interval.lower, r.interval.upper], cl: cl, method: r.interval.method,
+                             feldmanCousins: r)
+            } else {
+                let iv = try AsymptoticInterval.interval(pl, cl: cl, method: AsymptoticInterval.Method(rawValue: method)!)
+                out = Output(muNuBest: pl.best.muNu, interval: [iv.lower, iv.upper], cl: cl, method: iv.method, feldmanCousins: nil)
+            }
+            try output.emit(out) {
+                var s = "best fit μν = \(Format.mu11(out.muNuBest)) × 10⁻¹¹ μB\n"
+                s += "\(Format.g(cl * 100, 3))% CL interval (\(out.method)) = [\(Format.mu11(out.interval[0])), \(Format.mu11(out.interval[1]))] × 10⁻¹¹ μB\n"
+                if let fc = out.feldmanCousins {
+                    s += Format.table(["μν [1e-11 μB]", "t_obs", "critical", "accepted", "failed toys"],
+                                      fc.points.map { [Format.mu11($0.muNu), Format.f($0.tObserved, 3), Format.f($0.criticalValue, 3),
+                                                       $0.accepted ? "yes" : "no", "\($0.failedToys)"] })
+                }
+                return s
+            }
+        }
+    }
+}

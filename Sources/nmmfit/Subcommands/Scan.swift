@@ -1,0 +1,58 @@
+import ArgumentParser
+import Foundation
+import Likelihood
+import Recoil
+
+struct Scan: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "The profile-likelihood curve −2ΔlnL(μν) on a grid of μν.")
+
+    @OptionGroup var data: DataOptions
+    @OptionGroup var physics: PhysicsOptions
+    @OptionGroup var output: OutputOptions
+
+    @Option(help: "Smallest μν (μB).")
+    var min: Double = 0
+    @Option(help: "Largest μν (μB).")
+    var max: Double = 5e-11
+    @Option(help: "Number of grid points.")
+    var points: Int = 26
+
+    func validate() throws {
+        guard min.isFinite, min >= 0 else { throw ValidationError("--min must be ≥ 0 (μν is non-negative), got \(min)") }
+        guard max.isFinite, max > min else { throw ValidationError("--max must be above --min") }
+        guard points >= 2, points <= 100_000 else { throw ValidationError("--points must be in 2…100000") }
+    }
+
+    struct Output: Codable {
+        var nmmfitOutput = 1
+        var muNuBest: Double
+        var nllBest: Double
+        var points: [ProfileLikelihood.ScanPoint]
+        enum CodingKeys: String, CodingKey {
+            case points
+            case nmmfitOutput = "nmmfit_output"
+            case muNuBest = "mu_nu_best"
+            case nllBest = "nll_best"
+        }
+    }
+
+    func run() throws {
+        try CLIErrors.run {
+            let pl = try ProfileLikelihood(model: try data.model(physics: physics))
+            let grid = (0..<points).map { min + (max - min) * Double($0) / Double(points - 1) }
+            let progress = Progress(total: points, label: "scan", quiet: output.quiet || output.json)
+            var pts: [ProfileLikelihood.ScanPoint] = []
+            for (k, mu) in grid.enumerated() {
+                pts += try pl.scan([mu])
+                progress.update(k + 1)
+            }
+            let out = Output(muNuBest: pl.best.muNu, nllBest: pl.best.nll, points: pts)
+            try output.emit(out) {
+                "best fit μν = \(Format.mu11(pl.best.muNu)) × 10⁻¹¹ μB\n" + Format.table(
+                    ["μν [1e-11 μB]", "−2ΔlnL", "converged"],
+                    pts.map { [Format.mu11($0.muNu), Format.f($0.deltaTwoNLL, 4), $0.converged ? "yes" : "NO"] })
+            }
+        }
+    }
+}

@@ -1,0 +1,60 @@
+import ArgumentParser
+import Foundation
+import GSL
+import Likelihood
+import Recoil
+
+struct Significance: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "The discovery test of μν > 0: q0, asymptotic Z = √q0 and p-value, and a toy-based p-value on request.")
+
+    @OptionGroup var data: DataOptions
+    @OptionGroup var physics: PhysicsOptions
+    @OptionGroup var output: OutputOptions
+
+    @Option(help: "Background-only toys for a toy-based p-value (0: asymptotic only).")
+    var toys: Int = 0
+    @Option(help: "Random seed.")
+    var seed: UInt64 = 1
+    @Option(help: "Threads for toys.")
+    var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    func validate() throws {
+        guard toys >= 0 else { throw ValidationError("--toys must be ≥ 0") }
+        guard threads >= 1 else { throw ValidationError("--threads must be ≥ 1") }
+    }
+
+    struct Output: Codable {
+        var nmmfitOutput = 1
+        var muNuBest: Double
+        var q0: Double
+        var significanceSigma: Double
+        var pValue: Double
+        var toy: ToyPValue?
+        enum CodingKeys: String, CodingKey {
+            case q0, toy
+            case nmmfitOutput = "nmmfit_output"
+            case muNuBest = "mu_nu_best"
+            case significanceSigma = "significance_sigma"
+            case pValue = "p_value"
+        }
+    }
+
+    func run() throws {
+        try CLIErrors.run {
+            let pl = try ProfileLikelihood(model: try data.model(physics: physics))
+            let d = try pl.discovery()
+            let toy = toys > 0 ? try ToyPValue.compute(profile: pl, toys: toys, seed: seed, threads: threads) : nil
+            let out = Output(muNuBest: pl.best.muNu, q0: d.q0, significanceSigma: d.z, pValue: d.p, toy: toy)
+            try output.emit(out) {
+                var s = "q0 = \(Format.f(d.q0, 3));  asymptotic Z = \(Format.f(d.z)) σ, p = \(Format.g(d.p, 3))\n"
+                if let t = toy {
+                    s += "toys: \(t.exceeding) of \(t.toys - t.failedToys) background-only toys have q0 ≥ q0_obs → p = \(Format.g(t.pValue, 3)) ± \(Format.g(t.pValueError, 2))"
+                    if let z = t.significance { s += ", Z = \(Format.f(z)) σ\n" } else { s += ", Z > \(Format.f(t.zLowerBound ?? 0)) σ\n" }
+                    if t.failedToys > 0 { s += "(\(t.failedToys) toys failed to fit and are excluded)\n" }
+                }
+                return s
+            }
+        }
+    }
+}
