@@ -20,7 +20,13 @@ public enum OutputFile {
         let tmp = dir.appendingPathComponent(".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))")
         do {
             try data.write(to: tmp)
-            if fm.fileExists(atPath: url.path) { _ = try fm.replaceItemAt(url, withItemAt: tmp) } else { try fm.moveItem(at: tmp, to: url) }
+            // POSIX rename(2): atomic, and replaces an existing file in one step.
+            guard rename(tmp.path, url.path) == 0 else {
+                throw InputError(file: path, "cannot rename the temporary file into place (errno \(errno))")
+            }
+        } catch let e as InputError {
+            try? fm.removeItem(at: tmp)
+            throw e
         } catch {
             try? fm.removeItem(at: tmp)
             throw InputError(file: path, "cannot write output (\(error.localizedDescription))")
