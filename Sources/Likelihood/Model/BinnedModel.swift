@@ -62,7 +62,6 @@ public final class BinnedModel: Sendable {
         var isSignal: Bool
     }
     let samples: [CompiledSample]
-    let logFactorialSum: Double
 
     /// Number of parameters.
     public var parameterCount: Int { parameterNames.count }
@@ -127,7 +126,6 @@ public final class BinnedModel: Sendable {
         channelNames = spec.channels.map(\.name)
         binEdges = edges
         observed = Observation(counts: counts, auxiliary: aux)
-        logFactorialSum = 0
     }
 
     /// μν (μB) from the internal s = (μν/μ_ref)².
@@ -183,21 +181,32 @@ public final class BinnedModel: Sendable {
 
     /// −ln L at internal θ (without the constant Σ ln n_i!); +∞ where some λ_i ≤ 0 with n_i > 0.
     public func nll(_ theta: [Double], _ obs: Observation) -> Double {
-        let lam = expected(theta)
-        var v = 0.0
-        for i in 0..<binCount {
-            let l = lam[i], n = obs.counts[i]
-            if l <= 0 {
-                if n > 0 { return .infinity }
-                continue
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: binCount) { lam in
+            lam.update(repeating: 0)
+            for s in samples {
+                var f = 1.0
+                for k in s.factors { f *= theta[k] }
+                for j in 0..<s.counts.count {
+                    var c = s.counts[j]
+                    for (p, upD, dnD) in s.histosys { c += theta[p] >= 0 ? theta[p] * upD[j] : theta[p] * dnD[j] }
+                    lam[s.offset + j] += f * c
+                }
             }
-            v += l - n * log(l)
+            var v = 0.0
+            for i in 0..<binCount {
+                let l = lam[i], n = obs.counts[i]
+                if l <= 0 {
+                    if n > 0 { return .infinity }
+                    continue
+                }
+                v += l - n * log(l)
+            }
+            for p in 0..<parameterCount where constraintSigma[p] > 0 {
+                let z = (theta[p] - obs.auxiliary[p]) / constraintSigma[p]
+                v += 0.5 * z * z
+            }
+            return v
         }
-        for p in 0..<parameterCount where constraintSigma[p] > 0 {
-            let z = (theta[p] - obs.auxiliary[p]) / constraintSigma[p]
-            v += 0.5 * z * z
-        }
-        return v
     }
 
     /// −ln L with its gradient and Hessian (exact: λ is multilinear in the factors and
@@ -208,34 +217,59 @@ public final class BinnedModel: Sendable {
     /// ```
     @discardableResult
     public func evaluate(_ theta: [Double], _ obs: Observation, into ws: Workspace) -> Double {
+        // Unsafe buffers once per call: class-stored arrays would otherwise pay an exclusivity
+        // check and a bounds check on every element access in these hot loops.
+        ws.lambda.withUnsafeMutableBufferPointer { lam in
+            ws.dLambda.withUnsafeMutableBufferPointer { dl in
+                ws.gradient.withUnsafeMutableBufferPointer { gr in
+                    ws.hessian.withUnsafeMutableBufferPointer { he in
+                        theta.withUnsafeBufferPointer { th in
+                            obs.counts.withUnsafeBufferPointer { nn in
+                                kernel(th, nn, obs.auxiliary, lam, dl, gr, he)
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private func kernel(
+        _ th: UnsafeBufferPointer<Double>, _ nn: UnsafeBufferPointer<Double>, _ aux: [Double],
+        _ lam: UnsafeMutableBufferPointer<Double>, _ dl: UnsafeMutableBufferPointer<Double>,
+        _ gr: UnsafeMutableBufferPointer<Double>, _ he: UnsafeMutableBufferPointer<Double>
+    ) -> Double {
         let P = parameterCount
-        for i in 0..<ws.lambda.count { ws.lambda[i] = 0 }
-        for i in 0..<ws.dLambda.count { ws.dLambda[i] = 0 }
-        for i in 0..<ws.hessian.count { ws.hessian[i] = 0 }
-        for i in 0..<P { ws.gradient[i] = 0 }
+        lam.update(repeating: 0)
+        dl.update(repeating: 0)
+        gr.update(repeating: 0)
+        he.update(repeating: 0)
         // λ and ∂λ
         for s in samples {
             var f = 1.0
-            for k in s.factors { f *= theta[k] }
-            for j in 0..<s.counts.count {
-                let bin = s.offset + j
-                var c = s.counts[j]
-                for (p, upD, dnD) in s.histosys {
-                    let slope = theta[p] >= 0 ? upD[j] : dnD[j]
-                    c += theta[p] * slope
-                    ws.dLambda[bin * P + p] += f * slope
-                }
-                ws.lambda[bin] += f * c
-                for (a, k) in s.factors.enumerated() {
-                    var g = c
-                    for (b, q) in s.factors.enumerated() where b != a { g *= theta[q] }
-                    ws.dLambda[bin * P + k] += g
+            for k in s.factors { f *= th[k] }
+            let nf = s.factors.count
+            s.counts.withUnsafeBufferPointer { cs in
+                for j in 0..<cs.count {
+                    let bin = s.offset + j
+                    var c = cs[j]
+                    for (p, upD, dnD) in s.histosys {
+                        let slope = th[p] >= 0 ? upD[j] : dnD[j]
+                        c += th[p] * slope
+                        dl[bin * P + p] += f * slope
+                    }
+                    lam[bin] += f * c
+                    for a in 0..<nf {
+                        var g = c
+                        for b in 0..<nf where b != a { g *= th[s.factors[b]] }
+                        dl[bin * P + s.factors[a]] += g
+                    }
                 }
             }
         }
         var v = 0.0
         for i in 0..<binCount {
-            let l = ws.lambda[i], n = obs.counts[i]
+            let l = lam[i], n = nn[i]
             if l <= 0 {
                 if n > 0 { return .infinity }
                 continue
@@ -244,47 +278,51 @@ public final class BinnedModel: Sendable {
             let w1 = 1 - n / l, w2 = n / (l * l)
             let base = i * P
             for p in 0..<P {
-                let dp = ws.dLambda[base + p]
+                let dp = dl[base + p]
                 if dp == 0 { continue }
-                ws.gradient[p] += w1 * dp
-                for q in p..<P { ws.hessian[p * P + q] += w2 * dp * ws.dLambda[base + q] }
+                gr[p] += w1 * dp
+                let w2dp = w2 * dp
+                for q in p..<P { he[p * P + q] += w2dp * dl[base + q] }
             }
         }
         // (1 − n/λ) ∂²λ terms: products of two distinct factors, and factor × histosys slope.
         for s in samples where s.factors.count > 1 || (!s.factors.isEmpty && !s.histosys.isEmpty) {
+            let nf = s.factors.count
             for j in 0..<s.counts.count {
                 let bin = s.offset + j
-                let l = ws.lambda[bin]
+                let l = lam[bin]
                 guard l > 0 else { continue }
-                let w1 = 1 - obs.counts[bin] / l
+                let w1 = 1 - nn[bin] / l
                 var c = s.counts[j]
-                for (p, upD, dnD) in s.histosys { c += theta[p] * (theta[p] >= 0 ? upD[j] : dnD[j]) }
-                for a in 0..<s.factors.count {
+                for (p, upD, dnD) in s.histosys { c += th[p] * (th[p] >= 0 ? upD[j] : dnD[j]) }
+                for a in 0..<nf {
                     let pa = s.factors[a]
-                    for b in (a + 1)..<max(a + 1, s.factors.count) {
+                    var b = a + 1
+                    while b < nf {
                         let pb = s.factors[b]
                         var g = c
-                        for (m, q) in s.factors.enumerated() where m != a && m != b { g *= theta[q] }
+                        for m in 0..<nf where m != a && m != b { g *= th[s.factors[m]] }
                         let (x, y) = pa < pb ? (pa, pb) : (pb, pa)
-                        ws.hessian[x * P + y] += w1 * g
+                        he[x * P + y] += w1 * g
+                        b += 1
                     }
                     for (p, upD, dnD) in s.histosys {
-                        var g = theta[p] >= 0 ? upD[j] : dnD[j]
-                        for (m, q) in s.factors.enumerated() where m != a { g *= theta[q] }
+                        var g = th[p] >= 0 ? upD[j] : dnD[j]
+                        for m in 0..<nf where m != a { g *= th[s.factors[m]] }
                         let (x, y) = pa < p ? (pa, p) : (p, pa)
-                        ws.hessian[x * P + y] += w1 * g
+                        he[x * P + y] += w1 * g
                     }
                 }
             }
         }
         for p in 0..<P where constraintSigma[p] > 0 {
             let s2 = constraintSigma[p] * constraintSigma[p]
-            let d = theta[p] - obs.auxiliary[p]
+            let d = th[p] - aux[p]
             v += 0.5 * d * d / s2
-            ws.gradient[p] += d / s2
-            ws.hessian[p * P + p] += 1 / s2
+            gr[p] += d / s2
+            he[p * P + p] += 1 / s2
         }
-        for p in 0..<P { for q in 0..<p { ws.hessian[p * P + q] = ws.hessian[q * P + p] } }
+        for p in 0..<P { for q in 0..<p { he[p * P + q] = he[q * P + p] } }
         return v
     }
 

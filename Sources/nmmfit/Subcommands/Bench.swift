@@ -1,0 +1,101 @@
+import ArgumentParser
+import Dispatch
+import Foundation
+import GSL
+import Likelihood
+import Recoil
+
+struct Bench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Benchmarks: spectrum, template folding, NLL evaluation, fits, toys per second (README lists results).",
+        discussion: "Build with -c release (`make bench`); times are wall-clock medians of repeated runs.")
+
+    @Option(help: "Toys for the toy-throughput measurements.")
+    var toys: Int = 20000
+    @Option(help: "Toys per point for the Feldman–Cousins timing (30 points).")
+    var fcToys: Int = 10000
+    @Flag(help: "Skip the (long) Feldman–Cousins band timing.")
+    var skipFc = false
+    @Flag(help: "Print JSON.")
+    var json = false
+
+    struct Row: Codable {
+        var name: String
+        var value: Double
+        var unit: String
+    }
+
+    func validate() throws {
+        guard toys >= 100, fcToys >= 10 else { throw ValidationError("--toys ≥ 100 and --fc-toys ≥ 10") }
+    }
+
+    static func time(_ repeats: Int, _ body: () throws -> Void) rethrows -> Double {
+        var ts: [Double] = []
+        for _ in 0..<repeats {
+            let t0 = DispatchTime.now().uptimeNanoseconds
+            try body()
+            ts.append(Double(DispatchTime.now().uptimeNanoseconds - t0) * 1e-9)
+        }
+        ts.sort()
+        return ts[ts.count / 2]
+    }
+
+    func run() throws {
+        try CLIErrors.run {
+            var rows: [Row] = []
+            func add(_ n: String, _ v: Double, _ u: String) {
+                rows.append(Row(name: n, value: v, unit: u))
+                if !json { FileHandle.standardError.write(Data("  \(n): \(Format.g(v, 4)) \(u)\n".utf8)) }
+            }
+            let cores = ProcessInfo.processInfo.activeProcessorCount
+            // 1. one full spectrum: all sources, stepping, 1–30 keV in 0.1 keV steps (291 energies)
+            let grid = try RecoilTable.grid(from: 1, to: 30, step: 0.1)
+            let tSpec = try Self.time(3) { _ = try RecoilCalculator(model: RecoilModel()).tabulate(grid) }
+            add("spectrum: all sources, stepping, 1–30 keV / 0.1 keV (291 energies)", tSpec * 1e3, "ms")
+            // 2. binned, detector-folded template for XENON1T 1–7 keV
+            let ds = try DataLocator.dataset(named: "xenon1t_sr1")
+            let bins = try ds.binned().bins
+            let tTpl = try Self.time(3) { _ = try SignalTemplate.make(model: RecoilModel(), detector: ds.detector, bins: bins) }
+            add("XENON1T 1–7 keV folded template (signal, weak, ±1σ efficiency)", tTpl * 1e3, "ms")
+            // 3. NLL evaluation and a profiled fit on XENON1T 1–7 keV
+            let model = try AnalysisConfig().buildModel().model
+            let obs = model.observed
+            var theta = model.initial
+            theta[model.poiIndex] = 5
+            let nEval = 1_000_000
+            var sink = 0.0
+            let tNLL = Self.time(3) { for _ in 0..<nEval { theta[1] += 1e-12; sink += model.nll(theta, obs) } }
+            add("NLL evaluation (XENON1T, 6 bins, 4 parameters)", tNLL / Double(nEval) * 1e9, "ns")
+            let ws = BinnedModel.Workspace(model: model)
+            let tGrad = Self.time(3) { for _ in 0..<nEval { theta[1] += 1e-12; sink += model.evaluate(theta, obs, into: ws) } }
+            add("NLL + gradient + Hessian evaluation", tGrad / Double(nEval) * 1e9, "ns")
+            let fitter = Fitter(model: model)
+            let nFit = 20000
+            let tFit = try Self.time(3) { for _ in 0..<nFit { sink += try fitter.fit(obs).nll } }
+            add("profiled fit (μν and 3 nuisances, Newton)", tFit / Double(nFit) * 1e6, "µs")
+            // 4. toys
+            let pl = try ProfileLikelihood(model: model)
+            let truth = try pl.conditionalFit(internal: 0).internalValues
+            let runner = ToyRunner(model: model, truth: truth, statistic: .q0, seed: 1)
+            for threads in Array(Set([1, cores])).sorted() {
+                let t = Self.time(1) { runner.run(0..<toys, threads: threads) { sink += Double($0.count) } }
+                add("q0 toys/s on \(threads) thread(s) (2 fits each)", Double(toys) / t, "toys/s")
+                add("fits/s on \(threads) thread(s)", 2 * Double(toys) / t, "fits/s")
+            }
+            if !skipFc {
+                let fc = FeldmanCousins(profile: pl, cl: 0.9, toysPerPoint: fcToys, seed: 1, threads: cores)
+                let gridFC = (0..<30).map { 5e-11 * Double($0) / 29 }
+                let t = try Self.time(1) { _ = try fc.construct(grid: gridFC) }
+                add("Feldman–Cousins band: 30 points × \(fcToys) toys on \(cores) threads", t, "s")
+            }
+            if sink == .infinity { print("") }
+            if json {
+                let e = JSONEncoder()
+                e.outputFormatting = [.prettyPrinted, .sortedKeys]
+                print(String(decoding: try e.encode(rows), as: UTF8.self))
+            } else {
+                print(Format.table(["benchmark", "value", "unit"], rows.map { [$0.name, Format.g($0.value, 4), $0.unit] }), terminator: "")
+            }
+        }
+    }
+}
