@@ -343,11 +343,13 @@ def breakpoints(tmin, tmax, extra):
     return np.unique(np.array(pts))
 
 
-def integrate_piecewise_vec(f, pts, epsrel=1e-10):
-    """Sum of quad_vec over consecutive break points (f returns an array)."""
+def integrate_piecewise_vec(f, pts, epsrel=1e-10, epsabs=1e-12):
+    """Sum of quad_vec over consecutive break points (f returns an array of expected counts).
+    epsabs = 1e-12 counts: needed because the integrand is ~1e-15 or smaller at T < 0.2 keV
+    (efficiency ~ 0), where a pure relative tolerance never converges."""
     tot = None
     for a, b in zip(pts[:-1], pts[1:]):
-        v, _ = integrate.quad_vec(f, a, b, epsabs=0.0, epsrel=epsrel, limit=LIMIT)
+        v, _ = integrate.quad_vec(f, a, b, epsabs=epsabs, epsrel=epsrel, limit=LIMIT)
         tot = v if tot is None else tot + v
     return tot
 

@@ -20,7 +20,8 @@ public struct FitReport: Codable, Sendable {
     public var q0: Double
     public var significanceSigma: Double
     public var pValue: Double
-    /// −ln L at the best fit and of the background-only fit.
+    /// −ln L at the best fit and of the background-only fit, including the data constant
+    /// Σ ln n_i! (so that −ln L is the negative log of the Poisson × Gaussian probability).
     public var nllBest: Double
     public var nllBackgroundOnly: Double
     public var converged: Bool
@@ -96,11 +97,12 @@ public struct FitReport: Codable, Sendable {
             Parameter(name: n, value: k == model.poiIndex ? best.muNu : best.internalValues[k], error: best.errors[k],
                       backgroundOnlyValue: k == model.poiIndex ? 0 : bkg.internalValues[k])
         }
+        let logFactorials = model.observed.counts.reduce(0.0) { $0 + lgamma($1 + 1) }
         return FitReport(
             datasets: model.channelNames, muNuBest: best.muNu, muNuSquaredBest: best.internalValues[model.poiIndex],
             muNuSquaredError: best.errors[model.poiIndex], interval: [iv.lower, iv.upper], cl: cl,
             intervalMethod: iv.method, intervalWilks: [ivW.lower, ivW.upper], q0: d.q0, significanceSigma: d.z,
-            pValue: d.p, nllBest: best.nll, nllBackgroundOnly: bkg.nll, converged: best.converged && bkg.converged,
+            pValue: d.p, nllBest: best.nll + logFactorials, nllBackgroundOnly: bkg.nll + logFactorials, converged: best.converged && bkg.converged,
             fitStatus: best, gofChi2: model.bakerCousinsChi2(best.internalValues, model.observed), bins: model.binCount,
             parameters: params, channels: channels)
     }
