@@ -1,0 +1,124 @@
+import Foundation
+import GSL
+
+/// A likelihood-ratio test of nested hypotheses: the null fixes some non-negative components
+/// (e.g. a tritium amplitude, or μν) at zero; the alternative frees them. Components in
+/// `excluded` are held at zero in both (left out of the comparison).
+/// ```
+/// Δ = −2 ln [ L(null) / L(alternative) ] ≥ 0
+/// ```
+/// Asymptotically, with k tested parameters on their boundary, Δ follows the χ̄² mixture
+/// Σ_j C(k, j) 2⁻ᵏ χ²_j (Chernoff, Ann. Math. Stat. 25 (1954) 573; Self & Liang, JASA 82
+/// (1987) 605), e.g. ½χ²₀ + ½χ²₁ for one. A toy-based p-value draws from the fitted null.
+public struct HypothesisTest {
+    public struct Result: Sendable, Codable, Equatable {
+        public var tested: [String]
+        public var excluded: [String]
+        public var deltaTwoNLL: Double
+        public var pAsymptotic: Double
+        public var zAsymptotic: Double
+        public var toys: Int
+        public var failedToys: Int
+        public var pToys: Double?
+        public var pToysError: Double?
+        public var zToys: Double?
+        public var nullFit: FitResult
+        public var alternativeFit: FitResult
+        enum CodingKeys: String, CodingKey {
+            case tested, excluded, toys
+            case deltaTwoNLL = "minus_two_delta_lnL"
+            case pAsymptotic = "p_asymptotic"
+            case zAsymptotic = "z_asymptotic"
+            case failedToys = "failed_toys"
+            case pToys = "p_toys"
+            case pToysError = "p_toys_error"
+            case zToys = "z_toys"
+            case nullFit = "null_fit"
+            case alternativeFit = "alternative_fit"
+        }
+    }
+
+    public let model: BinnedModel
+    /// Indices of the tested parameters (fixed at 0 under the null).
+    public let tested: [Int]
+    /// Indices of parameters fixed at 0 under both hypotheses (components left out entirely).
+    public let excluded: [Int]
+
+    public init(model: BinnedModel, testedNames: [String], excludedNames: [String] = []) throws {
+        self.model = model
+        func index(_ n: String) throws -> Int {
+            guard let i = model.parameterNames.firstIndex(of: n) else {
+                throw FitError("unknown parameter '\(n)' (parameters: \(model.parameterNames.joined(separator: ", ")))")
+            }
+            guard model.lower[i] == 0 else { throw FitError("'\(n)' is not a non-negative component; it cannot be tested against 0") }
+            return i
+        }
+        let t = try testedNames.map(index)
+        tested = t
+        excluded = try excludedNames.map(index).filter { !t.contains($0) }
+        guard !tested.isEmpty else { throw FitError("nothing to test") }
+    }
+
+    func fits(_ obs: Observation, _ fitter: Fitter, start: [Double]? = nil) throws -> (null: FitResult, alt: FitResult) {
+        var altMask = model.fixedBySpec
+        var base = start ?? model.initial
+        for i in excluded {
+            altMask[i] = true
+            base[i] = 0
+        }
+        // the alternative from two starts (tested components at their start, and at 0)
+        var zeroStart = base
+        for i in tested { zeroStart[i] = 0 }
+        var alt = try fitter.fit(obs, start: base, fixedMask: altMask)
+        if let other = try? fitter.fit(obs, start: zeroStart, fixedMask: altMask), other.nll < alt.nll { alt = other }
+        var nullMask = altMask
+        var s0 = alt.internalValues
+        for i in tested {
+            nullMask[i] = true
+            s0[i] = 0
+        }
+        let null = try fitter.fit(obs, start: s0, fixedMask: nullMask)
+        return (null, alt)
+    }
+
+    /// The asymptotic p-value of Δ for k boundary parameters (χ̄² mixture).
+    public static func chiBarSquaredP(_ delta: Double, k: Int) -> Double {
+        guard delta > 0 else { return 1 }
+        var p = 0.0
+        var binom = 1.0
+        for j in 1...k {
+            binom = binom * Double(k - j + 1) / Double(j)
+            p += binom * pow(0.5, Double(k)) * Distributions.chiSquaredSurvival(delta, dof: Double(j))
+        }
+        return p
+    }
+
+    public func run(toys: Int = 0, seed: UInt64 = 1) throws -> Result {
+        let fitter = Fitter(model: model)
+        let (null, alt) = try fits(model.observed, fitter)
+        let delta = max(2 * (null.nll - alt.nll), 0)
+        let p = Self.chiBarSquaredP(delta, k: tested.count)
+        let z = p < 1 ? max(try Distributions.normalSurvivalQuantile(p), 0) : 0
+        var pT: Double?, pErr: Double?, zT: Double?
+        var failed = 0
+        if toys > 0 {
+            let gen = ToyGenerator(model: model, truth: null.internalValues)
+            var exceed = 0, n = 0
+            for k in 0..<toys {
+                let obs = gen.generate(using: RandomSource(seed: seed, stream: UInt64(k)))
+                do {
+                    let f = try fits(obs, fitter, start: null.internalValues)
+                    n += 1
+                    if 2 * (f.null.nll - f.alt.nll) >= delta - 1e-9 { exceed += 1 }
+                } catch { failed += 1 }
+            }
+            guard n > 0 else { throw FitError("all toys failed") }
+            let pp = Double(exceed) / Double(n)
+            pT = pp
+            pErr = (max(pp * (1 - pp), 1 / Double(n)) / Double(n)).squareRoot()
+            zT = exceed > 0 ? try Distributions.normalSurvivalQuantile(pp) : nil
+        }
+        return Result(tested: tested.map { model.parameterNames[$0] }, excluded: excluded.map { model.parameterNames[$0] }, deltaTwoNLL: delta, pAsymptotic: p, zAsymptotic: z,
+                      toys: toys, failedToys: failed, pToys: pT, pToysError: pErr, zToys: zT, nullFit: null, alternativeFit: alt)
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+import GSL
+
+/// Expected upper limits under the background-only hypothesis: the median from the Asimov data
+/// set (CCGV 2011 Sec. 3.2), and the ±1σ/±2σ band (the 2.3/15.9/50/84.1/97.7 % quantiles) from
+/// background-only toys, each toy analysed exactly as the data are.
+public struct Sensitivity {
+    public struct Result: Sendable, Codable, Equatable {
+        public var cl: Double
+        public var method: String
+        public var asimovMedian: Double
+        /// Quantiles of the toy upper limits (μB) at −2σ, −1σ, median, +1σ, +2σ.
+        public var band: [Double]
+        public var observed: Double
+        public var toys: Int
+        public var failedToys: Int
+        enum CodingKeys: String, CodingKey {
+            case cl, method, band, observed, toys
+            case asimovMedian = "asimov_median"
+            case failedToys = "failed_toys"
+        }
+    }
+
+    public static let bandProbabilities = [0.02275, 0.15866, 0.5, 0.84134, 0.97725]
+
+    public static func run(model: BinnedModel, cl: Double = 0.9, method: AsymptoticInterval.Method = .unified,
+                           toys: Int = 200, seed: UInt64 = 1, progress: ((Int) -> Void)? = nil) throws -> Result {
+        let pl = try ProfileLikelihood(model: model)
+        let observed = try AsymptoticInterval.interval(pl, cl: cl, method: method).upper
+        let bkg = try pl.conditionalFit(internal: 0).internalValues
+        let asimov = Asimov.observation(model: model, internal: bkg)
+        let median = try AsymptoticInterval.interval(try ProfileLikelihood(model: model, observation: asimov, multiStart: false),
+                                                     cl: cl, method: method).upper
+        let gen = ToyGenerator(model: model, truth: bkg)
+        var limits: [Double] = []
+        var failed = 0
+        for k in 0..<toys {
+            let obs = gen.generate(using: RandomSource(seed: seed, stream: UInt64(k)))
+            do {
+                let p = try ProfileLikelihood(model: model, observation: obs, multiStart: false)
+                limits.append(try AsymptoticInterval.interval(p, cl: cl, method: method).upper)
+            } catch { failed += 1 }
+            progress?(k + 1)
+        }
+        limits.sort()
+        let band = limits.isEmpty ? [] : bandProbabilities.map { FeldmanCousins.quantile(limits, $0) }
+        return Result(cl: cl, method: method.rawValue, asimovMedian: median, band: band, observed: observed, toys: toys,
+                      failedToys: failed)
+    }
+}

@@ -1,0 +1,59 @@
+import ArgumentParser
+import Foundation
+import Likelihood
+import Recoil
+
+struct Compare: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Background-hypothesis test: nested models compared by likelihood ratio (asymptotic and toys).",
+        discussion: """
+        --test names the components the null hypothesis sets to zero. `--test tritium` compares \
+        B0 with B0 + ³H; `--test mu_nu` compares B0 with B0 + μν; both together compare B0 with \
+        B0 + ³H + μν. A component that is not tested is left out of both hypotheses, unless it is \
+        kept: `--test mu_nu --tritium free` compares B0 + ³H with B0 + ³H + μν, and `--test tritium \
+        --keep-mu-nu` compares B0 + μν with B0 + μν + ³H. Any non-negative parameter name of the \
+        model is accepted as a test too.
+        """)
+
+    @OptionGroup var data: DataOptions
+    @OptionGroup var physics: PhysicsOptions
+    @OptionGroup var output: OutputOptions
+
+    @Option(name: .customLong("test"), help: "Component(s) fixed to zero under the null: tritium, mu_nu, or a parameter name.")
+    var tests: [String] = ["mu_nu"]
+    @Option(help: "Toys for a toy-based p-value (0: asymptotic only).")
+    var toys: Int = 0
+    @Option(help: "Random seed.")
+    var seed: UInt64 = 1
+    @Flag(help: "Keep μν free in both hypotheses when it is not tested.")
+    var keepMuNu = false
+
+    func validate() throws {
+        guard toys >= 0 else { throw ValidationError("--toys must be ≥ 0") }
+        guard !tests.isEmpty else { throw ValidationError("give at least one --test") }
+    }
+
+    func run() throws {
+        try CLIErrors.run {
+            var d = data
+            if tests.contains("tritium") { d.tritium = .free }
+            let model = try d.model(physics: physics)
+            let names = tests.flatMap { t -> [String] in
+                t == "tritium" ? model.parameterNames.filter { $0.lowercased().hasPrefix("tritium") } : [t]
+            }
+            let excluded = (!names.contains("mu_nu") && !keepMuNu) ? ["mu_nu"] : []
+            let r = try HypothesisTest(model: model, testedNames: names, excludedNames: excluded).run(toys: toys, seed: seed)
+            try output.emit(r) {
+                var s = "null: \(r.tested.joined(separator: ", ")) = 0"
+                if !r.excluded.isEmpty { s += " (left out of both: \(r.excluded.joined(separator: ", ")))" }
+                s += ";  −2Δ lnL = \(Format.f(r.deltaTwoNLL, 3))\n"
+                s += "asymptotic (χ̄² with \(r.tested.count) boundary parameter\(r.tested.count > 1 ? "s" : "")): p = \(Format.g(r.pAsymptotic, 3)), Z = \(Format.f(r.zAsymptotic)) σ\n"
+                if let p = r.pToys {
+                    s += "toys (\(r.toys - r.failedToys) fitted, \(r.failedToys) failed): p = \(Format.g(p, 3)) ± \(Format.g(r.pToysError ?? 0, 2))"
+                    s += r.zToys.map { ", Z = \(Format.f($0)) σ\n" } ?? " (no toy exceeded)\n"
+                }
+                return s
+            }
+        }
+    }
+}
