@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "GSL", targets: ["GSL"]),
         .library(name: "Recoil", targets: ["Recoil"]),
         .library(name: "Likelihood", targets: ["Likelihood"]),
+        .library(name: "Plot", targets: ["Plot"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -29,6 +30,8 @@ let package = Package(
         .target(name: "Recoil", dependencies: ["GSL", "Yams"]),
         // Statistics: binned Poisson likelihood, fits, intervals, tests, toys.
         .target(name: "Likelihood", dependencies: ["GSL", "Recoil"]),
+        // Dependency-free SVG plotting (spectra, residuals, Δχ² scans, limit comparisons).
+        .target(name: "Plot"),
         // The command-line tool: parse, call, print.
         .executableTarget(
             name: "nmmfit",
@@ -40,5 +43,6 @@ let package = Package(
         .testTarget(name: "GSLTests", dependencies: ["GSL"]),
         .testTarget(name: "RecoilTests", dependencies: ["Recoil", "GSL"]),
         .testTarget(name: "LikelihoodTests", dependencies: ["Likelihood", "Recoil", "GSL"]),
+        .testTarget(name: "PlotTests", dependencies: ["Plot"]),
     ]
 )
