@@ -130,6 +130,21 @@ struct BadInputTests {
         }
     }
 
+    /// Regression: found by Fuzz/FuzzDatasetSpec (a flow mapping with a sequence as a key made
+    /// Yams force-unwrap nil and abort the process).
+    @Test("YAML with a non-string mapping key is an error, not a crash",
+          arguments: ["{\"default_window_keV\" :1,[ 30], \"name\": \"x\"}", "{[1, 2]: 3}", "? [a]\n: b\n"])
+    func yamlNonStringKey(text: String) {
+        #expect(throws: InputError.self) { _ = try DatasetSpec.decode(Data(text.utf8), file: "crash.yaml", yaml: true) }
+    }
+
+    @Test("deeply nested YAML and JSON are rejected, not a stack overflow")
+    func deepNesting() {
+        let deep = String(repeating: "[", count: 5000) + String(repeating: "]", count: 5000)
+        #expect(throws: InputError.self) { _ = try DatasetSpec.decode(Data(deep.utf8), file: "deep.yaml", yaml: true) }
+        #expect(throws: InputError.self) { _ = try DatasetSpec.decode(Data(deep.utf8), file: "deep.json", yaml: false) }
+    }
+
     @Test("YAML specs are read with the same rules") func yamlSpec() throws {
         let ds = try Self.loadMutated { dir in
             let json = try Data(contentsOf: dir.appendingPathComponent("dataset.json"))

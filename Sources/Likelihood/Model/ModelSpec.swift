@@ -176,13 +176,17 @@ public struct ModelSpec: Codable, Sendable, Equatable {
 
     /// Reads a spec (JSON or YAML), rejecting unknown keys, and validates it.
     public static func load(from url: URL) throws -> ModelSpec {
-        let file = url.path
         let data: Data
         do { data = try Data(contentsOf: url) } catch {
-            throw InputError(file: file, "cannot read model spec (\(CSVTable.reason(error)))")
+            throw InputError(file: url.path, "cannot read model spec (\(CSVTable.reason(error)))")
         }
-        let spec: ModelSpec = try SpecDecoding.decode(data, file: file, yaml: ["yaml", "yml"].contains(url.pathExtension.lowercased()),
-                                                      allowedKeys: allowedKeys, versionKey: "nmmfit_model", supported: supportedVersions)
+        return try decode(data, file: url.path, yaml: ["yaml", "yml"].contains(url.pathExtension.lowercased()))
+    }
+
+    /// Decodes and validates spec bytes (JSON, or YAML when `yaml`); `file` names it in errors.
+    public static func decode(_ data: Data, file: String, yaml: Bool) throws -> ModelSpec {
+        let spec: ModelSpec = try SpecDecoding.decode(data, file: file, yaml: yaml, allowedKeys: allowedKeys,
+                                                      versionKey: "nmmfit_model", supported: supportedVersions)
         try spec.validate(file: file)
         return spec
     }

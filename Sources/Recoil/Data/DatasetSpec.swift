@@ -150,14 +150,17 @@ public struct DatasetSpec: Codable, Sendable, Equatable {
 
     /// Loads and validates a spec from a `.json`, `.yaml` or `.yml` file.
     public static func load(from url: URL) throws -> DatasetSpec {
-        let file = url.path
         let data: Data
         do { data = try Data(contentsOf: url) } catch {
-            throw InputError(file: file, "cannot read dataset spec (\(CSVTable.reason(error)))")
+            throw InputError(file: url.path, "cannot read dataset spec (\(CSVTable.reason(error)))")
         }
+        return try decode(data, file: url.path, yaml: ["yaml", "yml"].contains(url.pathExtension.lowercased()))
+    }
+
+    /// Decodes and validates spec bytes (JSON, or YAML when `yaml`); `file` names it in errors.
+    public static func decode(_ data: Data, file: String, yaml: Bool) throws -> DatasetSpec {
         let spec: DatasetSpec = try SpecDecoding.decode(
-            data, file: file, yaml: ["yaml", "yml"].contains(url.pathExtension.lowercased()),
-            allowedKeys: allowedKeys, versionKey: "nmmfit_dataset", supported: supportedVersions)
+            data, file: file, yaml: yaml, allowedKeys: allowedKeys, versionKey: "nmmfit_dataset", supported: supportedVersions)
         try spec.validate(file: file)
         return spec
     }

@@ -12,7 +12,7 @@ public enum SpecDecoding {
         do {
             if yaml {
                 guard let text = String(data: data, encoding: .utf8) else { throw InputError(file: file, "not UTF-8 text") }
-                tree = try Yams.load(yaml: text) ?? [:]
+                tree = try yamlTree(try Yams.compose(yaml: text), file: file, depth: 0) ?? [String: Any]()
             } else {
                 tree = try JSONSerialization.jsonObject(with: data)
             }
@@ -34,6 +34,37 @@ public enum SpecDecoding {
         }
     }
 
+
+    /// Converts a composed YAML node into JSON-like Foundation values. Yams' own constructor
+    /// force-unwraps non-string mapping keys (a crash found by fuzzing), so nmmfit walks the
+    /// node tree itself: keys must be strings, nesting is limited, scalars are resolved by their
+    /// tags (int, float, bool, null, string).
+    static func yamlTree(_ node: Node?, file: String, depth: Int) throws -> Any? {
+        guard let node else { return nil }
+        guard depth < 64 else { throw InputError(file: file, "YAML nested more than 64 levels deep") }
+        switch node {
+        case .scalar(let sc):
+            switch node.tag.description {
+            case Tag.Name.int.rawValue: if let i = Int.construct(from: sc) { return i }
+            case Tag.Name.float.rawValue: if let d = Double.construct(from: sc) { return d }
+            case Tag.Name.bool.rawValue: if let b = Bool.construct(from: sc) { return b }
+            case Tag.Name.null.rawValue: return NSNull()
+            default: break
+            }
+            return sc.string
+        case .mapping(let m):
+            var out: [String: Any] = [:]
+            for (k, v) in m {
+                guard case .scalar(let key) = k else {
+                    throw InputError(file: file, line: k.mark.map { $0.line }, "YAML mapping keys must be plain strings")
+                }
+                out[key.string] = try yamlTree(v, file: file, depth: depth + 1) ?? NSNull()
+            }
+            return out
+        case .sequence(let seq):
+            return try seq.map { try yamlTree($0, file: file, depth: depth + 1) ?? NSNull() }
+        }
+    }
 
     static func check(_ tree: Any, allowed: [String: Set<String>], file: String, path: String = "", schema: String = "") throws {
         if let dict = tree as? [String: Any] {

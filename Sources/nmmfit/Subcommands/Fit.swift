@@ -24,8 +24,15 @@ struct Fit: ParsableCommand {
     @Option(help: "Write the model spec used (versioned JSON) to this file, so the fit can be re-run with --spec.")
     var saveSpec: String?
 
+    @Option(help: "A magnetic-moment matrix file (JSON; see `nmmfit model effective --help`): report the constraint on --element.")
+    var moments: String?
+
+    @Option(help: "The matrix element constrained with --moments, e.g. e-mu (flavour) or 1-2 (mass basis).")
+    var element: String = "e-mu"
+
     func validate() throws {
         guard cl > 0 && cl < 1 else { throw ValidationError("--cl must be in (0, 1), got \(cl)") }
+        if moments != nil { _ = try Model.Effective.parseElement(element) }
         guard AsymptoticInterval.Method(rawValue: intervalMethod) != nil else {
             throw ValidationError("--interval-method must be one of: \(AsymptoticInterval.Method.allCases.map(\.rawValue).joined(separator: ", "))")
         }
@@ -37,9 +44,30 @@ struct Fit: ParsableCommand {
             if let saveSpec { try OutputFile.write(try model.spec.jsonData(), to: saveSpec, force: output.force) }
             let report = try FitReport.make(model: model, cl: cl, method: AsymptoticInterval.Method(rawValue: intervalMethod)!)
             for n in report.fitStatus.notes { output.note("note: \(n)") }
+            if let moments {
+                // The fitted μν is flavour-universal; translate its interval into one on the chosen
+                // element of the user's matrix shape (rate-weighted over the fit window).
+                let (basis, i, j) = try Model.Effective.parseElement(element)
+                let shape = try MomentMatrixFile.load(path: moments).converted(to: basis, pmns: .standard)
+                let edges = model.binEdges.flatMap { $0 }
+                let c = try MomentRateCalculator(model: try physics.recoilModel()).constraint(
+                    onElement: i, j, shape: shape, muIntervalBohr: report.interval[0]...report.interval[1],
+                    fromKeV: edges.min()!, toKeV: edges.max()!)
+                let withElement = FitWithElement(fit: report, element: c)
+                try output.emit(withElement) {
+                    FitTable.render(report) + "\nconstraint on \(c.elementName) (\(moments)): sensitivity s = ⟨μ_eff²⟩/|μ_\(c.elementName)|² = \(Format.g(c.sensitivity, 4));  \(Format.g(cl * 100, 3))% CL |μ_\(c.elementName)| ∈ [\(Format.mu11(c.elementLowerBohr)), \(Format.mu11(c.elementUpperBohr))] × 10⁻¹¹ μB\n"
+                }
+                return
+            }
             try output.emit(report) { FitTable.render(report) }
         }
     }
+}
+
+/// A fit report with the constraint on one element of a moment matrix.
+struct FitWithElement: Encodable {
+    var fit: FitReport
+    var element: MomentElementConstraint
 }
 
 /// The human-readable rendering of a ``FitReport``.

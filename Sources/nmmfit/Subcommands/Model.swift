@@ -1,0 +1,462 @@
+import ArgumentParser
+import Foundation
+import Recoil
+
+/// `nmmfit model …`: what a magnetic moment means for neutrino mass and for models, and what a
+/// detector sees of a moment matrix (issue 8).
+struct Model: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "model",
+        abstract: "Model calculators: mass–moment relations, the SU(2)_H model, effective moments of a moment matrix.",
+        subcommands: [MassMoment.self, SMDirac.self, Horizontal.self, HorizontalRegion.self, Effective.self])
+
+    /// CLIErrors.run, plus the moment calculators' own errors (exit code 2).
+    static func run(_ body: () throws -> Void) throws {
+        try CLIErrors.run {
+            do {
+                try body()
+            } catch let e as MomentError {
+                CLIErrors.fail("error: \(e)", code: 2)
+            }
+        }
+    }
+
+    static func positive(_ x: Double?, _ name: String) throws {
+        if let x, !(x.isFinite && x > 0) { throw ValidationError("\(name) must be a positive finite number, got \(x)") }
+    }
+
+    static func nonNegative(_ x: Double?, _ name: String) throws {
+        if let x, !(x.isFinite && x >= 0) { throw ValidationError("\(name) must be ≥ 0 and finite, got \(x)") }
+    }
+}
+
+// MARK: - mass-moment
+
+extension Model {
+    struct MassMoment: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "mass-moment",
+            abstract: "Naive mass–moment relation m_ν ≈ Λ² μν / (2 m_e μB): give two of --mu, --scale-gev, --mass-ev.",
+            discussion: """
+            Bell et al., PRL 95 (2005) 151802 and PLB 642 (2006) 377: a moment made by new physics \
+            at scale Λ makes a mass of this size when the photon is removed from the loop \
+            (≈ (μν/10⁻¹⁸ μB)(Λ/TeV)² eV). Also prints the SM Dirac moment of that mass.
+            """)
+
+        @Option(help: "Magnetic moment μν (μB), e.g. 1e-11.")
+        var mu: Double?
+        @Option(help: "New-physics scale Λ (GeV).")
+        var scaleGev: Double?
+        @Option(help: "Neutrino mass m_ν (eV).")
+        var massEv: Double?
+        @OptionGroup var output: OutputOptions
+
+        func validate() throws {
+            try Model.nonNegative(mu, "--mu")
+            try Model.positive(scaleGev, "--scale-gev")
+            try Model.nonNegative(massEv, "--mass-ev")
+            let given = [mu, scaleGev, massEv].compactMap { $0 }.count
+            guard given == 2 else { throw ValidationError("give exactly two of --mu, --scale-gev, --mass-ev (got \(given))") }
+            if scaleGev == nil, mu == 0 { throw ValidationError("--mu must be > 0 to solve for the scale") }
+        }
+
+        struct Output: Codable {
+            var relation = "m_nu = Lambda^2 mu_nu / (2 m_e mu_B)  (Bell et al., PRL 95 (2005) 151802)"
+            var muNuMuB: Double
+            var scaleGeV: Double
+            var massEV: Double
+            var smDiracMomentMuB: Double
+            enum CodingKeys: String, CodingKey {
+                case relation
+                case muNuMuB = "mu_nu_muB", scaleGeV = "scale_GeV", massEV = "m_nu_eV", smDiracMomentMuB = "sm_dirac_moment_muB"
+            }
+        }
+
+        func run() throws {
+            try Model.run {
+                var m = mu ?? 0, l = scaleGev ?? 0, mass = massEv ?? 0
+                if massEv == nil { mass = try NaiveMassMomentRelation.massEV(muNuBohr: m, scaleGeV: l) }
+                if mu == nil { m = try NaiveMassMomentRelation.momentBohr(massEV: mass, scaleGeV: l) }
+                if scaleGev == nil { l = try NaiveMassMomentRelation.scaleGeV(muNuBohr: m, massEV: mass) }
+                let out = Output(muNuMuB: m, scaleGeV: l, massEV: mass, smDiracMomentMuB: try StandardModelDiracMoment.momentBohr(massEV: mass))
+                try output.emit(out) {
+                    """
+                    naive relation m_ν ≈ Λ² μν / (2 m_e μB)   (Bell et al., PRL 95 (2005) 151802)
+                    μν  = \(Format.g(m, 4)) μB
+                    Λ   = \(Format.g(l, 4)) GeV
+                    m_ν = \(Format.g(mass, 4)) eV
+                    (the SM Dirac moment of this mass would be \(Format.g(out.smDiracMomentMuB, 3)) μB)
+
+                    """
+                }
+            }
+        }
+    }
+}
+
+// MARK: - sm-dirac
+
+extension Model {
+    struct SMDirac: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "sm-dirac",
+            abstract: "Standard-Model Dirac moment μν = 3 e G_F m_ν / (8√2 π²) ≈ 3.20×10⁻¹⁹ μB (m_ν/eV).",
+            discussion: "Fujikawa & Shrock, PRL 45 (1980) 963. Give --mass-ev, or --mu for the mass that would give it.")
+
+        @Option(help: "Neutrino mass m_ν (eV).")
+        var massEv: Double?
+        @Option(help: "Invert: the mass (eV) whose SM moment is this μν (μB).")
+        var mu: Double?
+        @OptionGroup var output: OutputOptions
+
+        func validate() throws {
+            try Model.nonNegative(massEv, "--mass-ev")
+            try Model.nonNegative(mu, "--mu")
+            guard (massEv == nil) != (mu == nil) else { throw ValidationError("give exactly one of --mass-ev, --mu") }
+        }
+
+        struct Output: Codable {
+            var formula = "mu_nu/mu_B = 3 G_F m_e m_nu / (4 sqrt(2) pi^2)  (Fujikawa & Shrock, PRL 45 (1980) 963)"
+            var massEV: Double
+            var muNuMuB: Double
+            enum CodingKeys: String, CodingKey { case formula, massEV = "m_nu_eV", muNuMuB = "mu_nu_muB" }
+        }
+
+        func run() throws {
+            try Model.run {
+                let mass = try massEv ?? StandardModelDiracMoment.massEV(momentBohr: mu!)
+                let m = try mu ?? StandardModelDiracMoment.momentBohr(massEV: mass)
+                try output.emit(Output(massEV: mass, muNuMuB: m)) {
+                    "SM Dirac moment: m_ν = \(Format.g(mass, 4)) eV  →  μν = \(Format.g(m, 4)) μB   (\(Format.g(StandardModelDiracMoment.bohrPerEV, 5)) μB per eV)\n"
+                }
+            }
+        }
+    }
+}
+
+// MARK: - horizontal
+
+extension Model {
+    struct Horizontal: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "SU(2)_H model (Babu, Jana, Lindner, JHEP 10 (2020) 040): the νe–νμ transition moment.",
+            discussion: """
+            μ = e (f f′/8π²) m_τ sin2α [(ln(m_h²/m_τ²) − 1)/m_h² − (ln(m_H²/m_τ²) − 1)/m_H²], \
+            in μB = e/(2 m_e): μ/μB = 2 m_e × (…) with masses in GeV.
+            """)
+
+        @Option(name: .customLong("mh"), help: "Lighter charged-scalar mass m_h⁺ (GeV).")
+        var mh: Double
+        @Option(name: .customLong("mH"), help: "Heavier charged-scalar mass m_H⁺ (GeV).")
+        var mH: Double
+        @Option(name: .customLong("ffprime"), help: "Yukawa product f f′.")
+        var ffprime: Double = 1
+        @Option(name: .customLong("sin2alpha"), help: "sin 2α of the charged-scalar mixing.")
+        var sin2alpha: Double = 1
+        @Option(help: "Also print the f f′ needed for this |μν| (μB).")
+        var targetMu: Double?
+        @OptionGroup var output: OutputOptions
+
+        func validate() throws {
+            try Model.positive(mh, "--mh")
+            try Model.positive(mH, "--mH")
+            guard ffprime.isFinite else { throw ValidationError("--ffprime must be finite") }
+            guard sin2alpha.isFinite, abs(sin2alpha) <= 1 else { throw ValidationError("--sin2alpha must be in [-1, 1], got \(sin2alpha)") }
+            try Model.positive(targetMu, "--target-mu")
+        }
+
+        struct Output: Codable {
+            var model = "SU(2)_H, Babu-Jana-Lindner JHEP 10 (2020) 040"
+            var mhPlusGeV: Double
+            var mHPlusGeV: Double
+            var ffprime: Double
+            var sin2alpha: Double
+            var loopLightPerGeV2: Double
+            var loopHeavyPerGeV2: Double
+            var muOverEPerGeV: Double
+            var muNuMuB: Double
+            var targetMuMuB: Double?
+            var ffprimeForTarget: Double?
+            enum CodingKeys: String, CodingKey {
+                case model, ffprime, sin2alpha
+                case mhPlusGeV = "m_h_plus_GeV", mHPlusGeV = "m_H_plus_GeV"
+                case loopLightPerGeV2 = "loop_h_per_GeV2", loopHeavyPerGeV2 = "loop_H_per_GeV2"
+                case muOverEPerGeV = "mu_over_e_per_GeV", muNuMuB = "mu_nu_muB"
+                case targetMuMuB = "target_mu_muB", ffprimeForTarget = "ffprime_for_target"
+            }
+        }
+
+        func run() throws {
+            try Model.run {
+                let m = try HorizontalSymmetryModel(lightScalarGeV: mh, heavyScalarGeV: mH, yukawaProduct: ffprime, sin2Alpha: sin2alpha)
+                let need = try targetMu.map {
+                    try HorizontalSymmetryModel.requiredYukawaProduct(muBohr: $0, lightScalarGeV: mh, heavyScalarGeV: mH, sin2Alpha: sin2alpha)
+                }
+                let out = Output(mhPlusGeV: mh, mHPlusGeV: mH, ffprime: ffprime, sin2alpha: sin2alpha,
+                                 loopLightPerGeV2: HorizontalSymmetryModel.loopFunctionPerGeV2(massGeV: mh),
+                                 loopHeavyPerGeV2: HorizontalSymmetryModel.loopFunctionPerGeV2(massGeV: mH),
+                                 muOverEPerGeV: m.momentPerGeV, muNuMuB: m.momentBohr, targetMuMuB: targetMu, ffprimeForTarget: need)
+                try output.emit(out) {
+                    var s = "SU(2)_H transition moment (Babu, Jana, Lindner, JHEP 10 (2020) 040)\n"
+                    s += "m_h⁺ = \(Format.g(mh)) GeV, m_H⁺ = \(Format.g(mH)) GeV, f f′ = \(Format.g(ffprime)), sin2α = \(Format.g(sin2alpha))\n"
+                    s += "(ln(m²/m_τ²) − 1)/m²: h⁺ \(Format.g(out.loopLightPerGeV2, 5)) GeV⁻², H⁺ \(Format.g(out.loopHeavyPerGeV2, 5)) GeV⁻²\n"
+                    s += "μ/e  = \(Format.g(m.momentPerGeV, 5)) GeV⁻¹\n"
+                    s += "μν   = \(Format.g(m.momentBohr, 5)) μB  (= \(Format.mu11(m.momentBohr)) × 10⁻¹¹ μB)\n"
+                    if let t = targetMu, let need { s += "|μν| = \(Format.g(t, 4)) μB needs |f f′| = \(Format.g(need, 5))\n" }
+                    return s
+                }
+            }
+        }
+    }
+}
+
+// MARK: - horizontal-region
+
+extension Model {
+    struct HorizontalRegion: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "horizontal-region",
+            abstract: "SU(2)_H: the |f f′| range that puts μν in [--mu-lo, --mu-hi] on a (m_h⁺, m_H⁺) grid.",
+            discussion: """
+            μ is linear in f f′, so at each grid point |f f′| ∈ [μ_lo/K, μ_hi/K] with K = |μ/μB per \
+            unit f f′|. The grid is log-spaced, --steps points per mass. 'perturbative' marks \
+            |f f′|_min ≤ 4π (|f|, |f′| ≤ √4π). --plot adds a text map of log10 |f f′|_min; --csv \
+            prints CSV for plotting elsewhere.
+            """)
+
+        @Option(help: "Lower edge of the μν interval (μB), e.g. 1.4e-11 (0 for an upper limit).")
+        var muLo: Double = 0
+        @Option(help: "Upper edge of the μν interval (μB), e.g. 2.9e-11.")
+        var muHi: Double
+        @Option(name: .customLong("sin2alpha"), help: "sin 2α.")
+        var sin2alpha: Double = 1
+        @Option(name: .customLong("mh-min"), help: "Smallest m_h⁺ (GeV).")
+        var mhMin: Double = 100
+        @Option(name: .customLong("mh-max"), help: "Largest m_h⁺ (GeV).")
+        var mhMax: Double = 1000
+        @Option(name: .customLong("mH-min"), help: "Smallest m_H⁺ (GeV).")
+        var mHMin: Double = 200
+        @Option(name: .customLong("mH-max"), help: "Largest m_H⁺ (GeV).")
+        var mHMax: Double = 5000
+        @Option(help: "Grid points per mass axis (log-spaced).")
+        var steps: Int = 8
+        @Flag(help: "Print CSV instead of the table.")
+        var csv = false
+        @Flag(help: "Add a text map of log10 |f f′|_min over the grid.")
+        var plot = false
+        @OptionGroup var output: OutputOptions
+
+        func validate() throws {
+            try Model.nonNegative(muLo, "--mu-lo")
+            try Model.positive(muHi, "--mu-hi")
+            guard muHi > muLo else { throw ValidationError("--mu-hi (\(muHi)) must be above --mu-lo (\(muLo))") }
+            guard sin2alpha.isFinite, abs(sin2alpha) <= 1, sin2alpha != 0 else {
+                throw ValidationError("--sin2alpha must be in [-1, 1] and non-zero, got \(sin2alpha)")
+            }
+            for (n, v) in [("--mh-min", mhMin), ("--mh-max", mhMax), ("--mH-min", mHMin), ("--mH-max", mHMax)] { try Model.positive(v, n) }
+            guard mhMax >= mhMin else { throw ValidationError("--mh-max must be ≥ --mh-min") }
+            guard mHMax >= mHMin else { throw ValidationError("--mH-max must be ≥ --mH-min") }
+            guard steps >= 1, steps <= 200 else { throw ValidationError("--steps must be in 1…200, got \(steps)") }
+            if csv && output.json { throw ValidationError("--csv and --json exclude each other") }
+        }
+
+        struct Output: Codable {
+            var model = "SU(2)_H, Babu-Jana-Lindner JHEP 10 (2020) 040"
+            var muLoMuB: Double
+            var muHiMuB: Double
+            var sin2alpha: Double
+            var rows: [HorizontalSymmetryModel.RegionRow]
+            enum CodingKeys: String, CodingKey { case model, sin2alpha, rows, muLoMuB = "mu_lo_muB", muHiMuB = "mu_hi_muB" }
+        }
+
+        func run() throws {
+            try Model.run {
+                let rows = try HorizontalSymmetryModel.region(muLowerBohr: muLo, muUpperBohr: muHi, sin2Alpha: sin2alpha,
+                                                              lightScalarGeV: mhMin...mhMax, heavyScalarGeV: mHMin...mHMax, steps: steps)
+                let out = Output(muLoMuB: muLo, muHiMuB: muHi, sin2alpha: sin2alpha, rows: rows)
+                if csv {
+                    var s = "# SU(2)_H region: |ffprime| with |mu_nu| in [\(muLo), \(muHi)] muB, sin2alpha = \(sin2alpha)\n"
+                    s += "m_h_plus_GeV,m_H_plus_GeV,mu_per_ffprime_muB,ffprime_min,ffprime_max,perturbative\n"
+                    for r in rows {
+                        s += [Format.g(r.lightScalarGeV, 6), Format.g(r.heavyScalarGeV, 6), Format.g(r.muPerYukawaBohr, 6),
+                              r.yukawaProductMin.map { Format.g($0, 6) } ?? "", r.yukawaProductMax.map { Format.g($0, 6) } ?? "",
+                              r.perturbative ? "1" : "0"].joined(separator: ",") + "\n"
+                    }
+                    if let o = output.output { try OutputFile.write(try output.encode(out), to: o, force: output.force) }
+                    print(s, terminator: "")
+                    return
+                }
+                try output.emit(out) {
+                    var s = "SU(2)_H: |f f′| that gives |μν| in [\(Format.g(muLo, 3)), \(Format.g(muHi, 3))] μB at sin2α = \(Format.g(sin2alpha))\n"
+                    s += Format.table(["m_h⁺ [GeV]", "m_H⁺ [GeV]", "μ per f f′ [μB]", "|f f′| min", "|f f′| max", "perturbative"], rows.map { r in
+                        [Format.g(r.lightScalarGeV, 4), Format.g(r.heavyScalarGeV, 4), Format.g(r.muPerYukawaBohr, 4),
+                         r.yukawaProductMin.map { Format.g($0, 4) } ?? "—", r.yukawaProductMax.map { Format.g($0, 4) } ?? "—",
+                         r.perturbative ? "yes" : "no"]
+                    })
+                    if plot { s += "\n" + Self.map(rows, upper: muLo == 0) }
+                    return s
+                }
+            }
+        }
+
+        /// A text heat map: rows m_H⁺ (largest on top), columns m_h⁺, cells log10 |f f′|_min
+        /// (log10 |f f′|_max for an upper limit, `upper`); "·" no solution (m_h = m_H), "*"
+        /// marks non-perturbative cells.
+        static func map(_ rows: [HorizontalSymmetryModel.RegionRow], upper: Bool) -> String {
+            let hs = Array(Set(rows.map(\.lightScalarGeV))).sorted()
+            let Hs = Array(Set(rows.map(\.heavyScalarGeV))).sorted(by: >)
+            var cell = [String: HorizontalSymmetryModel.RegionRow]()
+            for r in rows { cell["\(r.lightScalarGeV)|\(r.heavyScalarGeV)"] = r }
+            let header = ["m_H⁺ \\ m_h⁺"] + hs.map { Format.g($0, 4) }
+            let body = Hs.map { H in
+                [Format.g(H, 4)] + hs.map { h -> String in
+                    guard let r = cell["\(h)|\(H)"], let ff = upper ? r.yukawaProductMax : r.yukawaProductMin else { return "·" }
+                    return Format.f(log10(ff), 1) + (r.perturbative ? " " : "*")
+                }
+            }
+            let what = upper ? "log10 |f f′|_max (largest |f f′| below the limit)" : "log10 |f f′|_min (smallest |f f′| reaching --mu-lo)"
+            return "\(what); masses in GeV; · no solution (m_h = m_H), * non-perturbative |f f′| > 4π\n" + Format.table(header, body)
+        }
+    }
+}
+
+// MARK: - effective
+
+extension Model {
+    struct Effective: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Effective μν of a moment matrix for pp, ⁷Be and pep neutrinos at the detector.",
+            discussion: """
+            --moments FILE is JSON: {"basis": "flavour"|"mass", "type": "majorana"|"dirac", \
+            "real": [[…3×3…]], "imag": [[…]] (optional)}, elements in units of 1e-11 μB. Solar \
+            neutrinos arrive as an incoherent mixture of mass states (adiabatic MSW-LMA): \
+            μ_eff² = Σ_i P_i (λ†λ)_ii; the flavour-content form Σ_α P_eα (λ†λ)_αα is shown too. \
+            Averages are over each source's spectrum, weighted by the magnetic rate at --recoil-kev \
+            (default: the T → 0 limit, a flux average). With --element and --mu-hi, the fitted \
+            universal μν interval is turned into an interval on that element over --emin…--emax.
+            """)
+
+        @Option(help: "Moment-matrix JSON file.")
+        var moments: String
+        @Option(help: "Mixing: standard (solar angles of the recoil spectrum's Pee) or nufit51.")
+        var pmns: String = "standard"
+        @Option(help: "Recoil energy T (keV) for the rate weighting (default: flux average, T → 0).")
+        var recoilKev: Double?
+        @Option(help: "Element to constrain, e.g. e-mu, e-tau, mu-tau (flavour) or 1-2 (mass).")
+        var element: String?
+        @Option(help: "Lower edge of the fitted universal μν interval (μB).")
+        var muLo: Double = 0
+        @Option(help: "Upper edge (or upper limit) of the fitted universal μν interval (μB), e.g. 6.3e-12.")
+        var muHi: Double?
+        @Option(help: "Recoil window lower edge (keV) for the element constraint.")
+        var emin: Double = 1
+        @Option(help: "Recoil window upper edge (keV) for the element constraint.")
+        var emax: Double = 30
+        @OptionGroup var physics: PhysicsOptions
+        @OptionGroup var output: OutputOptions
+
+        func validate() throws {
+            guard PMNS.named[pmns.lowercased()] != nil else {
+                throw ValidationError("--pmns must be one of: \(PMNS.named.keys.sorted().joined(separator: ", ")), got '\(pmns)'")
+            }
+            try Model.positive(recoilKev, "--recoil-kev")
+            try Model.nonNegative(muLo, "--mu-lo")
+            try Model.positive(muHi, "--mu-hi")
+            if let h = muHi, h < muLo { throw ValidationError("--mu-hi (\(h)) must be ≥ --mu-lo (\(muLo))") }
+            if (element == nil) != (muHi == nil) { throw ValidationError("--element and --mu-hi go together") }
+            if let e = element { _ = try Self.parseElement(e) }
+            try Model.positive(emin, "--emin")
+            guard emax.isFinite, emax > emin else { throw ValidationError("--emax must be above --emin") }
+        }
+
+        /// "e-mu" → (flavour, 0, 1); "1-2" → (mass, 0, 1).
+        static func parseElement(_ s: String) throws -> (MomentBasis, Int, Int) {
+            let parts = s.split(whereSeparator: { $0 == "-" || $0 == "," || $0 == " " }).map(String.init)
+            guard parts.count == 2 else { throw ValidationError("--element '\(s)': expected two indices like e-mu or 1-2") }
+            if let a = LeptonFlavour(name: parts[0]), let b = LeptonFlavour(name: parts[1]) { return (.flavour, a.rawValue, b.rawValue) }
+            if let a = Int(parts[0]), let b = Int(parts[1]), (1...3).contains(a), (1...3).contains(b) { return (.mass, a - 1, b - 1) }
+            throw ValidationError("--element '\(s)': use flavours (e, mu, tau) or mass indices (1, 2, 3), e.g. e-mu or 1-2")
+        }
+
+        struct SourceRow: Codable {
+            var source: String
+            var pee: Double
+            var pemu: Double
+            var petau: Double
+            var muEffSquaredMuB2: Double
+            var muEffMuB: Double
+            var muEffFlavourContentMuB: Double
+            enum CodingKeys: String, CodingKey {
+                case source, pee = "Pee", pemu = "Pemu", petau = "Petau"
+                case muEffSquaredMuB2 = "mu_eff_squared_muB2", muEffMuB = "mu_eff_muB", muEffFlavourContentMuB = "mu_eff_flavour_content_muB"
+            }
+        }
+
+        struct Output: Codable {
+            var momentsFile: String
+            var basis: String
+            var type: String
+            var pmns: String
+            var recoilKeV: Double?
+            var weighting: String
+            var sources: [SourceRow]
+            var constraint: MomentElementConstraint?
+            var windowMeanMuEffSquaredMuB2: Double?
+            enum CodingKeys: String, CodingKey {
+                case basis, type, pmns, weighting, sources, constraint
+                case momentsFile = "moments_file", recoilKeV = "recoil_keV", windowMeanMuEffSquaredMuB2 = "window_mean_mu_eff_squared_muB2"
+            }
+        }
+
+        func run() throws {
+            try Model.run {
+                let matrix = try MomentMatrixFile.load(path: moments)
+                let mixing = PMNS.named[pmns.lowercased()]!
+                let eff = EffectiveMoment(pmns: mixing)
+                let rows = try [SolarSource.pp, .be7, .pep].map { s -> SourceRow in
+                    func avg(_ m: MagneticMomentMatrix, _ f: EffectiveMoment.Formulation = .massStates) throws -> Double {
+                        try eff.averagedSquared(m, source: s, recoilKeV: recoilKev, formulation: f, fermiFunction: physics.recoilModel().fermiFunction)
+                    }
+                    // ⟨P_eα⟩ with the same weighting: μ_eff² of λ = diag(δ_αe, δ_αμ, δ_ατ) is P_eα exactly
+                    let p = try (0..<3).map { a in try avg(try .diracDiagonal(a == 0 ? 1 : 0, a == 1 ? 1 : 0, a == 2 ? 1 : 0)) }
+                    let m2 = try avg(matrix)
+                    return SourceRow(source: s.rawValue, pee: p[0], pemu: p[1], petau: p[2], muEffSquaredMuB2: m2, muEffMuB: m2.squareRoot(),
+                                     muEffFlavourContentMuB: try avg(matrix, .flavourContent).squareRoot())
+                }
+                var constraint: MomentElementConstraint?
+                var windowMean: Double?
+                if let element, let muHi {
+                    let (b, i, j) = try Self.parseElement(element)
+                    let shape = matrix.converted(to: b, pmns: mixing)
+                    let calc = try MomentRateCalculator(model: try physics.recoilModel(), effective: eff)
+                    let w = try calc.windowAverage(matrix: shape, fromKeV: emin, toKeV: emax)
+                    windowMean = w.mean
+                    constraint = try MomentElementConstraint(element: (i, j), shape: shape, averagedSquared: w.mean, muIntervalBohr: muLo...muHi)
+                    if (w.maximum - w.minimum) / w.mean > 0.02 {
+                        output.note("note: μ_eff² varies by \(Format.f(100 * (w.maximum - w.minimum) / w.mean, 1)) % across \(Format.g(emin))–\(Format.g(emax)) keV; the constraint uses its rate-weighted mean")
+                    }
+                }
+                let weighting = recoilKev.map { "magnetic rate at T = \($0) keV" } ?? "flux average (T -> 0 limit of the magnetic-rate weighting)"
+                let out = Output(momentsFile: moments, basis: matrix.basis.rawValue, type: matrix.nature.rawValue, pmns: mixing.name,
+                                 recoilKeV: recoilKev, weighting: weighting, sources: rows, constraint: constraint, windowMeanMuEffSquaredMuB2: windowMean)
+                try output.emit(out) { Self.table(out) }
+            }
+        }
+
+        static func table(_ o: Output) -> String {
+            var s = "moment matrix \(o.momentsFile): \(o.type), \(o.basis) basis; mixing \(o.pmns)\n"
+            s += "weighting: \(o.weighting)\n"
+            s += Format.table(["source", "⟨Pee⟩", "⟨Peμ⟩", "⟨Peτ⟩", "μ_eff [10⁻¹¹ μB]", "flavour-content [10⁻¹¹ μB]"], o.sources.map { r in
+                [r.source, Format.f(r.pee, 4), Format.f(r.pemu, 4), Format.f(r.petau, 4), Format.mu11(r.muEffMuB), Format.mu11(r.muEffFlavourContentMuB)]
+            })
+            if let c = o.constraint {
+                let name = c.elementName
+                s += "\nconstraint on |\(name)| (\(c.basis.rawValue) basis, matrix shape of the file) from a universal μν in "
+                s += "[\(Format.g(c.muLowerBohr, 3)), \(Format.g(c.muUpperBohr, 3))] μB:\n"
+                s += "  sensitivity s = ⟨μ_eff²⟩ / |\(name)|² = \(Format.g(c.sensitivity, 4))   (rate-weighted over the recoil window)\n"
+                s += "  |\(name)| ∈ [\(Format.mu11(c.elementLowerBohr)), \(Format.mu11(c.elementUpperBohr))] × 10⁻¹¹ μB\n"
+            }
+            return s
+        }
+    }
+}
