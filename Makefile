@@ -15,7 +15,7 @@ build: deps
 	$(SWIFT) build -c $(CONFIG)
 
 fit: build
-	$(SWIFT) run -c $(CONFIG) nmmfit fit
+	$(SWIFT) run -c $(CONFIG) nmmfit fit --report report --force
 
 test: deps
 	$(SWIFT) test

@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "Recoil", targets: ["Recoil"]),
         .library(name: "Likelihood", targets: ["Likelihood"]),
         .library(name: "Plot", targets: ["Plot"]),
+        .library(name: "Report", targets: ["Report"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -32,11 +33,13 @@ let package = Package(
         .target(name: "Likelihood", dependencies: ["GSL", "Recoil"]),
         // Dependency-free SVG plotting (spectra, residuals, Δχ² scans, limit comparisons).
         .target(name: "Plot"),
+        // Figures and report folders built from results (uses Plot; no printing).
+        .target(name: "Report", dependencies: ["Plot", "Likelihood", "Recoil", "GSL"]),
         // The command-line tool: parse, call, print.
         .executableTarget(
             name: "nmmfit",
             dependencies: [
-                "Recoil", "Likelihood",
+                "Recoil", "Likelihood", "Report",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -44,5 +47,6 @@ let package = Package(
         .testTarget(name: "RecoilTests", dependencies: ["Recoil", "GSL"]),
         .testTarget(name: "LikelihoodTests", dependencies: ["Likelihood", "Recoil", "GSL"]),
         .testTarget(name: "PlotTests", dependencies: ["Plot"]),
+        .testTarget(name: "ReportTests", dependencies: ["Report", "Plot", "Likelihood", "Recoil"]),
     ]
 )

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Likelihood
 import Recoil
+import Report
 
 struct Fit: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -24,6 +25,12 @@ struct Fit: ParsableCommand {
     @Option(help: "Write the model spec used (versioned JSON) to this file, so the fit can be re-run with --spec.")
     var saveSpec: String?
 
+    @Option(help: "Write the plots (SVG: spectrum per channel, profile scan, limits comparison) into this folder.")
+    var plot: String?
+
+    @Option(help: "Write a full report into this folder: summary.json, summary.md, model_spec.json and the plots.")
+    var report: String?
+
     @Option(help: "A magnetic-moment matrix file (JSON; see `nmmfit model effective --help`): report the constraint on --element.")
     var moments: String?
 
@@ -43,6 +50,14 @@ struct Fit: ParsableCommand {
             let model = try data.model(physics: physics)
             if let saveSpec { try OutputFile.write(try model.spec.jsonData(), to: saveSpec, force: output.force) }
             let report = try FitReport.make(model: model, cl: cl, method: AsymptoticInterval.Method(rawValue: intervalMethod)!)
+            for (dir, plotsOnly) in [(plot, true), (self.report, false)] {
+                guard let dir else { continue }
+                let limits = try? DataLocator.dataDirectory(explicit: data.dataDir).appendingPathComponent("limits/mu_nu_limits.csv")
+                let files = try ReportWriter(directory: dir, force: output.force, plotsOnly: plotsOnly).write(
+                    report: report, model: model, profile: try ProfileLikelihood(model: model),
+                    command: (["nmmfit"] + CommandLine.arguments.dropFirst()).joined(separator: " "), limitsTable: limits)
+                output.note("wrote \(files.count) files to \(dir)/")
+            }
             for n in report.fitStatus.notes { output.note("note: \(n)") }
             if let moments {
                 // The fitted μν is flavour-universal; translate its interval into one on the chosen

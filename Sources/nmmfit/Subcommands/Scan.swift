@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Likelihood
 import Recoil
+import Report
 
 struct Scan: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -17,6 +18,8 @@ struct Scan: ParsableCommand {
     var max: Double = 5e-11
     @Option(help: "Number of grid points.")
     var points: Int = 26
+    @Option(help: "Also write an SVG plot of the curve with the 68/90/95 % thresholds and the 90 % interval.")
+    var plot: String?
 
     func validate() throws {
         guard min.isFinite, min >= 0 else { throw ValidationError("--min must be ≥ 0 (μν is non-negative), got \(min)") }
@@ -48,6 +51,10 @@ struct Scan: ParsableCommand {
                 progress.update(k + 1)
             }
             let out = Output(muNuBest: pl.best.muNu, nllBest: pl.best.nll, points: pts)
+            if let plot {
+                let iv = try AsymptoticInterval.interval(pl, cl: 0.9)
+                try OutputFile.write(Figures.scan(pts, interval: [iv.lower, iv.upper], cl: 0.9, best: pl.best.muNu).svg(), to: plot, force: output.force)
+            }
             try output.emit(out) {
                 "best fit μν = \(Format.mu11(pl.best.muNu)) × 10⁻¹¹ μB\n" + Format.table(
                     ["μν [1e-11 μB]", "−2ΔlnL", "converged"],

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Likelihood
 import Recoil
+import Report
 
 struct SensitivityCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -20,6 +21,8 @@ struct SensitivityCommand: ParsableCommand {
     var toys: Int = 200
     @Option(help: "Random seed.")
     var seed: UInt64 = 1
+    @Option(help: "Also write the expected-limit band (\"Brazil\" plot) with the observed limit as SVG.")
+    var plot: String?
 
     func validate() throws {
         guard cl > 0 && cl < 1 else { throw ValidationError("--cl must be in (0, 1)") }
@@ -33,6 +36,7 @@ struct SensitivityCommand: ParsableCommand {
             let progress = Progress(total: toys, label: "sensitivity toys", quiet: output.quiet || output.json)
             let r = try Sensitivity.run(model: model, cl: cl, method: AsymptoticInterval.Method(rawValue: method)!, toys: toys,
                                         seed: seed) { progress.update($0) }
+            if let plot { try OutputFile.write(Figures.sensitivity(r).svg(), to: plot, force: output.force) }
             try output.emit(r) {
                 var s = "expected \(Format.g(cl * 100, 3))% CL upper limit on μν (×10⁻¹¹ μB), \(r.method):\n"
                 s += "  Asimov median \(Format.mu11(r.asimovMedian))\n"

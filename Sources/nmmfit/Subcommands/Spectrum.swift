@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Recoil
+import Report
 
 struct Spectrum: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -33,6 +34,9 @@ struct Spectrum: ParsableCommand {
 
     @Flag(help: "Overwrite an existing output file.")
     var force = false
+
+    @Option(help: "Also write an SVG plot of dR/dT per source and channel (log axes) to this file.")
+    var plot: String?
 
     enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case table, csv, json }
 
@@ -119,6 +123,7 @@ struct Spectrum: ParsableCommand {
                 text = "dR/dT in events/(t·y·keV) at true recoil energy; μν = \(Format.g(mu, 3)) μB, \(model.binding.name) binding, \(model.solarModel.rawValue)\n"
                     + Format.table(header, body)
             }
+            if let plot { try OutputFile.write(Figures.recoil(table, muNuBohr: mu).svg(), to: plot, force: force) }
             if let output { try OutputFile.write(text, to: output, force: force) } else { print(text, terminator: "") }
         }
     }

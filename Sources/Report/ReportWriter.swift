@@ -1,0 +1,84 @@
+import Foundation
+import Likelihood
+import Plot
+import Recoil
+
+/// Writes a report folder for a fit: `summary.json` (the ``FitReport``), `summary.md` (tables and
+/// plot links), `model_spec.json` (the exact model, re-runnable with `nmmfit fit --spec`), and
+/// the plots: `spectrum_<channel>.svg`, `profile_scan.svg`, `limits_comparison.svg`. Every file
+/// is written atomically; existing files are replaced only with `force`.
+public struct ReportWriter {
+    public var directory: URL
+    public var force: Bool
+    /// Write the plots only (no summaries, no spec).
+    public var plotsOnly: Bool
+
+    public init(directory: String, force: Bool, plotsOnly: Bool = false) {
+        self.directory = URL(fileURLWithPath: directory)
+        self.force = force
+        self.plotsOnly = plotsOnly
+    }
+
+    /// Writes everything; returns the paths written.
+    @discardableResult
+    public func write(report: FitReport, model: BinnedModel, profile: ProfileLikelihood, command: String,
+                      limitsTable: URL?) throws -> [String] {
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        var written: [String] = []
+        func put(_ name: String, _ data: Data) throws {
+            let p = directory.appendingPathComponent(name).path
+            try OutputFile.write(data, to: p, force: force)
+            written.append(p)
+        }
+        var plots: [(String, String)] = []
+        for (c, ch) in report.channels.enumerated() {
+            let name = "spectrum_\(ch.name).svg"
+            try put(name, Data(Figures.spectrum(report, channel: c).svg().utf8))
+            plots.append((name, "Spectrum of \(ch.name) with the best fit"))
+        }
+        let top = max(2.2 * report.interval[1], 1.5 * report.muNuBest, 1e-12)
+        let grid = (0...60).map { top * Double($0) / 60 }
+        let pts = try profile.scan(grid)
+        try put("profile_scan.svg", Data(Figures.scan(pts, interval: report.interval, cl: report.cl, best: report.muNuBest).svg().utf8))
+        plots.append(("profile_scan.svg", "Profile likelihood −2ΔlnL(μν)"))
+        if let limitsTable, let limits = try? PublishedLimit.load(limitsTable) {
+            let label = "this fit: " + report.datasets.joined(separator: " + ")
+            try put("limits_comparison.svg", Data(Figures.limits(limits, result: (label, report.interval, report.muNuBest)).svg().utf8))
+            plots.append(("limits_comparison.svg", "This result beside published limits"))
+        }
+        if plotsOnly { return written }
+        let enc = JSONEncoder()
+        enc.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        try put("summary.json", try enc.encode(report))
+        try put("model_spec.json", try model.spec.jsonData())
+        try put("summary.md", Data(markdown(report, plots: plots, command: command).utf8))
+        return written
+    }
+
+    func markdown(_ r: FitReport, plots: [(String, String)], command: String) -> String {
+        func mu(_ x: Double) -> String { String(format: "%.3f", x / 1e-11) }
+        var s = "# nmmfit result: \(r.datasets.joined(separator: " + "))\n\n"
+        s += "Command: `\(command)`  \nRe-run: `nmmfit fit --spec model_spec.json`\n\n"
+        s += "| quantity | value |\n|---|---|\n"
+        s += "| best-fit μν | \(mu(r.muNuBest)) × 10⁻¹¹ μB |\n"
+        s += "| \(String(format: "%.0f", r.cl * 100)) % CL interval (\(r.intervalMethod)) | [\(mu(r.interval[0])), \(mu(r.interval[1]))] × 10⁻¹¹ μB |\n"
+        s += "| same, Wilks | [\(mu(r.intervalWilks[0])), \(mu(r.intervalWilks[1]))] × 10⁻¹¹ μB |\n"
+        s += "| q0, significance of μν > 0 | \(String(format: "%.3f", r.q0)), \(String(format: "%.2f", r.significanceSigma))σ (p = \(String(format: "%.3g", r.pValue))) |\n"
+        s += "| −ln L best / background only | \(String(format: "%.4f", r.nllBest)) / \(String(format: "%.4f", r.nllBackgroundOnly)) |\n"
+        s += "| Baker–Cousins χ² | \(String(format: "%.2f", r.gofChi2)) for \(r.bins) bins |\n"
+        s += "| fit status | \(r.converged ? "converged" : "NOT converged"), \(r.fitStatus.method), EDM \(String(format: "%.2g", r.fitStatus.edm)) |\n\n"
+        s += "## Parameters\n\n| name | best fit | error | background-only fit |\n|---|---|---|---|\n"
+        for p in r.parameters {
+            s += "| \(p.name) | \(String(format: "%.5g", p.value)) | \(String(format: "%.3g", p.error)) | \(String(format: "%.5g", p.backgroundOnlyValue)) |\n"
+        }
+        for ch in r.channels {
+            s += "\n## \(ch.name)\n\n| E [keV] | observed | best fit | background only |\n|---|---|---|---|\n"
+            for i in ch.observed.indices {
+                s += "| \(String(format: "%g", ch.binEdgesKeV[i]))–\(String(format: "%g", ch.binEdgesKeV[i + 1])) | \(String(format: "%g", ch.observed[i])) | \(String(format: "%.2f", ch.totalBestFit[i])) | \(String(format: "%.2f", ch.totalBackgroundOnly[i])) |\n"
+            }
+        }
+        s += "\n## Plots\n\n"
+        for (f, caption) in plots { s += "![\(caption)](\(f))\n\n" }
+        return s
+    }
+}
