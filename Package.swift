@@ -16,6 +16,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // C interop: a module map over Debian's libgsl-dev (see CGSL/shim.h).
@@ -45,7 +46,12 @@ let package = Package(
         ),
         .testTarget(name: "GSLTests", dependencies: ["GSL"]),
         .testTarget(name: "RecoilTests", dependencies: ["Recoil", "GSL"]),
-        .testTarget(name: "LikelihoodTests", dependencies: ["Likelihood", "Recoil", "GSL"]),
+        .testTarget(
+            name: "LikelihoodTests",
+            dependencies: [
+                "Likelihood", "Recoil", "GSL",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]),
         .testTarget(name: "PlotTests", dependencies: ["Plot"]),
         .testTarget(name: "ReportTests", dependencies: ["Report", "Plot", "Likelihood", "Recoil"]),
     ]

@@ -87,3 +87,37 @@ struct ToyTests {
         #expect(abs(cov - 0.9) < 0.032, "coverage \(cov) at μν = \(muNu), c = \(c)")
     }
 }
+
+@Suite("Statistical calibration")
+struct CalibrationTests {
+    /// Under the background-only hypothesis q0 follows ½δ(0) + ½χ²₁ (CCGV 2011 Eq. 49), so the
+    /// asymptotic p-value 1 − Φ(√q0) is uniform on (0, ½). Kolmogorov–Smirnov on 3000 toys:
+    /// D < 1.63/√N (1 % level) ≈ 0.030.
+    @Test("background-only q0 follows the half-χ² law (KS) and its p-values are uniform")
+    func q0Distribution() throws {
+        let m = TestModels.xenon1t
+        let pl = try ProfileLikelihood(model: m)
+        let truth = try pl.conditionalFit(internal: 0).internalValues
+        var q: [Double] = []
+        ToyRunner(model: m, truth: truth, statistic: .q0, seed: 4242).run(0..<3000, threads: 2) { b in
+            q += b.filter { !$0.failed }.map(\.statistic)
+        }
+        #expect(q.count == 3000)
+        q.sort()
+        let n = Double(q.count)
+        // the atom at q0 = 0 holds half the probability; above it the CDF is ½ + ½ F_χ²₁
+        let zeros = q.filter { $0 <= 0 }.count
+        var d = abs(Double(zeros) / n - 0.5)
+        for (i, x) in q.enumerated() where x > 0 {
+            let f = 0.5 + 0.5 * Distributions.chiSquaredCDF(x, dof: 1)
+            d = max(d, abs(Double(i + 1) / n - f), abs(Double(i) / n - f))
+        }
+        #expect(d < 1.63 / n.squareRoot(), "KS D = \(d)")
+        // p-values of the toys with q0 > 0: uniform on (0, ½) → 2p uniform on (0, 1)
+        let p = q.filter { $0 > 0 }.map { 2 * Distributions.normalSurvival($0.squareRoot()) }.sorted()
+        let k = Double(p.count)
+        var dp = 0.0
+        for (i, x) in p.enumerated() { dp = max(dp, abs(Double(i + 1) / k - x), abs(Double(i) / k - x)) }
+        #expect(dp < 1.63 / k.squareRoot(), "KS D(p) = \(dp)")
+    }
+}
