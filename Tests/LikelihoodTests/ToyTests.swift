@@ -121,3 +121,20 @@ struct CalibrationTests {
         #expect(dp < 1.63 / k.squareRoot(), "KS D(p) = \(dp)")
     }
 }
+
+@Suite("Coverage near the boundary")
+struct BoundaryCoverageTests {
+    /// Near the boundary (μν = 0.5e-11, s/σ_s ≈ 0.15) both the boundary-aware asymptotic
+    /// interval and Feldman–Cousins cover at 90 % within 3 binomial σ (600 toys: ±0.037);
+    /// Wilks over-covers there (its acceptance is a χ²₁ quantile where t̃ is narrower).
+    @Test("asymptotic-unified and Feldman–Cousins cover 90 % at μν = 0.5e-11; Wilks over-covers",
+          arguments: ["asymptotic-unified", "feldman-cousins"])
+    func nearBoundary(method: String) throws {
+        let pl = try ProfileLikelihood(model: TestModels.xenon1t)
+        let p = try Coverage.run(profile: pl, muNu: 0.5e-11, method: method, toys: 600, criticalToys: 3000, seed: 31, threads: 2)
+        #expect(p.failedToys == 0)
+        #expect(abs(p.coverage - 0.9) < 3 * 0.0122, "\(method): \(p.coverage)")
+        let w = try Coverage.run(profile: pl, muNu: 0.5e-11, method: "wilks", toys: 600, seed: 31, threads: 2)
+        #expect(w.coverage >= p.coverage - 0.01)
+    }
+}
