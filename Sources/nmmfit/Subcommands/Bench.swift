@@ -82,6 +82,18 @@ struct Bench: ParsableCommand {
                 add("q0 toys/s on \(threads) thread(s) (2 fits each)", Double(toys) / t, "toys/s")
                 add("fits/s on \(threads) thread(s)", 2 * Double(toys) / t, "fits/s")
             }
+            // peak memory: the runner streams blocks, so the peak must not grow with the number of toys
+            func peakMB() -> Double {
+                var u = rusage()
+                getrusage(RUSAGE_SELF.rawValue, &u)
+                return Double(u.ru_maxrss) / 1024
+            }
+            runner.run(0..<10_000, threads: cores) { sink += Double($0.count) }
+            let after1e4 = peakMB()
+            runner.run(0..<100_000, threads: cores) { sink += Double($0.count) }
+            let after1e5 = peakMB()
+            add("peak RSS after a 10⁴-toy study", after1e4, "MB")
+            add("peak RSS after a further 10⁵-toy study", after1e5, "MB")
             if !skipFc {
                 let fc = FeldmanCousins(profile: pl, cl: 0.9, toysPerPoint: fcToys, seed: 1, threads: cores)
                 let gridFC = (0..<30).map { 5e-11 * Double($0) / 29 }
