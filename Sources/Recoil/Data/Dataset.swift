@@ -52,7 +52,8 @@ public struct Dataset: Sendable {
 
     /// Loads the files a validated spec names, relative to `directory`.
     public static func load(spec: DatasetSpec, directory: URL) throws -> Dataset {
-        func table(_ name: String) throws -> CSVTable { try CSVTable(contentsOf: directory.appendingPathComponent(name)) }
+        // CSV, or a HEPData YAML table (.yaml/.yml) with the same column names
+        func table(_ name: String) throws -> CSVTable { try CSVTable.load(from: directory.appendingPathComponent(name)) }
 
         // Efficiency
         let e = spec.efficiency
