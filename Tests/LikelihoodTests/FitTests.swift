@@ -63,7 +63,11 @@ struct FitTests {
     func scanNonNegative() throws {
         let pl = try ProfileLikelihood(model: TestModels.xenon1t)
         let pts = try pl.scan(stride(from: 0.0, through: 5e-11, by: 2.5e-12).map { $0 })
-        for p in pts { #expect(p.deltaTwoNLL >= 0) }
+        for p in pts {
+            // the unclamped difference: a conditional fit must never beat the global one
+            #expect(2 * (try pl.conditionalFit(muNu: p.muNu).nll - pl.best.nll) >= -1e-7)
+            #expect(p.deltaTwoNLL >= 0)
+        }
         #expect(try pl.t(muNu: pl.best.muNu) < 1e-8)
     }
 

@@ -35,9 +35,8 @@ struct PropertyTests {
             #expect(try pl.t(internal: pl.best.internalValues[m.poiIndex]) < 1e-7)
             for k in 0...6 {
                 let s = Double(k) * max(pl.best.internalValues[m.poiIndex], 0.5) / 2
-                #expect(try pl.t(internal: s) >= 0)
-                // no conditional fit may beat the global one
-                #expect(try pl.conditionalFit(internal: s).nll >= pl.best.nll - 1e-7)
+                // unclamped: no conditional fit may beat the global one (t̃ ≥ 0 without the clamp)
+                #expect(2 * (try pl.conditionalFit(internal: s).nll - pl.best.nll) >= -1e-7)
             }
         }
     }
@@ -56,14 +55,18 @@ struct PropertyTests {
         }
     }
 
-    @Test("the magnetic rate scales as μν² at any energy and moment")
+    @Test("the magnetic cross-section and rate scale as μν² at any energy and moment")
     func muSquared() async {
         let calc = try! RecoilCalculator(model: RecoilModel(sources: [.pp, .be7]))
-        await propertyCheck(count: 30, input: Gen.double(in: 0.5...100), Gen.double(in: 0...1e-10)) { t, mu in
-            let c = try calc.components(recoilKeV: t)
-            let r = mu / 1e-11
-            #expect(abs(c.magnetic(muNuBohr: mu) - r * r * c.magneticTotalAtReference) <= 1e-12 * max(1, c.magneticTotalAtReference * r * r))
-            #expect(c.total(muNuBohr: mu) >= c.weakTotal)
+        await propertyCheck(count: 30, input: Gen.double(in: 0.5...100), Gen.double(in: 1e-13...1e-10), Gen.double(in: 300...1500)) { t, mu, e in
+            // the cross-section itself, evaluated at μν and at 1e-11 independently
+            let a = CrossSections.magnetic(neutrinoEnergyKeV: e, recoilKeV: t, muNuBohr: mu)
+            let b = CrossSections.magnetic(neutrinoEnergyKeV: e, recoilKeV: t, muNuBohr: 1e-11)
+            #expect(abs(a - (mu / 1e-11) * (mu / 1e-11) * b) <= 1e-12 * max(a, 1e-300))
+            // and the rate from a model whose reference moment would be μν: total − weak
+            let full = try calc.rate(recoilKeV: t, muNuBohr: mu) - (try calc.components(recoilKeV: t)).weakTotal
+            let ref = try calc.rate(recoilKeV: t, muNuBohr: 1e-11) - (try calc.components(recoilKeV: t)).weakTotal
+            #expect(abs(full - (mu / 1e-11) * (mu / 1e-11) * ref) <= 1e-9 * max(full, 1e-12))
         }
     }
 

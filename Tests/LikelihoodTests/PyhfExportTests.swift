@@ -359,7 +359,7 @@ struct PyhfExportTests {
         BadCase(name: "parameter named like the pyhf POI", edit: { $0.parameters[6].name = "mu_nu_squared" },
                 field: "parameters[6].name", fragment: "pyhf name of the POI"),
         BadCase(name: "constrained POI", edit: { $0.parameters[0].constraint = .gaussian(mean: 1, sigma: 0.5) },
-                field: "parameters[0].constraint", fragment: "POI"),
+                field: "parameters[0].constraint", fragment: "parameter of interest"),
         BadCase(name: "no signal sample", edit: { $0.channels[0].samples[1].factors = ["norm"]; $0.channels[1].samples[1].factors = [] },
                 field: "channels", fragment: "mu_nu"),
         BadCase(name: "duplicate sample names", edit: { $0.channels[0].samples[1].name = "bkg" },

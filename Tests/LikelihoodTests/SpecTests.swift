@@ -71,3 +71,42 @@ struct SpecTests {
         #expect(abs(fit.internalValues[k]) < 3)
     }
 }
+
+@Suite("Analysis configuration errors")
+struct ConfigErrorTests {
+    /// Regression (review): `--emin 10` alone used to build the range 10...7 and abort.
+    @Test("a one-sided window beyond the default is an InputError, not a crash")
+    func oneSidedWindow() {
+        #expect(throws: InputError.self) { _ = try AnalysisConfig(channels: [.init(dataset: "xenon1t_sr1", emin: 10)]).buildModel() }
+        #expect(throws: InputError.self) { _ = try AnalysisConfig(channels: [.init(dataset: "xenon1t_sr1", emax: 0.5)]).buildModel() }
+        #expect(throws: InputError.self) {
+            _ = try AnalysisConfig(channels: [.init(dataset: "xenon1t_sr1"), .init(dataset: "xenon1t_sr1")]).buildModel()
+        }
+    }
+
+    @Test("a one-sided window inside the data takes the other edge from the dataset")
+    func defaultsFromDataset() throws {
+        let m = try AnalysisConfig(channels: [.init(dataset: "xenon1t_sr1", emin: 2)]).buildModel().model
+        #expect(m.binEdges[0].first == 2 && m.binEdges[0].last == 7)
+    }
+
+    @Test("specs with a fixed or shape-modified μν, or init outside the bounds, are rejected")
+    func poiRules() throws {
+        var spec = TestModels.xenon1t.spec
+        spec.parameters[0].constraint = ModelSpec.Constraint(type: .fixed)
+        #expect(throws: InputError.self) { try spec.validate() }
+        spec = TestModels.xenon1t.spec
+        spec.parameters[1].initial = -1
+        #expect(throws: InputError.self) { try spec.validate() }
+        spec = TestModels.xenon1t.spec
+        spec.channels[0].samples[0].histosys = [ModelSpec.HistoSys(parameter: "mu_nu", up: spec.channels[0].samples[0].counts,
+                                                                    down: spec.channels[0].samples[0].counts)]
+        #expect(throws: InputError.self) { try spec.validate() }
+    }
+
+    @Test("compare only tests free non-negative amplitudes")
+    func compareTargets() throws {
+        #expect(throws: InputError.self) { _ = try HypothesisTest(model: TestModels.xenon1t, testedNames: ["solar_nu_flux"]) }
+        #expect(throws: InputError.self) { _ = try HypothesisTest(model: TestModels.xenon1t, testedNames: ["nope"]) }
+    }
+}

@@ -41,10 +41,12 @@ struct ToyTests {
         #expect(Set(whole.map(\.toy)).count == 60)
     }
 
-    /// Coverage of the 90 % Feldman–Cousins acceptance region at μν = 2e-11: the critical
-    /// value from 2000 toys (seed A) accepts 90 % of 2000 independent toys (seed B), within
-    /// 3× the combined binomial + quantile error (≈ 3 × 0.009).
-    @Test("the 90% Feldman–Cousins acceptance region covers 90% of independent toys")
+    /// Calibration of the Feldman–Cousins critical value at μν = 2e-11 (nuisances fixed at the
+    /// data's conditional fit): c from 2000 toys (seed A) accepts 90 % of 2000 independent toys
+    /// (seed B) within 3× the combined binomial + quantile error (≈ 3 × 0.009). This checks the
+    /// quantile and the seeding; the full profile construction is tested in
+    /// `BoundaryCoverageTests.feldmanCousins`.
+    @Test("the Feldman–Cousins critical value is a calibrated 90% quantile (independent ensembles)")
     func feldmanCousinsCoverage() throws {
         let pl = try ProfileLikelihood(model: TestModels.xenon1t)
         let fc = FeldmanCousins(profile: pl, cl: 0.9, toysPerPoint: 2000, seed: 7, threads: 2)
@@ -124,17 +126,27 @@ struct CalibrationTests {
 
 @Suite("Coverage near the boundary")
 struct BoundaryCoverageTests {
-    /// Near the boundary (μν = 0.5e-11, s/σ_s ≈ 0.15) both the boundary-aware asymptotic
-    /// interval and Feldman–Cousins cover at 90 % within 3 binomial σ (600 toys: ±0.037);
-    /// Wilks over-covers there (its acceptance is a χ²₁ quantile where t̃ is narrower).
-    @Test("asymptotic-unified and Feldman–Cousins cover 90 % at μν = 0.5e-11; Wilks over-covers",
-          arguments: ["asymptotic-unified", "feldman-cousins"])
-    func nearBoundary(method: String) throws {
+    /// Near the boundary (μν = 0.5e-11, s/σ_s ≈ 0.15) the boundary-aware asymptotic interval
+    /// covers at 90 % within 3 binomial σ (600 toys: ±0.037); Wilks over-covers there (expected
+    /// ≈ 0.96: its χ²₁ threshold is too high where t̃ is concentrated near 0).
+    @Test("asymptotic-unified covers 90 % at μν = 0.5e-11; Wilks over-covers")
+    func nearBoundaryAsymptotic() throws {
         let pl = try ProfileLikelihood(model: TestModels.xenon1t)
-        let p = try Coverage.run(profile: pl, muNu: 0.5e-11, method: method, toys: 600, criticalToys: 3000, seed: 31, threads: 2)
+        let p = try Coverage.run(profile: pl, muNu: 0.5e-11, method: "asymptotic-unified", toys: 600, seed: 31, threads: 2)
         #expect(p.failedToys == 0)
-        #expect(abs(p.coverage - 0.9) < 3 * 0.0122, "\(method): \(p.coverage)")
+        #expect(abs(p.coverage - 0.9) < 3 * 0.0122, "unified: \(p.coverage)")
         let w = try Coverage.run(profile: pl, muNu: 0.5e-11, method: "wilks", toys: 600, seed: 31, threads: 2)
-        #expect(w.coverage >= p.coverage - 0.01)
+        #expect(w.coverage > 0.93, "Wilks: \(w.coverage)")
+    }
+
+    /// The profile Feldman–Cousins construction (nuisances re-profiled on every toy, critical
+    /// value from 300 inner toys each) covers at 90 % within 3σ of 200 outer toys (±0.064) at
+    /// μν = 0 and near the boundary.
+    @Test("Feldman–Cousins (profile construction) covers 90 %", arguments: [0.0, 0.5e-11])
+    func feldmanCousins(muNu: Double) throws {
+        let pl = try ProfileLikelihood(model: TestModels.xenon1t)
+        let p = try Coverage.run(profile: pl, muNu: muNu, method: "feldman-cousins", toys: 200, criticalToys: 300, seed: 5, threads: 2)
+        #expect(p.failedToys == 0)
+        #expect(abs(p.coverage - 0.9) < 0.064, "FC at \(muNu): \(p.coverage)")
     }
 }

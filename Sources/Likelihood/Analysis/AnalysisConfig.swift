@@ -6,14 +6,21 @@ public struct AnalysisConfig: Sendable {
     /// One dataset with its window and bin width.
     public struct Channel: Sendable {
         public var dataset: String
-        /// Window [emin, emax] keV; nil for the dataset's default.
-        public var window: ClosedRange<Double>?
+        /// Lower edge of the window (keV); nil for the dataset's default.
+        public var emin: Double?
+        /// Upper edge of the window (keV); nil for the dataset's default.
+        public var emax: Double?
         /// Bin width for unbinned data; nil for the dataset's default.
         public var binWidthKeV: Double?
-        public init(dataset: String, window: ClosedRange<Double>? = nil, binWidthKeV: Double? = nil) {
+        public init(dataset: String, emin: Double? = nil, emax: Double? = nil, binWidthKeV: Double? = nil) {
             self.dataset = dataset
-            self.window = window
+            self.emin = emin
+            self.emax = emax
             self.binWidthKeV = binWidthKeV
+        }
+        /// A window [emin, emax] keV.
+        public init(dataset: String, window: ClosedRange<Double>, binWidthKeV: Double? = nil) {
+            self.init(dataset: dataset, emin: window.lowerBound, emax: window.upperBound, binWidthKeV: binWidthKeV)
         }
     }
 
@@ -40,8 +47,17 @@ public struct AnalysisConfig: Sendable {
     public func buildModel() throws -> (model: BinnedModel, inputs: [ModelBuilder.ChannelInput]) {
         let builder = ModelBuilder(recoil: recoil, tritium: tritium, efficiencyShape: efficiencyShape,
                                    solarFluxNuisance: solarFluxNuisance)
-        let ds = try channels.map { c in
-            (try DataLocator.dataset(named: c.dataset, dataDirectory: dataDirectory), c.window, c.binWidthKeV)
+        var seen = Set<String>()
+        for c in channels where !seen.insert(c.dataset).inserted {
+            throw InputError(field: "dataset", "dataset '\(c.dataset)' is given twice; each dataset can enter a fit once")
+        }
+        let ds = try channels.map { c -> (Dataset, ClosedRange<Double>?, Double?) in
+            let d = try DataLocator.dataset(named: c.dataset, dataDirectory: dataDirectory)
+            let lo = c.emin ?? d.spec.defaultWindowKeV[0], hi = c.emax ?? d.spec.defaultWindowKeV[1]
+            guard lo.isFinite, hi.isFinite, lo > 0, hi > lo else {
+                throw InputError(field: "emin/emax", "energy window [\(lo), \(hi)] keV for \(c.dataset) is empty or not positive (the dataset's default window is \(d.spec.defaultWindowKeV[0])–\(d.spec.defaultWindowKeV[1]) keV)")
+            }
+            return (d, lo...hi, c.binWidthKeV)
         }
         let (spec, inputs) = try builder.build(datasets: ds)
         return (try BinnedModel(spec: spec), inputs)

@@ -6,10 +6,10 @@ import GSL
 ///
 /// - Asymptotic methods (`wilks`, `asymptotic-unified`): each toy is analysed exactly like the
 ///   data — its own profile likelihood and interval — and containment is counted.
-/// - Feldman–Cousins: by the Neyman construction the interval contains μν exactly when
-///   t̃_toy(μν) ≤ c(μν); c(μν) comes from an independent toy ensemble (seed + 1), so the check
-///   costs two fits per toy. (It uses the true nuisances for both ensembles; a full
-///   per-toy profile construction would re-profile them on each toy.)
+/// - Feldman–Cousins (profile construction): by the Neyman construction the interval contains
+///   μν exactly when t̃_toy(μν) ≤ c_toy(μν); for each toy the nuisances are re-profiled at μν on
+///   that toy and c_toy comes from `criticalToys` inner toys thrown there — the full
+///   construction at the true value, without scanning a grid.
 public enum Coverage {
     public struct Point: Sendable, Codable, Equatable {
         public var muNu: Double
@@ -29,7 +29,7 @@ public enum Coverage {
     }
 
     public static func run(profile pl: ProfileLikelihood, muNu: Double, cl: Double = 0.9, method: String,
-                           toys: Int, criticalToys: Int = 2000, seed: UInt64 = 1,
+                           toys: Int, criticalToys: Int = 500, seed: UInt64 = 1,
                            threads: Int = ProcessInfo.processInfo.activeProcessorCount) throws -> Point {
         let model = pl.model
         let s = model.internalPOI(muNu: muNu)
@@ -37,14 +37,28 @@ public enum Coverage {
         var covered = 0, failed = 0, n = 0
         switch method {
         case "feldman-cousins":
-            let fc = FeldmanCousins(profile: pl, cl: cl, toysPerPoint: criticalToys, seed: seed &+ 1, threads: threads)
-            let c = try fc.point(muNu: muNu, index: 0).criticalValue
-            ToyRunner(model: model, truth: truth, statistic: .tTilde(s: s), seed: seed).run(0..<toys, threads: threads) { block in
-                for r in block {
-                    if r.failed { failed += 1; continue }
+            // Each outer toy is treated as data: its nuisances are profiled at the true μν, the
+            // critical value comes from inner toys thrown there, and the interval covers μν
+            // exactly when t̃_toy(μν) ≤ c_toy(μν) (the Neyman construction's acceptance).
+            let gen = ToyGenerator(model: model, truth: truth)
+            let fitter = Fitter(model: model)
+            for k in 0..<toys {
+                let obs = gen.generate(using: RandomSource(seed: seed, stream: UInt64(k)))
+                do {
+                    let free = try fitter.fitMultiStart(obs)
+                    var start = free.internalValues
+                    start[model.poiIndex] = s
+                    let cond = try fitter.fit(obs, start: start, fixedPOI: s)
+                    let t = max(2 * (cond.nll - free.nll), 0)
+                    let inner = ToyRunner(model: model, truth: cond.internalValues, statistic: .tTilde(s: s),
+                                          seed: RandomSource.mix(seed &+ 1, UInt64(k)))
+                    var values: [Double] = []
+                    inner.run(0..<criticalToys, threads: threads) { b in values += b.filter { !$0.failed }.map(\.statistic) }
+                    guard !values.isEmpty else { failed += 1; continue }
+                    values.sort()
                     n += 1
-                    if r.statistic <= c { covered += 1 }
-                }
+                    if t <= FeldmanCousins.quantile(values, cl) { covered += 1 }
+                } catch { failed += 1 }
             }
         case "wilks", "asymptotic-unified":
             let m = AsymptoticInterval.Method(rawValue: method)!

@@ -95,8 +95,14 @@ public struct FeldmanCousins {
             guard da != db else { return (a.muNu + b.muNu) / 2 }
             return a.muNu + (b.muNu - a.muNu) * (0 - da) / (db - da)
         }
+        guard last < points.count - 1 else {
+            throw FitError("the \(cl) CL interval extends beyond the largest tested μν (\(grid[grid.count - 1]) μB): extend the grid (--grid-max)")
+        }
+        guard first > 0 || grid[0] == 0 else {
+            throw FitError("the \(cl) CL interval extends below the smallest tested μν (\(grid[0]) μB): start the grid at 0")
+        }
         let lower = first == 0 ? 0 : cross(points[first - 1], points[first])
-        let upper = last == points.count - 1 ? points[last].muNu : cross(points[last], points[last + 1])
+        let upper = cross(points[last], points[last + 1])
         return Result(interval: MuNuInterval(lower: lower, upper: upper, cl: cl, method: "feldman-cousins"),
                       points: points, seed: seed)
     }
@@ -118,7 +124,7 @@ public struct ToyPValue: Sendable, Codable, Equatable {
     public var exceeding: Int
     public var pValue: Double
     public var pValueError: Double
-    /// Z = Φ⁻¹(1 − p) (∞ when no toy exceeded: then a lower bound is given by `zLowerBound`).
+    /// Z = Φ⁻¹(1 − p); nil when p = 0 (then `zLowerBound` holds Φ⁻¹(1 − 1/N)) or p = 1.
     public var significance: Double?
     public var zLowerBound: Double?
 
@@ -137,7 +143,13 @@ public struct ToyPValue: Sendable, Codable, Equatable {
         let p = Double(exceed) / Double(n)
         let err = (max(p * (1 - p), 1 / Double(n)) / Double(n)).squareRoot()
         var z: Double?, zLow: Double?
-        if exceed > 0 { z = try Distributions.normalSurvivalQuantile(p) } else { zLow = try Distributions.normalSurvivalQuantile(1 / Double(n)) }
+        // Z = Φ⁻¹(1 − p) is finite only for 0 < p < 1: no toy above q0_obs gives a lower bound,
+        // every toy above it (e.g. q0_obs = 0) gives no significance at all.
+        if exceed == 0 {
+            zLow = try Distributions.normalSurvivalQuantile(1 / Double(n))
+        } else if exceed < n {
+            z = try Distributions.normalSurvivalQuantile(p)
+        }
         return ToyPValue(q0Observed: d.q0, toys: toys, failedToys: failed, exceeding: exceed, pValue: p,
                          pValueError: err, significance: z, zLowerBound: zLow)
     }

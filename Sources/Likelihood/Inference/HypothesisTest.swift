@@ -1,5 +1,6 @@
 import Foundation
 import GSL
+import Recoil
 
 /// A likelihood-ratio test of nested hypotheses: the null fixes some non-negative components
 /// (e.g. a tritium amplitude, or μν) at zero; the alternative frees them. Components in
@@ -48,9 +49,11 @@ public struct HypothesisTest {
         self.model = model
         func index(_ n: String) throws -> Int {
             guard let i = model.parameterNames.firstIndex(of: n) else {
-                throw FitError("unknown parameter '\(n)' (parameters: \(model.parameterNames.joined(separator: ", ")))")
+                throw InputError(field: "test", "unknown parameter '\(n)' (parameters: \(model.parameterNames.joined(separator: ", ")))")
             }
-            guard model.lower[i] == 0 else { throw FitError("'\(n)' is not a non-negative component; it cannot be tested against 0") }
+            guard model.lower[i] == 0, model.constraintSigma[i] == 0, !model.fixedBySpec[i] else {
+                throw InputError(field: "test", "'\(n)' is not a free, non-negative amplitude; only such components (e.g. mu_nu, tritium) can be tested against 0")
+            }
             return i
         }
         let t = try testedNames.map(index)
@@ -98,7 +101,9 @@ public struct HypothesisTest {
         let (null, alt) = try fits(model.observed, fitter)
         let delta = max(2 * (null.nll - alt.nll), 0)
         let p = Self.chiBarSquaredP(delta, k: tested.count)
-        let z = p < 1 ? max(try Distributions.normalSurvivalQuantile(p), 0) : 0
+        // p can underflow to 0 for a huge Δ; Z then stays finite through the k = 1 identity Z = √Δ
+        // as a lower bound of the χ̄² significance.
+        let z = p >= 1 ? 0 : (p > 0 ? max(try Distributions.normalSurvivalQuantile(p), 0) : delta.squareRoot())
         var pT: Double?, pErr: Double?, zT: Double?
         var failed = 0
         if toys > 0 {
@@ -116,7 +121,7 @@ public struct HypothesisTest {
             let pp = Double(exceed) / Double(n)
             pT = pp
             pErr = (max(pp * (1 - pp), 1 / Double(n)) / Double(n)).squareRoot()
-            zT = exceed > 0 ? try Distributions.normalSurvivalQuantile(pp) : nil
+            zT = exceed > 0 && exceed < n ? try Distributions.normalSurvivalQuantile(pp) : nil
         }
         return Result(tested: tested.map { model.parameterNames[$0] }, excluded: excluded.map { model.parameterNames[$0] }, deltaTwoNLL: delta, pAsymptotic: p, zAsymptotic: z,
                       toys: toys, failedToys: failed, pToys: pT, pToysError: pErr, zToys: zT, nullFit: null, alternativeFit: alt)

@@ -144,6 +144,11 @@ public struct ModelSpec: Codable, Sendable, Equatable {
                 }
             }
             if let l = p.lower, let u = p.upper, !(l < u) { throw bad("parameters[\(k)]", "lower must be below upper") }
+            if let l = p.lower, p.initial < l { throw bad("parameters[\(k)].init", "init \(p.initial) is below the lower bound \(l)") }
+            if let u = p.upper, p.initial > u { throw bad("parameters[\(k)].init", "init \(p.initial) is above the upper bound \(u)") }
+            if p.name == Self.poiName && p.constraint.type != .free {
+                throw bad("parameters[\(k)].constraint", "the parameter of interest '\(Self.poiName)' must be free (it is fitted; use `scan` or `interval` to hold it at values)")
+            }
         }
         guard names.contains(Self.poiName) else { throw bad("parameters", "the parameter of interest '\(Self.poiName)' is missing") }
         if let poi = parameters.first(where: { $0.name == Self.poiName }), poi.initial < 0 {
@@ -168,6 +173,9 @@ public struct ModelSpec: Codable, Sendable, Equatable {
                 for f in sm.factors where !names.contains(f) { throw bad("\(path).factors", "unknown parameter '\(f)'") }
                 for (h, hs) in (sm.histosys ?? []).enumerated() {
                     guard names.contains(hs.parameter) else { throw bad("\(path).histosys[\(h)].parameter", "unknown parameter '\(hs.parameter)'") }
+                    guard hs.parameter != Self.poiName else {
+                        throw bad("\(path).histosys[\(h)].parameter", "'\(Self.poiName)' can only enter as a factor (the signal ∝ μν²)")
+                    }
                     guard hs.up.count == n, hs.down.count == n else { throw bad("\(path).histosys[\(h)]", "up/down need \(n) values") }
                 }
             }

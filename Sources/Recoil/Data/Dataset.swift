@@ -66,6 +66,12 @@ public struct Dataset: Sendable {
         for (i, v) in ey.enumerated() where v < 0 || v > 1 {
             throw InputError(file: et.file, line: et.lines[i], field: e.valueColumn, "efficiency \(v) is outside [0, 1]")
         }
+        for (col, values) in [(e.sigmaUpColumn, up), (e.sigmaDownColumn, dn)] {
+            guard let col, let values else { continue }
+            for (i, v) in values.enumerated() where v < 0 {
+                throw InputError(file: et.file, line: et.lines[i], field: col, "efficiency uncertainty \(v) must be ≥ 0 (absolute ±1σ)")
+            }
+        }
         if let to = e.extendToKeV, to > ex[ex.count - 1] {
             ex.append(to)
             ey.append(ey[ey.count - 1])

@@ -8,6 +8,7 @@ struct Batch: ParsableCommand {
         abstract: "Write a Slurm or HTCondor job for a sharded toy study, and its merge step.",
         discussion: """
         Each array task runs `nmmfit toys … --shard i --nshards N -o OUTDIR/NAME-shard-i.jsonl`; \
+        OUTDIR/NAME.study.json records the study, and writing a different one under the same name is refused; \
         NAME-merge.sh merges the shards into NAME.jsonl. Shards whose output is already complete are \
         left out of the array when the job is written again, so re-submitting only runs what is \
         missing (an incomplete shard resumes where it stopped). Extra arguments after `--` are passed \
@@ -34,7 +35,7 @@ struct Batch: ParsableCommand {
     var threads: Int = 1
     @Flag(help: "Print what would be written, write nothing.")
     var dryRun = false
-    @Flag(help: "Overwrite existing job files.")
+    @Flag(help: "Start the study afresh: delete its existing shard outputs and accept changed options.")
     var force = false
     @Argument(parsing: .postTerminator, help: "Arguments passed to every `nmmfit toys` call.")
     var toyArguments: [String] = []
@@ -49,25 +50,53 @@ struct Batch: ParsableCommand {
         for a in toyArguments where ["--shard", "--nshards", "-o", "--output", "--seed", "-n", "--ntoys"].contains(a) {
             throw ValidationError("\(a) is set by `nmmfit batch` itself; do not pass it after --")
         }
+        guard outdir.range(of: "^[A-Za-z0-9_./+,:=@-]+$", options: .regularExpression) != nil else {
+            throw ValidationError("--outdir may not contain spaces, quotes or shell characters (it goes into #SBATCH / submit-file lines)")
+        }
     }
 
     static func shellQuote(_ s: String) -> String {
         s.range(of: "^[A-Za-z0-9_./=:,+-]+$", options: .regularExpression) != nil ? s : "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 
-    /// Whether a shard's output file holds all its toys.
-    static func isComplete(_ path: String, expected: Int) -> Bool {
+    /// Whether a shard's output file holds all its toys: its header is this study's shard (seed,
+    /// size, shard index) and its toy indices are exactly the shard's range. (`nmmfit toys` also
+    /// checks the model digest when it resumes a file.)
+    static func isComplete(_ path: String, shard: Int, nshards: Int, ntoys: Int, seed: UInt64) -> Bool {
         guard let text = try? String(contentsOfFile: path, encoding: .utf8), text.hasSuffix("\n") else { return false }
-        return text.split(separator: "\n").count == expected + 1
+        let lines = text.split(separator: "\n")
+        let dec = JSONDecoder()
+        guard let first = lines.first, let h = try? dec.decode(ToysHeader.self, from: Data(first.utf8)),
+              h.seed == seed, h.totalToys == ntoys, h.shard == shard, h.nshards == nshards else { return false }
+        let got = Set(lines.dropFirst().compactMap { try? dec.decode(ToyRecord.self, from: Data($0.utf8)).toy })
+        return got == Set(Sharding.range(shard: shard, of: nshards, total: ntoys))
+    }
+
+    /// The study's identity, kept in OUTDIR/NAME.study.json: re-writing a study with other toy
+    /// options into the same folder and name is refused (old shards would be reused).
+    struct Study: Codable, Equatable {
+        var ntoys: Int
+        var nshards: Int
+        var seed: UInt64
+        var toyArguments: [String]
     }
 
     func run() throws {
         try CLIErrors.run {
             let dir = URL(fileURLWithPath: outdir).standardizedFileURL
-            let exe = executable ?? URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL.path
+            let exe = executable ?? (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+                ?? URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL.path
             func shardPath(_ i: String) -> String { dir.appendingPathComponent("\(name)-shard-\(i).jsonl").path }
+            let study = Study(ntoys: ntoys, nshards: nshards, seed: seed, toyArguments: toyArguments)
+            let studyPath = dir.appendingPathComponent("\(name).study.json").path
+            if let old = try? JSONDecoder().decode(Study.self, from: Data(contentsOf: URL(fileURLWithPath: studyPath))), old != study, !force {
+                throw InputError(file: studyPath, "\(dir.path) already holds a different study named '\(name)' (other -n, --nshards, --seed or toy options); use another --name or --outdir, or --force to start it afresh")
+            }
+            if force && !dryRun {
+                for i in 0..<nshards { try? FileManager.default.removeItem(atPath: shardPath(String(i))) }
+            }
             let pending = (0..<nshards).filter {
-                !Self.isComplete(shardPath(String($0)), expected: Sharding.range(shard: $0, of: nshards, total: ntoys).count)
+                !Self.isComplete(shardPath(String($0)), shard: $0, nshards: nshards, ntoys: ntoys, seed: seed)
             }
             let common = [exe, "toys", "-n", String(ntoys), "--nshards", String(nshards), "--seed", String(seed),
                           "--threads", String(threads), "--quiet"] + toyArguments
@@ -121,6 +150,10 @@ struct Batch: ParsableCommand {
                 return
             }
             try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+            let enc = JSONEncoder()
+            enc.outputFormatting = [.prettyPrinted, .sortedKeys]
+            // job files are regenerated on every call for the same study (the pending list changes)
+            try OutputFile.write(try enc.encode(study), to: studyPath, force: true)
             for (f, text) in files {
                 let p = dir.appendingPathComponent(f).path
                 try OutputFile.write(text, to: p, force: true)

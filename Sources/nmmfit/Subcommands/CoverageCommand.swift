@@ -24,8 +24,8 @@ struct CoverageCommand: ParsableCommand {
     var cl: Double = 0.9
     @Option(help: "Toys per point.")
     var toys: Int = 1000
-    @Option(help: "Feldman–Cousins: toys for the critical value.")
-    var criticalToys: Int = 4000
+    @Option(help: "Feldman–Cousins: inner toys per outer toy for its critical value (cost: toys × critical-toys).")
+    var criticalToys: Int = 500
     @Option(help: "Random seed.")
     var seed: UInt64 = 1
     @Option(help: "Threads.")

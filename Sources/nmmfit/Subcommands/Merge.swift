@@ -30,7 +30,9 @@ struct Merge: ParsableCommand {
             let dec = JSONDecoder()
             for path in inputs {
                 guard FileManager.default.fileExists(atPath: path) else { throw InputError(file: path, "no such file") }
-                let text = try String(contentsOfFile: path, encoding: .utf8)
+                guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+                    throw InputError(file: path, "cannot read it as a text file")
+                }
                 let lines = text.split(separator: "\n", omittingEmptySubsequences: true).map(String.init)
                 guard let first = lines.first, var h = try? dec.decode(ToysHeader.self, from: Data(first.utf8)) else {
                     throw InputError(file: path, line: 1, "not an nmmfit toys file (no header)")
@@ -44,6 +46,9 @@ struct Merge: ParsableCommand {
                         throw InputError(file: path, line: i + 1, "malformed toy line")
                     }
                     if records[r.toy] != nil { throw InputError(file: path, line: i + 1, "toy \(r.toy) appears twice") }
+                    guard r.toy >= 0 && r.toy < h.totalToys else {
+                        throw InputError(file: path, line: i + 1, "toy index \(r.toy) is outside the study's 0…\(h.totalToys - 1)")
+                    }
                     records[r.toy] = l
                 }
             }

@@ -50,7 +50,13 @@ struct Significance: ParsableCommand {
                 var s = "q0 = \(Format.f(d.q0, 3));  asymptotic Z = \(Format.f(d.z)) σ, p = \(Format.g(d.p, 3))\n"
                 if let t = toy {
                     s += "toys: \(t.exceeding) of \(t.toys - t.failedToys) background-only toys have q0 ≥ q0_obs → p = \(Format.g(t.pValue, 3)) ± \(Format.g(t.pValueError, 2))"
-                    if let z = t.significance { s += ", Z = \(Format.f(z)) σ\n" } else { s += ", Z > \(Format.f(t.zLowerBound ?? 0)) σ\n" }
+                    if let z = t.significance {
+                        s += ", Z = \(Format.f(z)) σ\n"
+                    } else if let zl = t.zLowerBound {
+                        s += ", Z > \(Format.f(zl)) σ\n"
+                    } else {
+                        s += " (every toy is at least as signal-like as the data: no evidence)\n"
+                    }
                     if t.failedToys > 0 { s += "(\(t.failedToys) toys failed to fit and are excluded)\n" }
                 }
                 return s

@@ -16,8 +16,12 @@ struct ToysHeader: Codable, Equatable {
     var shard: Int
     var nshards: Int
     var model: String
+    /// FNV-1a 64-bit digest of the canonical model spec JSON and the true parameters: two files
+    /// are one study only if it matches (window, binning, physics options, spec, truth).
+    var modelDigest: String
     enum CodingKeys: String, CodingKey {
         case seed, statistic, shard, nshards, model
+        case modelDigest = "model_digest"
         case nmmfitToys = "nmmfit_toys"
         case muNuTrue = "mu_nu_true"
         case testedMuNu = "tested_mu_nu"
@@ -79,7 +83,8 @@ struct Toys: ParsableCommand {
             let tested = testMu ?? mu
             let stat: ToyStatistic = statistic == "q0" ? .q0 : .tTilde(s: model.internalPOI(muNu: tested))
             let header = ToysHeader(seed: seed, muNuTrue: mu, statistic: statistic, testedMuNu: statistic == "t" ? tested : nil,
-                                    totalToys: ntoys, shard: shard, nshards: nshards, model: model.channelNames.joined(separator: "+"))
+                                    totalToys: ntoys, shard: shard, nshards: nshards, model: model.channelNames.joined(separator: "+"),
+                                    modelDigest: try ToysHeader.digest(model: model, truth: truth))
             let range = Sharding.range(shard: shard, of: nshards, total: ntoys)
             let file = try ToysFile.open(path: output, header: header, force: force)
             let todo = range.filter { !file.done.contains($0) }
@@ -112,6 +117,17 @@ struct Toys: ParsableCommand {
     }
 }
 
+extension ToysHeader {
+    /// FNV-1a (64-bit) over the sorted-key spec JSON and the truth values' bit patterns.
+    static func digest(model: BinnedModel, truth: [Double]) throws -> String {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        func eat(_ bytes: some Sequence<UInt8>) { for b in bytes { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01b3 } }
+        eat(try model.spec.jsonData())
+        for t in truth { withUnsafeBytes(of: t.bitPattern.littleEndian) { eat($0) } }
+        return String(h, radix: 16)
+    }
+}
+
 /// An append-only JSON-lines toys file: header, then complete toy lines.
 final class ToysFile {
     let handle: FileHandle
@@ -131,7 +147,9 @@ final class ToysFile {
         var keep = ""
         var done: Set<Int> = []
         if fm.fileExists(atPath: path) && !force {
-            let text = try String(contentsOfFile: path, encoding: .utf8)
+            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+                throw InputError(file: path, "exists but is not a readable text file; use --force to overwrite it")
+            }
             var lines = text.components(separatedBy: "\n")
             let complete = text.hasSuffix("\n")
             if lines.last == "" { lines.removeLast() }
@@ -140,7 +158,7 @@ final class ToysFile {
                 throw InputError(file: path, line: 1, "not an nmmfit toys file (no header); use --force to overwrite it")
             }
             guard existing == header else {
-                throw InputError(file: path, line: 1, "the existing file is a different study (seed, μν, shard or model differ); use --force to start afresh")
+                throw InputError(file: path, line: 1, "the existing file is a different study (seed, μν, shard, model, window or physics options differ); use --force to start afresh")
             }
             keep = headerLine
             for (i, l) in lines.enumerated().dropFirst() {

@@ -21,6 +21,13 @@ enum CLIErrors {
             fail("error: \(e)", code: 2)
         } catch let e as EncodingError {
             fail("error: cannot encode the result as JSON (\(e))", code: 3)
+        } catch let e as ExitCode {
+            throw e
+        } catch let e as CocoaError {
+            let file = (e.userInfo[NSFilePathErrorKey] as? String).map { "\($0): " } ?? ""
+            fail("error: \(file)\(CSVTable.reason(e))", code: 2)
+        } catch {
+            fail("error: \(error)", code: 2)
         }
     }
 

@@ -35,7 +35,8 @@ struct PhysicsOptions: ParsableArguments {
 
     func parsedSources() throws -> [SolarSource] {
         guard let s = sources else { return SolarSource.allCases }
-        let names = s.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        let names = s.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        guard !names.isEmpty else { throw ValidationError("--sources is empty; name at least one source (e.g. pp,7Be)") }
         return try names.map { n in
             guard let src = SolarSource(name: n) else {
                 throw ValidationError("unknown solar source '\(n)' in --sources (known: \(SolarSource.allCases.map(\.rawValue).joined(separator: ", ")))")
@@ -76,7 +77,7 @@ struct DataOptions: ParsableArguments {
     @Flag(help: "Leave out the solar-ν flux normalisation nuisance.")
     var noSolarFluxNuisance = false
 
-    @Option(help: "Read the model from a spec file (JSON/YAML, as written by --save-spec) instead of building it.")
+    @Option(help: "Read the model from a spec file (JSON/YAML, as written by --save-spec) instead of building it; the spec fixes data, window and physics, so those options do not apply.")
     var spec: String?
 
     @Option(help: "Folder with the datasets (default: the package's data/ or $NMMFIT_DATA).")
@@ -87,20 +88,15 @@ struct DataOptions: ParsableArguments {
         if let e = emax, !(e.isFinite && e > 0) { throw ValidationError("--emax must be a positive energy in keV, got \(e)") }
         if let a = emin, let b = emax, !(b > a) { throw ValidationError("--emax (\(b)) must be above --emin (\(a))") }
         if let w = binWidth, !(w.isFinite && w > 0) { throw ValidationError("--bin-width must be positive, got \(w)") }
-        if spec != nil && (!datasets.isEmpty || emin != nil || emax != nil) {
-            throw ValidationError("--spec cannot be combined with --dataset/--emin/--emax (the spec fixes them)")
+        if spec != nil && (!datasets.isEmpty || emin != nil || emax != nil || binWidth != nil || tritium != .none
+                           || efficiencyShape || noSolarFluxNuisance) {
+            throw ValidationError("--spec cannot be combined with --dataset, --emin, --emax, --bin-width, --tritium, --efficiency-shape or --no-solar-flux-nuisance (the spec fixes them)")
         }
     }
 
     func config(physics: PhysicsOptions) throws -> AnalysisConfig {
         let names = datasets.isEmpty ? ["xenon1t_sr1"] : datasets
-        let channels = names.map { name -> AnalysisConfig.Channel in
-            var window: ClosedRange<Double>?
-            if emin != nil || emax != nil {
-                window = (emin ?? 1)...(emax ?? (name == "xenon1t_sr1" ? 7 : 30))
-            }
-            return AnalysisConfig.Channel(dataset: name, window: window, binWidthKeV: binWidth)
-        }
+        let channels = names.map { AnalysisConfig.Channel(dataset: $0, emin: emin, emax: emax, binWidthKeV: binWidth) }
         return AnalysisConfig(channels: channels, recoil: try physics.recoilModel(), tritium: tritium,
                               efficiencyShape: efficiencyShape, solarFluxNuisance: !noSolarFluxNuisance, dataDirectory: dataDir)
     }
@@ -144,13 +140,12 @@ struct OutputOptions: ParsableArguments {
 
     /// Prints JSON or the table, and writes the JSON file if asked.
     func emit<T: Encodable>(_ value: T, table: () -> String) throws {
+        // The table never depends on the JSON: print it first, so a result is not lost.
+        if !json { print(table(), terminator: "") }
+        guard json || output != nil else { return }
         let data = try encode(value)
         if let output { try OutputFile.write(data, to: output, force: force) }
-        if json {
-            print(String(decoding: data, as: UTF8.self))
-        } else {
-            print(table(), terminator: "")
-        }
+        if json { print(String(decoding: data, as: UTF8.self)) }
     }
 
     func note(_ s: String) {
