@@ -54,5 +54,7 @@ let package = Package(
             ]),
         .testTarget(name: "PlotTests", dependencies: ["Plot"]),
         .testTarget(name: "ReportTests", dependencies: ["Report", "Plot", "Likelihood", "Recoil"]),
+        // Runs the built `nmmfit` executable: exit codes, messages, files (and the batch workflow).
+        .testTarget(name: "nmmfitTests", dependencies: ["nmmfit"]),
     ]
 )
