@@ -82,4 +82,13 @@ struct ReportTests {
             try writer.write(report: r, model: Self.model, profile: try ProfileLikelihood(model: Self.model), command: "test", limitsTable: limits)
         }
     }
+
+    @Test("the SU(2)_H region figure draws one band per m_h⁺ with the 4π line")
+    func horizontalRegion() throws {
+        let rows = try HorizontalSymmetryModel.region(muLowerBohr: 1.4e-11, muUpperBohr: 2.9e-11, sin2Alpha: 1,
+                                                      lightScalarGeV: 100...1000, heavyScalarGeV: 100...10000, steps: 10)
+        let t = try Self.texts(try Self.parse(Figures.horizontalRegion(rows, muLo: 1.4e-11, muHi: 2.9e-11, sin2Alpha: 1).svg()))
+            .joined(separator: "|")
+        #expect(t.contains("m_H⁺ [GeV]") && t.contains("|f f′| = 4π") && t.contains("m_h⁺ = 100 GeV"))
+    }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Recoil
+import Report
 
 /// `nmmfit model …`: what a magnetic moment means for neutrino mass and for models, and what a
 /// detector sees of a moment matrix (issue 8).
@@ -244,6 +245,8 @@ extension Model {
         var csv = false
         @Flag(help: "Add a text map of log10 |f f′|_min over the grid.")
         var plot = false
+        @Option(help: "Write an SVG plot of the allowed |f f′| bands versus m_H⁺ (one per m_h⁺) to this file.")
+        var svg: String?
         @OptionGroup var output: OutputOptions
 
         func validate() throws {
@@ -274,6 +277,10 @@ extension Model {
                 let rows = try HorizontalSymmetryModel.region(muLowerBohr: muLo, muUpperBohr: muHi, sin2Alpha: sin2alpha,
                                                               lightScalarGeV: mhMin...mhMax, heavyScalarGeV: mHMin...mHMax, steps: steps)
                 let out = Output(muLoMuB: muLo, muHiMuB: muHi, sin2alpha: sin2alpha, rows: rows)
+                if let svg {
+                    try OutputFile.write(Figures.horizontalRegion(rows, muLo: muLo, muHi: muHi, sin2Alpha: sin2alpha).svg(),
+                                         to: svg, force: output.force)
+                }
                 if csv {
                     var s = "# SU(2)_H region: |ffprime| with |mu_nu| in [\(muLo), \(muHi)] muB, sin2alpha = \(sin2alpha)\n"
                     s += "m_h_plus_GeV,m_H_plus_GeV,mu_per_ffprime_muB,ffprime_min,ffprime_max,perturbative\n"

@@ -1,0 +1,33 @@
+import Foundation
+import Plot
+import Recoil
+
+extension Figures {
+    /// The SU(2)_H region (Babu, Jana, Lindner, JHEP 10 (2020) 040): for each m_h⁺ on the grid,
+    /// the band of |f f′| between the values giving |μν| at the interval's lower and upper
+    /// edges, versus m_H⁺; the perturbativity line |f f′| = 4π is marked.
+    public static func horizontalRegion(_ rows: [HorizontalSymmetryModel.RegionRow], muLo: Double, muHi: Double,
+                                        sin2Alpha: Double, maxCurves: Int = 5) -> Figure {
+        let lights = Array(Set(rows.map(\.lightScalarGeV))).sorted()
+        let stride = max(1, lights.count / maxCurves)
+        let chosen = Swift.stride(from: 0, to: lights.count, by: stride).map { lights[$0] }
+        var el: [any PlotElement] = [HorizontalLine(y: 4 * Double.pi, label: "|f f′| = 4π", color: .gray)]
+        for (k, h) in chosen.enumerated() {
+            let pts = rows.filter { $0.lightScalarGeV == h && $0.yukawaProductMax != nil }.sorted { $0.heavyScalarGeV < $1.heavyScalarGeV }
+            guard pts.count >= 2 else { continue }
+            let x = pts.map(\.heavyScalarGeV)
+            let upper = pts.map { $0.yukawaProductMax! }
+            let color = Color.palette(k)
+            if muLo > 0 {
+                el.append(BandSeries(x: x, lower: pts.map { $0.yukawaProductMin ?? .nan }, upper: upper,
+                                     label: "m_h⁺ = \(fmt(h)) GeV", color: color, opacity: 0.45))
+            } else {
+                el.append(LineSeries(x: x, y: upper, label: "m_h⁺ = \(fmt(h)) GeV (upper limit)", color: color, width: 2))
+            }
+        }
+        let what = muLo > 0 ? "|μν| ∈ [\(fmt(muLo)), \(fmt(muHi))] μB" : "|μν| < \(fmt(muHi)) μB"
+        return Figure(width: 760, height: 540, panels: [Panel(
+            x: Axis("m_H⁺ [GeV]", scale: .log10), y: Axis("|f f′|", scale: .log10),
+            title: "SU(2)_H: Yukawa couplings giving \(what), sin 2α = \(fmt(sin2Alpha))", legend: Legend(.bottomRight), elements: el)])
+    }
+}
