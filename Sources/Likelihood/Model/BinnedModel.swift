@@ -152,28 +152,39 @@ public final class BinnedModel: Sendable {
     /// Expected counts per bin at internal parameters θ.
     public func expected(_ theta: [Double]) -> [Double] {
         var out = [Double](repeating: 0, count: binCount)
-        for s in samples {
-            var f = 1.0
-            for k in s.factors { f *= theta[k] }
-            for j in 0..<s.counts.count {
-                var c = s.counts[j]
-                for (p, upD, dnD) in s.histosys { c += theta[p] >= 0 ? theta[p] * upD[j] : theta[p] * dnD[j] }
-                out[s.offset + j] += f * c
-            }
-        }
+        out.withUnsafeMutableBufferPointer { accumulateExpected(theta, into: $0) }
         return out
+    }
+
+    /// Sample s's factor product F_s(θ).
+    @inline(__always)
+    private func sampleFactor(_ s: CompiledSample, _ theta: [Double]) -> Double {
+        var f = 1.0
+        for k in s.factors { f *= theta[k] }
+        return f
+    }
+
+    /// Sample s's content in bin j with its histosys shifts, c_s,j(θ).
+    @inline(__always)
+    private func sampleContent(_ s: CompiledSample, _ j: Int, _ theta: [Double]) -> Double {
+        var c = s.counts[j]
+        for (p, upD, dnD) in s.histosys { c += theta[p] >= 0 ? theta[p] * upD[j] : theta[p] * dnD[j] }
+        return c
+    }
+
+    /// Adds λ_i(θ) = Σ_s F_s(θ) c_s,i(θ) into `out` (which the caller zeroes).
+    private func accumulateExpected(_ theta: [Double], into out: UnsafeMutableBufferPointer<Double>) {
+        for s in samples {
+            let f = sampleFactor(s, theta)
+            for j in 0..<s.counts.count { out[s.offset + j] += f * sampleContent(s, j, theta) }
+        }
     }
 
     /// Expected counts of each sample (name, channel, counts) at internal θ.
     public func expectedBySample(_ theta: [Double]) -> [(sample: String, channel: Int, counts: [Double])] {
         samples.map { s in
-            var f = 1.0
-            for k in s.factors { f *= theta[k] }
-            let counts = (0..<s.counts.count).map { j -> Double in
-                var c = s.counts[j]
-                for (p, upD, dnD) in s.histosys { c += theta[p] >= 0 ? theta[p] * upD[j] : theta[p] * dnD[j] }
-                return f * c
-            }
+            let f = sampleFactor(s, theta)
+            let counts = (0..<s.counts.count).map { f * sampleContent(s, $0, theta) }
             let ch = channelRanges.firstIndex { $0.contains(s.offset) }!
             return (s.name, ch, counts)
         }
@@ -183,15 +194,7 @@ public final class BinnedModel: Sendable {
     public func nll(_ theta: [Double], _ obs: Observation) -> Double {
         withUnsafeTemporaryAllocation(of: Double.self, capacity: binCount) { lam in
             lam.update(repeating: 0)
-            for s in samples {
-                var f = 1.0
-                for k in s.factors { f *= theta[k] }
-                for j in 0..<s.counts.count {
-                    var c = s.counts[j]
-                    for (p, upD, dnD) in s.histosys { c += theta[p] >= 0 ? theta[p] * upD[j] : theta[p] * dnD[j] }
-                    lam[s.offset + j] += f * c
-                }
-            }
+            accumulateExpected(theta, into: lam)
             var v = 0.0
             for i in 0..<binCount {
                 let l = lam[i], n = obs.counts[i]
