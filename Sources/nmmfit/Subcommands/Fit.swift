@@ -59,6 +59,10 @@ struct Fit: ParsableCommand {
                 output.note("wrote \(files.count) files to \(dir)/")
             }
             for n in report.fitStatus.notes { output.note("note: \(n)") }
+            if output.verbose {
+                output.note("model: \(model.channelNames.joined(separator: " + ")), \(model.binCount) bins, parameters \(model.parameterNames.joined(separator: ", "))")
+                output.note("best fit: \(report.fitStatus.method), \(report.fitStatus.iterations) iterations, EDM \(report.fitStatus.edm), converged \(report.fitStatus.converged)")
+            }
             if let moments {
                 // The fitted μν is flavour-universal; translate its interval into one on the chosen
                 // element of the user's matrix shape (rate-weighted over the fit window).
