@@ -38,6 +38,9 @@ struct Spectrum: ParsableCommand {
     @Option(help: "Also write an SVG plot of dR/dT per source and channel (log axes) to this file.")
     var plot: String?
 
+    @Option(help: "A magnetic-moment matrix file (see `nmmfit model effective --help`): the magnetic columns use it (effective solar μν per source and energy) instead of --mu.")
+    var moments: String?
+
     enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case table, csv, json }
 
     func validate() throws {
@@ -89,10 +92,19 @@ struct Spectrum: ParsableCommand {
             let table = try calc.tabulate(grid)
             let scale = (mu / RecoilModel.referenceMuNuBohr) * (mu / RecoilModel.referenceMuNuBohr)
             let names = model.sources.map(\.rawValue)
-            let rows = table.rows.map { c in
-                Row(tKeV: c.recoilKeV, weak: c.weakTotal, magnetic: c.magnetic(muNuBohr: mu), total: c.total(muNuBohr: mu),
-                    weakBySource: perSource ? Dictionary(uniqueKeysWithValues: zip(names, c.weak)) : nil,
-                    magneticBySource: perSource ? Dictionary(uniqueKeysWithValues: zip(names, c.magneticAtReference.map { $0 * scale })) : nil)
+            // With a moment matrix, the magnetic rate per source comes from its effective μν² at each
+            // neutrino energy (flavour content at Earth); otherwise from the universal --mu.
+            let matrixRates: [[Double]]? = try moments.map { path in
+                let m = try MomentMatrixFile.load(path: path)
+                let mc = try MomentRateCalculator(model: model)
+                return try table.rows.map { try mc.magneticRates(recoilKeV: $0.recoilKeV, matrix: m) }
+            }
+            let rows = table.rows.enumerated().map { (i, c) -> Row in
+                let mag = matrixRates?[i] ?? c.magneticAtReference.map { $0 * scale }
+                let magTotal = mag.reduce(0, +)
+                return Row(tKeV: c.recoilKeV, weak: c.weakTotal, magnetic: magTotal, total: c.weakTotal + magTotal,
+                           weakBySource: perSource ? Dictionary(uniqueKeysWithValues: zip(names, c.weak)) : nil,
+                           magneticBySource: perSource ? Dictionary(uniqueKeysWithValues: zip(names, mag)) : nil)
             }
             let text: String
             switch format {
@@ -120,7 +132,8 @@ struct Spectrum: ParsableCommand {
                     if perSource { f += names.map { Format.g(r.magneticBySource![$0]!, 3) } }
                     return f
                 }
-                text = "dR/dT in events/(t·y·keV) at true recoil energy; μν = \(Format.g(mu, 3)) μB, \(model.binding.name) binding, \(model.solarModel.rawValue)\n"
+                let what = moments.map { "moment matrix \($0)" } ?? "μν = \(Format.g(mu, 3)) μB"
+                text = "dR/dT in events/(t·y·keV) at true recoil energy; \(what), \(model.binding.name) binding, \(model.solarModel.rawValue)\n"
                     + Format.table(header, body)
             }
             if let plot { try OutputFile.write(Figures.recoil(table, muNuBohr: mu).svg(), to: plot, force: force) }
