@@ -15,10 +15,11 @@ public struct OscillationParameters: Sendable, Codable, Equatable {
         self.deltaM2_21eV2 = deltaM2_21eV2
     }
 
-    /// Default: sin²θ12 = 0.307 (PDG 2022 / NuFIT 5.x range quoted in physics.md),
-    /// sin²θ13 = 0.0220 and Δm²21 = 7.42×10⁻⁵ eV² (NuFIT 5.1, normal ordering, Esteban et al.,
-    /// JHEP 09 (2020) 178, www.nu-fit.org).
-    public static let nufit51 = OscillationParameters(sin2Theta12: 0.307, sin2Theta13: 0.0220, deltaM2_21eV2: 7.42e-5)
+    /// nmmfit's default solar-sector values, as physics.md quotes them: sin²θ12 = 0.307 and
+    /// sin²θ13 = 0.0220 (PDG 2022, "Neutrino masses, mixing and oscillations"), Δm²21 =
+    /// 7.42×10⁻⁵ eV² (NuFIT 5.1, Esteban et al., JHEP 09 (2020) 178). NuFIT 5.1 itself has
+    /// sin²θ12 = 0.304 and sin²θ13 = 0.02246 (see `PMNS.nufit51`); Pee(pp) moves by < 0.5 %.
+    public static let standardSolar = OscillationParameters(sin2Theta12: 0.307, sin2Theta13: 0.0220, deltaM2_21eV2: 7.42e-5)
 }
 
 /// The electron-neutrino survival probability Pee(Eν) for solar neutrinos at Earth.
@@ -34,8 +35,8 @@ public enum SurvivalProbability: Sendable, Equatable {
     /// ```
     case mswLMA(OscillationParameters)
 
-    /// The default: MSW-LMA with ``OscillationParameters/nufit51``.
-    public static let standard = SurvivalProbability.mswLMA(.nufit51)
+    /// The default: MSW-LMA with ``OscillationParameters/standardSolar``.
+    public static let standard = SurvivalProbability.mswLMA(.standardSolar)
 
     /// Pee at neutrino energy Eν (keV) for neutrinos from `source`.
     public func pee(neutrinoEnergyKeV e: Double, source: SolarSource) -> Double {

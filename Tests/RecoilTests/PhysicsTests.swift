@@ -68,7 +68,7 @@ struct SolarTests {
         #expect(abs(p.pee(neutrinoEnergyKeV: 300, source: .pp) - 0.55) < 0.02)
         #expect(abs(p.pee(neutrinoEnergyKeV: 10_000, source: .b8) - 0.30) < 0.03)
         // vacuum limit: cos⁴θ13 (1 − ½ sin²2θ12) + sin⁴θ13
-        let o = OscillationParameters.nufit51
+        let o = OscillationParameters.standardSolar
         let s22 = 4 * o.sin2Theta12 * (1 - o.sin2Theta12)
         let vac = (1 - o.sin2Theta13) * (1 - o.sin2Theta13) * (1 - s22 / 2) + o.sin2Theta13 * o.sin2Theta13
         #expect(abs(p.pee(neutrinoEnergyKeV: 1e-3, source: .pp) - vac) < 1e-6)

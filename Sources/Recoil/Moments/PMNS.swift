@@ -69,7 +69,7 @@ public struct PMNS: Sendable, Equatable, Codable {
     /// ```
     public static let nufit51 = PMNS(unchecked: "NuFIT 5.1 NO (with SK-atm)", 0.304, 0.022_46, 0.450, 230, 7.42e-5)
 
-    /// The nmmfit default: the solar-sector values of ``OscillationParameters/nufit51``
+    /// The nmmfit default: the solar-sector values of ``OscillationParameters/standardSolar``
     /// (sin²θ12 = 0.307, sin²θ13 = 0.0220, Δm²21 = 7.42×10⁻⁵ eV², which the recoil spectrum's
     /// MSW Pee uses — so the flavour content here reproduces that Pee exactly), with θ23 and δ
     /// of NuFIT 5.1 NO (sin²θ23 = 0.450, δ = 230°; see ``nufit51``).
@@ -77,9 +77,9 @@ public struct PMNS: Sendable, Equatable, Codable {
     /// Note: 0.307 and 0.0220 are the PDG 2022 summary values; NuFIT 5.1 itself has 0.304 and
     /// 0.02246 (``nufit51``).
     public static let standard = PMNS(
-        unchecked: "nmmfit default (solar angles of OscillationParameters.nufit51; θ23, δ of NuFIT 5.1 NO)",
-        OscillationParameters.nufit51.sin2Theta12, OscillationParameters.nufit51.sin2Theta13, 0.450, 230,
-        OscillationParameters.nufit51.deltaM2_21eV2)
+        unchecked: "nmmfit default (solar angles of OscillationParameters.standardSolar; θ23, δ of NuFIT 5.1 NO)",
+        OscillationParameters.standardSolar.sin2Theta12, OscillationParameters.standardSolar.sin2Theta13, 0.450, 230,
+        OscillationParameters.standardSolar.deltaM2_21eV2)
 
     /// The named fits, by command-line name: "standard" and "nufit51".
     public static let named: [String: PMNS] = ["standard": .standard, "nufit51": .nufit51]
