@@ -12,6 +12,13 @@ struct Fit: ParsableCommand {
         signal (stepping approximation) on the B0 background, as in the README.
         """)
 
+    @OptionGroup var options: FitOptions
+
+    func run() throws { try options.execute() }
+}
+
+/// The options of `fit` (shared with `report`) and the fit itself.
+struct FitOptions: ParsableArguments {
     @OptionGroup var data: DataOptions
     @OptionGroup var physics: PhysicsOptions
     @OptionGroup var output: OutputOptions
@@ -45,7 +52,7 @@ struct Fit: ParsableCommand {
         }
     }
 
-    func run() throws {
+    func execute() throws {
         try CLIErrors.run {
             let model = try data.model(physics: physics)
             if let saveSpec { try OutputFile.write(try model.spec.jsonData(), to: saveSpec, force: output.force) }

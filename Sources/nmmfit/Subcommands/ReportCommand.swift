@@ -10,11 +10,15 @@ struct ReportCommand: ParsableCommand {
     @Argument(help: "Output folder.")
     var directory: String = "report"
 
-    @OptionGroup var fit: Fit
+    @OptionGroup var fit: FitOptions
+
+    func validate() throws {
+        if fit.report != nil { throw ValidationError("give the folder as the argument of `report`, not --report") }
+    }
 
     func run() throws {
         var f = fit
         f.report = directory
-        try f.run()
+        try f.execute()
     }
 }
