@@ -13,7 +13,7 @@ let clangLib = ProcessInfo.processInfo.environment["NMMFIT_CLANG_RT"] ?? "/opt/s
 func fuzzTarget(_ name: String, _ products: [String]) -> Target {
     .executableTarget(
         name: name,
-        dependencies: products.map { .product(name: $0, package: rootIdentity) },
+        dependencies: ["FuzzDriver"] + products.map { .product(name: $0, package: rootIdentity) },
         swiftSettings: [.unsafeFlags(["-sanitize=fuzzer,address", "-parse-as-library"])],
         linkerSettings: [.unsafeFlags(["-sanitize=address", "-Xlinker", "\(clangLib)/libclang_rt.fuzzer_no_main-x86_64.a", "-lstdc++"])])
 }
@@ -22,6 +22,7 @@ let package = Package(
     name: "nmmfit-fuzz",
     dependencies: [.package(path: root)],
     targets: [
+        .target(name: "FuzzDriver"),
         fuzzTarget("FuzzCSV", ["Recoil"]),
         fuzzTarget("FuzzDatasetSpec", ["Recoil"]),
         fuzzTarget("FuzzModelSpec", ["Recoil", "Likelihood"]),
