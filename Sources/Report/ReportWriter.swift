@@ -12,11 +12,40 @@ public struct ReportWriter {
     public var force: Bool
     /// Write the plots only (no summaries, no spec).
     public var plotsOnly: Bool
+    /// Also render each SVG to PNG with `rsvg-convert` (librsvg2-bin), when it is installed.
+    public var png: Bool
 
-    public init(directory: String, force: Bool, plotsOnly: Bool = false) {
+    public init(directory: String, force: Bool, plotsOnly: Bool = false, png: Bool = false) {
         self.directory = URL(fileURLWithPath: directory)
         self.force = force
         self.plotsOnly = plotsOnly
+        self.png = png
+    }
+
+    /// The `rsvg-convert` executable on PATH, if any.
+    public static func rsvgConvert() -> String? {
+        let paths = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
+        return paths.map { "\($0)/rsvg-convert" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
+    /// Renders an SVG file to PNG next to it (temporary name, then rename); nil when not possible.
+    func renderPNG(_ svgPath: String) throws -> String? {
+        guard let tool = Self.rsvgConvert() else { return nil }
+        let target = String(svgPath.dropLast(4)) + ".png"
+        if FileManager.default.fileExists(atPath: target) && !force {
+            throw InputError(file: target, "output file exists; pass --force to overwrite it")
+        }
+        let tmp = target + ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: tool)
+        p.arguments = ["-o", tmp, svgPath]
+        try p.run()
+        p.waitUntilExit()
+        guard p.terminationStatus == 0, rename(tmp, target) == 0 else {
+            try? FileManager.default.removeItem(atPath: tmp)
+            throw InputError(file: svgPath, "rsvg-convert could not render it to PNG")
+        }
+        return target
     }
 
     /// Writes everything; returns the paths written.
@@ -29,6 +58,7 @@ public struct ReportWriter {
             let p = directory.appendingPathComponent(name).path
             try OutputFile.write(data, to: p, force: force)
             written.append(p)
+            if png && name.hasSuffix(".svg"), let pngPath = try renderPNG(p) { written.append(pngPath) }
         }
         var plots: [(String, String)] = []
         for (c, ch) in report.channels.enumerated() {

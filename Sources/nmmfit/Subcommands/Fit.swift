@@ -38,6 +38,9 @@ struct FitOptions: ParsableArguments {
     @Option(help: "Write a full report into this folder: summary.json, summary.md, model_spec.json and the plots.")
     var report: String?
 
+    @Flag(help: "With --plot/--report: also render PNGs with rsvg-convert (librsvg2-bin) when it is installed.")
+    var png = false
+
     @Option(help: "A magnetic-moment matrix file (JSON; see `nmmfit model effective --help`): report the constraint on --element.")
     var moments: String?
 
@@ -60,7 +63,8 @@ struct FitOptions: ParsableArguments {
             for (dir, plotsOnly) in [(plot, true), (self.report, false)] {
                 guard let dir else { continue }
                 let limits = try? DataLocator.dataDirectory(explicit: data.dataDir).appendingPathComponent("limits/mu_nu_limits.csv")
-                let files = try ReportWriter(directory: dir, force: output.force, plotsOnly: plotsOnly).write(
+                if png && ReportWriter.rsvgConvert() == nil { output.note("note: rsvg-convert is not installed; writing SVG only (apt-get install librsvg2-bin)") }
+                let files = try ReportWriter(directory: dir, force: output.force, plotsOnly: plotsOnly, png: png).write(
                     report: report, model: model, profile: try ProfileLikelihood(model: model),
                     command: (["nmmfit"] + CommandLine.arguments.dropFirst()).joined(separator: " "), limitsTable: limits)
                 output.note("wrote \(files.count) files to \(dir)/")
