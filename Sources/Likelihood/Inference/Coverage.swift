@@ -50,14 +50,11 @@ public enum Coverage {
                     start[model.poiIndex] = s
                     let cond = try fitter.fit(obs, start: start, fixedPOI: s)
                     let t = max(2 * (cond.nll - free.nll), 0)
-                    let inner = ToyRunner(model: model, truth: cond.internalValues, statistic: .tTilde(s: s),
-                                          seed: RandomSource.mix(seed &+ 1, UInt64(k)))
-                    var values: [Double] = []
-                    inner.run(0..<criticalToys, threads: threads) { b in values += b.filter { !$0.failed }.map(\.statistic) }
-                    guard !values.isEmpty else { failed += 1; continue }
-                    values.sort()
+                    let c = try FeldmanCousins.criticalValue(model: model, truth: cond.internalValues, internalPOI: s, cl: cl,
+                                                             toys: criticalToys, seed: RandomSource.mix(seed &+ 1, UInt64(k)),
+                                                             threads: threads).value
                     n += 1
-                    if t <= FeldmanCousins.quantile(values, cl) { covered += 1 }
+                    if t <= c { covered += 1 }
                 } catch { failed += 1 }
             }
         case "wilks", "asymptotic-unified":

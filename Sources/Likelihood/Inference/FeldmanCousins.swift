@@ -56,23 +56,30 @@ public struct FeldmanCousins {
         let s = model.internalPOI(muNu: muNu)
         let cond = try profile.conditionalFit(internal: s)
         let tObs = max(2 * (cond.nll - profile.best.nll), 0)
-        let runner = ToyRunner(model: model, truth: cond.internalValues, statistic: .tTilde(s: s),
-                               seed: RandomSource.mix(seed, UInt64(index)))
+        let crit = try Self.criticalValue(model: model, truth: cond.internalValues, internalPOI: s, cl: cl,
+                                          toys: toysPerPoint, seed: RandomSource.mix(seed, UInt64(index)), threads: threads)
+        return Point(muNu: muNu, tObserved: tObs, criticalValue: crit.value, toys: toysPerPoint, failedToys: crit.failed,
+                     nonConvergedToys: crit.nonConverged, accepted: tObs <= crit.value)
+    }
+
+    /// The CL-quantile of t̃(s) over `toys` toys thrown at `truth` (internal parameters), with the
+    /// number of failed (excluded) and non-converged toy fits.
+    public static func criticalValue(model: BinnedModel, truth: [Double], internalPOI s: Double, cl: Double, toys: Int,
+                                     seed: UInt64, threads: Int) throws -> (value: Double, failed: Int, nonConverged: Int) {
+        let runner = ToyRunner(model: model, truth: truth, statistic: .tTilde(s: s), seed: seed)
         var values: [Double] = []
-        values.reserveCapacity(toysPerPoint)
+        values.reserveCapacity(toys)
         var failed = 0, nonConverged = 0
-        runner.run(0..<toysPerPoint, threads: threads) { block in
+        runner.run(0..<toys, threads: threads) { block in
             for r in block {
                 if r.failed { failed += 1; continue }
                 if !r.converged { nonConverged += 1 }
                 values.append(r.statistic)
             }
         }
-        guard !values.isEmpty else { throw FitError("all \(toysPerPoint) toys failed at μν = \(muNu)") }
+        guard !values.isEmpty else { throw FitError("all \(toys) toys failed at μν² = \(s) × μ_ref²") }
         values.sort()
-        let c = Self.quantile(values, cl)
-        return Point(muNu: muNu, tObserved: tObs, criticalValue: c, toys: toysPerPoint, failedToys: failed,
-                     nonConvergedToys: nonConverged, accepted: tObs <= c)
+        return (quantile(values, cl), failed, nonConverged)
     }
 
     /// Runs the construction on a grid of μν (μB), ascending, and reads off the interval,
@@ -141,7 +148,7 @@ public struct ToyPValue: Sendable, Codable, Equatable {
         let n = toys - failed
         guard n > 0 else { throw FitError("all toys failed") }
         let p = Double(exceed) / Double(n)
-        let err = (max(p * (1 - p), 1 / Double(n)) / Double(n)).squareRoot()
+        let err = toyPValueError(p, n)
         var z: Double?, zLow: Double?
         // Z = Φ⁻¹(1 − p) is finite only for 0 < p < 1: no toy above q0_obs gives a lower bound,
         // every toy above it (e.g. q0_obs = 0) gives no significance at all.
@@ -153,4 +160,10 @@ public struct ToyPValue: Sendable, Codable, Equatable {
         return ToyPValue(q0Observed: d.q0, toys: toys, failedToys: failed, exceeding: exceed, pValue: p,
                          pValueError: err, significance: z, zLowerBound: zLow)
     }
+}
+
+/// Standard error of a toy-based p-value from n toys, √(p(1−p)/n), floored at 1/n so that p = 0
+/// or 1 does not claim zero uncertainty.
+func toyPValueError(_ p: Double, _ n: Int) -> Double {
+    (max(p * (1 - p), 1 / Double(n)) / Double(n)).squareRoot()
 }

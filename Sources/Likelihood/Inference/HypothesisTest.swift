@@ -120,7 +120,7 @@ public struct HypothesisTest {
             guard n > 0 else { throw FitError("all toys failed") }
             let pp = Double(exceed) / Double(n)
             pT = pp
-            pErr = (max(pp * (1 - pp), 1 / Double(n)) / Double(n)).squareRoot()
+            pErr = toyPValueError(pp, n)
             zT = exceed > 0 && exceed < n ? try Distributions.normalSurvivalQuantile(pp) : nil
         }
         return Result(tested: tested.map { model.parameterNames[$0] }, excluded: excluded.map { model.parameterNames[$0] }, deltaTwoNLL: delta, pAsymptotic: p, zAsymptotic: z,

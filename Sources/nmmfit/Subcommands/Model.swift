@@ -12,16 +12,6 @@ struct Model: ParsableCommand {
         subcommands: [MassMoment.self, SMDirac.self, Horizontal.self, HorizontalRegion.self, Effective.self])
 
     /// CLIErrors.run, plus the moment calculators' own errors (exit code 2).
-    static func run(_ body: () throws -> Void) throws {
-        try CLIErrors.run {
-            do {
-                try body()
-            } catch let e as MomentError {
-                CLIErrors.fail("error: \(e)", code: 2)
-            }
-        }
-    }
-
     static func positive(_ x: Double?, _ name: String) throws {
         if let x, !(x.isFinite && x > 0) { throw ValidationError("\(name) must be a positive finite number, got \(x)") }
     }
@@ -74,7 +64,7 @@ extension Model {
         }
 
         func run() throws {
-            try Model.run {
+            try CLIErrors.run {
                 var m = mu ?? 0, l = scaleGev ?? 0, mass = massEv ?? 0
                 if massEv == nil { mass = try NaiveMassMomentRelation.massEV(muNuBohr: m, scaleGeV: l) }
                 if mu == nil { m = try NaiveMassMomentRelation.momentBohr(massEV: mass, scaleGeV: l) }
@@ -124,7 +114,7 @@ extension Model {
         }
 
         func run() throws {
-            try Model.run {
+            try CLIErrors.run {
                 let mass = try massEv ?? StandardModelDiracMoment.massEV(momentBohr: mu!)
                 let m = try mu ?? StandardModelDiracMoment.momentBohr(massEV: mass)
                 try output.emit(Output(massEV: mass, muNuMuB: m)) {
@@ -188,7 +178,7 @@ extension Model {
         }
 
         func run() throws {
-            try Model.run {
+            try CLIErrors.run {
                 let m = try HorizontalSymmetryModel(lightScalarGeV: mh, heavyScalarGeV: mH, yukawaProduct: ffprime, sin2Alpha: sin2alpha)
                 let need = try targetMu.map {
                     try HorizontalSymmetryModel.requiredYukawaProduct(muBohr: $0, lightScalarGeV: mh, heavyScalarGeV: mH, sin2Alpha: sin2alpha)
@@ -273,7 +263,7 @@ extension Model {
         }
 
         func run() throws {
-            try Model.run {
+            try CLIErrors.run {
                 let rows = try HorizontalSymmetryModel.region(muLowerBohr: muLo, muUpperBohr: muHi, sin2Alpha: sin2alpha,
                                                               lightScalarGeV: mhMin...mhMax, heavyScalarGeV: mHMin...mHMax, steps: steps)
                 let out = Output(muLoMuB: muLo, muHiMuB: muHi, sin2alpha: sin2alpha, rows: rows)
@@ -416,7 +406,7 @@ extension Model {
         }
 
         func run() throws {
-            try Model.run {
+            try CLIErrors.run {
                 let matrix = try MomentMatrixFile.load(path: moments)
                 let mixing = PMNS.named[pmns.lowercased()]!
                 let eff = EffectiveMoment(pmns: mixing)
