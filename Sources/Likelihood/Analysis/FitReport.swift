@@ -79,7 +79,12 @@ public struct FitReport: Codable, Sendable {
 
     /// Runs the standard analysis on a model: best fit, background-only fit, q0, intervals, GOF.
     public static func make(model: BinnedModel, cl: Double = 0.9, method: AsymptoticInterval.Method = .unified) throws -> FitReport {
-        let pl = try ProfileLikelihood(model: model)
+        try make(profile: try ProfileLikelihood(model: model), cl: cl, method: method)
+    }
+
+    /// The same from an existing profile likelihood (its best fit is reused).
+    public static func make(profile pl: ProfileLikelihood, cl: Double = 0.9, method: AsymptoticInterval.Method = .unified) throws -> FitReport {
+        let model = pl.model
         let d = try pl.discovery()
         let iv = try AsymptoticInterval.interval(pl, cl: cl, method: method)
         let ivW = method == .wilks ? iv : try AsymptoticInterval.interval(pl, cl: cl, method: .wilks)

@@ -59,13 +59,14 @@ struct FitOptions: ParsableArguments {
         try CLIErrors.run {
             let model = try data.model(physics: physics)
             if let saveSpec { try OutputFile.write(try model.spec.jsonData(), to: saveSpec, force: output.force) }
-            let report = try FitReport.make(model: model, cl: cl, method: AsymptoticInterval.Method(rawValue: intervalMethod)!)
+            let profile = try ProfileLikelihood(model: model)
+            let report = try FitReport.make(profile: profile, cl: cl, method: AsymptoticInterval.Method(rawValue: intervalMethod)!)
             for (dir, plotsOnly) in [(plot, true), (self.report, false)] {
                 guard let dir else { continue }
                 let limits = try? DataLocator.dataDirectory(explicit: data.dataDir).appendingPathComponent("limits/mu_nu_limits.csv")
                 if png && ReportWriter.rsvgConvert() == nil { output.note("note: rsvg-convert is not installed; writing SVG only (apt-get install librsvg2-bin)") }
                 let files = try ReportWriter(directory: dir, force: output.force, plotsOnly: plotsOnly, png: png).write(
-                    report: report, model: model, profile: try ProfileLikelihood(model: model),
+                    report: report, model: model, profile: profile,
                     command: (["nmmfit"] + CommandLine.arguments.dropFirst()).joined(separator: " "), limitsTable: limits)
                 output.note("wrote \(files.count) files to \(dir)/")
             }
