@@ -1,11 +1,9 @@
 import Foundation
 
-/// Unit helpers for the model calculators: masses in GeV, μB = e/(2 m_e).
+/// Masses in GeV for the calculators in this file (see ``ModelMasses``).
 private enum GeV {
-    /// m_e in GeV (``PhysicalConstants/electronMassKeV`` = 510.99895 keV, PDG 2022).
-    static let electronMass = PhysicalConstants.electronMassKeV * 1e-6
-    /// m_τ in GeV (``PhysicalConstants/tauMassKeV`` = 1776.86 MeV, PDG 2022).
-    static let tauMass = PhysicalConstants.tauMassKeV * 1e-6
+    static let electronMass = ModelMasses.electronGeV
+    static let tauMass = ModelMasses.tauGeV
 }
 
 /// The naive relation between a neutrino magnetic moment made by new physics at scale Λ and
