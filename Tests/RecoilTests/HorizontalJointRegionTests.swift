@@ -46,7 +46,12 @@ struct HorizontalJointRegionTests {
         let band = try MuNuBand(label: "b", lowerBohr: 1e-11, upperBohr: 2e-11)
         let rows = try link.rows(neutralGeV: 100...300, steps: 3, bands: [band], measurements: [.bnlFnal2021])
         #expect(rows.count == 3 && abs(rows[2].neutralGeV - 300) < 1e-9)
-        #expect(rows[2].muPerYukawaBohr == 0 && rows[2].muNu.isEmpty)  // m_h⁺ = m_H⁺: no moment
+        #expect(rows[2].muPerYukawaBohr == 0 && rows[2].muNu.isEmpty && rows[2].joint.isEmpty)  // m_h⁺ = m_H⁺: no moment
+        // there an upper limit allows every |f f′|: the joint range is the whole g−2 range
+        let limit = try MuNuBand(label: "lim", lowerBohr: 0, upperBohr: 1e-12)
+        let atDegenerate = try link.rows(neutralGeV: 300...300, steps: 1, bands: [limit], measurements: [.bnlFnal2021])[0]
+        #expect(atDegenerate.joint.count == 1 && atDegenerate.joint[0].ffprimeMin == atDegenerate.g2[0].ffprimeMin
+                && atDegenerate.joint[0].ffprimeMax == atDegenerate.g2[0].ffprimeMax)
         #expect(throws: MomentError.self) { try link.rows(neutralGeV: 100...300, steps: 3, bands: [band], measurements: [.wp2025Final]) }
         #expect(throws: MomentError.self) { try HorizontalJointRegion(heavyChargedGeV: 300, sin2Alpha: 0) }
         #expect(throws: MomentError.self) { try link.rows(neutralGeV: 1...300, steps: 3, bands: [band], measurements: []) }

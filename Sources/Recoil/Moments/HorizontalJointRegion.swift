@@ -98,7 +98,8 @@ public struct HorizontalJointRegion: Sendable {
         public var muNu: [YukawaRange]
         /// |f f′| ranges that fit each g−2 measurement at 2σ.
         public var g2: [YukawaRange]
-        /// Non-empty intersections of every μν band with every g−2 range.
+        /// Non-empty intersections of every μν band with every g−2 range (where μν vanishes,
+        /// K = 0, an upper limit keeps the whole g−2 range and an interval none).
         public var joint: [YukawaRange]
         enum CodingKeys: String, CodingKey {
             case neutralGeV = "m_H0_GeV", lightChargedGeV = "m_h_plus_GeV", muPerYukawaBohr = "mu_per_ffprime_muB"
@@ -132,7 +133,12 @@ public struct HorizontalJointRegion: Sendable {
             let g2 = g2Intervals.compactMap { id, iv -> YukawaRange? in
                 iv.upperBound > 0 ? YukawaRange(source: id, ffprimeMin: max(0, iv.lowerBound) / g, ffprimeMax: iv.upperBound / g) : nil
             }
-            let joint = mu.flatMap { b in g2.compactMap { b.intersected(with: $0) } }
+            var joint = mu.flatMap { b in g2.compactMap { b.intersected(with: $0) } }
+            if k == 0 {  // μν ≡ 0 here: an upper limit allows every |f f′|, a band none
+                joint = bands.filter(\.isUpperLimit).flatMap { b in
+                    g2.map { YukawaRange(source: "\(b.label) & \($0.source)", ffprimeMin: $0.ffprimeMin, ffprimeMax: $0.ffprimeMax) }
+                }
+            }
             return Row(neutralGeV: m, lightChargedGeV: m + chargedSplittingGeV, muPerYukawaBohr: k, deltaAMuPerYukawa: g,
                        muNu: mu, g2: g2, joint: joint)
         }

@@ -8,8 +8,9 @@ import Report
 struct Model: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "model",
-        abstract: "Model calculators: mass–moment relations, the SU(2)_H model, effective moments of a moment matrix.",
-        subcommands: [MassMoment.self, SMDirac.self, Horizontal.self, HorizontalRegion.self, Effective.self])
+        abstract: "Model calculators: mass–moment relations, the SU(2)_H model and its g−2 link, transition moments, effective moments.",
+        subcommands: [MassMoment.self, SMDirac.self, SMTransition.self, LRMixing.self, Horizontal.self, HorizontalRegion.self,
+                      G2Data.self, G2Scalar.self, G2Horizontal.self, Joint.self, Effective.self])
 
     /// CLIErrors.run, plus the moment calculators' own errors (exit code 2).
     static func positive(_ x: Double?, _ name: String) throws {

@@ -1,0 +1,151 @@
+import ArgumentParser
+import Foundation
+import Recoil
+import Report
+
+// MARK: - joint
+
+extension Model {
+    struct Joint: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "SU(2)_H joint view: where μν lies in fitted intervals and Δa_μ agrees with g−2 at 2σ, over m_H0 and |f f′|.",
+            discussion: """
+            μν bands come from `nmmfit fit --json -o FILE` results (--fit, repeatable: the \
+            `interval` [lo, hi] in μB; lo = 0 is an upper limit, whose region above is excluded) \
+            and/or --mu-range LO,HI[,LABEL] (μB). At each neutral mass m_H0 (log grid) both \
+            observables are linear in |f f′|: |μν| = K |f f′| (Babu–Jana–Lindner moment with \
+            m_h⁺ = m_H0 + Δ, m_H⁺, sin2α) and Δa_μ = G |f f′| (neutral-scalar loop with y_L = y_R, \
+            y_L y_R = κ|f f′|, an assumed link, unverified against arXiv:2104.03291). The table \
+            gives the |f f′| range of every band, every g−2 measurement (2σ) and their overlaps; \
+            --svg draws them.
+            """)
+
+        @Option(help: ArgumentHelp("A `nmmfit fit --json` result file whose interval (μB) is a μν band (repeatable).", valueName: "file"))
+        var fit: [String] = []
+        @Option(help: ArgumentHelp("A μν band LO,HI[,LABEL] in μB, e.g. 1.4e-11,2.9e-11,XENON1T (LO = 0: upper limit; repeatable).", valueName: "lo,hi[,label]"))
+        var muRange: [String] = []
+        @Option(name: .customLong("m0-min"), help: "Smallest neutral-scalar mass m_H0 (GeV).")
+        var m0Min: Double = 50
+        @Option(name: .customLong("m0-max"), help: "Largest neutral-scalar mass m_H0 (GeV).")
+        var m0Max: Double = 800
+        @Option(help: "Grid points in m_H0 (log-spaced).")
+        var steps: Int = 40
+        @Option(name: .customLong("mH"), help: "Heavier charged-scalar mass m_H⁺ (GeV), held fixed.")
+        var mH: Double = 1000
+        @Option(name: .customLong("sin2alpha"), help: "sin 2α of the charged-scalar mixing (dimensionless, non-zero).")
+        var sin2alpha: Double = 1
+        @Option(name: .customLong("splitting-gev"), help: "m_h⁺ − m_H0 (GeV); 0 = one degenerate doublet.")
+        var splitting: Double = 0
+        @Option(help: "κ in y_L y_R = κ |f f′| (dimensionless, > 0).")
+        var kappa: Double = 1
+        @OptionGroup var g2: G2Options
+        @Option(help: "Write an SVG figure of the bands to this file.")
+        var svg: String?
+        @OptionGroup var output: OutputOptions
+
+        func validate() throws {
+            guard !(fit.isEmpty && muRange.isEmpty) else { throw ValidationError("give at least one μν band: --fit FILE or --mu-range LO,HI") }
+            for r in muRange { _ = try Self.parseRange(r) }
+            try Model.positive(m0Min, "--m0-min")
+            try Model.positive(m0Max, "--m0-max")
+            guard m0Max >= m0Min else { throw ValidationError("--m0-max must be ≥ --m0-min") }
+            guard steps >= 1, steps <= 500 else { throw ValidationError("--steps must be in 1…500, got \(steps)") }
+            try Model.positive(mH, "--mH")
+            guard sin2alpha.isFinite, abs(sin2alpha) <= 1, sin2alpha != 0 else { throw ValidationError("--sin2alpha must be in [-1, 1] and non-zero") }
+            guard splitting.isFinite else { throw ValidationError("--splitting-gev must be finite (GeV)") }
+            try Model.positive(kappa, "--kappa")
+        }
+
+        /// "1.4e-11,2.9e-11,XENON1T" → band.
+        static func parseRange(_ s: String) throws -> MuNuBand {
+            let parts = s.split(separator: ",", maxSplits: 2).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard parts.count >= 2, let lo = Double(parts[0]), let hi = Double(parts[1]) else {
+                throw ValidationError("--mu-range '\(s)': expected LO,HI[,LABEL] with numbers in μB")
+            }
+            do {
+                return try MuNuBand(label: parts.count == 3 && !parts[2].isEmpty ? parts[2] : "[\(parts[0]), \(parts[1])] μB", lowerBohr: lo, upperBohr: hi)
+            } catch let e as MomentError { throw ValidationError("--mu-range '\(s)': \(e)") }
+        }
+
+        struct Summary: Codable {
+            var band: String
+            var measurement: String
+            var jointMassRangeGeV: [Double]?
+            var verdict: String
+            enum CodingKeys: String, CodingKey { case band, measurement, verdict, jointMassRangeGeV = "joint_m_H0_range_GeV" }
+        }
+
+        struct Output: Codable {
+            var nmmfitOutput = 1
+            var model = "SU(2)_H (Babu, Jana, Lindner, JHEP 10 (2020) 040; Babu, Jana, Lindner, Vishnu P.K., arXiv:2104.03291)"
+            var link = "assumed: y_L = y_R, y_L y_R = kappa |f f'|; m_h+ = m_H0 + splitting (unverified against the paper)"
+            var g2Sigmas = HorizontalJointRegion.g2Sigmas
+            var heavyChargedGeV: Double
+            var sin2alpha: Double
+            var splittingGeV: Double
+            var kappa: Double
+            var bands: [MuNuBand]
+            var measurements: [MuonAnomalyMeasurement]
+            var summary: [Summary]
+            var rows: [HorizontalJointRegion.Row]
+            enum CodingKeys: String, CodingKey {
+                case nmmfitOutput = "nmmfit_output", model, link, sin2alpha, kappa, bands, measurements, summary, rows
+                case g2Sigmas = "g2_sigmas", heavyChargedGeV = "m_H_plus_GeV", splittingGeV = "splitting_GeV"
+            }
+        }
+
+        func run() throws {
+            try CLIErrors.run {
+                let bands = try fit.map { try MuNuBand.load(fitResult: $0) } + muRange.map { try Self.parseRange($0) }
+                let ms = try g2.measurements()
+                let link = try HorizontalJointRegion(heavyChargedGeV: mH, sin2Alpha: sin2alpha, chargedSplittingGeV: splitting, kappa: kappa)
+                let rows = try link.rows(neutralGeV: m0Min...m0Max, steps: steps, bands: bands, measurements: ms)
+                let summary = bands.flatMap { b in ms.map { m in Self.summarize(b, m, rows) } }
+                let out = Output(heavyChargedGeV: mH, sin2alpha: sin2alpha, splittingGeV: splitting, kappa: kappa, bands: bands,
+                                 measurements: ms, summary: summary, rows: rows)
+                output.note("note: the μν–g−2 link (y_L y_R = κ|f f′|, m_h⁺ = m_H0 + Δ) is an assumption, unverified against arXiv:2104.03291")
+                if let n = G2Options.unavailableNote { output.note(n) }
+                if let svg {
+                    try OutputFile.write(Figures.horizontalJoint(rows, bands: bands, measurements: ms, link: link).svg(), to: svg, force: output.force)
+                }
+                try output.emit(out) { Self.table(out) }
+            }
+        }
+
+        static func summarize(_ b: MuNuBand, _ m: MuonAnomalyMeasurement, _ rows: [HorizontalJointRegion.Row]) -> Summary {
+            let tag = "\(b.label) & \(m.id)"
+            let masses = rows.filter { $0.joint.contains { $0.source == tag } }.map(\.neutralGeV)
+            let range = masses.isEmpty ? nil : [masses.min()!, masses.max()!]
+            let verdict: String
+            switch (b.isUpperLimit, range) {
+            case (false, nil): verdict = "no m_H0 on the grid where both hold: μν band and g−2 (2σ) do not meet"
+            case (false, let r?): verdict = "both hold for m_H0 in [\(Format.g(r[0], 4)), \(Format.g(r[1], 4))] GeV"
+            case (true, nil): verdict = "the limit excludes the whole g−2 (2σ) band on the grid"
+            case (true, let r?):
+                let excluded = rows.filter { r in r.g2.contains { $0.source == m.id } && !r.joint.contains { $0.source == tag } }.map(\.neutralGeV)
+                verdict = "part of the g−2 band survives the limit for m_H0 in [\(Format.g(r[0], 4)), \(Format.g(r[1], 4))] GeV"
+                    + (excluded.isEmpty ? "" : "; excluded entirely at \(excluded.count) of \(rows.count) grid masses")
+            }
+            return Summary(band: b.label, measurement: m.id, jointMassRangeGeV: range, verdict: verdict)
+        }
+
+        static func table(_ o: Output) -> String {
+            var s = "SU(2)_H joint view: m_H⁺ = \(Format.g(o.heavyChargedGeV)) GeV, sin2α = \(Format.g(o.sin2alpha)), m_h⁺ − m_H0 = \(Format.g(o.splittingGeV)) GeV, κ = \(Format.g(o.kappa))\n"
+            s += "link: \(o.link)\n"
+            var header = ["m_H0 [GeV]", "μν/|ff′| [μB]", "Δa_μ/|ff′|"]
+            header += o.bands.map { "|ff′| μν: \($0.label)" }
+            header += o.measurements.map { "|ff′| g−2 2σ: \($0.id)" }
+            func range(_ r: HorizontalJointRegion.YukawaRange?) -> String {
+                r.map { "\(Format.g($0.ffprimeMin, 3))–\(Format.g($0.ffprimeMax, 3))" } ?? "—"
+            }
+            s += Format.table(header, o.rows.map { r in
+                [Format.g(r.neutralGeV, 4), Format.g(r.muPerYukawaBohr, 4), Format.g(r.deltaAMuPerYukawa, 4)]
+                    + o.bands.map { b in range(r.muNu.first { $0.source == b.label }) }
+                    + o.measurements.map { m in range(r.g2.first { $0.source == m.id }) }
+            })
+            s += "\n"
+            for x in o.summary { s += "\(x.band) with g−2 '\(x.measurement)': \(x.verdict)\n" }
+            return s
+        }
+    }
+}

@@ -1,0 +1,142 @@
+import ArgumentParser
+import Foundation
+import Recoil
+
+// MARK: - sm-transition
+
+extension Model {
+    struct SMTransition: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "sm-transition",
+            abstract: "SM Dirac transition moments μ_ij = −(3eG_F/32√2π²)(m_i ± m_j) Σ_ℓ U*_ℓi U_ℓj m_ℓ²/m_W².",
+            discussion: """
+            Pal & Wolfenstein, PRD 25 (1982) 766; Shrock, Nucl. Phys. B206 (1982) 359 (formula as \
+            quoted in issue 16; Giunti & Studenikin, RMP 87 (2015) 531 review it). "+" magnetic, \
+            "−" electric. --write-moments writes the magnetic matrix (mass basis, Dirac, units \
+            1e-11 μB) for `nmmfit model effective --moments`.
+            """)
+
+        @Option(help: ArgumentHelp("Neutrino masses m1,m2,m3 (eV), e.g. 0,0.0086,0.0502.", valueName: "m1,m2,m3"))
+        var massesEv: String
+        @Option(help: "Mixing: standard (solar angles of the recoil spectrum's Pee) or nufit51.")
+        var pmns: String = "standard"
+        @Option(help: "Write the magnetic transition-moment matrix as a moment-matrix JSON file (units 1e-11 μB).")
+        var writeMoments: String?
+        @OptionGroup var output: OutputOptions
+
+        func masses() throws -> [Double] {
+            let v = massesEv.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
+            guard v.count == 3, v.allSatisfy({ $0 != nil && $0!.isFinite && $0! >= 0 }) else {
+                throw ValidationError("--masses-ev '\(massesEv)': expected three numbers ≥ 0 (eV) separated by commas")
+            }
+            return v.map { $0! }
+        }
+
+        func validate() throws {
+            _ = try masses()
+            guard PMNS.named[pmns.lowercased()] != nil else { throw ValidationError("--pmns must be one of: \(PMNS.named.keys.sorted().joined(separator: ", "))") }
+        }
+
+        struct Element: Codable {
+            var element: String
+            var magneticRe: Double
+            var magneticIm: Double
+            var magneticAbsMuB: Double
+            var electricAbsMuB: Double
+            enum CodingKeys: String, CodingKey {
+                case element
+                case magneticRe = "magnetic_re_muB", magneticIm = "magnetic_im_muB", magneticAbsMuB = "magnetic_abs_muB", electricAbsMuB = "electric_abs_muB"
+            }
+        }
+
+        struct Output: Codable {
+            var nmmfitOutput = 1
+            var formula = "mu_ij = -(3 e G_F / 32 sqrt2 pi^2)(m_i +- m_j) sum_l U*_li U_lj m_l^2/m_W^2 (Pal & Wolfenstein 1982; Shrock 1982)"
+            var pmns: String
+            var massesEV: [Double]
+            var wMassGeV = ModelMasses.wBosonGeV
+            var elements: [Element]
+            enum CodingKeys: String, CodingKey {
+                case nmmfitOutput = "nmmfit_output", formula, pmns, elements
+                case massesEV = "masses_eV", wMassGeV = "m_W_GeV"
+            }
+        }
+
+        func run() throws {
+            try CLIErrors.run {
+                let m = try masses(), mix = PMNS.named[pmns.lowercased()]!
+                let els = try [(0, 1), (0, 2), (1, 2)].map { i, j in
+                    let mag = try StandardModelTransitionMoment.momentBohr(i, j, massesEV: m, kind: .magnetic, pmns: mix)
+                    let ele = try StandardModelTransitionMoment.momentBohr(i, j, massesEV: m, kind: .electric, pmns: mix)
+                    return Element(element: "\(i + 1)\(j + 1)", magneticRe: mag.re, magneticIm: mag.im, magneticAbsMuB: mag.magnitude, electricAbsMuB: ele.magnitude)
+                }
+                if let path = writeMoments {
+                    let mat = try StandardModelTransitionMoment.matrix(massesEV: m, pmns: mix)
+                    let u = MomentMatrixFile.unitBohr
+                    let file: [String: Any] = [
+                        "basis": "mass", "type": "dirac",
+                        "real": (0..<3).map { r in (0..<3).map { c in mat[r, c].re / u } },
+                        "imag": (0..<3).map { r in (0..<3).map { c in mat[r, c].im / u } },
+                        "comment": "SM Dirac magnetic transition moments (nmmfit model sm-transition), masses \(m) eV, \(mix.name), units 1e-11 muB",
+                    ]
+                    try OutputFile.write(try JSONSerialization.data(withJSONObject: file, options: [.prettyPrinted, .sortedKeys]), to: path, force: output.force)
+                }
+                try output.emit(Output(pmns: mix.name, massesEV: m, elements: els)) {
+                    var s = "SM Dirac transition moments, m = (\(m.map { Format.g($0, 4) }.joined(separator: ", "))) eV, \(mix.name), m_W = \(ModelMasses.wBosonGeV) GeV\n"
+                    s += Format.table(["ij", "magnetic μ_ij [μB]", "|μ_ij| [μB]", "|electric ε_ij| [μB]"], els.map {
+                        [$0.element, "\(Format.g($0.magneticRe, 4)) \($0.magneticIm < 0 ? "−" : "+") \(Format.g(abs($0.magneticIm), 4)) i", Format.g($0.magneticAbsMuB, 4), Format.g($0.electricAbsMuB, 4)]
+                    })
+                    return s
+                }
+            }
+        }
+    }
+}
+
+// MARK: - lr-mixing
+
+extension Model {
+    struct LRMixing: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "lr-mixing",
+            abstract: "Left–right-mixing moment μν ≃ (e G_F m_ℓ / 2√2 π²) sin 2ξ; give --sin2xi, or --mu for the sin 2ξ it needs.",
+            discussion: "Formula as quoted in issue 16 (Kim, PRD 14 (1976) 3000; Shrock 1982); unverified against its source here.")
+
+        @Option(help: "Charged lepton in the loop: e, mu or tau.")
+        var lepton: String = "tau"
+        @Option(name: .customLong("sin2xi"), help: "sin 2ξ of the W_L–W_R mixing (dimensionless, |·| ≤ 1).")
+        var sin2xi: Double?
+        @Option(help: "Invert: the |sin 2ξ| this |μν| (μB) needs.")
+        var mu: Double?
+        @OptionGroup var output: OutputOptions
+
+        func validate() throws {
+            guard LeptonFlavour(name: lepton) != nil else { throw ValidationError("--lepton must be e, mu or tau, got '\(lepton)'") }
+            guard (sin2xi == nil) != (mu == nil) else { throw ValidationError("give exactly one of --sin2xi, --mu") }
+            if let s = sin2xi, !(s.isFinite && abs(s) <= 1) { throw ValidationError("--sin2xi must be in [-1, 1]") }
+            try Model.nonNegative(mu, "--mu")
+        }
+
+        struct Output: Codable {
+            var nmmfitOutput = 1
+            var formula = "mu_nu = e G_F m_l sin(2 xi) / (2 sqrt2 pi^2)"
+            var verification = LeftRightMixingMoment.verification
+            var lepton: String
+            var sin2xi: Double
+            var muNuMuB: Double
+            enum CodingKeys: String, CodingKey { case nmmfitOutput = "nmmfit_output", formula, verification, lepton, sin2xi, muNuMuB = "mu_nu_muB" }
+        }
+
+        func run() throws {
+            try CLIErrors.run {
+                let l = LeptonFlavour(name: lepton)!
+                let s = try sin2xi ?? LeftRightMixingMoment.requiredSin2Xi(muBohr: mu!, lepton: l)
+                let m = try mu ?? LeftRightMixingMoment.momentBohr(lepton: l, sin2Xi: s)
+                if s > 1 { output.note("note: |sin 2ξ| = \(Format.g(s, 4)) > 1: no mixing angle gives this moment with \(l)") }
+                try output.emit(Output(lepton: l.asciiName, sin2xi: s, muNuMuB: m)) {
+                    "left–right mixing (\(LeftRightMixingMoment.verification))\nℓ = \(l): sin 2ξ = \(Format.g(s, 4)) ↔ μν = \(Format.g(m, 4)) μB  (\(Format.g(LeftRightMixingMoment.perSin2XiBohr(lepton: l), 4)) μB per unit sin 2ξ)\n"
+                }
+            }
+        }
+    }
+}
