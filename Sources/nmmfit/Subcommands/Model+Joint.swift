@@ -71,8 +71,12 @@ extension Model {
             var band: String
             var measurement: String
             var jointMassRangeGeV: [Double]?
+            var segmentsGeV: [[Double]]
             var verdict: String
-            enum CodingKeys: String, CodingKey { case band, measurement, verdict, jointMassRangeGeV = "joint_m_H0_range_GeV" }
+            enum CodingKeys: String, CodingKey {
+                case band, measurement, verdict
+                case jointMassRangeGeV = "joint_m_H0_range_GeV", segmentsGeV = "joint_m_H0_segments_GeV"
+            }
         }
 
         struct Output: Codable {
@@ -114,19 +118,33 @@ extension Model {
 
         static func summarize(_ b: MuNuBand, _ m: MuonAnomalyMeasurement, _ rows: [HorizontalJointRegion.Row]) -> Summary {
             let tag = "\(b.label) & \(m.id)"
-            let masses = rows.filter { $0.joint.contains { $0.source == tag } }.map(\.neutralGeV)
-            let range = masses.isEmpty ? nil : [masses.min()!, masses.max()!]
+            let segs = segments(rows) { r in r.joint.contains { $0.source == tag } }
+            let range = segs.isEmpty ? nil : [segs.first![0], segs.last![1]]
             let verdict: String
-            switch (b.isUpperLimit, range) {
-            case (false, nil): verdict = "no m_H0 on the grid where both hold: μν band and g−2 (2σ) do not meet"
-            case (false, let r?): verdict = "both hold for m_H0 in [\(Format.g(r[0], 4)), \(Format.g(r[1], 4))] GeV"
-            case (true, nil): verdict = "the limit excludes the whole g−2 (2σ) band on the grid"
-            case (true, let r?):
-                let excluded = rows.filter { r in r.g2.contains { $0.source == m.id } && !r.joint.contains { $0.source == tag } }.map(\.neutralGeV)
-                verdict = "part of the g−2 band survives the limit for m_H0 in [\(Format.g(r[0], 4)), \(Format.g(r[1], 4))] GeV"
-                    + (excluded.isEmpty ? "" : "; excluded entirely at \(excluded.count) of \(rows.count) grid masses")
+            switch (b.isUpperLimit, segs.isEmpty) {
+            case (false, true): verdict = "no m_H0 on the grid where both hold: the μν band and g−2 (2σ) do not meet"
+            case (false, false): verdict = "both hold for m_H0 in \(describe(segs))"
+            case (true, true): verdict = "the limit excludes the whole g−2 (2σ) band at every grid mass"
+            case (true, false):
+                let excluded = segments(rows) { r in r.g2.contains { $0.source == m.id } && !r.joint.contains { $0.source == tag } }
+                verdict = "part of the g−2 (2σ) band survives the limit for m_H0 in \(describe(segs))"
+                    + (excluded.isEmpty ? "" : "; the limit excludes the whole band for m_H0 in \(describe(excluded))")
             }
-            return Summary(band: b.label, measurement: m.id, jointMassRangeGeV: range, verdict: verdict)
+            return Summary(band: b.label, measurement: m.id, jointMassRangeGeV: range, segmentsGeV: segs, verdict: verdict)
+        }
+
+        /// Runs of consecutive grid masses where `holds` is true, as [first, last] (GeV).
+        static func segments(_ rows: [HorizontalJointRegion.Row], _ holds: (HorizontalJointRegion.Row) -> Bool) -> [[Double]] {
+            var out = [[Double]](), start: Double?, last = 0.0
+            for r in rows {
+                if holds(r) { if start == nil { start = r.neutralGeV }; last = r.neutralGeV } else if let s = start { out.append([s, last]); start = nil }
+            }
+            if let s = start { out.append([s, last]) }
+            return out
+        }
+
+        static func describe(_ segs: [[Double]]) -> String {
+            segs.map { $0[0] == $0[1] ? "{\(Format.g($0[0], 4))}" : "[\(Format.g($0[0], 4)), \(Format.g($0[1], 4))]" }.joined(separator: " ∪ ") + " GeV"
         }
 
         static func table(_ o: Output) -> String {
