@@ -76,8 +76,15 @@ public enum SolarSource: String, Sendable, CaseIterable, Codable {
     /// Total flux at Earth in cm⁻² s⁻¹ for the given solar model.
     ///
     /// Vinyoles et al., ApJ 835 (2017) 202, Table 6. GS98 and the AGSS09met values of pp, pep,
-    /// ⁷Be, ⁸B, ¹³N, ¹⁵O are those of physics.md; AGSS09met hep (8.25×10³) and ¹⁷F (3.26×10⁶)
-    /// are from the same table.
+    /// ⁷Be, ⁸B, ¹³N, ¹⁵O are those of physics.md. The AGSS09met hep (8.25×10³, ±30 %) and ¹⁷F
+    /// (3.26×10⁶, ±18 %) were typed from memory (issue 8); issue 16 checked them: the paper's
+    /// Table 6 itself is not readable here (the search store has only its abstract), but an
+    /// independent transcription of that table, `data/solar_flux_b16.csv` of the public
+    /// repository pppuu7-cmd/Neutrino-Matter-Interface-Reconstruction (commit e722fa0, "B16
+    /// GS98/AGSS09met integrated source fluxes from Vinyoles et al. (2017)"), has exactly these
+    /// values and uncertainties, and all the GS98 and other AGSS09met entries of this table too.
+    /// Status: ``fluxCheck(_:)``. (Both sources are negligible below 30 keV of recoil: hep is
+    /// 10⁻⁷ and ¹⁷F 10⁻⁴ of the pp flux.)
     public func flux(_ model: SolarModel = .b16gs98) -> Double {
         switch (self, model) {
         case (.pp, .b16gs98): 5.98e10
@@ -96,6 +103,17 @@ public enum SolarSource: String, Sendable, CaseIterable, Codable {
         case (.o15, .b16agss09met): 1.44e8
         case (.f17, .b16gs98): 5.29e6
         case (.f17, .b16agss09met): 3.26e6
+        }
+    }
+
+    /// How this source's flux for `model` was checked: "physics.md" (the project's checked
+    /// reference) or, for AGSS09met hep and ¹⁷F, "secondary transcription" (agrees with an
+    /// independent transcription of Vinyoles et al. Table 6; the table itself was not read).
+    public func fluxCheck(_ model: SolarModel) -> String {
+        switch (self, model) {
+        case (.hep, .b16agss09met), (.f17, .b16agss09met):
+            "secondary transcription (not verified against Vinyoles et al. 2017 Table 6 itself)"
+        default: "physics.md (Vinyoles et al. 2017, Table 6)"
         }
     }
 

@@ -91,8 +91,14 @@ public enum StandardModelDiracMoment {
 /// μ/μB = 2 m_e · (f f′ / 8π²) m_τ sin2α [ … ]          (m_e = 0.51099895×10⁻³ GeV)
 /// ```
 /// The loop functions are the m_τ ≪ m_h, m_H limit; this type requires both masses above m_τ.
-/// The formula is implemented exactly as issue 8 quotes it (its prefactor could not be
-/// checked against the paper's text here). μ is linear in f f′, so the inverse (the f f′ that
+/// The formula is implemented exactly as issue 8 quotes it. Issue 16 tried to verify the
+/// 1/8π² prefactor against the paper: the search store holds only the abstract of
+/// arXiv:2007.04291 (it gives the XENON1T-favoured range μ_{νeνμ} ∈ (1.65 − 3.42)×10⁻¹¹ μB,
+/// no formula), so the prefactor stays UNVERIFIED and the commands say so
+/// (``prefactorVerification``). A consistency hint, not a check: with this prefactor
+/// |f f′| ≈ 1.25×10⁻³ at (m_h⁺, m_H⁺) = (100, 1000) GeV gives μν ≈ 2×10⁻¹¹ μB and, with the
+/// same f f′ on the neutral scalar (``HorizontalJointRegion``), Δa_μ ≈ 196×10⁻¹¹ — the
+/// coincidence arXiv:2104.03291's abstract describes. μ is linear in f f′, so the inverse (the f f′ that
 /// a μν interval allows) is exact: ``requiredYukawaProduct(muBohr:lightScalarGeV:heavyScalarGeV:sin2Alpha:)``
 /// and ``region(muLowerBohr:muUpperBohr:sin2Alpha:lightScalarGeV:heavyScalarGeV:steps:)``.
 public struct HorizontalSymmetryModel: Sendable, Codable, Equatable {
@@ -120,6 +126,10 @@ public struct HorizontalSymmetryModel: Sendable, Codable, Equatable {
 
     /// m_τ in GeV (1.77686, PDG 2022).
     public static var tauMassGeV: Double { GeV.tauMass }
+
+    /// Status of the 1/8π² prefactor, printed with every result.
+    public static let prefactorVerification =
+        "unverified: the 1/(8 pi^2) prefactor is as issue 8 quoted it; arXiv:2007.04291's formula could not be read (abstract only)"
 
     /// The loop function (ln(m²/m_τ²) − 1)/m² in GeV⁻², for a scalar mass m in GeV.
     public static func loopFunctionPerGeV2(massGeV m: Double) -> Double {

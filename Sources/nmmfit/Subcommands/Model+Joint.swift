@@ -28,7 +28,7 @@ extension Model {
         var m0Min: Double = 50
         @Option(name: .customLong("m0-max"), help: "Largest neutral-scalar mass m_H0 (GeV).")
         var m0Max: Double = 800
-        @Option(help: "Grid points in m_H0 (log-spaced).")
+        @Option(help: "Grid points in m_H0 (log-spaced; a count).")
         var steps: Int = 40
         @Option(name: .customLong("mH"), help: "Heavier charged-scalar mass m_H⁺ (GeV), held fixed.")
         var mH: Double = 1000

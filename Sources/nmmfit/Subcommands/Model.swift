@@ -141,9 +141,9 @@ extension Model {
         var mh: Double
         @Option(name: .customLong("mH"), help: "Heavier charged-scalar mass m_H⁺ (GeV).")
         var mH: Double
-        @Option(name: .customLong("ffprime"), help: "Yukawa product f f′.")
+        @Option(name: .customLong("ffprime"), help: "Yukawa product f f′ (dimensionless).")
         var ffprime: Double = 1
-        @Option(name: .customLong("sin2alpha"), help: "sin 2α of the charged-scalar mixing.")
+        @Option(name: .customLong("sin2alpha"), help: "sin 2α of the charged-scalar mixing (dimensionless).")
         var sin2alpha: Double = 1
         @Option(help: "Also print the f f′ needed for this |μν| (μB).")
         var targetMu: Double?
@@ -159,6 +159,7 @@ extension Model {
 
         struct Output: Codable {
             var model = "SU(2)_H, Babu-Jana-Lindner JHEP 10 (2020) 040"
+            var verification = HorizontalSymmetryModel.prefactorVerification
             var mhPlusGeV: Double
             var mHPlusGeV: Double
             var ffprime: Double
@@ -170,7 +171,7 @@ extension Model {
             var targetMuMuB: Double?
             var ffprimeForTarget: Double?
             enum CodingKeys: String, CodingKey {
-                case model, ffprime, sin2alpha
+                case model, verification, ffprime, sin2alpha
                 case mhPlusGeV = "m_h_plus_GeV", mHPlusGeV = "m_H_plus_GeV"
                 case loopLightPerGeV2 = "loop_h_per_GeV2", loopHeavyPerGeV2 = "loop_H_per_GeV2"
                 case muOverEPerGeV = "mu_over_e_per_GeV", muNuMuB = "mu_nu_muB"
@@ -189,7 +190,7 @@ extension Model {
                                  loopHeavyPerGeV2: HorizontalSymmetryModel.loopFunctionPerGeV2(massGeV: mH),
                                  muOverEPerGeV: m.momentPerGeV, muNuMuB: m.momentBohr, targetMuMuB: targetMu, ffprimeForTarget: need)
                 try output.emit(out) {
-                    var s = "SU(2)_H transition moment (Babu, Jana, Lindner, JHEP 10 (2020) 040)\n"
+                    var s = "SU(2)_H transition moment (Babu, Jana, Lindner, JHEP 10 (2020) 040)\n(\(HorizontalSymmetryModel.prefactorVerification))\n"
                     s += "m_h⁺ = \(Format.g(mh)) GeV, m_H⁺ = \(Format.g(mH)) GeV, f f′ = \(Format.g(ffprime)), sin2α = \(Format.g(sin2alpha))\n"
                     s += "(ln(m²/m_τ²) − 1)/m²: h⁺ \(Format.g(out.loopLightPerGeV2, 5)) GeV⁻², H⁺ \(Format.g(out.loopHeavyPerGeV2, 5)) GeV⁻²\n"
                     s += "μ/e  = \(Format.g(m.momentPerGeV, 5)) GeV⁻¹\n"
@@ -220,7 +221,7 @@ extension Model {
         var muLo: Double = 0
         @Option(help: "Upper edge of the μν interval (μB), e.g. 2.9e-11.")
         var muHi: Double
-        @Option(name: .customLong("sin2alpha"), help: "sin 2α.")
+        @Option(name: .customLong("sin2alpha"), help: "sin 2α of the charged-scalar mixing (dimensionless).")
         var sin2alpha: Double = 1
         @Option(name: .customLong("mh-min"), help: "Smallest m_h⁺ (GeV).")
         var mhMin: Double = 100
@@ -230,7 +231,7 @@ extension Model {
         var mHMin: Double = 200
         @Option(name: .customLong("mH-max"), help: "Largest m_H⁺ (GeV).")
         var mHMax: Double = 5000
-        @Option(help: "Grid points per mass axis (log-spaced).")
+        @Option(help: "Grid points per mass axis (log-spaced; a count).")
         var steps: Int = 8
         @Flag(help: "Print CSV instead of the table.")
         var csv = false
@@ -256,11 +257,12 @@ extension Model {
 
         struct Output: Codable {
             var model = "SU(2)_H, Babu-Jana-Lindner JHEP 10 (2020) 040"
+            var verification = HorizontalSymmetryModel.prefactorVerification
             var muLoMuB: Double
             var muHiMuB: Double
             var sin2alpha: Double
             var rows: [HorizontalSymmetryModel.RegionRow]
-            enum CodingKeys: String, CodingKey { case model, sin2alpha, rows, muLoMuB = "mu_lo_muB", muHiMuB = "mu_hi_muB" }
+            enum CodingKeys: String, CodingKey { case model, verification, sin2alpha, rows, muLoMuB = "mu_lo_muB", muHiMuB = "mu_hi_muB" }
         }
 
         func run() throws {
@@ -285,7 +287,8 @@ extension Model {
                     return
                 }
                 try output.emit(out) {
-                    var s = "SU(2)_H: |f f′| that gives |μν| in [\(Format.g(muLo, 3)), \(Format.g(muHi, 3))] μB at sin2α = \(Format.g(sin2alpha))\n"
+                    var s = "(\(HorizontalSymmetryModel.prefactorVerification))\n"
+                    s += "SU(2)_H: |f f′| that gives |μν| in [\(Format.g(muLo, 3)), \(Format.g(muHi, 3))] μB at sin2α = \(Format.g(sin2alpha))\n"
                     s += Format.table(["m_h⁺ [GeV]", "m_H⁺ [GeV]", "μ per f f′ [μB]", "|f f′| min", "|f f′| max", "perturbative"], rows.map { r in
                         [Format.g(r.lightScalarGeV, 4), Format.g(r.heavyScalarGeV, 4), Format.g(r.muPerYukawaBohr, 4),
                          r.yukawaProductMin.map { Format.g($0, 4) } ?? "—", r.yukawaProductMax.map { Format.g($0, 4) } ?? "—",
