@@ -84,7 +84,7 @@ public enum SolarSource: String, Sendable, CaseIterable, Codable {
     /// GS98/AGSS09met integrated source fluxes from Vinyoles et al. (2017)"), has exactly these
     /// values and uncertainties, and all the GS98 and other AGSS09met entries of this table too.
     /// Status: ``fluxCheck(_:)``. (Both sources are negligible below 30 keV of recoil: hep is
-    /// 10⁻⁷ and ¹⁷F 10⁻⁴ of the pp flux.)
+    /// 1.4×10⁻⁷ and ¹⁷F 5×10⁻⁵ of the pp flux.)
     public func flux(_ model: SolarModel = .b16gs98) -> Double {
         switch (self, model) {
         case (.pp, .b16gs98): 5.98e10
