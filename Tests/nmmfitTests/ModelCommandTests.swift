@@ -1,0 +1,68 @@
+import Foundation
+import Testing
+
+/// End-to-end tests of the issue-16 model commands: versioned JSON with units in the keys, an
+/// SVG for the joint view, and one clear stderr line with the right exit code on bad input.
+@Suite("Model commands (g−2, joint view, transition moments)", .serialized)
+struct ModelCommandTests {
+    @Test("joint: a fit-result band and an upper limit give versioned JSON, a verdict and an SVG")
+    func joint() throws {
+        let dir = try CLITests.tempDir()
+        let fit = dir.appendingPathComponent("fit.json")
+        try Data(#"{"nmmfit_output": 1, "datasets": ["xenon1t_sr1"], "cl": 0.9, "interval": [1.6e-11, 3.05e-11], "mu_nu_best": 2.4e-11}"#.utf8).write(to: fit)
+        let svg = dir.appendingPathComponent("joint.svg")
+        let r = try CLITests.run(["model", "joint", "--fit", fit.path, "--mu-range", "0,7e-12,limit", "--steps", "5",
+                                  "--svg", svg.path, "--json", "-q"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let o = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        #expect(o["nmmfit_output"] as? Int == 1)
+        let rows = try #require(o["rows"] as? [[String: Any]])
+        #expect(rows.count == 5 && rows[0]["m_H0_GeV"] as? Double == 50 && rows[0]["delta_amu_per_ffprime"] != nil)
+        let summary = try #require(o["summary"] as? [[String: Any]])
+        #expect(summary.count == 4)  // 2 bands × 2 available g−2 values
+        #expect((summary[0]["verdict"] as? String)?.contains("both hold") == true)
+        let text = try String(contentsOf: svg, encoding: .utf8)
+        #expect(text.hasPrefix("<svg") || text.hasPrefix("<?xml"))
+        #expect(text.contains("g−2"))
+    }
+
+    @Test("g2-horizontal and lr-mixing print their unverified status; sm-transition writes a moment file")
+    func statusLines() throws {
+        let g = try CLITests.run(["model", "g2-horizontal", "--m-neutral-gev", "100", "--mH", "1000", "--ffprime", "1.25e-3", "--json"])
+        #expect(g.status == 0 && g.stdout.contains("unverified") && g.stderr.contains("assumption"))
+        let l = try CLITests.run(["model", "lr-mixing", "--sin2xi", "0.01"])
+        #expect(l.status == 0 && l.stdout.contains("unverified"))
+        let dir = try CLITests.tempDir()
+        let file = dir.appendingPathComponent("tm.json")
+        let t = try CLITests.run(["model", "sm-transition", "--masses-ev", "0,0.0086,0.0502", "--write-moments", file.path])
+        #expect(t.status == 0)
+        let e = try CLITests.run(["model", "effective", "--moments", file.path, "--json"])
+        #expect(e.status == 0, "\(e.stderr)")
+    }
+
+    struct BadCase: Sendable, CustomTestStringConvertible {
+        var args: [String]
+        var code: Int32
+        var fragment: String
+        var testDescription: String { args.joined(separator: " ") }
+    }
+
+    static let bad: [BadCase] = [
+        BadCase(args: ["model", "joint"], code: 64, fragment: "--fit FILE or --mu-range"),
+        BadCase(args: ["model", "joint", "--fit", "/nonexistent/fit.json"], code: 2, fragment: "/nonexistent/fit.json"),
+        BadCase(args: ["model", "joint", "--mu-range", "1e-11,2e-11", "--g2", "2025-final"], code: 64, fragment: "--delta-amu"),
+        BadCase(args: ["model", "joint", "--mu-range", "3e-11,1e-11"], code: 64, fragment: "--mu-range"),
+        BadCase(args: ["model", "g2-scalar", "--mass-gev", "0.05", "--y-left", "1", "--y-right", "1"], code: 2, fragment: "above m_μ"),
+        BadCase(args: ["model", "g2-scalar", "--mass-gev", "100", "--y-left", "1", "--y-right", "1", "--delta-amu", "100"], code: 64, fragment: "go together"),
+        BadCase(args: ["model", "sm-transition", "--masses-ev", "0,-1,2"], code: 64, fragment: "--masses-ev"),
+        BadCase(args: ["model", "lr-mixing", "--sin2xi", "2"], code: 64, fragment: "--sin2xi"),
+    ]
+
+    @Test("bad input: one clear line on stderr, exit 2 (data) or 64 (usage)", arguments: bad)
+    func badInput(c: BadCase) throws {
+        let r = try CLITests.run(c.args)
+        #expect(r.status == c.code)
+        #expect(r.stderr.contains(c.fragment), "\(r.stderr)")
+        #expect(r.stdout.isEmpty)
+    }
+}
