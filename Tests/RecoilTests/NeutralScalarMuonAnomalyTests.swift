@@ -14,8 +14,17 @@ struct NeutralScalarMuonAnomalyTests {
     }
 
     /// Second implementation: mpmath `quad` at 30 digits of the same Feynman-parameter
-    /// integrals (script in the issue-16 note: /work/notes/issue-16.md), m_F = m_τ = 1.77686,
-    /// m_μ = 0.1056583755 GeV, y_L = y_R = 1.
+    /// integrals, m_F = m_τ = 1.77686, m_μ = 0.1056583755 GeV, y_L = y_R = 1:
+    /// ```python
+    /// from mpmath import mp, mpf, quad, pi; mp.dps = 30
+    /// mmu, mtau = mpf('0.1056583755'), mpf('1.77686')
+    /// def da(M, mF, yL, yR):
+    ///     l2 = (mmu/M)**2; e = mF/mmu; r = e*e*l2; S = (yL**2 + yR**2)/2; P = yL*yR
+    ///     D = lambda x: (1-x)*(1-l2*x) + r*x
+    ///     pts = [0, 1-100*r if 100*r < 0.5 else 0.5, 1-r, 1]
+    ///     c = quad(lambda x: x*x*(1-x)/D(x), pts); f = quad(lambda x: e*x*x/D(x), pts)
+    ///     return l2/(8*pi*pi)*S*c, l2/(8*pi*pi)*P*f
+    /// ```
     static let references: [Reference] = [
         Reference(massGeV: 100, conserving: 4.68515961138e-9, flipping: 1.56159184742e-6),
         Reference(massGeV: 200, conserving: 1.17612376817e-9, flipping: 4.72518565089e-7),
@@ -64,6 +73,25 @@ struct NeutralScalarMuonAnomalyTests {
         let zero = try NeutralScalarLoop(scalarMassGeV: 100, fermionMassGeV: 0, leftCoupling: 1, rightCoupling: 0.5)
         #expect(abs(tiny.chiralityConserving / zero.masslessFermionExact - 1) < 1e-6)
         #expect(abs(tiny.chiralityFlipping) < 1e-5 * abs(try NeutralScalarLoop(scalarMassGeV: 100, leftCoupling: 1, rightCoupling: 0.5).parts().chiralityFlipping))
+    }
+
+    /// An independent code: GAMBIT's general-2HDM one-loop FFS amplitudes (GambitBSM/gambit,
+    /// FlavBit, `Amplitudes::A_loop1L/A_loop1R` with the loop functions
+    /// E(x) = 2(2 + 3x − 6x² + x³ + 6x ln x)/(1 − x)⁴ and F(x) = 3(−3 + 4x − x² − 2 ln x)/(2(1 − x)³),
+    /// x = m_F²/M², exact in x but to leading order in m_μ²/M²). For y_L = y_R = y their
+    /// A_L + A_R is (m_μ²/16π²M²) y² [4 E(x)/24 + 2 (m_F/m_μ) F(x)/3]: conserving and flipping parts.
+    @Test("agrees with GAMBIT's gTHDM loop functions E(x), F(x) up to O(m_μ²/M²), also where m_τ/M is not small")
+    func againstGambit() throws {
+        func e(_ x: Double) -> Double { 2 * (2 + 3 * x - 6 * x * x + x * x * x + 6 * x * log(x)) / pow(1 - x, 4) }
+        func f(_ x: Double) -> Double { 3 * (-3 + 4 * x - x * x - 2 * log(x)) / (2 * pow(1 - x, 3)) }
+        let mmu = ModelMasses.muonGeV, mtau = ModelMasses.tauGeV
+        for m in [5.0, 10, 30, 100, 1000] {
+            let x = mtau * mtau / (m * m), pref = mmu * mmu / (16 * Double.pi * Double.pi * m * m)
+            let p = try NeutralScalarLoop(scalarMassGeV: m, leftCoupling: 1, rightCoupling: 1).parts()
+            let tolerance = mmu * mmu / (m * m)
+            #expect(abs(p.chiralityConserving / (pref * 4 * e(x) / 24) - 1) < tolerance, "M = \(m)")
+            #expect(abs(p.chiralityFlipping / (pref * 2 * (mtau / mmu) * f(x) / 3) - 1) < tolerance, "M = \(m)")
+        }
     }
 
     /// F = μ with y = m_μ/v, y² = √2 G_F m_μ²: the SM Higgs loop, heavy limit

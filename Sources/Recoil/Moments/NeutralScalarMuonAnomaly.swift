@@ -35,6 +35,11 @@ import GSL
 /// - m_F → 0: the enhanced part vanishes and D = (1 − x)(1 − λ²x), so exactly
 ///   Δa_μ = (y_L² + y_R²)/2 · λ²/(8π²) · [−ln(1 − λ²) − λ² − λ⁴/2] / λ⁶.
 ///
+/// Cross-check with an independent code: GAMBIT's general-2HDM one-loop amplitudes (FlavBit,
+/// `A_loop1L/A_loop1R` with E(x), F(x), x = m_F²/M²) give for y_L = y_R = y
+/// (m_μ²/16π²M²) y² [E(x)/6 + (2/3)(m_F/m_μ) F(x)], which this integral reproduces to
+/// O(m_μ²/M²) for any m_F/M (test `againstGambit`).
+///
 /// Requires M > m_μ (then D > 0 on [0, 1), the muon cannot decay to F φ).
 public struct NeutralScalarLoop: Sendable, Codable, Equatable {
     /// Scalar mass M (GeV).
