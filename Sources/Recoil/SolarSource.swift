@@ -106,14 +106,17 @@ public enum SolarSource: String, Sendable, CaseIterable, Codable {
         }
     }
 
-    /// How this source's flux for `model` was checked: "physics.md" (the project's checked
-    /// reference) or, for AGSS09met hep and ¹⁷F, "secondary transcription" (agrees with an
-    /// independent transcription of Vinyoles et al. Table 6; the table itself was not read).
+    /// How this source's flux and uncertainty for `model` were checked. `../shared/physics.md`
+    /// (the project's checked reference) gives all B16-GS98 fluxes and uncertainties and the
+    /// AGSS09met fluxes except hep and ¹⁷F, but no AGSS09met uncertainties; those, and the
+    /// AGSS09met hep and ¹⁷F fluxes, agree with an independent transcription of Vinyoles et al.
+    /// Table 6 (see ``flux(_:)``) — the table itself was not read.
     public func fluxCheck(_ model: SolarModel) -> String {
+        let secondary = "secondary transcription of Vinyoles et al. Table 6 (table itself not read)"
         switch (self, model) {
-        case (.hep, .b16agss09met), (.f17, .b16agss09met):
-            "secondary transcription (not verified against Vinyoles et al. 2017 Table 6 itself)"
-        default: "physics.md (Vinyoles et al. 2017, Table 6)"
+        case (_, .b16gs98): return "flux and uncertainty: physics.md"
+        case (.hep, .b16agss09met), (.f17, .b16agss09met): return "flux and uncertainty: \(secondary)"
+        case (_, .b16agss09met): return "flux: physics.md; uncertainty: \(secondary)"
         }
     }
 

@@ -38,6 +38,9 @@ struct ModelCommandTests {
         #expect(t.status == 0)
         let e = try CLITests.run(["model", "effective", "--moments", file.path, "--json"])
         #expect(e.status == 0, "\(e.stderr)")
+        let f = try CLITests.run(["model", "solar-fluxes", "--json"])
+        let rows = try #require((try JSONSerialization.jsonObject(with: Data(f.stdout.utf8)) as? [String: Any])?["rows"] as? [[String: Any]])
+        #expect(rows.count == 16 && rows.contains { ($0["check"] as? String)?.contains("secondary") == true })
     }
 
     struct BadCase: Sendable, CustomTestStringConvertible {

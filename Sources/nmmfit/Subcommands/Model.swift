@@ -10,7 +10,7 @@ struct Model: ParsableCommand {
         commandName: "model",
         abstract: "Model calculators: mass–moment relations, the SU(2)_H model and its g−2 link, transition moments, effective moments.",
         subcommands: [MassMoment.self, SMDirac.self, SMTransition.self, LRMixing.self, Horizontal.self, HorizontalRegion.self,
-                      G2Data.self, G2Scalar.self, G2Horizontal.self, Joint.self, Effective.self])
+                      G2Data.self, G2Scalar.self, G2Horizontal.self, Joint.self, Effective.self, SolarFluxes.self])
 
     /// CLIErrors.run, plus the moment calculators' own errors (exit code 2).
     static func positive(_ x: Double?, _ name: String) throws {
