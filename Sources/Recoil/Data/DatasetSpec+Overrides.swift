@@ -42,16 +42,23 @@ extension DatasetSpec {
             throw InputError(file: file, "cannot re-encode the dataset spec")
         }
         for o in overrides {
-            let value: Any = (try? JSONSerialization.jsonObject(with: Data(o.value.utf8), options: .fragmentsAllowed)) ?? o.value
-            tree = try Self.set(value, at: o.path[...], in: tree, override: o, file: file) as? [String: Any] ?? tree
+            tree = try Self.set(o.value, at: o.path[...], in: tree, override: o, file: file) as? [String: Any] ?? tree
         }
         let data = try JSONSerialization.data(withJSONObject: tree)
         let label = "\(file) (--set \(overrides.map(\.description).joined(separator: ", ")))"
         return try DatasetSpec.decode(data, file: label, yaml: false)
     }
 
-    private static func set(_ value: Any, at path: ArraySlice<String>, in node: Any?, override o: Override, file: String) throws -> Any {
-        guard let key = path.first else { return value }
+    /// The value of `text` at a node: a string where the spec has a string (so `true` stays the
+    /// efficiency energy `"true"`), else JSON when it parses, else the text.
+    private static func value(_ text: String, replacing node: Any?) -> Any {
+        let json = try? JSONSerialization.jsonObject(with: Data(text.utf8), options: .fragmentsAllowed)
+        if node is String { return json as? String ?? text }
+        return json ?? text
+    }
+
+    private static func set(_ text: String, at path: ArraySlice<String>, in node: Any?, override o: Override, file: String) throws -> Any {
+        guard let key = path.first else { return value(text, replacing: node) }
         let rest = path.dropFirst()
         if var array = node as? [Any] {
             let index = Int(key) ?? array.firstIndex { ($0 as? [String: Any])?["name"] as? String == key }
@@ -60,11 +67,11 @@ extension DatasetSpec {
                 throw InputError(file: file, field: o.path.joined(separator: "."),
                                  "--set \(o): no entry '\(key)' (entries: \(names.joined(separator: ", ")))")
             }
-            array[i] = try set(value, at: rest, in: array[i], override: o, file: file)
+            array[i] = try set(text, at: rest, in: array[i], override: o, file: file)
             return array
         }
         var dict = node as? [String: Any] ?? [:]
-        dict[key] = try set(value, at: rest, in: dict[key], override: o, file: file)
+        dict[key] = try set(text, at: rest, in: dict[key], override: o, file: file)
         return dict
     }
 }
