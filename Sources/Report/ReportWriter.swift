@@ -72,8 +72,10 @@ public struct ReportWriter {
         try put("profile_scan.svg", Data(Figures.scan(pts, interval: report.interval, cl: report.cl, best: report.muNuBest).svg().utf8))
         plots.append(("profile_scan.svg", "Profile likelihood −2ΔlnL(μν)"))
         if let limitsTable, let limits = try? PublishedLimit.load(limitsTable) {
-            let digitised = !(report.digitisedDatasets ?? []).isEmpty
-            let label = "this fit: " + report.datasets.joined(separator: " + ") + (digitised ? " (incl. digitised data)" : "")
+            // a short label: long ones squeeze the plot; the summary names every dataset
+            let nDigitised = (report.digitisedDatasets ?? []).count
+            let what = report.datasets.count > 2 ? "\(report.datasets.count) datasets combined" : report.datasets.joined(separator: " + ")
+            let label = "this fit: " + what + (nDigitised > 0 ? " (\(nDigitised) digitised)" : "")
             try put("limits_comparison.svg", Data(Figures.limits(limits, result: (label, report.interval, report.muNuBest)).svg().utf8))
             plots.append(("limits_comparison.svg", "This result beside published limits"))
         }
