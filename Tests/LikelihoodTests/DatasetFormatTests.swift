@@ -159,3 +159,16 @@ struct DatasetFormatTests {
         #expect(throws: InputError.self) { _ = try AtomicBinding.load(from: bad) }
     }
 }
+
+extension DatasetFormatTests {
+    /// At the boundary (the common best fit of XENON1T + XENONnT is μν = 0) the χ²₁ p-value
+    /// is conservative: the toy p-value must not be larger (beyond its error).
+    @Test("compatibility toys: a p-value from toys, no failures, not above the χ² one at the boundary")
+    func compatibilityToys() throws {
+        let cfg = AnalysisConfig(channels: [.init(dataset: "xenon1t_sr1"), .init(dataset: "xenonnt_sr0")])
+        let c = try #require(try cfg.analyse(compatibilityToys: 400, seed: 3).report.compatibility)
+        #expect(c.toys == 400 && c.failedToys == 0)
+        let p = try #require(c.pToys), e = try #require(c.pToysError)
+        #expect(p <= c.pValue + 2 * e)
+    }
+}

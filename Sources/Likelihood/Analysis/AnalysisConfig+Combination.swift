@@ -17,7 +17,9 @@ extension AnalysisConfig {
     /// - for two or more datasets: each dataset fitted on its own (best fit, interval, expected
     ///   limit), and the ``CompatibilityTest`` of one common μν against one per dataset.
     /// The signal is folded once per dataset; the single-dataset models reuse those templates.
-    public func analyse(cl: Double = 0.9, method: AsymptoticInterval.Method = .unified) throws -> Analysis {
+    /// `compatibilityToys` > 0 adds a toy p-value to the compatibility test (seeded by `seed`).
+    public func analyse(cl: Double = 0.9, method: AsymptoticInterval.Method = .unified,
+                        compatibilityToys: Int = 0, seed: UInt64 = 1) throws -> Analysis {
         let (model, inputs) = try buildModel()
         let profile = try ProfileLikelihood(model: model)
         var report = try FitReport.make(profile: profile, cl: cl, method: method)
@@ -45,7 +47,8 @@ extension AnalysisConfig {
         report.perDataset = singles
         let separate = try BinnedModel(spec: try b.assemble(inputs, separateMuNu: true))
         report.compatibility = try CompatibilityTest.run(common: profile, separate: separate,
-                                                         datasets: inputs.map(\.dataset.spec.name), singleBest: singleBest)
+                                                         datasets: inputs.map(\.dataset.spec.name), singleBest: singleBest,
+                                                         toys: compatibilityToys, seed: seed)
         return Analysis(report: report, model: model, profile: profile, inputs: inputs)
     }
 }

@@ -47,8 +47,15 @@ struct FitOptions: ParsableArguments {
     @Option(help: "The matrix element constrained with --moments, e.g. e-mu (flavour) or 1-2 (mass basis).")
     var element: String = "e-mu"
 
+    @Option(help: "With two or more datasets: also compute the compatibility test's p-value from this many toys.")
+    var compatibilityToys: Int = 0
+
+    @Option(help: "Seed of the compatibility toys.")
+    var seed: UInt64 = 1
+
     func validate() throws {
         guard cl > 0 && cl < 1 else { throw ValidationError("--cl must be in (0, 1), got \(cl)") }
+        guard (0...1_000_000).contains(compatibilityToys) else { throw ValidationError("--compatibility-toys must be in 0…1000000, got \(compatibilityToys)") }
         if moments != nil { _ = try Model.Effective.parseElement(element) }
         guard AsymptoticInterval.Method(rawValue: intervalMethod) != nil else {
             throw ValidationError("--interval-method must be one of: \(AsymptoticInterval.Method.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -69,7 +76,7 @@ struct FitOptions: ParsableArguments {
                     (try? DataLocator.spec(named: $0, dataDirectory: data.dataDir).spec.isDigitised) == true
                 }
             } else {
-                let a = try data.config(physics: physics).analyse(cl: cl, method: method)
+                let a = try data.config(physics: physics).analyse(cl: cl, method: method, compatibilityToys: compatibilityToys, seed: seed)
                 (model, profile, report) = (a.model, a.profile, a.report)
             }
             if let saveSpec { try OutputFile.write(try model.spec.jsonData(), to: saveSpec, force: output.force) }
@@ -171,8 +178,11 @@ enum FitTable {
                       Format.f(r.significanceSigma), r.converged ? "yes" : "NO"])
         s += Format.table(["dataset", "window [keV]", "best fit", "\(pct)% CL", "expected", "Z(μν>0)", "converged"], table)
         if rows.contains(where: { $0.provenance == "digitised" }) { s += "(* digitised, not official)\n" }
-        s += "compatibility, one common μν vs one per dataset: −2ΔlnL = \(Format.f(c.minusTwoDeltaLnL, 3)), dof = \(c.dof), p = \(Format.g(c.pValue, 3)), Z = \(Format.f(c.z)) σ\n"
-        if c.pValue < 0.05 {
+        s += "compatibility, one common μν vs one per dataset: −2ΔlnL = \(Format.f(c.minusTwoDeltaLnL, 3)), dof = \(c.dof), p = \(Format.g(c.pValue, 3)) (χ²), Z = \(Format.f(c.z)) σ\n"
+        if let pt = c.pToys, let pe = c.pToysError {
+            s += "  from \(c.toys) toys of the common best fit: p = \(Format.g(pt, 3)) ± \(Format.g(pe, 2))\(c.zToys.map { ", Z = \(Format.f($0)) σ" } ?? "")\(c.failedToys > 0 ? " (\(c.failedToys) failed)" : "")\n"
+        }
+        if c.pValue < 0.05 || (c.pToys ?? 1) < 0.05 {
             let sep = c.datasets.map { "\($0) \(Format.mu11(c.separateMuNuBest[$0] ?? 0))" }.joined(separator: ", ")
             s += "TENSION: the datasets do not agree on one μν (p = \(Format.g(c.pValue, 3)), \(Format.f(c.z)) σ); the combined value averages incompatible data. Separate best fits (10⁻¹¹ μB): \(sep).\n"
         } else {
