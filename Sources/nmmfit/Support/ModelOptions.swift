@@ -45,6 +45,9 @@ struct PhysicsOptions: ParsableArguments {
             throw ValidationError("--constant-pee must be in [0, 1], got \(p)")
         }
         _ = try parsedSources()
+        if !["free", "stepping"].contains(atomic.argument) && !FileManager.default.fileExists(atPath: atomic.argument) {
+            throw ValidationError("--atomic must be free, stepping or an existing table file (format: docs/datasets.md); '\(atomic.argument)' is none of these")
+        }
     }
 
     func parsedSources() throws -> [SolarSource] {
