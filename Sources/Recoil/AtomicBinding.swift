@@ -59,7 +59,12 @@ public enum AtomicBinding: Sendable {
     public var edgesKeV: [Double] {
         switch self {
         case .stepping: Self.xenonShells.map(\.bindingKeV).sorted()
-        case .free, .table: []
+        case .free: []
+        case .table(let w, let m):
+            // the ends of near-vertical segments (steps narrower than 1 eV) of either table
+            Array(Set([w, m].flatMap { t in
+                zip(t.xs, t.xs.dropFirst()).filter { $1 - $0 < 1e-3 }.flatMap { [$0, $1] }
+            })).sorted()
         }
     }
 

@@ -29,7 +29,7 @@ public enum Figures {
         let resid = zip(ch.observed, ch.totalBestFit).map { (n, m) in m > 0 ? (n - m) / m.squareRoot() : 0 }
         let ones = resid.map { _ in 1.0 }
         let top = Panel(x: Axis("Reconstructed energy [keV]", range: edges[0]...edges[edges.count - 1]),
-                        y: Axis("Events / bin", lower: 0), title: "\(ch.name): best fit μν = \(fmt(r.muNuBest)) μB, \(String(format: "%.2f", r.significanceSigma))σ",
+                        y: Axis("Events / bin", lower: 0), title: "\(ch.name)\((r.digitisedDatasets ?? []).contains(ch.name) ? " (DIGITISED)" : ""): best fit μν = \(fmt(r.muNuBest)) μB, \(String(format: "%.2f", r.significanceSigma))σ",
                         relativeHeight: 3, legend: Legend(.bottomRight), elements: main)
         let bottom = Panel(x: Axis("Reconstructed energy [keV]", range: edges[0]...edges[edges.count - 1]),
                            y: Axis("(data − fit)/σ"), legend: Legend(.hidden),

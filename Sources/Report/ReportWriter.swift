@@ -72,7 +72,10 @@ public struct ReportWriter {
         try put("profile_scan.svg", Data(Figures.scan(pts, interval: report.interval, cl: report.cl, best: report.muNuBest).svg().utf8))
         plots.append(("profile_scan.svg", "Profile likelihood −2ΔlnL(μν)"))
         if let limitsTable, let limits = try? PublishedLimit.load(limitsTable) {
-            let label = "this fit: " + report.datasets.joined(separator: " + ")
+            // a short label: long ones squeeze the plot; the summary names every dataset
+            let nDigitised = (report.digitisedDatasets ?? []).count
+            let what = report.datasets.count > 2 ? "\(report.datasets.count) datasets combined" : report.datasets.joined(separator: " + ")
+            let label = "this fit: " + what + (nDigitised > 0 ? " (\(nDigitised) digitised)" : "")
             try put("limits_comparison.svg", Data(Figures.limits(limits, result: (label, report.interval, report.muNuBest)).svg().utf8))
             plots.append(("limits_comparison.svg", "This result beside published limits"))
         }
@@ -89,10 +92,15 @@ public struct ReportWriter {
         func mu(_ x: Double) -> String { String(format: "%.3f", x / 1e-11) }
         var s = "# nmmfit result: \(r.datasets.joined(separator: " + "))\n\n"
         s += "Command: `\(command)`  \nRe-run: `nmmfit fit --spec model_spec.json`\n\n"
+        if let d = r.digitisedDatasets, !d.isEmpty {
+            s += "> **Digitised data:** \(d.joined(separator: ", ")) — read off published figures by third parties, not an official release. Every assumption: `nmmfit datasets show NAME`.\n\n"
+        }
+        if let o = r.specOverrides { s += "Dataset spec changes (`--set`): \(o.map { "`\($0)`" }.joined(separator: ", "))\n\n" }
         s += "| quantity | value |\n|---|---|\n"
         s += "| best-fit μν | \(mu(r.muNuBest)) × 10⁻¹¹ μB |\n"
         s += "| \(String(format: "%.0f", r.cl * 100)) % CL interval (\(r.intervalMethod)) | [\(mu(r.interval[0])), \(mu(r.interval[1]))] × 10⁻¹¹ μB |\n"
         s += "| same, Wilks | [\(mu(r.intervalWilks[0])), \(mu(r.intervalWilks[1]))] × 10⁻¹¹ μB |\n"
+        if let e = r.expectedLimit { s += "| median expected limit (Asimov) | \(mu(e)) × 10⁻¹¹ μB |\n" }
         s += "| q0, significance of μν > 0 | \(String(format: "%.3f", r.q0)), \(String(format: "%.2f", r.significanceSigma))σ (p = \(String(format: "%.3g", r.pValue))) |\n"
         s += "| −ln L best / background only | \(String(format: "%.4f", r.nllBest)) / \(String(format: "%.4f", r.nllBackgroundOnly)) |\n"
         s += "| Baker–Cousins χ² | \(String(format: "%.2f", r.gofChi2)) for \(r.bins) bins |\n"
@@ -100,6 +108,14 @@ public struct ReportWriter {
         s += "## Parameters\n\n| name | best fit | error | background-only fit |\n|---|---|---|---|\n"
         for p in r.parameters {
             s += "| \(p.name) | \(String(format: "%.5g", p.value)) | \(String(format: "%.3g", p.error)) | \(String(format: "%.5g", p.backgroundOnlyValue)) |\n"
+        }
+        if let rows = r.perDataset, let c = r.compatibility {
+            s += "\n## Each dataset alone\n\n| dataset | provenance | window [keV] | best fit [10⁻¹¹ μB] | \(String(format: "%.0f", r.cl * 100)) % CL [10⁻¹¹ μB] | expected [10⁻¹¹ μB] |\n|---|---|---|---|---|---|\n"
+            for d in rows {
+                s += "| \(d.name) | \(d.provenance) | \(String(format: "%g", d.windowKeV[0]))–\(String(format: "%g", d.windowKeV[1])) | \(mu(d.muNuBest)) | [\(mu(d.interval[0])), \(mu(d.interval[1]))] | \(mu(d.expectedLimit)) |\n"
+            }
+            s += "\nCompatibility (one common μν against one per dataset): −2ΔlnL = \(String(format: "%.3f", c.minusTwoDeltaLnL)), dof = \(c.dof), p = \(String(format: "%.3g", c.pValue)), Z = \(String(format: "%.2f", c.z))σ"
+            s += c.pValue < 0.05 ? " — **tension**: the datasets do not agree on one μν; the combined value averages incompatible data.\n" : " — compatible.\n"
         }
         for ch in r.channels {
             s += "\n## \(ch.name)\n\n| E [keV] | observed | best fit | background only |\n|---|---|---|---|\n"

@@ -190,9 +190,9 @@ def lz(shared, write):
         print(f"  LZ {ws}: 1-20 keV observed {obs.sum():.0f}, bkg {bk.sum():.2f}; 1-7 keV observed {obs[:6].sum():.0f}, "
               f"bkg {bk[:6].sum():.2f}; deviance {dev:.2f} for {len(obs)} bins")
         e = read_rows(src / f"{ws}_1DROI_eff_data.txt")
-        suffix = "" if ws == "WS2024" else "_ws2022"
+        folder = DATA / ("lz_ws2024" if ws == "WS2024" else "lz_ws2022")
         if write:
-            write_csv(DATA / "lz_ws2024" / f"binned{suffix}.csv", [
+            write_csv(folder / "binned.csv", [
                 f"LZ {ws} low-energy ER spectrum, 1-keV bins 1-20 keV (reconstructed keVee). DIGITISED, NOT an official LZ release.",
                 "Paper: LZ Collaboration, arXiv:2511.17350 (2025). Digitised by the SNuDD authors: github.com/SNuDD/SNuDD @ "
                 f"{commit},",
@@ -201,7 +201,7 @@ def lz(shared, write):
                 "(digitised 'counts per keV' x 1 keV; includes 37Ar etc.; component breakdown and solar-nu content NOT given).",
                 f"Exposure (SNuDD notebook, not verified against the paper): {exposure[ws]} t*y. 0-1 keV bin dropped (0 observed).",
             ], "E_lo_keV,E_hi_keV,observed_counts,b0_counts", rows)
-            write_csv(DATA / "lz_ws2024" / f"efficiency{suffix}.csv", [
+            write_csv(folder / "efficiency.csv", [
                 f"LZ {ws} 1D-ROI ER efficiency vs energy, DIGITISED (SNuDD authors), NOT an official LZ release.",
                 f"Source: github.com/SNuDD/SNuDD @ {commit}, snudd/data/exps/LZ2025/{ws}_1DROI_eff_data.txt (cites arXiv:2511.17350).",
                 "energy_keV: keV (true vs reconstructed not stated); efficiency: dimensionless; 0.25 keV steps 0-20 keV.",

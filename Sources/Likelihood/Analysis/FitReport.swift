@@ -31,6 +31,16 @@ public struct FitReport: Codable, Sendable {
     public var bins: Int
     public var parameters: [Parameter]
     public var channels: [Channel]
+    /// Datasets of this fit digitised from figures (not official releases); empty if none.
+    public var digitisedDatasets: [String]?
+    /// Median expected upper limit (μB) at `cl`, from the Asimov background-only data set.
+    public var expectedLimit: Double?
+    /// For a combination: each dataset fitted on its own.
+    public var perDataset: [DatasetResult]?
+    /// For a combination: one common μν against one μν per dataset.
+    public var compatibility: CompatibilityTest.Result?
+    /// Command-line changes (`--set`) to the dataset specs.
+    public var specOverrides: [String]?
 
     public struct Parameter: Codable, Sendable {
         public var name: String
@@ -75,6 +85,11 @@ public struct FitReport: Codable, Sendable {
         case fitStatus = "fit_status"
         case gofChi2 = "gof_baker_cousins_chi2"
         case bins, parameters, channels
+        case digitisedDatasets = "digitised_datasets"
+        case expectedLimit = "expected_limit_asimov_median"
+        case perDataset = "per_dataset"
+        case compatibility
+        case specOverrides = "spec_overrides"
     }
 
     /// Runs the standard analysis on a model: best fit, background-only fit, q0, intervals, GOF.

@@ -67,9 +67,17 @@ public struct ModelBuilder {
         return v.squareRoot()
     }
 
-    /// Assembles the spec from prepared channels.
-    public func assemble(_ inputs: [ChannelInput]) throws -> ModelSpec {
+    /// The name of the per-dataset μν² parameter of ``assemble(_:separateMuNu:)`` (units of
+    /// (10⁻¹¹ μB)², like the internal POI).
+    public static func separateMuNuParameter(_ dataset: String) -> String { "mu_nu_squared_\(dataset)" }
+
+    /// Assembles the spec from prepared channels. With `separateMuNu`, every channel after the
+    /// first has its own free μν² (``separateMuNuParameter(_:)``, ≥ 0) on its magnetic sample
+    /// instead of the common POI, which then acts on the first channel only: the alternative
+    /// of the compatibility test. Those parameters come after all others.
+    public func assemble(_ inputs: [ChannelInput], separateMuNu: Bool = false) throws -> ModelSpec {
         var channels: [ModelSpec.Channel] = []
+        var separate: [ModelSpec.Parameter] = []
         var params: [ModelSpec.Parameter] = [
             ModelSpec.Parameter(name: ModelSpec.poiName, initial: 1e-11, lower: 0, constraint: .free)
         ]
@@ -115,12 +123,17 @@ public struct ModelBuilder {
                 params.append(ModelSpec.Parameter(name: p, initial: 0, constraint: .gaussian(mean: 0, sigma: 1)))
                 histosys = [ModelSpec.HistoSys(parameter: p, up: up, down: dn)]
             }
+            var poi = ModelSpec.poiName
+            if separateMuNu && !channels.isEmpty {
+                poi = Self.separateMuNuParameter(name)
+                separate.append(ModelSpec.Parameter(name: poi, initial: 1, lower: 0, constraint: .free))
+            }
             samples.append(ModelSpec.Sample(name: "magnetic_moment", counts: input.template.magneticAtReference,
-                                            factors: common + solar + [ModelSpec.poiName], histosys: histosys))
+                                            factors: common + solar + [poi], histosys: histosys))
             channels.append(ModelSpec.Channel(name: name, binEdgesKeV: input.data.bins.edges, observed: input.data.observed,
                                               samples: samples))
         }
-        let spec = ModelSpec(channels: channels, parameters: params)
+        let spec = ModelSpec(channels: channels, parameters: params + separate)
         try spec.validate()
         return spec
     }

@@ -39,25 +39,33 @@ public enum DataLocator {
         throw InputError("cannot find nmmfit's data folder (tried: \(tried.joined(separator: ", "))); pass --data-dir or set NMMFIT_DATA")
     }
 
-    /// Loads a named dataset (e.g. `xenon1t_sr1`) from the data folder.
-    public static func dataset(named name: String, dataDirectory: String? = nil) throws -> Dataset {
+    /// Loads a named dataset (e.g. `xenon1t_sr1`) from the data folder, with command-line
+    /// changes to its spec (``DatasetSpec/Override``) applied.
+    public static func dataset(named name: String, dataDirectory: String? = nil,
+                               overrides: [DatasetSpec.Override] = []) throws -> Dataset {
+        try Dataset.load(directory: try specFile(named: name, dataDirectory: dataDirectory).deletingLastPathComponent(),
+                         overrides: overrides)
+    }
+
+    /// The spec of a named dataset (without loading its files) and its file.
+    public static func spec(named name: String, dataDirectory: String? = nil) throws -> (spec: DatasetSpec, file: URL) {
+        let url = try specFile(named: name, dataDirectory: dataDirectory)
+        return (try DatasetSpec.load(from: url), url)
+    }
+
+    /// The spec file of a named dataset.
+    /// - Throws: ``InputError`` listing the available datasets when there is none.
+    public static func specFile(named name: String, dataDirectory: String? = nil) throws -> URL {
         let root = try self.dataDirectory(explicit: dataDirectory)
-        let dir = root.appendingPathComponent(name)
-        guard FileManager.default.fileExists(atPath: dir.appendingPathComponent("dataset.json").path)
-            || FileManager.default.fileExists(atPath: dir.appendingPathComponent("dataset.yaml").path)
-        else {
+        guard !name.contains("/"), let url = Dataset.specFile(in: root.appendingPathComponent(name)) else {
             throw InputError(field: "dataset", "unknown dataset '\(name)' (available: \(available(in: root).joined(separator: ", ")))")
         }
-        return try Dataset.load(directory: dir)
+        return url
     }
 
     /// Names of the datasets in a data folder (sub-folders with a dataset spec).
     public static func available(in root: URL) -> [String] {
-        let fm = FileManager.default
-        let names = (try? fm.contentsOfDirectory(atPath: root.path)) ?? []
-        return names.filter {
-            fm.fileExists(atPath: root.appendingPathComponent("\($0)/dataset.json").path)
-                || fm.fileExists(atPath: root.appendingPathComponent("\($0)/dataset.yaml").path)
-        }.sorted()
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []
+        return names.filter { Dataset.specFile(in: root.appendingPathComponent($0)) != nil }.sorted()
     }
 }

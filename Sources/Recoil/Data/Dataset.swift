@@ -41,13 +41,20 @@ public struct Dataset: Sendable {
         case events([Double])
     }
 
-    /// Loads `dataset.json` (or `.yaml`) from a folder, and every file it names.
-    public static func load(directory: URL) throws -> Dataset {
-        let candidates = ["dataset.json", "dataset.yaml", "dataset.yml"].map { directory.appendingPathComponent($0) }
-        guard let specURL = candidates.first(where: { FileManager.default.fileExists(atPath: $0.path) }) else {
+    /// The spec file of a dataset folder (`dataset.json`, `.yaml` or `.yml`), if there is one.
+    public static func specFile(in directory: URL) -> URL? {
+        ["dataset.json", "dataset.yaml", "dataset.yml"].map { directory.appendingPathComponent($0) }
+            .first { FileManager.default.fileExists(atPath: $0.path) }
+    }
+
+    /// Loads `dataset.json` (or `.yaml`) from a folder, applies command-line `overrides` to the
+    /// spec, and loads every file it names.
+    public static func load(directory: URL, overrides: [DatasetSpec.Override] = []) throws -> Dataset {
+        guard let specURL = specFile(in: directory) else {
             throw InputError(file: directory.path, "no dataset.json or dataset.yaml in this folder")
         }
-        return try load(spec: try DatasetSpec.load(from: specURL), directory: directory)
+        let spec = try DatasetSpec.load(from: specURL).applying(overrides, file: specURL.path)
+        return try load(spec: spec, directory: directory)
     }
 
     /// Loads the files a validated spec names, relative to `directory`.
@@ -72,6 +79,7 @@ public struct Dataset: Sendable {
                 throw InputError(file: et.file, line: et.lines[i], field: col, "efficiency uncertainty \(v) must be ≥ 0 (absolute ±1σ)")
             }
         }
+        if let k = e.energyScale, k != 1 { ex = ex.map { $0 * k } }
         if let to = e.extendToKeV, to > ex[ex.count - 1] {
             ex.append(to)
             ey.append(ey[ey.count - 1])
@@ -94,7 +102,12 @@ public struct Dataset: Sendable {
             try ot.requireNonNegative(spec.observed.column)
             observed = .events(try ot.column(spec.observed.column))
         case .binned, .rate:
-            try ot.requireNonNegative(spec.observed.column, integer: !(spec.observed.allowNonInteger ?? false))
+            do {
+                try ot.requireNonNegative(spec.observed.column, integer: !(spec.observed.allowNonInteger ?? false))
+            } catch var error as InputError where error.message.contains("whole number") {
+                error.message += "; if these counts were digitised from a figure, set \"allow_non_integer\": true under \"observed\" in the dataset spec (the Poisson likelihood then uses them as they are), or round them in the file"
+                throw error
+            }
             observed = .binned(try bins(of: ot), try ot.column(spec.observed.column))
         }
 

@@ -5,16 +5,18 @@ import Foundation
 /// `.yaml`): where the observed data, backgrounds and efficiency are, the exposure, the
 /// resolution and the constraints. Validated on load (``DatasetSpec/load(from:)``).
 ///
-/// Version 1 keys (all energies keV, exposure tonne·year):
+/// Version 1 keys (all energies keV, exposure tonne·year; the full reference with types,
+/// defaults and meanings is `docs/datasets.md`):
 /// ```
-/// nmmfit_dataset: 1            name, title, reference, notes
-/// exposure_tonne_year          resolution: {a, b, source}
-/// efficiency: {file, energy: true|reconstructed, value_column, sigma_up_column?,
-///              sigma_down_column?, relative_constraint?, extend_to_keV?, source}
-/// observed: {file, kind: binned|events, column}
+/// nmmfit_dataset: 1            name, title, reference, notes?, experiment?
+/// provenance: official|digitised (required)   assumptions?: [text]
+/// exposure_tonne_year          exposure_source?      resolution: {a, b, source}
+/// efficiency: {file, energy: true|reconstructed, energy_column?, value_column, sigma_up_column?,
+///              sigma_down_column?, relative_constraint?, extend_to_keV?, energy_scale?, source}
+/// observed: {file, kind: binned|events, column, allow_non_integer?}
 /// backgrounds: [{name, file, kind: binned|rate, column, constraint: {type: gaussian|free|fixed,
-///               relative_sigma?}, enabled_by_default?, includes_solar_weak?, source}]
-/// default_window_keV: [lo, hi]   default_bin_width_keV
+///               relative_sigma?}, enabled_by_default?, includes_solar_weak (required), source?}]
+/// default_window_keV: [lo, hi]   default_bin_width_keV?
 /// ```
 public struct DatasetSpec: Codable, Sendable, Equatable {
     /// The spec versions this build understands.
@@ -25,7 +27,16 @@ public struct DatasetSpec: Codable, Sendable, Equatable {
     public var title: String
     public var reference: String
     public var notes: String?
+    /// Short experiment name for listings (e.g. "LZ"); default: the title.
+    public var experiment: String?
+    /// Whether the numbers are an official release or digitised from a paper's figures
+    /// (required: digitised data are flagged in every result they enter).
+    public var provenance: Provenance?
+    /// Modelling assumptions not stated by the source, one sentence each (for `datasets show`).
+    public var assumptions: [String]?
     public var exposureTonneYear: Double
+    /// Where the exposure comes from (or "assumption").
+    public var exposureSource: String?
     public var resolution: Resolution
     public var efficiency: EfficiencySpec
     public var observed: Observed
@@ -39,7 +50,11 @@ public struct DatasetSpec: Codable, Sendable, Equatable {
         case title
         case reference
         case notes
+        case experiment
+        case provenance
+        case assumptions
         case exposureTonneYear = "exposure_tonne_year"
+        case exposureSource = "exposure_source"
         case resolution
         case efficiency
         case observed
@@ -47,6 +62,17 @@ public struct DatasetSpec: Codable, Sendable, Equatable {
         case defaultWindowKeV = "default_window_keV"
         case defaultBinWidthKeV = "default_bin_width_keV"
     }
+
+    /// Where a dataset's numbers come from.
+    public enum Provenance: String, Codable, Sendable {
+        /// Released by the collaboration (data files, HEPData, a data-release repository).
+        case official
+        /// Read off a paper's figures by someone else; not an official release.
+        case digitised
+    }
+
+    /// Whether the dataset is digitised (not an official release).
+    public var isDigitised: Bool { provenance == .digitised }
 
     public struct Resolution: Codable, Sendable, Equatable {
         public var a: Double
@@ -65,6 +91,9 @@ public struct DatasetSpec: Codable, Sendable, Equatable {
         public var relativeConstraint: Double?
         /// Hold the last value flat up to this energy (keV) when the table ends just short.
         public var extendToKeV: Double?
+        /// The table's energies are multiplied by this factor (default 1): a shift of the
+        /// efficiency curve in energy, for digitised curves whose energy scale is uncertain.
+        public var energyScale: Double?
         public var source: String
         enum CodingKeys: String, CodingKey {
             case file
@@ -75,6 +104,7 @@ public struct DatasetSpec: Codable, Sendable, Equatable {
             case sigmaDownColumn = "sigma_down_column"
             case relativeConstraint = "relative_constraint"
             case extendToKeV = "extend_to_keV"
+            case energyScale = "energy_scale"
             case source
         }
     }
@@ -137,11 +167,12 @@ public struct DatasetSpec: Codable, Sendable, Equatable {
 
     /// Allowed keys per object path, for rejecting unknown keys (typos) with their path.
     static let allowedKeys: [String: Set<String>] = [
-        "": ["nmmfit_dataset", "name", "title", "reference", "notes", "exposure_tonne_year", "resolution",
+        "": ["nmmfit_dataset", "name", "title", "reference", "notes", "experiment", "provenance", "assumptions",
+             "exposure_tonne_year", "exposure_source", "resolution",
              "efficiency", "observed", "backgrounds", "default_window_keV", "default_bin_width_keV"],
         "resolution": ["a", "b", "source"],
         "efficiency": ["file", "energy", "energy_column", "value_column", "sigma_up_column", "sigma_down_column",
-                       "relative_constraint", "extend_to_keV", "source"],
+                       "relative_constraint", "extend_to_keV", "energy_scale", "source"],
         "observed": ["file", "kind", "column", "allow_non_integer"],
         "backgrounds[]": ["name", "file", "kind", "column", "constraint", "enabled_by_default",
                           "includes_solar_weak", "source"],
@@ -172,12 +203,18 @@ public struct DatasetSpec: Codable, Sendable, Equatable {
             throw bad("nmmfit_dataset", "spec version \(nmmfitDataset) is not supported (supported: \(Self.supportedVersions))")
         }
         guard !name.isEmpty else { throw bad("name", "must not be empty") }
+        guard provenance != nil else {
+            throw bad("provenance", "required key is missing: say \"official\" (a collaboration release) or \"digitised\" (read off a paper's figures); digitised data are flagged in every result they enter")
+        }
         guard exposureTonneYear.isFinite, exposureTonneYear > 0 else {
             throw bad("exposure_tonne_year", "exposure must be positive, got \(exposureTonneYear)")
         }
         guard resolution.a.isFinite, resolution.b.isFinite, resolution.a >= 0, resolution.b >= 0,
               resolution.a + resolution.b > 0
         else { throw bad("resolution", "a and b must be ≥ 0 and not both zero") }
+        if let k = efficiency.energyScale, !(k > 0 && k.isFinite) {
+            throw bad("efficiency.energy_scale", "must be a positive factor (1 = as tabulated), got \(k)")
+        }
         if let c = efficiency.relativeConstraint, !(c > 0 && c.isFinite) {
             throw bad("efficiency.relative_constraint", "must be positive, got \(c)")
         }
@@ -193,6 +230,9 @@ public struct DatasetSpec: Codable, Sendable, Equatable {
                 }
             }
             if b.kind == .events { throw bad("backgrounds[\(i)].kind", "a background must be 'binned' or 'rate'") }
+            if b.includesSolarWeak == nil {
+                throw bad("backgrounds[\(i)].includes_solar_weak", "required key is missing: say true if '\(b.name)' already contains the SM solar-ν electron scattering (then only the magnetic term is added), false if not (then nmmfit adds the SM weak term); a silent default would double-count or drop that term")
+            }
         }
         if observed.kind == .rate { throw bad("observed.kind", "observed data must be 'binned' or 'events'") }
     }

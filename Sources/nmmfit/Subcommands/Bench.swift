@@ -18,6 +18,8 @@ struct Bench: ParsableCommand {
     var skipFc = false
     @Flag(help: "Print JSON.")
     var json = false
+    @Flag(help: "Only the benchmarks of the combination of all shipped datasets.")
+    var combinedOnly = false
 
     struct Row: Codable {
         var name: String
@@ -48,6 +50,22 @@ struct Bench: ParsableCommand {
                 if !json { FileHandle.standardError.write(Data("  \(n): \(Format.g(v, 4)) \(u)\n".utf8)) }
             }
             let cores = ProcessInfo.processInfo.activeProcessorCount
+            var sink = 0.0
+            // 0. the combination of every shipped dataset (issue #12): from loading the data to the
+            // combined interval, the per-dataset fits and the compatibility test; then toys on it
+            let names = try AnalysisConfig.expand([AnalysisConfig.allDatasets], dataDirectory: nil)
+            let combo = AnalysisConfig(channels: names.map { AnalysisConfig.Channel(dataset: $0) })
+            let tCombo = try Self.time(3) { sink += try combo.analyse().report.interval[1] }
+            add("combined fit of all \(names.count) datasets: load, fold, fit, interval, expected limits, per-dataset fits, compatibility", tCombo, "s")
+            let cm = try combo.buildModel().model
+            let cTruth = try ProfileLikelihood(model: cm).conditionalFit(internal: 0).internalValues
+            let cRunner = ToyRunner(model: cm, truth: cTruth, statistic: .q0, seed: 1)
+            let tToys = Self.time(1) { cRunner.run(0..<toys, threads: 1) { sink += Double($0.count) } }
+            add("combined model (\(cm.binCount) bins, \(cm.parameterCount) parameters): q0 toys/s on 1 thread (2 fits each)", Double(toys) / tToys, "toys/s")
+            if combinedOnly {
+                if sink == .infinity { print("") }
+                return try emit(rows)
+            }
             // 1. one full spectrum: all sources, stepping, 1–30 keV in 0.1 keV steps (291 energies)
             let grid = try RecoilTable.grid(from: 1, to: 30, step: 0.1)
             let tSpec = try Self.time(3) { _ = try RecoilCalculator(model: RecoilModel()).tabulate(grid) }
@@ -63,7 +81,6 @@ struct Bench: ParsableCommand {
             var theta = model.initial
             theta[model.poiIndex] = 5
             let nEval = 1_000_000
-            var sink = 0.0
             let tNLL = Self.time(3) { for _ in 0..<nEval { theta[1] += 1e-12; sink += model.nll(theta, obs) } }
             add("NLL evaluation (XENON1T, 6 bins, 4 parameters)", tNLL / Double(nEval) * 1e9, "ns")
             let ws = BinnedModel.Workspace(model: model)
@@ -101,13 +118,17 @@ struct Bench: ParsableCommand {
                 add("Feldman–Cousins band: 30 points × \(fcToys) toys on \(cores) threads", t, "s")
             }
             if sink == .infinity { print("") }
-            if json {
-                let e = JSONEncoder()
-                e.outputFormatting = [.prettyPrinted, .sortedKeys]
-                print(String(decoding: try e.encode(rows), as: UTF8.self))
-            } else {
-                print(Format.table(["benchmark", "value", "unit"], rows.map { [$0.name, Format.g($0.value, 4), $0.unit] }), terminator: "")
-            }
+            try emit(rows)
+        }
+    }
+
+    func emit(_ rows: [Row]) throws {
+        if json {
+            let e = JSONEncoder()
+            e.outputFormatting = [.prettyPrinted, .sortedKeys]
+            print(String(decoding: try e.encode(rows), as: UTF8.self))
+        } else {
+            print(Format.table(["benchmark", "value", "unit"], rows.map { [$0.name, Format.g($0.value, 4), $0.unit] }), terminator: "")
         }
     }
 }

@@ -47,8 +47,15 @@ struct FitOptions: ParsableArguments {
     @Option(help: "The matrix element constrained with --moments, e.g. e-mu (flavour) or 1-2 (mass basis).")
     var element: String = "e-mu"
 
+    @Option(help: "With two or more datasets: also compute the compatibility test's p-value from this many toys.")
+    var compatibilityToys: Int = 0
+
+    @Option(help: "Seed of the compatibility toys.")
+    var seed: UInt64 = 1
+
     func validate() throws {
         guard cl > 0 && cl < 1 else { throw ValidationError("--cl must be in (0, 1), got \(cl)") }
+        guard (0...1_000_000).contains(compatibilityToys) else { throw ValidationError("--compatibility-toys must be in 0…1000000, got \(compatibilityToys)") }
         if moments != nil { _ = try Model.Effective.parseElement(element) }
         guard AsymptoticInterval.Method(rawValue: intervalMethod) != nil else {
             throw ValidationError("--interval-method must be one of: \(AsymptoticInterval.Method.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -57,10 +64,22 @@ struct FitOptions: ParsableArguments {
 
     func execute() throws {
         try CLIErrors.run {
-            let model = try data.model(physics: physics)
+            let method = AsymptoticInterval.Method(rawValue: intervalMethod)!
+            let model: BinnedModel, profile: ProfileLikelihood
+            var report: FitReport
+            if data.spec != nil {
+                model = try data.model(physics: physics)
+                profile = try ProfileLikelihood(model: model)
+                report = try FitReport.make(profile: profile, cl: cl, method: method)
+                // a spec keeps only channel names: flag those that are digitised datasets here
+                report.digitisedDatasets = model.channelNames.filter {
+                    (try? DataLocator.spec(named: $0, dataDirectory: data.dataDir).spec.isDigitised) == true
+                }
+            } else {
+                let a = try data.config(physics: physics).analyse(cl: cl, method: method, compatibilityToys: compatibilityToys, seed: seed)
+                (model, profile, report) = (a.model, a.profile, a.report)
+            }
             if let saveSpec { try OutputFile.write(try model.spec.jsonData(), to: saveSpec, force: output.force) }
-            let profile = try ProfileLikelihood(model: model)
-            let report = try FitReport.make(profile: profile, cl: cl, method: AsymptoticInterval.Method(rawValue: intervalMethod)!)
             for (dir, plotsOnly) in [(plot, true), (self.report, false)] {
                 guard let dir else { continue }
                 let limits = try? DataLocator.dataDirectory(explicit: data.dataDir).appendingPathComponent("limits/mu_nu_limits.csv")
@@ -125,6 +144,9 @@ enum FitTable {
         let pct = Format.g(r.cl * 100, 3)
         s += "best-fit μν        = \(Format.mu11(r.muNuBest)) × 10⁻¹¹ μB   (μν² = \(Format.f(r.muNuSquaredBest, 3)) ± \(Format.f(r.muNuSquaredError, 3)) × 10⁻²² μB²)\n"
         s += "\(pct)% CL interval   = [\(Format.mu11(r.interval[0])), \(Format.mu11(r.interval[1]))] × 10⁻¹¹ μB  (\(r.intervalMethod); Wilks: [\(Format.mu11(r.intervalWilks[0])), \(Format.mu11(r.intervalWilks[1]))])\n"
+        if let e = r.expectedLimit {
+            s += "expected limit     = \(Format.mu11(e)) × 10⁻¹¹ μB  (median, \(pct)% CL, Asimov background-only data)\n"
+        }
         s += "significance μν>0  = \(Format.f(r.significanceSigma)) σ   (q0 = \(Format.f(r.q0, 3)), p = \(Format.g(r.pValue, 3)))\n"
         s += "−lnL best / bkg    = \(Format.f(r.nllBest, 4)) / \(Format.f(r.nllBackgroundOnly, 4));  Baker–Cousins χ² = \(Format.f(r.gofChi2)) for \(r.bins) bins\n"
         s += "fit status         = \(r.converged ? "converged" : "NOT CONVERGED") (\(r.fitStatus.method), \(r.fitStatus.iterations) iterations, EDM \(Format.g(r.fitStatus.edm, 2)))\n"
@@ -133,6 +155,39 @@ enum FitTable {
             p.name == "mu_nu" ? [p.name, Format.g(p.value, 4) + " μB", "—", "0"]
                 : [p.name, Format.g(p.value, 5), Format.g(p.error, 3), Format.g(p.backgroundOnlyValue, 5)]
         })
+        s += combination(r)
+        if let d = r.digitisedDatasets, !d.isEmpty {
+            s += "\nDIGITISED DATA: \(d.joined(separator: ", ")) — read off published figures by third parties, not an official release; see `nmmfit datasets show NAME` for the assumptions.\n"
+        }
+        if let o = r.specOverrides { s += "dataset spec changes (--set): \(o.joined(separator: "; "))\n" }
+        return s
+    }
+
+    /// The per-dataset table and the compatibility test of a combination.
+    static func combination(_ r: FitReport) -> String {
+        guard let rows = r.perDataset, let c = r.compatibility else { return "" }
+        let pct = Format.g(r.cl * 100, 3)
+        func iv(_ i: [Double]) -> String { i[0] == 0 ? "< \(Format.mu11(i[1]))" : "[\(Format.mu11(i[0])), \(Format.mu11(i[1]))]" }
+        var s = "\neach dataset alone and combined (μν in 10⁻¹¹ μB; \(pct)% CL \(r.intervalMethod); expected = median limit, Asimov):\n"
+        var table = rows.map { d in
+            [d.name + (d.provenance == "digitised" ? " *" : ""), "\(Format.g(d.windowKeV[0]))–\(Format.g(d.windowKeV[1]))",
+             Format.mu11(d.muNuBest), iv(d.interval), Format.mu11(d.expectedLimit), Format.f(d.significanceSigma),
+             d.converged ? "yes" : "NO"]
+        }
+        table.append(["combined", "", Format.mu11(r.muNuBest), iv(r.interval), r.expectedLimit.map(Format.mu11) ?? "—",
+                      Format.f(r.significanceSigma), r.converged ? "yes" : "NO"])
+        s += Format.table(["dataset", "window [keV]", "best fit", "\(pct)% CL", "expected", "Z(μν>0)", "converged"], table)
+        if rows.contains(where: { $0.provenance == "digitised" }) { s += "(* digitised, not official)\n" }
+        s += "compatibility, one common μν vs one per dataset: −2ΔlnL = \(Format.f(c.minusTwoDeltaLnL, 3)), dof = \(c.dof), p = \(Format.g(c.pValue, 3)) (χ²), Z = \(Format.f(c.z)) σ\n"
+        if let pt = c.pToys, let pe = c.pToysError {
+            s += "  from \(c.toys) toys of the common best fit: p = \(Format.g(pt, 3)) ± \(Format.g(pe, 2))\(c.zToys.map { ", Z = \(Format.f($0)) σ" } ?? "")\(c.failedToys > 0 ? " (\(c.failedToys) failed)" : "")\n"
+        }
+        if c.pValue < 0.05 || (c.pToys ?? 1) < 0.05 {
+            let sep = c.datasets.map { "\($0) \(Format.mu11(c.separateMuNuBest[$0] ?? 0))" }.joined(separator: ", ")
+            s += "TENSION: the datasets do not agree on one μν (p = \(Format.g(c.pValue, 3)), \(Format.f(c.z)) σ); the combined value averages incompatible data. Separate best fits (10⁻¹¹ μB): \(sep).\n"
+        } else {
+            s += "the datasets are compatible with one common μν (p = \(Format.g(c.pValue, 3))).\n"
+        }
         return s
     }
 }

@@ -3,10 +3,24 @@ import Foundation
 import Likelihood
 import Recoil
 
-/// Atomic binding choices on the command line.
-enum AtomicChoice: String, ExpressibleByArgument, CaseIterable {
-    case free, stepping
-    var binding: AtomicBinding { self == .free ? .free : .stepping }
+/// Atomic binding on the command line: `free`, `stepping`, or a table file (see
+/// ``AtomicBinding/load(from:)`` and docs/datasets.md).
+struct AtomicChoice: ExpressibleByArgument {
+    var argument: String
+    init?(argument: String) {
+        guard !argument.isEmpty else { return nil }
+        self.argument = argument
+    }
+    static let free = AtomicChoice(argument: "free")!
+    static let stepping = AtomicChoice(argument: "stepping")!
+    var defaultValueDescription: String { argument }
+    func binding() throws -> AtomicBinding {
+        switch argument {
+        case "free": .free
+        case "stepping": .stepping
+        default: try AtomicBinding.load(from: URL(fileURLWithPath: argument))
+        }
+    }
 }
 
 /// Solar model choices on the command line.
@@ -14,7 +28,7 @@ extension SolarModel: ExpressibleByArgument {}
 
 /// Options that choose the recoil physics.
 struct PhysicsOptions: ParsableArguments {
-    @Option(help: "Atomic binding: free electrons or the stepping approximation.")
+    @Option(help: "Atomic binding: free (electrons), stepping (approximation), or a CSV table FILE of T_keV → factor (or weak, magnetic); format in docs/datasets.md.")
     var atomic: AtomicChoice = .stepping
 
     @Option(help: "Standard Solar Model for the fluxes (B16-GS98 or B16-AGSS09met).")
@@ -31,6 +45,9 @@ struct PhysicsOptions: ParsableArguments {
             throw ValidationError("--constant-pee must be in [0, 1], got \(p)")
         }
         _ = try parsedSources()
+        if !["free", "stepping"].contains(atomic.argument) && !FileManager.default.fileExists(atPath: atomic.argument) {
+            throw ValidationError("--atomic must be free, stepping or an existing table file (format: docs/datasets.md); '\(atomic.argument)' is none of these")
+        }
     }
 
     func parsedSources() throws -> [SolarSource] {
@@ -47,7 +64,7 @@ struct PhysicsOptions: ParsableArguments {
 
     func recoilModel() throws -> RecoilModel {
         RecoilModel(solarModel: solarModel, sources: try parsedSources(),
-                    survival: constantPee.map { .constant($0) } ?? .standard, binding: atomic.binding)
+                    survival: constantPee.map { .constant($0) } ?? .standard, binding: try atomic.binding())
     }
 }
 
@@ -56,8 +73,14 @@ extension ModelBuilder.Tritium: ExpressibleByArgument {}
 
 /// Options that choose the data and the likelihood model.
 struct DataOptions: ParsableArguments {
-    @Option(name: .customLong("dataset"), help: "Dataset name (repeat to combine): xenon1t_sr1, xenonnt_sr0, …")
+    @Option(name: .customLong("dataset"), help: "Dataset name (repeat to combine), or 'all' for every dataset found (`nmmfit datasets` lists them).")
     var datasets: [String] = []
+
+    @Option(name: .customLong("window"), help: ArgumentHelp("Energy window of one dataset, NAME=LO:HI in keV (repeatable; beats --emin/--emax).", valueName: "name=lo:hi"))
+    var windows: [String] = []
+
+    @Option(name: .customLong("set"), help: ArgumentHelp("Change one key of a dataset spec, NAME.KEY=VALUE (repeatable), e.g. lz_ws2024.resolution.a=0.35 or lz_ws2024.backgrounds.B0.constraint.type=free.", valueName: "name.key=value"))
+    var sets: [String] = []
 
     @Option(help: "Lower edge of the energy window (keV); default: the dataset's (1 keV).")
     var emin: Double?
@@ -89,14 +112,20 @@ struct DataOptions: ParsableArguments {
         if let a = emin, let b = emax, !(b > a) { throw ValidationError("--emax (\(b)) must be above --emin (\(a))") }
         if let w = binWidth, !(w.isFinite && w > 0) { throw ValidationError("--bin-width must be positive, got \(w)") }
         if spec != nil && (!datasets.isEmpty || emin != nil || emax != nil || binWidth != nil || tritium != .none
-                           || efficiencyShape || noSolarFluxNuisance) {
-            throw ValidationError("--spec cannot be combined with --dataset, --emin, --emax, --bin-width, --tritium, --efficiency-shape or --no-solar-flux-nuisance (the spec fixes them)")
+                           || efficiencyShape || noSolarFluxNuisance || !windows.isEmpty || !sets.isEmpty) {
+            throw ValidationError("--spec cannot be combined with --dataset, --emin, --emax, --bin-width, --tritium, --efficiency-shape, --no-solar-flux-nuisance, --window or --set (the spec fixes them)")
         }
+        do {
+            _ = try windows.map(DatasetWindow.init(parsing:))
+            _ = try sets.map(DatasetSpec.Override.init(parsing:))
+        } catch let e as InputError { throw ValidationError(e.message) }
     }
 
     func config(physics: PhysicsOptions) throws -> AnalysisConfig {
-        let names = datasets.isEmpty ? ["xenon1t_sr1"] : datasets
-        let channels = names.map { AnalysisConfig.Channel(dataset: $0, emin: emin, emax: emax, binWidthKeV: binWidth) }
+        let names = try AnalysisConfig.expand(datasets.isEmpty ? ["xenon1t_sr1"] : datasets, dataDirectory: dataDir)
+        let channels = try DatasetWindow.channels(names: names, windows: try windows.map(DatasetWindow.init(parsing:)),
+                                                  overrides: try sets.map(DatasetSpec.Override.init(parsing:)),
+                                                  emin: emin, emax: emax, binWidthKeV: binWidth)
         return AnalysisConfig(channels: channels, recoil: try physics.recoilModel(), tritium: tritium,
                               efficiencyShape: efficiencyShape, solarFluxNuisance: !noSolarFluxNuisance, dataDirectory: dataDir)
     }
