@@ -24,9 +24,16 @@ public struct Panel: Sendable {
     /// Appends an element (drawn above the existing ones).
     public mutating func add(_ element: some PlotElement) { elements.append(element) }
 
-    /// The panel's SVG group given its frame and resolved ticks.
+    /// The legend entries of the elements (without the legend's extra entries).
+    var legendEntries: [LegendEntry] { elements.flatMap(\.legendEntries) }
+
+    /// All elements' footprints in `frame`.
+    func footprint(in frame: PlotFrame) -> [Footprint] { elements.flatMap { $0.footprint(in: frame) } }
+
+    /// The panel's SVG group given its frame, resolved ticks and legend placement.
     func render(_ f: PlotFrame, xTicks: Ticks, yTicks: Ticks, showsX: Bool, clipID: String,
-                fontSize fs: Double, dropTopYLabel: Bool, yTitleX: Double) -> SVGElement {
+                fontSize fs: Double, dropTopYLabel: Bool, yTitleX: Double,
+                legend placement: Legend.Placement, legendHeight: Double, figureWidth: Double) -> SVGElement {
         typealias E = SVGElement
         var out: [E] = []
         let gx = x.grid ? xTicks.major.compactMap(f.px) : [], gy = y.grid ? yTicks.major.compactMap(f.py) : []
@@ -57,6 +64,12 @@ public struct Panel: Sendable {
             for (i, p) in pos.enumerated() where p.isFinite && i % k == 0 && !(dropTopYLabel && p < f.top + fs * 0.6) {
                 out.append(.text(yTicks.labels[i], x: f.left - 6, y: p + fs * 0.35, size: fs, anchor: "end", extra: tickClass))
             }
+            let size = fs * Figure.oppositeScale
+            for (i, label) in yTicks.oppositeLabels.enumerated() where !label.isEmpty {
+                guard let p = f.py(yTicks.major[i]) else { continue }
+                out.append(.text(label, x: f.right + 8, y: p + size * 0.35, size: size, fill: Color(rgb: 0x333333),
+                                 extra: [("class", "opposite-label")]))
+            }
         }
         if showsX, let label = x.label {
             let ty = f.bottom + (x.showsTickLabels ? fs * 2.5 + 6 : fs * 1.3)
@@ -67,10 +80,12 @@ public struct Panel: Sendable {
                              rotate: -90, extra: [("class", "axis-title")]))
         }
         if let title {
-            out.append(.text(title, x: f.left, y: f.top - 7, size: fs * 1.08, extra: [("class", "panel-title"), ("font-weight", "bold")]))
+            let size = Figure.fitted(title, size: fs * 1.08, width: (figureWidth - f.left - 4) / 1.1)
+            out.append(.text(title, x: f.left, y: f.top - 7 - (placement == .above ? legendHeight + 4 : 0), size: size,
+                             extra: [("class", "panel-title"), ("font-weight", "bold")]))
         }
         out += elements.flatMap { $0.annotations(in: f) }
-        if let l = legend.render(elements.flatMap(\.legendEntries), in: f) { out.append(l) }
+        if let l = legend.render(legendEntries, placement: placement, in: f) { out.append(l) }
         return E("g", [("class", "panel")], children: out)
     }
 
