@@ -88,7 +88,7 @@ public enum Figures {
         for (k, s) in table.sources.enumerated() {
             let mag = table.rows.map { $0.magneticAtReference[k] * scale }
             guard mag.contains(where: { $0 > 0 }) || table.rows.contains(where: { $0.weak[k] > 0 }) else { continue }
-            let c = Color.palette(k)
+            let c = sourceColors[k % sourceColors.count]
             el.append(LineSeries(x: t, y: mag, label: isotope(s.rawValue), color: c, width: 1.3))
             el.append(LineSeries(x: t, y: table.rows.map { $0.weak[k] }, color: c, width: 1, dash: .dashed))
         }
@@ -122,7 +122,7 @@ public enum Figures {
         let lo = min(b[0], obs, asimov), hi = max(b[4], obs, asimov), pad = 0.08 * (hi - lo)
         return Figure(width: columnWidth, height: 230, fontSize: fontSize, printWidthInches: columnWidthInches, panels: [Panel(
             x: Axis("\(String(format: "%.0f", r.cl * 100)) % CL upper limit on μν [10⁻¹¹ μB]", lower: max(0, lo - pad), upper: hi + pad),
-            y: Axis(nil, lower: 0, upper: 1, showsTickLabels: false),
+            y: Axis(nil, lower: 0, upper: 1, ticks: Ticks(major: [], labels: []), showsTickLabels: false),
             title: "Expected sensitivity (\(r.method))", legend: Legend(.above, extraEntries: lines, fontSize: legendFontSize), elements: el)])
     }
 
@@ -138,7 +138,7 @@ public enum Figures {
             rows.append(w.isUpperLimit
                 ? .upperLimit(w.label, w.upperMuB, color: .vermillion)
                 : .interval(w.label, lower: w.lowerMuB, upper: w.upperMuB, best: w.bestMuB, color: .vermillion))
-            right.append("nmmfit, this fit" + clNote(w.cl))
+            right.append((w.detail ?? "nmmfit") + clNote(w.cl))
         }
         for l in published {
             let color: Color = l.category == "astrophysical" ? .reddishPurple : l.category == "recast" ? .gray : .blue
@@ -175,6 +175,11 @@ public enum Figures {
             ? "μν = \(muB(r.muNuBest)) (\(String(format: "%.2f", r.significanceSigma))σ)"
             : "μν < \(muB(r.interval[1])) (\(String(format: "%.0f", r.cl * 100)) % CL)"
     }
+
+    /// Nine distinct colours for the solar-ν sources: Okabe–Ito (yellow last, it is faint on
+    /// white) with a brown and an olive added.
+    static let sourceColors: [Color] = [.blue, .vermillion, .bluishGreen, .orange, .reddishPurple, .skyBlue,
+                                        Color(rgb: 0x8C564B), Color(rgb: 0x999933), .yellow]
 
     /// A source name with its mass number as a superscript: `7Be` → `⁷Be`.
     static func isotope(_ s: String) -> String {

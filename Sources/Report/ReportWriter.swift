@@ -73,8 +73,9 @@ public struct ReportWriter {
     /// lower end is 0), labelled with the datasets' display names.
     public func thisWork(_ report: FitReport) -> ThisWorkResult {
         let names = report.datasets.map { Figures.name($0, displayNames) }
-        let label = names.count == 1 ? "this work: \(names[0])" : "this work: combined (\(names.joined(separator: " + ")))"
-        return ThisWorkResult(label: label, interval: report.interval, best: report.muNuBest, cl: report.cl)
+        let label = names.count == 1 ? "this work: \(names[0])" : "this work: combined"
+        return ThisWorkResult(label: label, interval: report.interval, best: report.muNuBest, cl: report.cl,
+                              detail: "nmmfit, " + names.joined(separator: " + "))
     }
 
     /// Writes everything; returns the paths written. `moreResults` are further rows of this
