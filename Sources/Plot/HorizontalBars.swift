@@ -43,9 +43,12 @@ public struct HorizontalBars: PlotElement {
     /// Bar thickness in px.
     public var thickness: Double
 
+    /// Rows after which a thin grey line separates groups (e.g. this work from published results).
+    public var separators: [Int]
+
     /// Creates the chart.
-    public init(rows: [Row], thickness: Double = 7) {
-        self.rows = rows; self.thickness = thickness
+    public init(rows: [Row], thickness: Double = 7, separators: [Int] = []) {
+        self.rows = rows; self.thickness = thickness; self.separators = separators
     }
 
     /// The data y of row `i` (rows run downwards from n−1 to 0).
@@ -78,7 +81,9 @@ public struct HorizontalBars: PlotElement {
     /// Bars, caps, arrows and notes.
     public func render(in frame: PlotFrame) -> [SVGElement] {
         let h = thickness / 2
-        var out: [SVGElement] = []
+        var out: [SVGElement] = separators.filter { $0 >= 0 && $0 < rows.count - 1 }.compactMap { i in
+            frame.py(rowY(i) - 0.5).map { SVGElement.line(frame.left, $0, frame.right, $0, stroke: .gray, width: 0.8) }
+        }
         for (i, r) in rows.enumerated() {
             guard let g = geometry(i, frame) else { continue }
             let y = g.y

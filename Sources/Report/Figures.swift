@@ -146,7 +146,8 @@ public enum Figures {
                         ?? .upperLimit(l.experiment, l.upperMuB, color: color))
             right.append("\(l.year) · \(l.citation.isEmpty ? l.reference : l.citation)" + clNote(l.cl))
         }
-        let bars = HorizontalBars(rows: rows, thickness: 8)
+        let ours = thisWork.filter { $0.upperMuB.isFinite && $0.upperMuB > 0 }.count
+        let bars = HorizontalBars(rows: rows, thickness: 8, separators: ours > 0 && ours < rows.count ? [ours - 1] : [])
         let values = bars.xValues.filter { $0 > 0 && $0.isFinite }
         let lo = (values.min() ?? 1e-12) / 1.8, hi = (values.max() ?? 1e-10) * 1.25
         return Figure(width: 880, height: 70 + 27 * Double(rows.count), fontSize: 13,
