@@ -101,6 +101,37 @@ struct ReportTests {
         #expect(t.contains("2020 · PRD 102 083007 · 95 % CL") && t.contains("upper limits"))
     }
 
+    @Test("the report's spectrum and scan legends cover no data point or curve (issue 14: they covered the signal at 5–7 keV and the interval label)")
+    func legendsClear() throws {
+        let r = try FitReport.make(model: Self.model)
+        let ch = r.channels[0]
+        let e = ch.binEdgesKeV
+        // points the figure must keep visible, in data coordinates: data, best-fit total and signal at every bin edge
+        var spectrumPoints: [(Double, Double)] = ch.observed.indices.map { ((e[$0] + e[$0 + 1]) / 2, ch.observed[$0]) }
+        for i in ch.observed.indices {
+            for x in [e[i], e[i + 1]] {
+                spectrumPoints += [(x, ch.totalBestFit[i]), (x, ch.bestFit["magnetic_moment"]![i]), (x, ch.totalBackgroundOnly[i])]
+            }
+        }
+        let pl = try ProfileLikelihood(model: Self.model)
+        let pts = try pl.scan(stride(from: 0.0, through: 5e-11, by: 1e-12).map { $0 })
+        let scanPoints = pts.map { ($0.muNu / 1e-11, $0.deltaTwoNLL) }
+        for (fig, points) in [(Figures.spectrum(r), spectrumPoints), (Figures.scan(pts, interval: r.interval, cl: r.cl, best: r.muNuBest), scanPoints)] {
+            let f = fig.frames()[0]
+            if let box = fig.legendBoxes()[0] {
+                for (x, y) in points {
+                    guard let px = f.px(x), let py = f.py(y), px >= f.left, px <= f.right, py >= f.top, py <= f.bottom else { continue }
+                    #expect(!(px >= box.x && px <= box.maxX && py >= box.y && py <= box.maxY), "legend covers (\(x), \(y))")
+                }
+            } else {
+                // above the plot area: every legend text sits above the frame
+                let doc = try Self.parse(fig.svg())
+                let ys = try doc.nodes(forXPath: "//*[@class='legend']//*[local-name()='text']/@y").compactMap { Double($0.stringValue ?? "") }
+                #expect(!ys.isEmpty && ys.allSatisfy { $0 < f.top })
+            }
+        }
+    }
+
     @Test("titles write μν in scientific notation and datasets by their display names")
     func titlesAndNames() throws {
         let r = try FitReport.make(model: Self.model)
