@@ -54,14 +54,16 @@ public struct Panel: Sendable {
         if showsX, x.showsTickLabels {
             let pos = xTicks.major.map { f.px($0) ?? .nan }
             let k = thinning(pos, widest: xTicks.labels.map { E.textWidth($0, size: fs) }.max() ?? 0)
-            for (i, p) in pos.enumerated() where p.isFinite && i % k == 0 {
+            let o = labelOffset(xTicks.major, k)
+            for (i, p) in pos.enumerated() where p.isFinite && (i - o) % k == 0 {
                 out.append(.text(xTicks.labels[i], x: p, y: f.bottom + fs + 4, size: fs, anchor: "middle", extra: tickClass))
             }
         }
         if y.showsTickLabels {
             let pos = yTicks.major.map { f.py($0) ?? .nan }
             let k = thinning(pos, widest: fs)
-            for (i, p) in pos.enumerated() where p.isFinite && i % k == 0 && !(dropTopYLabel && p < f.top + fs * 0.6) {
+            let o = labelOffset(yTicks.major, k)
+            for (i, p) in pos.enumerated() where p.isFinite && (i - o) % k == 0 && !(dropTopYLabel && p < f.top + fs * 0.6) {
                 out.append(.text(yTicks.labels[i], x: f.left - 6, y: p + fs * 0.35, size: fs, anchor: "end", extra: tickClass))
             }
             let size = fs * Figure.oppositeScale
@@ -90,6 +92,11 @@ public struct Panel: Sendable {
     }
 
     /// Show every k-th label so that neighbours (at pixel positions `pos`) do not overlap.
+    /// When every k-th label is shown, the index offset that keeps the label at 0 (if there is one).
+    private func labelOffset(_ major: [Double], _ k: Int) -> Int {
+        k > 1 ? (major.firstIndex(of: 0) ?? 0) % k : 0
+    }
+
     private func thinning(_ pos: [Double], widest: Double) -> Int {
         let p = pos.filter(\.isFinite)
         let gap = zip(p, p.dropFirst()).map { abs($1 - $0) }.min() ?? .infinity

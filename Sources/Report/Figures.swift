@@ -20,7 +20,8 @@ public enum Figures {
 
     /// The binned spectrum of one channel: data with Poisson error bars, stacked background
     /// components, the best-fit μν signal and total, the background-only expectation; and a
-    /// residual panel (data − best fit)/√(best fit) under it. Counts per bin vs keV.
+    /// residual panel (data − best fit)/√(best fit) under it. Counts per bin vs keV. The title
+    /// gives the fit's μν (marked "joint fit" when several channels share it).
     /// `displayNames` maps channel (dataset) ids to the names shown, e.g. "XENON1T SR1".
     public static func spectrum(_ r: FitReport, channel c: Int = 0, displayNames: [String: String] = [:]) -> Figure {
         let ch = r.channels[c]
@@ -44,7 +45,7 @@ public enum Figures {
         let ones = resid.map { _ in 1.0 }
         let range = edges[0]...edges[edges.count - 1]
         let top = Panel(x: Axis("Reconstructed energy [keV]", range: range),
-                        y: Axis("Events / bin", lower: 0), title: "\(name(ch.name, displayNames)): \(resultText(r))",
+                        y: Axis("Events / bin", lower: 0), title: "\(name(ch.name, displayNames))\(r.channels.count > 1 ? ", joint fit" : ""): \(resultText(r))",
                         relativeHeight: 3, legend: Legend(.auto, fontSize: legendFontSize), elements: main)
         let bottom = Panel(x: Axis("Reconstructed energy [keV]", range: range),
                            y: Axis("(data − fit)/σ"), legend: Legend(.hidden),
