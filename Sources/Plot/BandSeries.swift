@@ -44,6 +44,26 @@ public struct BandSeries: PlotElement {
 
     /// One closed `<path>` with a polygon per unbroken run.
     public func render(in frame: PlotFrame) -> [SVGElement] {
+        var attrs: [(String, String)] = [("fill", color.hex), ("fill-opacity", SVGElement.num(opacity))]
+        attrs += outlineWidth > 0 ? [("stroke", color.hex), ("stroke-width", SVGElement.num(outlineWidth))] : [("stroke", "none")]
+        return SVGElement.path(polygons(frame), closed: true, attributes: attrs).map { [$0] } ?? []
+    }
+
+    /// The bounding box of each polygon piece (a bin, or the span between successive points).
+    public func footprint(in frame: PlotFrame) -> [Footprint] {
+        polygons(frame).flatMap { poly -> [Footprint] in
+            // polygons run along the upper curve and back along the lower one
+            let half = poly.count / 2
+            let up = Array(poly.prefix(half)), down = Array(poly.suffix(half).reversed())
+            return up.indices.dropLast().map { i in
+                let ys = [up[i].1, up[i + 1].1, down[i].1, down[i + 1].1]
+                return .rect(PixelRect(corners: up[i].0, ys.min()!, up[i + 1].0, ys.max()!))
+            }
+        }
+    }
+
+    /// The pixel polygons, one per unbroken run: the upper curve left to right, then the lower back.
+    func polygons(_ frame: PlotFrame) -> [[(Double, Double)]] {
         let n = min(lower.count, upper.count)
         let polygons: [[(Double, Double)]]
         if steps {
@@ -62,8 +82,6 @@ public struct BandSeries: PlotElement {
                 return (a, l, u)
             }.map { run in run.map { ($0.0, $0.2) } + run.reversed().map { ($0.0, $0.1) } }
         }
-        var attrs: [(String, String)] = [("fill", color.hex), ("fill-opacity", SVGElement.num(opacity))]
-        attrs += outlineWidth > 0 ? [("stroke", color.hex), ("stroke-width", SVGElement.num(outlineWidth))] : [("stroke", "none")]
-        return SVGElement.path(polygons, closed: true, attributes: attrs).map { [$0] } ?? []
+        return polygons
     }
 }

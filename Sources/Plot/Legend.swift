@@ -21,10 +21,18 @@ public struct LegendEntry: Sendable {
     }
 }
 
-/// A panel's legend: a boxed list of the labelled elements' entries in a corner of the plot area.
+/// A panel's legend: a boxed list of the labelled elements' entries inside the plot area, or a
+/// row of entries above it.
+///
+/// With ``Position/auto`` (the default) the legend never covers what the panel draws: it goes to
+/// the first place inside the plot area — the four corners, then the middles of the top and
+/// bottom edges — where its box meets none of the elements' ``PlotElement/footprint(in:)``s, and
+/// above the plot area, in as many columns as fit, when no such place is free.
 public struct Legend: Sendable {
     /// Where the legend sits.
     public enum Position: Sendable, Hashable {
+        /// The first free place inside the plot area, else above it (see ``Legend``).
+        case auto
         /// Top-right corner of the plot area.
         case topRight
         /// Top-left corner.
@@ -33,11 +41,13 @@ public struct Legend: Sendable {
         case bottomRight
         /// Bottom-left corner.
         case bottomLeft
+        /// Above the plot area, entries side by side in columns.
+        case above
         /// No legend.
         case hidden
     }
 
-    /// The corner.
+    /// The requested place.
     public var position: Position
     /// Entries appended after those of the panel's elements.
     public var extraEntries: [LegendEntry]
@@ -45,23 +55,82 @@ public struct Legend: Sendable {
     public var fontSize: Double
 
     /// Creates a legend.
-    public init(_ position: Position = .topRight, extraEntries: [LegendEntry] = [], fontSize: Double = 12) {
+    public init(_ position: Position = .auto, extraEntries: [LegendEntry] = [], fontSize: Double = 12) {
         self.position = position; self.extraEntries = extraEntries; self.fontSize = fontSize
     }
 
-    /// The legend box for `entries` in `frame`, or nil when hidden or empty.
-    func render(_ entries: [LegendEntry], in frame: PlotFrame) -> SVGElement? {
+    private var row: Double { fontSize * 1.45 }
+    private let swatchWidth = 24.0, pad = 5.0
+    private func entryWidth(_ e: LegendEntry) -> Double { swatchWidth + pad + SVGElement.textWidth(e.label, size: fontSize) }
+
+    /// Where the legend goes for a panel with these entries and elements in `frame`.
+    enum Placement: Equatable {
+        case none, above
+        case inside(PixelRect)
+    }
+
+    /// The size of the boxed (inside) legend.
+    func boxSize(_ all: [LegendEntry]) -> (w: Double, h: Double) {
+        (pad * 2 + (all.map(entryWidth).max() ?? 0), pad * 2 + row * Double(all.count))
+    }
+
+    /// Columns and height of the legend above a plot area `width` px wide.
+    func aboveLayout(_ all: [LegendEntry], width: Double) -> (columns: Int, columnWidth: Double, height: Double) {
+        let cw = (all.map(entryWidth).max() ?? 0) + 14
+        let cols = max(1, min(all.count, Int(width / cw)))
+        let rows = (all.count + cols - 1) / cols
+        return (cols, cw, row * Double(rows) + 4)
+    }
+
+    /// The candidate boxes inside the plot area, in order of preference.
+    func candidates(_ all: [LegendEntry], in frame: PlotFrame) -> [PixelRect] {
+        let (w, h) = boxSize(all), m = 6.0
+        let xs = (l: frame.left + m, r: frame.right - m - w, c: frame.left + (frame.width - w) / 2)
+        let ys = (t: frame.top + m, b: frame.bottom - m - h)
+        let fixed: [Position: PixelRect] = [
+            .topRight: PixelRect(x: xs.r, y: ys.t, width: w, height: h), .topLeft: PixelRect(x: xs.l, y: ys.t, width: w, height: h),
+            .bottomRight: PixelRect(x: xs.r, y: ys.b, width: w, height: h), .bottomLeft: PixelRect(x: xs.l, y: ys.b, width: w, height: h),
+        ]
+        if let r = fixed[position] { return [r] }
+        return [fixed[.topRight]!, fixed[.topLeft]!, fixed[.bottomRight]!, fixed[.bottomLeft]!,
+                PixelRect(x: xs.c, y: ys.t, width: w, height: h), PixelRect(x: xs.c, y: ys.b, width: w, height: h)]
+            .filter { $0.x >= frame.left && $0.maxX <= frame.right && $0.y >= frame.top && $0.maxY <= frame.bottom }
+    }
+
+    /// Chooses the place: a fixed corner as asked, or for ``Position/auto`` the first candidate
+    /// whose box (grown by 3 px) overlaps no footprint, else above the plot area.
+    func placement(_ entries: [LegendEntry], footprint: [Footprint], in frame: PlotFrame) -> Placement {
         let all = entries + extraEntries
-        guard position != .hidden, !all.isEmpty else { return nil }
-        let row = fontSize * 1.45, sw = 26.0, pad = 6.0
-        let w = pad * 3 + sw + (all.map { SVGElement.textWidth($0.label, size: fontSize) }.max() ?? 0)
-        let h = pad * 2 + row * Double(all.count)
-        let x0 = [.topLeft, .bottomLeft].contains(position) ? frame.left + 8 : frame.right - 8 - w
-        let y0 = [.topLeft, .topRight].contains(position) ? frame.top + 8 : frame.bottom - 8 - h
-        var items: [SVGElement] = [.rect(x: x0, y: y0, width: w, height: h, fill: "#ffffff",
-                                         extra: [("fill-opacity", "0.85"), ("stroke", "#999999"), ("stroke-width", "0.8")])]
-        for (i, e) in all.enumerated() {
-            let cy = y0 + pad + row * (Double(i) + 0.5), sx = x0 + pad
+        guard position != .hidden, !all.isEmpty else { return .none }
+        if position == .above { return .above }
+        let boxes = candidates(all, in: frame)
+        if position != .auto { return boxes.first.map { .inside($0) } ?? .above }
+        let free = boxes.first { box in
+            let grown = box.inflated(by: 3)
+            return !footprint.contains { $0.overlap(with: grown) > 0 }
+        }
+        return free.map { .inside($0) } ?? .above
+    }
+
+    /// The legend for `entries` at `placement` (for ``Placement/above``, in the `height` px band
+    /// ending just above `frame`), or nil when there is none.
+    func render(_ entries: [LegendEntry], placement: Placement, in frame: PlotFrame) -> SVGElement? {
+        let all = entries + extraEntries
+        var items: [SVGElement] = []
+        var slots: [(x: Double, cy: Double)] = []
+        switch placement {
+        case .none: return nil
+        case .inside(let box):
+            items.append(.rect(x: box.x, y: box.y, width: box.width, height: box.height, fill: "#ffffff",
+                               extra: [("fill-opacity", "0.85"), ("stroke", "#999999"), ("stroke-width", "0.8")]))
+            slots = all.indices.map { (box.x + pad, box.y + pad + row * (Double($0) + 0.5)) }
+        case .above:
+            let (cols, cw, h) = aboveLayout(all, width: frame.width)
+            let top = frame.top - h - 2
+            slots = all.indices.map { (frame.left + Double($0 % cols) * cw, top + row * (Double($0 / cols) + 0.5)) }
+        }
+        for (e, slot) in zip(all, slots) {
+            let sx = slot.x, cy = slot.cy, sw = swatchWidth
             switch e.swatch {
             case let .line(c, width, dash):
                 items.append(.line(sx, cy, sx + sw, cy, stroke: c, width: width, dash: dash))

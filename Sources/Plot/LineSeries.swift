@@ -50,14 +50,21 @@ public struct LineSeries: PlotElement {
 
     /// One `<path>` with a subpath per unbroken run.
     public func render(in frame: PlotFrame) -> [SVGElement] {
-        let pieces: [[(Double, Double)]] = switch style {
+        SVGElement.path(pixelRuns(frame), attributes: strokeAttributes(color, width, dash)).map { [$0] } ?? []
+    }
+
+    /// The drawn segments.
+    public func footprint(in frame: PlotFrame) -> [Footprint] { Footprint.polyline(pixelRuns(frame)) }
+
+    /// The unbroken runs of pixel points that the path joins.
+    func pixelRuns(_ frame: PlotFrame) -> [[(Double, Double)]] {
+        switch style {
         case .polyline:
             runs(min(x.count, y.count)) { frame.point(x[$0], y[$0]) }
         case .steps:
             stepRuns(edges: x, count: y.count, frame: frame) { frame.pyOrBottom(y[$0]) }
                 .map { $0.flatMap { [($0.x0, $0.y), ($0.x1, $0.y)] } }
         }
-        return SVGElement.path(pieces, attributes: strokeAttributes(color, width, dash)).map { [$0] } ?? []
     }
 }
 

@@ -24,9 +24,16 @@ public struct Panel: Sendable {
     /// Appends an element (drawn above the existing ones).
     public mutating func add(_ element: some PlotElement) { elements.append(element) }
 
-    /// The panel's SVG group given its frame and resolved ticks.
+    /// The legend entries of the elements (without the legend's extra entries).
+    var legendEntries: [LegendEntry] { elements.flatMap(\.legendEntries) }
+
+    /// All elements' footprints in `frame`.
+    func footprint(in frame: PlotFrame) -> [Footprint] { elements.flatMap { $0.footprint(in: frame) } }
+
+    /// The panel's SVG group given its frame, resolved ticks and legend placement.
     func render(_ f: PlotFrame, xTicks: Ticks, yTicks: Ticks, showsX: Bool, clipID: String,
-                fontSize fs: Double, dropTopYLabel: Bool, yTitleX: Double) -> SVGElement {
+                fontSize fs: Double, dropTopYLabel: Bool, yTitleX: Double,
+                legend placement: Legend.Placement, legendHeight: Double, figureWidth: Double) -> SVGElement {
         typealias E = SVGElement
         var out: [E] = []
         let gx = x.grid ? xTicks.major.compactMap(f.px) : [], gy = y.grid ? yTicks.major.compactMap(f.py) : []
@@ -47,15 +54,23 @@ public struct Panel: Sendable {
         if showsX, x.showsTickLabels {
             let pos = xTicks.major.map { f.px($0) ?? .nan }
             let k = thinning(pos, widest: xTicks.labels.map { E.textWidth($0, size: fs) }.max() ?? 0)
-            for (i, p) in pos.enumerated() where p.isFinite && i % k == 0 {
+            let o = labelOffset(xTicks.major, k)
+            for (i, p) in pos.enumerated() where p.isFinite && (i - o) % k == 0 {
                 out.append(.text(xTicks.labels[i], x: p, y: f.bottom + fs + 4, size: fs, anchor: "middle", extra: tickClass))
             }
         }
         if y.showsTickLabels {
             let pos = yTicks.major.map { f.py($0) ?? .nan }
             let k = thinning(pos, widest: fs)
-            for (i, p) in pos.enumerated() where p.isFinite && i % k == 0 && !(dropTopYLabel && p < f.top + fs * 0.6) {
+            let o = labelOffset(yTicks.major, k)
+            for (i, p) in pos.enumerated() where p.isFinite && (i - o) % k == 0 && !(dropTopYLabel && p < f.top + fs * 0.6) {
                 out.append(.text(yTicks.labels[i], x: f.left - 6, y: p + fs * 0.35, size: fs, anchor: "end", extra: tickClass))
+            }
+            let size = fs * Figure.oppositeScale
+            for (i, label) in yTicks.oppositeLabels.enumerated() where !label.isEmpty {
+                guard let p = f.py(yTicks.major[i]) else { continue }
+                out.append(.text(label, x: f.right + 8, y: p + size * 0.35, size: size, fill: Color(rgb: 0x333333),
+                                 extra: [("class", "opposite-label")]))
             }
         }
         if showsX, let label = x.label {
@@ -67,14 +82,21 @@ public struct Panel: Sendable {
                              rotate: -90, extra: [("class", "axis-title")]))
         }
         if let title {
-            out.append(.text(title, x: f.left, y: f.top - 7, size: fs * 1.08, extra: [("class", "panel-title"), ("font-weight", "bold")]))
+            let size = Figure.fitted(title, size: fs * 1.08, width: (figureWidth - f.left - 4) / 1.1)
+            out.append(.text(title, x: f.left, y: f.top - 7 - (placement == .above ? legendHeight + 4 : 0), size: size,
+                             extra: [("class", "panel-title"), ("font-weight", "bold")]))
         }
         out += elements.flatMap { $0.annotations(in: f) }
-        if let l = legend.render(elements.flatMap(\.legendEntries), in: f) { out.append(l) }
+        if let l = legend.render(legendEntries, placement: placement, in: f) { out.append(l) }
         return E("g", [("class", "panel")], children: out)
     }
 
     /// Show every k-th label so that neighbours (at pixel positions `pos`) do not overlap.
+    /// When every k-th label is shown, the index offset that keeps the label at 0 (if there is one).
+    private func labelOffset(_ major: [Double], _ k: Int) -> Int {
+        k > 1 ? (major.firstIndex(of: 0) ?? 0) % k : 0
+    }
+
     private func thinning(_ pos: [Double], widest: Double) -> Int {
         let p = pos.filter(\.isFinite)
         let gap = zip(p, p.dropFirst()).map { abs($1 - $0) }.min() ?? .infinity

@@ -14,6 +14,9 @@ public protocol PlotElement: Sendable {
     func render(in frame: PlotFrame) -> [SVGElement]
     /// Unclipped extras such as labels next to marker lines.
     func annotations(in frame: PlotFrame) -> [SVGElement]
+    /// The pixel regions the element and its annotations occupy, which an automatically placed
+    /// legend keeps clear of (``Legend/Position/auto``).
+    func footprint(in frame: PlotFrame) -> [Footprint]
 }
 
 extension PlotElement {
@@ -21,6 +24,8 @@ extension PlotElement {
     public var legendEntries: [LegendEntry] { [] }
     /// No annotations by default.
     public func annotations(in frame: PlotFrame) -> [SVGElement] { [] }
+    /// None by default: an element that does not report its footprint is not avoided by the legend.
+    public func footprint(in frame: PlotFrame) -> [Footprint] { [] }
 }
 
 /// Splits indices into runs of consecutive drawable items: `point(i)` returning nil breaks a run.

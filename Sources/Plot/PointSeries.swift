@@ -47,7 +47,26 @@ public struct PointSeries: PlotElement {
     /// A `<g>` holding one path of error bars and a circle per drawable point. A point at or
     /// below zero on a log axis keeps its upper bar, drawn from the axis bottom.
     public func render(in frame: PlotFrame) -> [SVGElement] {
-        var bars: [[(Double, Double)]] = [], dots: [SVGElement] = []
+        let (bars, centres) = geometry(frame)
+        var children: [SVGElement] = []
+        if let p = SVGElement.path(bars, attributes: strokeAttributes(color, 1.2, .solid)) { children.append(p) }
+        children += centres.map { c in
+            SVGElement("circle", [("cx", SVGElement.num(c.0)), ("cy", SVGElement.num(c.1)), ("r", SVGElement.num(radius))])
+        }
+        return children.isEmpty ? [] : [SVGElement("g", [("fill", color.hex)], children: children)]
+    }
+
+    /// The error bars and a box around each marker.
+    public func footprint(in frame: PlotFrame) -> [Footprint] {
+        let (bars, centres) = geometry(frame)
+        return Footprint.polyline(bars) + centres.map { c in
+            .rect(PixelRect(x: c.0 - radius, y: c.1 - radius, width: 2 * radius, height: 2 * radius))
+        }
+    }
+
+    /// Error bars as pixel segments and marker centres.
+    private func geometry(_ frame: PlotFrame) -> (bars: [[(Double, Double)]], centres: [(Double, Double)]) {
+        var bars: [[(Double, Double)]] = [], centres: [(Double, Double)] = []
         for i in 0..<count {
             guard let cx = frame.px(x[i]), y[i].isFinite else { continue }
             let (lo, hi) = (y[i] - err(errorLow, i), y[i] + err(errorHigh, i))
@@ -58,12 +77,8 @@ public struct PointSeries: PlotElement {
                let b = frame.px(x[i] + dx) {
                 bars.append([(a, cy), (b, cy)])
             }
-            dots.append(SVGElement("circle", [("cx", SVGElement.num(cx)), ("cy", SVGElement.num(cy)),
-                                              ("r", SVGElement.num(radius))]))
+            centres.append((cx, cy))
         }
-        var children: [SVGElement] = []
-        if let p = SVGElement.path(bars, attributes: strokeAttributes(color, 1.2, .solid)) { children.append(p) }
-        children += dots
-        return children.isEmpty ? [] : [SVGElement("g", [("fill", color.hex)], children: children)]
+        return (bars, centres)
     }
 }

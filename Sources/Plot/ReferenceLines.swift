@@ -33,6 +33,14 @@ public struct HorizontalLine: PlotElement {
         guard let label, let p = frame.py(y), p >= frame.top, p <= frame.bottom else { return [] }
         return [.text(label, x: frame.right - 4, y: p - 3, size: 11, anchor: "end", fill: color)]
     }
+
+    /// The line and its label.
+    public func footprint(in frame: PlotFrame) -> [Footprint] {
+        guard let p = frame.py(y) else { return [] }
+        var out: [Footprint] = [.segment(x1: frame.left, y1: p, x2: frame.right, y2: p)]
+        if let label { out.append(.rect(.text(label, x: frame.right - 4, y: p - 3, size: 11, anchor: "end"))) }
+        return out
+    }
 }
 
 /// A vertical marker line at a fixed x (e.g. an interval end), with an optional label written
@@ -69,5 +77,15 @@ public struct VerticalLine: PlotElement {
     public func annotations(in frame: PlotFrame) -> [SVGElement] {
         guard let label, let p = frame.px(x), p >= frame.left, p <= frame.right else { return [] }
         return [.text(label, x: p - 4, y: frame.top + 6, size: 11, anchor: "end", rotate: -90, fill: color)]
+    }
+
+    /// The line and its (rotated) label.
+    public func footprint(in frame: PlotFrame) -> [Footprint] {
+        guard let p = frame.px(x) else { return [] }
+        var out: [Footprint] = [.segment(x1: p, y1: frame.top, x2: p, y2: frame.bottom)]
+        if let label {
+            out.append(.rect(PixelRect(x: p - 4 - 0.8 * 11, y: frame.top + 6, width: 11, height: SVGElement.textWidth(label, size: 11))))
+        }
+        return out
     }
 }

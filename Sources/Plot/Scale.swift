@@ -115,10 +115,14 @@ public struct Ticks: Sendable, Hashable {
     public var minor: [Double]
     /// One label per major tick.
     public var labels: [String]
+    /// Labels written outside the opposite side of the plot area (right of a y axis), one per
+    /// major tick, e.g. the year and reference of each row of a limits chart; empty for none.
+    public var oppositeLabels: [String]
 
-    /// Creates ticks; `labels` pairs with `major` (missing labels are blank).
-    public init(major: [Double], minor: [Double] = [], labels: [String]) {
+    /// Creates ticks; `labels` (and `oppositeLabels`, when given) pair with `major` (missing labels are blank).
+    public init(major: [Double], minor: [Double] = [], labels: [String], oppositeLabels: [String] = []) {
         self.major = major; self.minor = minor
         self.labels = major.indices.map { $0 < labels.count ? labels[$0] : "" }
+        self.oppositeLabels = oppositeLabels.isEmpty ? [] : major.indices.map { $0 < oppositeLabels.count ? oppositeLabels[$0] : "" }
     }
 }

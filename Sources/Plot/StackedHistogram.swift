@@ -51,6 +51,12 @@ public struct StackedHistogram: PlotElement {
         components.reversed().map { LegendEntry($0.label, .fill($0.color, opacity: opacity)) }
     }
 
+    /// The filled area from zero to the top layer, bin by bin.
+    public func footprint(in frame: PlotFrame) -> [Footprint] {
+        guard let total = cumulative.last else { return [] }
+        return BandSeries(edges: edges, lower: total.map { _ in 0 }, upper: total).footprint(in: frame)
+    }
+
     /// One stepped band per layer, then the total's outline.
     public func render(in frame: PlotFrame) -> [SVGElement] {
         let tops = cumulative

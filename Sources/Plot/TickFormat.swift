@@ -1,7 +1,26 @@
 import Foundation
 
-/// Compact tick-label formatting: `0.5`, `1`, `20`, `10⁻¹¹`, `2.5×10⁻¹²`.
+/// Compact tick-label formatting: `0.5`, `1`, `20`, `10⁻¹¹`, `2.5×10⁻¹²`, with a true minus
+/// sign (U+2212); and numbers in scientific notation for titles and labels (`2.40 × 10⁻¹¹`).
 public enum TickFormat {
+    /// `v` with `digits` significant digits as `m.mm × 10ᵉ` (Unicode superscript exponent, true
+    /// minus sign): `2.4e-11` → `2.40 × 10⁻¹¹`. Exponents 0 drop the power (`3.14`); 0 is `0`;
+    /// non-finite values are written as `nan`, `∞`, `−∞`.
+    public static func scientific(_ v: Double, digits: Int = 3) -> String {
+        guard v.isFinite else { return v.isNaN ? "nan" : (v > 0 ? "∞" : "−∞") }
+        guard v != 0 else { return "0" }
+        let d = max(1, min(digits, 17))
+        var e = Int(Foundation.log10(abs(v)).rounded(.down))
+        var m = v / pow(10, Double(e))
+        // rounding may carry to 10.0 (9.996 → 10.0): renormalise
+        if abs((m * pow(10, Double(d - 1))).rounded()) >= pow(10, Double(d)) { e += 1; m = v / pow(10, Double(e)) }
+        let mantissa = minus(String(format: "%.\(d - 1)f", m))
+        return e == 0 ? mantissa : mantissa + " × 10" + superscript(e)
+    }
+
+    /// `s` with ASCII hyphen-minus signs replaced by the minus sign U+2212.
+    static func minus(_ s: String) -> String { s.replacingOccurrences(of: "-", with: "−") }
+
     /// Labels for evenly spaced linear ticks with spacing `step`. Values far from unity share an
     /// exponent (`1.5×10⁻¹¹`); others get just enough decimals for the step.
     public static func linear(_ values: [Double], step: Double) -> [String] {
@@ -41,7 +60,7 @@ public enum TickFormat {
 
     static func fixed(_ v: Double, _ decimals: Int) -> String {
         let s = String(format: "%.\(decimals)f", v)
-        return s.allSatisfy { "-0.".contains($0) } ? "0" : s
+        return s.allSatisfy { "-0.".contains($0) } ? "0" : minus(s)
     }
 
     /// `n` written with Unicode superscript digits and minus (`-11` → `⁻¹¹`).

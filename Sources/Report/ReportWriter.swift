@@ -5,8 +5,10 @@ import Recoil
 
 /// Writes a report folder for a fit: `summary.json` (the ``FitReport``), `summary.md` (tables and
 /// plot links), `model_spec.json` (the exact model, re-runnable with `nmmfit fit --spec`), and
-/// the plots: `spectrum_<channel>.svg`, `profile_scan.svg`, `limits_comparison.svg`. Every file
-/// is written atomically; existing files are replaced only with `force`.
+/// the plots: `spectrum_<channel>.svg`, `profile_scan.svg`, `limits_comparison.svg`; with `png`
+/// and/or `pdf`, each plot also as PNG (300 dpi at its printed width: 1020 px for a 3.4-inch
+/// column) and/or PDF, rendered by `rsvg-convert` when it is installed. Every file is written
+/// atomically; existing files are replaced only with `force`.
 public struct ReportWriter {
     public var directory: URL
     public var force: Bool
@@ -14,12 +16,23 @@ public struct ReportWriter {
     public var plotsOnly: Bool
     /// Also render each SVG to PNG with `rsvg-convert` (librsvg2-bin), when it is installed.
     public var png: Bool
+    /// Also render each SVG to PDF with `rsvg-convert`, when it is installed.
+    public var pdf: Bool
+    /// Display names of the datasets (id → e.g. "XENON1T SR1") for titles and labels; ids not in
+    /// the map are shown as they are. See ``DatasetDisplayNames``.
+    public var displayNames: [String: String]
 
-    public init(directory: String, force: Bool, plotsOnly: Bool = false, png: Bool = false) {
+    /// Raster resolution of the PNGs in dots per inch.
+    public static let pngDPI = 300.0
+
+    public init(directory: String, force: Bool, plotsOnly: Bool = false, png: Bool = false, pdf: Bool = false,
+                displayNames: [String: String] = [:]) {
         self.directory = URL(fileURLWithPath: directory)
         self.force = force
         self.plotsOnly = plotsOnly
         self.png = png
+        self.pdf = pdf
+        self.displayNames = displayNames
     }
 
     /// The `rsvg-convert` executable on PATH, if any.
@@ -28,43 +41,72 @@ public struct ReportWriter {
         return paths.map { "\($0)/rsvg-convert" }.first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 
-    /// Renders an SVG file to PNG next to it (temporary name, then rename); nil when not possible.
-    func renderPNG(_ svgPath: String) throws -> String? {
+    /// The output formats a converter can write besides SVG.
+    public enum ConvertedFormat: String, Sendable, CaseIterable {
+        case png, pdf
+    }
+
+    /// Renders an SVG file to PNG (at ``pngDPI``) or PDF next to it (temporary name, then
+    /// rename); nil when `rsvg-convert` is not installed.
+    func render(_ svgPath: String, as format: ConvertedFormat) throws -> String? {
         guard let tool = Self.rsvgConvert() else { return nil }
-        let target = String(svgPath.dropLast(4)) + ".png"
+        let target = String(svgPath.dropLast(4)) + "." + format.rawValue
         if FileManager.default.fileExists(atPath: target) && !force {
             throw InputError(file: target, "output file exists; pass --force to overwrite it")
         }
         let tmp = target + ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
+        let dpi = String(format: "%g", Self.pngDPI)
         let p = Process()
         p.executableURL = URL(fileURLWithPath: tool)
-        p.arguments = ["-o", tmp, svgPath]
+        p.arguments = ["-f", format.rawValue, "--dpi-x", dpi, "--dpi-y", dpi, "-o", tmp, svgPath]
+        p.standardError = FileHandle.nullDevice
         try p.run()
         p.waitUntilExit()
         guard p.terminationStatus == 0, rename(tmp, target) == 0 else {
             try? FileManager.default.removeItem(atPath: tmp)
-            throw InputError(file: svgPath, "rsvg-convert could not render it to PNG")
+            throw InputError(file: svgPath, "rsvg-convert could not render it to \(format.rawValue.uppercased())")
         }
         return target
     }
 
-    /// Writes everything; returns the paths written.
+    /// This tool's entries for the limits figure: the fit's interval (an upper limit when its
+    /// lower end is 0), labelled with the datasets' display names, and for a combination each
+    /// dataset's own fit under it. Digitised datasets are marked in the label.
+    public func thisWork(_ report: FitReport) -> [ThisWorkResult] {
+        let digitised = Set(report.digitisedDatasets ?? [])
+        func label(_ id: String) -> String { Figures.name(id, displayNames) + (digitised.contains(id) ? " (digitised)" : "") }
+        let names = report.datasets.map(label)
+        let head = ThisWorkResult(label: names.count == 1 ? "this work: \(names[0])" : "this work: combined",
+                                  interval: report.interval, best: report.muNuBest, cl: report.cl,
+                                  detail: names.count == 1 ? "nmmfit" : "nmmfit, \(names.count) datasets (listed below)")
+        let each = (report.perDataset ?? []).map { d in
+            ThisWorkResult(label: "this work: \(label(d.name))", interval: d.interval, best: d.muNuBest, cl: report.cl,
+                           detail: "nmmfit, this dataset alone")
+        }
+        return [head] + each
+    }
+
+    /// Writes everything; returns the paths written. `moreResults` are further rows of this
+    /// tool's own results for the limits figure (e.g. per-dataset fits), drawn under the fit's own.
     @discardableResult
     public func write(report: FitReport, model: BinnedModel, profile: ProfileLikelihood, command: String,
-                      limitsTable: URL?) throws -> [String] {
+                      limitsTable: URL?, moreResults: [ThisWorkResult] = []) throws -> [String] {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         var written: [String] = []
         func put(_ name: String, _ data: Data) throws {
             let p = directory.appendingPathComponent(name).path
             try OutputFile.write(data, to: p, force: force)
             written.append(p)
-            if png && name.hasSuffix(".svg"), let pngPath = try renderPNG(p) { written.append(pngPath) }
+            guard name.hasSuffix(".svg") else { return }
+            for (wanted, format) in [(png, ConvertedFormat.png), (pdf, .pdf)] where wanted {
+                if let out = try render(p, as: format) { written.append(out) }
+            }
         }
         var plots: [(String, String)] = []
         for (c, ch) in report.channels.enumerated() {
             let name = "spectrum_\(ch.name).svg"
-            try put(name, Data(Figures.spectrum(report, channel: c).svg().utf8))
-            plots.append((name, "Spectrum of \(ch.name) with the best fit"))
+            try put(name, Data(Figures.spectrum(report, channel: c, displayNames: displayNames).svg().utf8))
+            plots.append((name, "Spectrum of \(Figures.name(ch.name, displayNames)) with the best fit"))
         }
         let top = max(2.2 * report.interval[1], 1.5 * report.muNuBest, 1e-12)
         let grid = (0...60).map { top * Double($0) / 60 }
@@ -72,12 +114,8 @@ public struct ReportWriter {
         try put("profile_scan.svg", Data(Figures.scan(pts, interval: report.interval, cl: report.cl, best: report.muNuBest).svg().utf8))
         plots.append(("profile_scan.svg", "Profile likelihood −2ΔlnL(μν)"))
         if let limitsTable, let limits = try? PublishedLimit.load(limitsTable) {
-            // a short label: long ones squeeze the plot; the summary names every dataset
-            let nDigitised = (report.digitisedDatasets ?? []).count
-            let what = report.datasets.count > 2 ? "\(report.datasets.count) datasets combined" : report.datasets.joined(separator: " + ")
-            let label = "this fit: " + what + (nDigitised > 0 ? " (\(nDigitised) digitised)" : "")
-            try put("limits_comparison.svg", Data(Figures.limits(limits, result: (label, report.interval, report.muNuBest)).svg().utf8))
-            plots.append(("limits_comparison.svg", "This result beside published limits"))
+            try put("limits_comparison.svg", Data(Figures.limits(limits, thisWork: thisWork(report) + moreResults).svg().utf8))
+            plots.append(("limits_comparison.svg", "This result beside published results"))
         }
         if plotsOnly { return written }
         let enc = JSONEncoder()

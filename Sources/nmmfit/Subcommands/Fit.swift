@@ -38,8 +38,11 @@ struct FitOptions: ParsableArguments {
     @Option(help: "Write a full report into this folder: summary.json, summary.md, model_spec.json and the plots.")
     var report: String?
 
-    @Flag(help: "With --plot/--report: also render PNGs with rsvg-convert (librsvg2-bin) when it is installed.")
+    @Flag(help: "With --plot/--report: also render PNGs (300 dpi; 1020 px wide for a one-column figure) with rsvg-convert (librsvg2-bin) when it is installed.")
     var png = false
+
+    @Flag(help: "With --plot/--report: also render PDFs with rsvg-convert when it is installed.")
+    var pdf = false
 
     @Option(help: "A magnetic-moment matrix file (JSON; see `nmmfit model effective --help`): report the constraint on --element.")
     var moments: String?
@@ -83,8 +86,9 @@ struct FitOptions: ParsableArguments {
             for (dir, plotsOnly) in [(plot, true), (self.report, false)] {
                 guard let dir else { continue }
                 let limits = try? DataLocator.dataDirectory(explicit: data.dataDir).appendingPathComponent("limits/mu_nu_limits.csv")
-                if png && ReportWriter.rsvgConvert() == nil { output.note("note: rsvg-convert is not installed; writing SVG only (apt-get install librsvg2-bin)") }
-                let files = try ReportWriter(directory: dir, force: output.force, plotsOnly: plotsOnly, png: png).write(
+                if (png || pdf) && ReportWriter.rsvgConvert() == nil { output.note("note: rsvg-convert is not installed; writing SVG only (apt-get install librsvg2-bin)") }
+                let names = (try? DataLocator.dataDirectory(explicit: data.dataDir)).map { DatasetDisplayNames.load(ids: report.datasets, dataDirectory: $0) } ?? [:]
+                let files = try ReportWriter(directory: dir, force: output.force, plotsOnly: plotsOnly, png: png, pdf: pdf, displayNames: names).write(
                     report: report, model: model, profile: profile,
                     command: (["nmmfit"] + CommandLine.arguments.dropFirst()).joined(separator: " "), limitsTable: limits)
                 output.note("wrote \(files.count) files to \(dir)/")
