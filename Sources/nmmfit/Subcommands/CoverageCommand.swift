@@ -30,6 +30,9 @@ struct CoverageCommand: ParsableCommand {
     var seed: UInt64 = 1
     @Option(help: "Threads.")
     var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+    @Option(name: .customLong("from-toys"), parsing: .upToNextOption,
+            help: "Coverage from merged toys files (or folders of them) of t̃ at their true μν (nmmfit toys/batch --statistic t --mu M), one point per file; methods wilks and asymptotic-unified.")
+    var fromToys: [String] = []
 
     func validate() throws {
         guard cl > 0 && cl < 1 else { throw ValidationError("--cl must be in (0, 1)") }
@@ -52,6 +55,18 @@ struct CoverageCommand: ParsableCommand {
         try CLIErrors.run {
             let pl = try ProfileLikelihood(model: try data.model(physics: physics))
             var pts: [Coverage.Point] = []
+            if !fromToys.isEmpty {
+                let usable = methods.filter { $0 != "feldman-cousins" }
+                guard !usable.isEmpty else {
+                    throw InputError("--from-toys: Feldman–Cousins coverage needs inner toys for every toy; run it without --from-toys, or choose --method wilks or asymptotic-unified")
+                }
+                if usable.count < methods.count { output.note("note: feldman-cousins skipped (its coverage needs inner toys for every toy; run it without --from-toys)") }
+                for sample in try ToyStudySample.load(fromToys).sorted(by: { $0.header.muNuTrue < $1.header.muNuTrue }) {
+                    for m in usable { pts.append(try Coverage.fromToys(sample, profile: pl, cl: cl, method: m)) }
+                }
+                try emit(pts)
+                return
+            }
             let progress = Progress(total: mus.count * methods.count, label: "coverage", quiet: output.quiet || output.json)
             for mu in mus {
                 for m in methods {
@@ -60,11 +75,15 @@ struct CoverageCommand: ParsableCommand {
                     progress.update(pts.count)
                 }
             }
-            try output.emit(Output(points: pts)) {
-                Format.table(["μν [1e-11 μB]", "method", "toys", "failed", "coverage", "± error", "nominal"], pts.map {
-                    [Format.mu11($0.muNu), $0.method, "\($0.toys)", "\($0.failedToys)", Format.f($0.coverage, 4), Format.f($0.error, 4), Format.f(cl, 3)]
-                })
-            }
+            try emit(pts)
+        }
+    }
+
+    func emit(_ pts: [Coverage.Point]) throws {
+        try output.emit(Output(points: pts)) {
+            Format.table(["μν [1e-11 μB]", "method", "toys", "failed", "coverage", "± error", "nominal"], pts.map {
+                [Format.mu11($0.muNu), $0.method, "\($0.toys)", "\($0.failedToys)", Format.f($0.coverage, 4), Format.f($0.error, 4), Format.f(cl, 3)]
+            })
         }
     }
 }
