@@ -30,6 +30,9 @@ public enum ToyFileMerge {
             if let (p0, h0) = shards.first, h0.whole != h.whole {
                 throw InputError(file: path, line: 1, "belongs to a different study than \(p0) (seed, μν, statistic, size, model or truth differ)")
             }
+            if let (p1, _) = shards.first(where: { $0.header.shard == h.shard && $0.header.nshards == h.nshards }) {
+                throw InputError(file: path, line: 1, "shard \(h.shard)/\(h.nshards) appears twice (also \(p1))")
+            }
             shards.append((path, h))
         }
         let study = shards[0].header.whole

@@ -42,7 +42,11 @@ public final class ToyFileReader {
     /// The next line, or nil at the end of the file.
     public func next() throws -> Line? {
         while true {
-            if let nl = buffer[start..<end].firstIndex(of: 0x0A) {
+            let found = buffer.withUnsafeBufferPointer { b -> Int? in
+                guard end > start, let p = memchr(b.baseAddress! + start, 0x0A, end - start) else { return nil }
+                return UnsafeRawPointer(p) - UnsafeRawPointer(b.baseAddress!)
+            }
+            if let nl = found {
                 var stop = nl
                 if stop > start && buffer[stop - 1] == 0x0D { stop -= 1 }
                 let line = Array(buffer[start..<stop])

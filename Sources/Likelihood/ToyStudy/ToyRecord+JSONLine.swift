@@ -27,17 +27,26 @@ extension ToyRecord {
 
 /// The fast path of ``ToyRecord/parse(line:)``: `{"key":value,…}` with plain ASCII keys, every
 /// record key exactly once, numbers in JSON grammar and `true`/`false`. Returns nil (so the
-/// caller falls back to `JSONDecoder`) on anything else.
+/// caller falls back to `JSONDecoder`) on anything else. Works on the bytes without allocating.
 enum FlatRecordScanner {
-    static func scan(_ b: [UInt8]) -> ToyRecord? {
+    /// The record's keys; slots 0–5 are numbers, 6 the toy index, 7–8 the flags.
+    static let keys: [[UInt8]] = ["mu_nu_hat", "s_hat", "s_hat_error", "statistic", "nll_free", "nll_constrained", "toy",
+                                  "converged", "failed"].map { Array($0.utf8) }
+
+    static func scan(_ bytes: [UInt8]) -> ToyRecord? {
+        bytes.withUnsafeBufferPointer { scan($0) }
+    }
+
+    static func scan(_ b: UnsafeBufferPointer<UInt8>) -> ToyRecord? {
         var i = 0
         let n = b.count
-        func ws() { while i < n, b[i] == 0x20 || b[i] == 0x09 { i += 1 } }
+        @inline(__always) func ws() { while i < n, b[i] == 0x20 || b[i] == 0x09 { i += 1 } }
         ws()
         guard i < n, b[i] == UInt8(ascii: "{") else { return nil }
         i += 1
-        var toy: Int?, converged: Bool?, failed: Bool?
-        var nums = [Double?](repeating: nil, count: 6)  // mu_nu_hat, s_hat, s_hat_error, statistic, nll_free, nll_constrained
+        var nums = (0.0, 0.0, 0.0, 0.0, 0.0, 0.0)
+        var toy = 0, converged = false, failed = false
+        var seen: UInt16 = 0
         var first = true
         while true {
             ws()
@@ -60,46 +69,63 @@ enum FlatRecordScanner {
                 i += 1
             }
             guard i < n else { return nil }
-            let key = String(decoding: b[k0..<i], as: UTF8.self)
+            let keyBytes = UnsafeBufferPointer(rebasing: b[k0..<i])
+            guard let slot = keys.firstIndex(where: { $0.elementsEqual(keyBytes) }), seen & (1 << slot) == 0 else { return nil }
+            seen |= 1 << slot
             i += 1
             ws()
             guard i < n, b[i] == UInt8(ascii: ":") else { return nil }
             i += 1
             ws()
-            switch key {
-            case "converged", "failed":
+            if slot >= 7 {
                 let v: Bool
-                if b[i...].starts(with: Array("true".utf8)) { v = true; i += 4 } else if b[i...].starts(with: Array("false".utf8)) { v = false; i += 5 } else { return nil }
-                if key == "converged" { guard converged == nil else { return nil }; converged = v } else { guard failed == nil else { return nil }; failed = v }
-            case "toy":
-                guard toy == nil, let (v, next) = number(b, i), v.isInteger,
-                      let t = Int(String(decoding: b[i..<next], as: UTF8.self)) else { return nil }
-                toy = t
-                i = next
-            default:
-                guard let slot = ["mu_nu_hat", "s_hat", "s_hat_error", "statistic", "nll_free", "nll_constrained"].firstIndex(of: key),
-                      nums[slot] == nil, let (v, next) = number(b, i) else { return nil }
-                nums[slot] = v.value
+                if n - i >= 4, b[i] == UInt8(ascii: "t"), b[i + 1] == UInt8(ascii: "r"), b[i + 2] == UInt8(ascii: "u"), b[i + 3] == UInt8(ascii: "e") {
+                    v = true
+                    i += 4
+                } else if n - i >= 5, b[i] == UInt8(ascii: "f"), b[i + 1] == UInt8(ascii: "a"), b[i + 2] == UInt8(ascii: "l"),
+                          b[i + 3] == UInt8(ascii: "s"), b[i + 4] == UInt8(ascii: "e") {
+                    v = false
+                    i += 5
+                } else { return nil }
+                if slot == 7 { converged = v } else { failed = v }
+            } else if slot == 6 {
+                // a non-negative integer without sign, fraction or exponent, and no leading zeros
+                let s = i
+                var v = 0
+                while i < n, b[i] >= 0x30, b[i] <= 0x39 {
+                    let (m, o1) = v.multipliedReportingOverflow(by: 10)
+                    let (a, o2) = m.addingReportingOverflow(Int(b[i] - 0x30))
+                    guard !o1, !o2 else { return nil }
+                    v = a
+                    i += 1
+                }
+                guard i > s, i - s == 1 || b[s] != 0x30 else { return nil }
+                toy = v
+            } else {
+                guard let (v, next) = number(b, i) else { return nil }
+                switch slot {
+                case 0: nums.0 = v
+                case 1: nums.1 = v
+                case 2: nums.2 = v
+                case 3: nums.3 = v
+                case 4: nums.4 = v
+                default: nums.5 = v
+                }
                 i = next
             }
         }
         ws()
-        guard i == n, let toy, let converged, let failed, let a = nums[0], let s = nums[1], let e = nums[2], let t = nums[3],
-              let f = nums[4], let c = nums[5] else { return nil }
-        return ToyRecord(toy: toy, muNuHat: a, sHat: s, sHatError: e, statistic: t, nllFree: f, nllConstrained: c,
-                         converged: converged, failed: failed)
+        guard i == n, seen == 0x1FF else { return nil }
+        return ToyRecord(toy: toy, muNuHat: nums.0, sHat: nums.1, sHatError: nums.2, statistic: nums.3, nllFree: nums.4,
+                         nllConstrained: nums.5, converged: converged, failed: failed)
     }
 
-    struct Number {
-        var value: Double
-        var isInteger: Bool
-    }
-
-    /// A JSON number starting at `i`: its value and the index after it.
-    static func number(_ b: [UInt8], _ start: Int) -> (Number, Int)? {
+    /// A JSON number starting at `start`: its value (strtod on a NUL-terminated copy of at most 40
+    /// bytes) and the index after it; nil if the grammar does not match.
+    static func number(_ b: UnsafeBufferPointer<UInt8>, _ start: Int) -> (Double, Int)? {
         var i = start
         let n = b.count
-        func digits() -> Int {
+        @inline(__always) func digits() -> Int {
             let s = i
             while i < n, b[i] >= 0x30, b[i] <= 0x39 { i += 1 }
             return i - s
@@ -107,19 +133,22 @@ enum FlatRecordScanner {
         if i < n, b[i] == UInt8(ascii: "-") { i += 1 }
         guard i < n else { return nil }
         if b[i] == 0x30 { i += 1 } else { guard digits() > 0 else { return nil } }
-        var integer = true
         if i < n, b[i] == UInt8(ascii: ".") {
             i += 1
-            integer = false
             guard digits() > 0 else { return nil }
         }
         if i < n, b[i] == UInt8(ascii: "e") || b[i] == UInt8(ascii: "E") {
             i += 1
-            integer = false
             if i < n, b[i] == UInt8(ascii: "+") || b[i] == UInt8(ascii: "-") { i += 1 }
             guard digits() > 0 else { return nil }
         }
-        guard i - start <= 40, let v = Double(String(decoding: b[start..<i], as: UTF8.self)) else { return nil }
-        return (Number(value: v, isInteger: integer), i)
+        let len = i - start
+        guard len <= 40 else { return nil }
+        let v: Double = withUnsafeTemporaryAllocation(of: CChar.self, capacity: len + 1) { buf in
+            for k in 0..<len { buf[k] = CChar(bitPattern: b[start + k]) }
+            buf[len] = 0
+            return strtod(buf.baseAddress!, nil)
+        }
+        return (v, i)
     }
 }
