@@ -8,33 +8,45 @@ import Testing
 /// and the construction from toys files.
 @Suite("Feldman–Cousins endpoints and errors")
 struct FeldmanCousinsEndpointTests {
-    static func point(_ x: Double, d: Double, err: Double = 0.1) -> FeldmanCousins.Point {
-        FeldmanCousins.Point(muNu: x, tObserved: 2.7 + d, criticalValue: 2.7, criticalValueError: err, toys: 1000, failedToys: 0,
-                             nonConvergedToys: 0, accepted: d <= 0)
-    }
-
-    /// On a smooth, noise-free d(x) the grid error estimate (|linear − quadratic|) is of the size
-    /// of the true interpolation error, and the toy error is the propagated quantile error.
+    /// t̃_obs(x) = x² (exact) and a curved critical value c(x) = 2 + 0.3 x²: the crossing with c
+    /// interpolated linearly is off the true root √(2/0.7) by c's curvature, which the grid error
+    /// estimates from the shape curve; the toy error is the propagated quantile error.
     @Test("grid and toy errors of an interpolated crossing")
     func crossingErrors() throws {
-        // d(x) = x² − 2 crosses at √2; grid step 0.3
-        let xs = stride(from: 0.2, through: 2.6, by: 0.3).map { $0 }
-        let pts = xs.map { Self.point($0, d: $0 * $0 - 2) }
-        let i = xs.lastIndex { $0 * $0 - 2 <= 0 }!
-        let e = FeldmanCousins.crossing(pts, i)
-        let trueError = abs(e.muNu - 2.0.squareRoot())
-        #expect(trueError > 1e-4)
-        #expect(e.gridError > 0.5 * trueError && e.gridError < 2 * trueError, "grid error \(e.gridError) vs true \(trueError)")
-        // toy error: d = x² − 2 has slope ≈ 2√2 on the bracket; δc = 0.1 at both ends
-        let (a, b) = (xs[i], xs[i + 1])
-        let slope = ((b * b - 2) - (a * a - 2)) / (b - a)
-        let wa = (b - e.muNu) / (b - a)
-        let expected = ((wa * 0.1) * (wa * 0.1) + ((1 - wa) * 0.1) * ((1 - wa) * 0.1)).squareRoot() / slope
-        #expect(abs(e.toyError - expected) < 1e-12)
-        // a straight d has no grid error
-        let line = xs.map { Self.point($0, d: 3 * ($0 - 1.234)) }
-        let el = FeldmanCousins.crossing(line, xs.lastIndex { $0 <= 1.234 }!)
-        #expect(abs(el.muNu - 1.234) < 1e-12 && el.gridError < 1e-9)
+        let t: (Double) -> Double = { $0 * $0 }
+        let c: (Double) -> Double = { 2 + 0.3 * $0 * $0 }
+        let curves = FeldmanCousins.Curves(tObserved: { t($0) }, criticalShape: { c($0) })
+        func pts(_ xs: [Double], dc: Double = 0.05) -> [FeldmanCousins.Point] {
+            xs.map { FeldmanCousins.Point(muNu: $0, tObserved: t($0), criticalValue: c($0), criticalValueError: dc, toys: 1000,
+                                          failedToys: 0, nonConvergedToys: 0, accepted: t($0) <= c($0)) }
+        }
+        let root = (2 / 0.7).squareRoot()
+        let xs = stride(from: 0.0, through: 3.0, by: 0.5).map { $0 }
+        let p = pts(xs)
+        let i = p.lastIndex { $0.accepted }!
+        let e = try FeldmanCousins.crossing(p, i, curves)
+        let trueError = abs(e.muNu - root)
+        #expect(trueError > 1e-3)
+        #expect(abs(e.gridError / trueError - 1) < 0.1, "grid error \(e.gridError) vs true \(trueError)")
+        // toy error = |∂x/∂c_a| δc_a ⊕ |∂x/∂c_b| δc_b, checked by moving each critical value
+        func moved(_ k: Int, _ eps: Double) throws -> Double {
+            var q = p
+            q[k].criticalValue += eps
+            return try FeldmanCousins.crossing(q, i, curves).muNu
+        }
+        let dxa = (try moved(i, 1e-6) - moved(i, -1e-6)) / 2e-6, dxb = (try moved(i + 1, 1e-6) - moved(i + 1, -1e-6)) / 2e-6
+        let expected = ((dxa * 0.05) * (dxa * 0.05) + (dxb * 0.05) * (dxb * 0.05)).squareRoot()
+        #expect(abs(e.toyError / expected - 1) < 1e-3, "\(e.toyError) vs \(expected)")
+        // a straight c has no grid error, and the crossing is exact
+        let flat = FeldmanCousins.Curves(tObserved: { t($0) }, criticalShape: { _ in 2.7 })
+        let q = xs.map { FeldmanCousins.Point(muNu: $0, tObserved: t($0), criticalValue: 2.7, criticalValueError: 0.05, toys: 1000,
+                                              failedToys: 0, nonConvergedToys: 0, accepted: t($0) <= 2.7) }
+        let ef = try FeldmanCousins.crossing(q, q.lastIndex { $0.accepted }!, flat)
+        #expect(abs(ef.muNu - 2.7.squareRoot()) < 1e-8 && ef.gridError == 0)
+        // a finer grid shrinks the grid error like h²
+        let fine = pts(stride(from: 0.0, through: 3.0, by: 0.25).map { $0 })
+        let e2 = try FeldmanCousins.crossing(fine, fine.lastIndex { $0.accepted }!, curves)
+        #expect(e2.gridError < 0.5 * e.gridError)
     }
 
     @Test("the quantile error matches the spread of quantiles over independent samples")

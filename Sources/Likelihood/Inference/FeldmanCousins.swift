@@ -11,12 +11,14 @@ import Recoil
 /// in the interval when t̃_obs(μν) ≤ c(μν). Toys whose fit failed are counted and reported per
 /// point, and excluded from the quantile.
 ///
-/// The endpoints are where d(μν) = t̃_obs − c crosses 0, interpolated linearly between the
-/// bracketing points. Each endpoint carries two errors (μB): the toy (Monte-Carlo) error, the
-/// quantiles' errors propagated through the interpolation, and the grid error, the difference
-/// between the linear and the quadratic interpolation through the nearest third point. The
-/// construction refines the grid near each crossing (a new point at the interpolated crossing)
-/// until the grid error is below a fifth of the toy error.
+/// The endpoints are where t̃_obs(μν) = c(μν), with c interpolated linearly between the two
+/// bracketing points and t̃_obs evaluated exactly (the profile likelihood, no interpolation), so
+/// only c's curvature between grid points is an interpolation error. Each endpoint carries two
+/// errors (μB): the toy (Monte-Carlo) error, the two quantiles' errors propagated through the
+/// crossing, and the grid error, estimated from the curvature of the smooth asymptotic critical
+/// value (CCGV 2011, Eq. 47 — the large-sample limit of c) between the same points, since the
+/// toys' c is too noisy to show its own curvature. The construction refines the grid near each
+/// crossing (a new point at the crossing) until the grid error is below a fifth of the toy error.
 public struct FeldmanCousins {
     /// One tested μν.
     public struct Point: Sendable, Codable, Equatable {
@@ -156,9 +158,10 @@ public struct FeldmanCousins {
             progress?(k + 1, grid.count)
         }
         var added = 0
+        let curves = Curves(profile: profile, cl: cl)
         for end in [Side.lower, .upper] {
             for _ in 0..<maxRefinements {
-                guard let e = try Self.endpoint(points, side: end, cl: cl), !e.endpoint.atBoundary,
+                guard let e = try Self.endpoint(points, side: end, cl: cl, curves: curves), !e.endpoint.atBoundary,
                       e.endpoint.gridError > 0.2 * e.endpoint.toyError else { break }
                 let x = e.endpoint.muNu
                 let (a, b) = (points[e.bracket].muNu, points[e.bracket + 1].muNu)
@@ -167,7 +170,7 @@ public struct FeldmanCousins {
                 added += 1
             }
         }
-        let (iv, lower, upper) = try Self.interval(points, cl: cl)
+        let (iv, lower, upper) = try Self.interval(points, cl: cl, curves: curves)
         return Result(interval: iv, lower: lower, upper: upper, points: points, refinementPoints: added, seed: seed, toyFiles: nil)
     }
 
@@ -189,7 +192,7 @@ public struct FeldmanCousins {
                                      cl: cl, toys: s.toys, failed: s.failed, nonConverged: s.nonConverged))
         }
         guard points.count >= 2 else { throw InputError("Feldman–Cousins needs toys at two or more μν values, got \(points.count)") }
-        let (iv, lower, upper) = try interval(points, cl: cl)
+        let (iv, lower, upper) = try interval(points, cl: cl, curves: Curves(profile: profile, cl: cl))
         return Result(interval: iv, lower: lower, upper: upper, points: points, refinementPoints: 0, seed: nil,
                       toyFiles: samples.map(\.path))
     }
@@ -197,7 +200,7 @@ public struct FeldmanCousins {
     enum Side { case lower, upper }
 
     /// The endpoint on one side and the index of its bracket's left point; nil at the boundary.
-    static func endpoint(_ points: [Point], side: Side, cl: Double) throws -> (endpoint: Endpoint, bracket: Int)? {
+    static func endpoint(_ points: [Point], side: Side, cl: Double, curves: Curves) throws -> (endpoint: Endpoint, bracket: Int)? {
         let acc = points.indices.filter { points[$0].accepted }
         guard let first = acc.first, let last = acc.last else {
             throw FitError("no tested μν is inside the \(cl) CL interval: refine the grid")
@@ -210,62 +213,74 @@ public struct FeldmanCousins {
                 }
                 return (Endpoint(muNu: 0, toyError: 0, gridError: 0, atBoundary: true), 0)
             }
-            return (crossing(points, first - 1), first - 1)
+            return (try crossing(points, first - 1, curves), first - 1)
         case .upper:
             guard last < points.count - 1 else {
                 throw FitError("the \(cl) CL interval extends beyond the largest tested μν (\(points[points.count - 1].muNu) μB): extend the grid (--grid-max)")
             }
-            return (crossing(points, last), last)
+            return (try crossing(points, last, curves), last)
         }
     }
 
     /// The interval and its endpoints from points sorted by μν.
-    public static func interval(_ points: [Point], cl: Double) throws -> (MuNuInterval, lower: Endpoint, upper: Endpoint) {
+    public static func interval(_ points: [Point], cl: Double, curves: Curves) throws -> (MuNuInterval, lower: Endpoint, upper: Endpoint) {
         guard points.count >= 2, zip(points, points.dropFirst()).allSatisfy({ $0.muNu < $1.muNu }) else {
             throw FitError("need at least two tested μν values, ascending and distinct")
         }
-        let lo = try endpoint(points, side: .lower, cl: cl)!.endpoint
-        let hi = try endpoint(points, side: .upper, cl: cl)!.endpoint
+        let lo = try endpoint(points, side: .lower, cl: cl, curves: curves)!.endpoint
+        let hi = try endpoint(points, side: .upper, cl: cl, curves: curves)!.endpoint
         return (MuNuInterval(lower: lo.muNu, upper: hi.muNu, cl: cl, method: "feldman-cousins"), lo, hi)
     }
 
-    /// The crossing of d = t̃_obs − c between points i and i+1 (linear), its toy error (the
-    /// quantile errors propagated: ∂x/∂d_a = −w_a/slope, ∂x/∂d_b = −w_b/slope) and its grid error
-    /// (|linear − quadratic through the nearer third point|, or half the bracket without one).
-    static func crossing(_ p: [Point], _ i: Int) -> Endpoint {
-        let a = p[i], b = p[i + 1]
-        let da = a.tObserved - a.criticalValue, db = b.tObserved - b.criticalValue
-        guard da != db else {
-            return Endpoint(muNu: (a.muNu + b.muNu) / 2, toyError: (b.muNu - a.muNu) / 2, gridError: (b.muNu - a.muNu) / 2, atBoundary: false)
+    /// What an endpoint needs besides the points: the exact observed t̃(μν) and a smooth model of
+    /// the shape of c(μν) (μν in μB).
+    public struct Curves {
+        public var tObserved: (Double) throws -> Double
+        public var criticalShape: (Double) throws -> Double
+
+        public init(tObserved: @escaping (Double) throws -> Double, criticalShape: @escaping (Double) throws -> Double) {
+            self.tObserved = tObserved
+            self.criticalShape = criticalShape
         }
-        let x = (a.muNu * db - b.muNu * da) / (db - da)
-        let slope = (db - da) / (b.muNu - a.muNu)
-        let wa = db / (db - da), wb = 1 - wa
-        let toyError = ((wa * a.criticalValueError).squared + (wb * b.criticalValueError).squared).squareRoot() / abs(slope)
-        // third point: the nearer neighbour outside the bracket
-        var third: Point?
-        if i > 0 { third = p[i - 1] }
-        if i + 2 < p.count, third == nil || p[i + 2].muNu - b.muNu < a.muNu - third!.muNu { third = p[i + 2] }
-        var gridError = (b.muNu - a.muNu) / 2
-        if let c = third, let xq = quadraticRoot([a, b, c], in: a.muNu...b.muNu) { gridError = abs(xq - x) }
-        return Endpoint(muNu: x, toyError: toyError, gridError: gridError, atBoundary: false)
+
+        /// The data's profile likelihood and the asymptotic critical value (CCGV Eq. 47, σ from Asimov).
+        public init(profile pl: ProfileLikelihood, cl: Double) {
+            tObserved = { try pl.t(muNu: $0) }
+            criticalShape = {
+                try AsymptoticInterval.criticalValue(cl: cl, sOverSigma: try AsymptoticInterval.sOverSigma(pl, internal: pl.model.internalPOI(muNu: $0)))
+            }
+        }
     }
 
-    /// The root in `range` of the parabola through the three points' d = t̃_obs − c.
-    static func quadraticRoot(_ q: [Point], in range: ClosedRange<Double>) -> Double? {
-        let x = q.map(\.muNu), y = q.map { $0.tObserved - $0.criticalValue }
-        // Newton form: y = y0 + f01 (t − x0) + f012 (t − x0)(t − x1)
-        let f01 = (y[1] - y[0]) / (x[1] - x[0]), f12 = (y[2] - y[1]) / (x[2] - x[1])
-        let f012 = (f12 - f01) / (x[2] - x[0])
-        // as A t² + B t + C
-        let A = f012, B = f01 - f012 * (x[0] + x[1]), C = y[0] - f01 * x[0] + f012 * x[0] * x[1]
-        if abs(A) * (range.upperBound - range.lowerBound) < 1e-12 * abs(B) { return B != 0 ? -C / B : nil }
-        let disc = B * B - 4 * A * C
-        guard disc >= 0 else { return nil }
-        let r = disc.squareRoot()
-        let q0 = -0.5 * (B + (B >= 0 ? r : -r))
-        let roots = [q0 / A, q0 != 0 ? C / q0 : .nan].filter { range.contains($0) }
-        return roots.first
+    /// The crossing t̃_obs(x) = c_lin(x) between points i and i+1, with c_lin the linear
+    /// interpolation of their critical values and t̃_obs exact; its toy error (∂x/∂c_a = w_a/g′,
+    /// ∂x/∂c_b = w_b/g′ with g = t̃_obs − c_lin, w_a = (b − x)/(b − a), w_b = 1 − w_a) and its grid
+    /// error (|c_shape(x) − its linear interpolation| / |g′|).
+    static func crossing(_ p: [Point], _ i: Int, _ curves: Curves) throws -> Endpoint {
+        let a = p[i], b = p[i + 1]
+        let h = b.muNu - a.muNu
+        func g(_ u: Double) throws -> Double {
+            try curves.tObserved(a.muNu + u * h) - (a.criticalValue + (b.criticalValue - a.criticalValue) * u)
+        }
+        let ga = a.tObserved - a.criticalValue, gb = b.tObserved - b.criticalValue
+        let u: Double
+        if ga == 0 { u = 0 } else if gb == 0 { u = 1 } else if (ga < 0) == (gb < 0) {
+            throw FitError("t̃_obs − c has the same sign at μν = \(a.muNu) and \(b.muNu) μB: no crossing between them")
+        } else {
+            u = try Brent.root(in: 0, 1, absTol: 1e-10, relTol: 1e-10) { try g($0) }
+        }
+        let x = a.muNu + u * h
+        let du = 1e-4
+        let (u0, u1) = (max(0, u - du), min(1, u + du))
+        let slope = (try g(u1) - g(u0)) / ((u1 - u0) * h)   // dg/dμν
+        guard slope != 0, slope.isFinite else {
+            return Endpoint(muNu: x, toyError: h / 2, gridError: h / 2, atBoundary: false)
+        }
+        let wa = 1 - u, wb = u
+        let toyError = ((wa * a.criticalValueError).squared + (wb * b.criticalValueError).squared).squareRoot() / abs(slope)
+        let (ca, cb, cx) = (try curves.criticalShape(a.muNu), try curves.criticalShape(b.muNu), try curves.criticalShape(x))
+        let gridError = abs(cx - (ca + (cb - ca) * u)) / abs(slope)
+        return Endpoint(muNu: x, toyError: toyError, gridError: gridError, atBoundary: false)
     }
 
     /// The empirical quantile (type 7, linear interpolation) of sorted values.

@@ -99,6 +99,9 @@ struct Interval: ParsableCommand {
                             : "\(name) end = \(Format.mu11(e.muNu)) × 10⁻¹¹ μB  ± \(Format.g(e.toyError / 1e-11, 2)) (toys) ± \(Format.g(e.gridError / 1e-11, 2)) (grid) × 10⁻¹¹ μB\n"
                     }
                     if let files = fc.toyFiles { s += "critical values from \(files.count) toys files\n" }
+                    for (name, e) in [("lower", fc.lower), ("upper", fc.upper)] where !e.atBoundary && e.gridError > e.toyError {
+                        s += "note: the \(name) end's grid error exceeds its toy error: add a toy study at μν ≈ \(Format.g(e.muNu, 3)) μB\n"
+                    }
                     if fc.refinementPoints > 0 { s += "\(fc.refinementPoints) points added near the ends to refine the grid\n" }
                     s += Format.table(["μν [1e-11 μB]", "t_obs", "critical", "± toys", "toys", "accepted", "failed toys"],
                                       fc.points.map { [Format.mu11($0.muNu), Format.f($0.tObserved, 3), Format.f($0.criticalValue, 3),

@@ -11,8 +11,10 @@ struct Toys: ParsableCommand {
         The output starts with a header line, then one line per toy (keys: toy, mu_nu_hat, s_hat, \
         s_hat_error, statistic, nll_free, nll_constrained, converged, failed). Toy k always uses RNG \
         stream k of --seed, so `--shard i --nshards N` for i = 0…N−1 followed by `nmmfit merge` gives \
-        exactly the single-run file. Re-running the same command on an existing file resumes it: \
-        complete toys are kept, a truncated last line is dropped. Ctrl-C keeps finished toys.
+        exactly the single-run file. Re-running the same command on an existing file resumes it in a \
+        stream: the shard's toys from its first index on, complete and in order, are kept; other lines \
+        (a cut-off last line, repeats, toys outside the shard) are dropped and counted. Ctrl-C keeps \
+        finished toys.
         """)
 
     @OptionGroup var data: DataOptions
