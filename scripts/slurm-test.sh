@@ -6,6 +6,8 @@
 # equal a local single run byte for byte. Every daemon it starts is stopped by PID on exit.
 #
 #   bash scripts/slurm-test.sh [path/to/nmmfit]     (default: .build/debug/nmmfit, built if missing)
+#   SLURM_TEST_THEN=script.sh bash scripts/slurm-test.sh   also runs script.sh (bash, with SLURM_CONF
+#                                                          and NMMFIT set) on the cluster before stopping it
 #
 # Needs root (slurmd runs jobs as their user) and Debian's slurmctld, slurmd, slurm-client and
 # munge, which it installs with apt-get when missing. Bounded: each wait times out.
@@ -161,3 +163,7 @@ echo "slurm-test: 4) merged cluster result = one local run, byte for byte"
 "$nmmfit" toys -n 120 --seed 5 --mu 1e-11 --statistic t -o "$tmp/single.jsonl" -q
 cmp "$study/st.jsonl" "$tmp/single.jsonl"
 echo "slurm-test: passed ($(($(wc -l < "$tmp/single.jsonl") - 1)) toys, identical)"
+if [ -n "${SLURM_TEST_THEN:-}" ]; then
+    echo "slurm-test: running $SLURM_TEST_THEN on the cluster"
+    NMMFIT="$nmmfit" bash "$SLURM_TEST_THEN"
+fi
