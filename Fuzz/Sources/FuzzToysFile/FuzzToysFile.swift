@@ -11,9 +11,9 @@ struct FuzzEntry {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("fuzz-toys-\(getpid()).jsonl").path
         runFuzzer { bytes in
             let data = Array(bytes)
-            for line in data.split(separator: 0x0A, omittingEmptySubsequences: false) {
+            for (k, line) in data.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated() {
                 let l = Array(line)
-                _ = ToyFileHeader.decode(l)
+                if k == 0 { _ = ToyFileHeader.decode(l) }
                 if let r = ToyRecord.parse(line: l), let j = try? JSONDecoder().decode(ToyRecord.self, from: Data(l)), j != r {
                     fatalError("the fast toy-line parser and JSONDecoder disagree on \(String(decoding: l, as: UTF8.self))")
                 }

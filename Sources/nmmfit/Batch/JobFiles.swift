@@ -155,8 +155,19 @@ struct JobFiles {
     func submit() throws -> String {
         switch batch.system {
         case .slurm:
+            // Shards still queued or running would be submitted twice and write the same files.
+            let queued = try Self.runTool("squeue", ["-h", "--name=\(name),\(name)-merge", "--user=\(NSUserName())", "-o", "%A"], in: dir)
+                .split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            guard queued.isEmpty else {
+                throw InputError("jobs named '\(name)' are still queued or running (\(Set(queued).sorted().joined(separator: ","))); wait for them (squeue -j …) or cancel them (scancel …) before resubmitting")
+            }
             let array = try Self.jobID(try Self.runTool("sbatch", ["--parsable", "\(dir)/\(name).sbatch"], in: dir))
-            let merge = try Self.jobID(try Self.runTool("sbatch", ["--parsable", "--dependency=afterany:\(array)", "\(dir)/\(name)-merge.sh"], in: dir))
+            let merge: String
+            do {
+                merge = try Self.jobID(try Self.runTool("sbatch", ["--parsable", "--dependency=afterany:\(array)", "\(dir)/\(name)-merge.sh"], in: dir))
+            } catch {
+                throw InputError("array job \(array) was submitted, but the merge job was not (\(error)); submit it with: sbatch --dependency=afterany:\(array) \(dir)/\(name)-merge.sh")
+            }
             return """
             submitted study '\(name)': array job \(array), merge job \(merge) (starts when the array has ended; fails with a message if a shard failed)
             watch:    squeue -j \(array),\(merge)
