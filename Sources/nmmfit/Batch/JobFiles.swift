@@ -10,6 +10,9 @@ struct JobFiles {
     let dir: String
     /// The nmmfit executable the jobs run.
     let exe: String
+    /// Where `batch` ran: the jobs start there, so relative paths in the toys options and the
+    /// resubmit command mean what they meant here.
+    let cwd = FileManager.default.currentDirectoryPath
 
     init(batch: Batch, header: ToyFileHeader) throws {
         self.batch = batch
@@ -45,7 +48,7 @@ struct JobFiles {
     /// This `nmmfit batch` call with --submit: what resubmits missing shards and a new merge job.
     private var resubmitCommand: String {
         var args = Array(CommandLine.arguments.dropFirst())
-        args.removeAll { $0 == "--force" }
+        args.removeAll { $0 == "--force" || $0 == "--dry-run" }
         if !args.contains("--submit") { args.insert("--submit", at: min(1, args.count)) }
         return ([exe] + args).map(Self.shellQuote).joined(separator: " ")
     }
@@ -77,6 +80,7 @@ struct JobFiles {
     private var mergeBody: String {
         let shards = (0..<batch.nshards).map { Self.shellQuote(shardPath($0)) }.joined(separator: " ")
         return """
+        cd \(Self.shellQuote(cwd)) || exit 1
         # Merges the shards into \(mergedPath) (byte for byte a single run). It checks that every toy
         # is there: when a shard failed, it fails and says how to resubmit the missing shards.
         if \(Self.shellQuote(exe)) merge --quiet \(shards) -o \(Self.shellQuote(mergedPath)) --force; then
@@ -108,11 +112,11 @@ struct JobFiles {
             if let m = batch.mem { lines.append("#SBATCH --mem=\(m)") }
             lines += slurmResources
             lines += ["# \(study).", "# Only shards without complete output are in --array; run `nmmfit batch` again to refresh it.",
-                      "exec \(shardCommand("$SLURM_ARRAY_TASK_ID"))"]
+                      "cd \(Self.shellQuote(cwd)) || exit 1", "exec \(shardCommand("$SLURM_ARRAY_TASK_ID"))"]
             return [("\(name).sbatch", lines.joined(separator: "\n") + "\n"), ("\(name)-merge.sh", merge)]
         case .htcondor:
             let shared = "# Needs a shared filesystem: the executable, the data and \(dir) are used in place on the\n# execute machines (should_transfer_files = NO; HTCondor then matches machines of this FileSystemDomain)."
-            let wrapper = "#!/bin/sh\n# Runs shard $1 of \(study).\nexec \(shardCommand("$1"))\n"
+            let wrapper = "#!/bin/sh\n# Runs shard $1 of \(study).\ncd \(Self.shellQuote(cwd)) || exit 1\nexec \(shardCommand("$1"))\n"
             let merge = "#!/bin/sh\n# Merge step of \(study).\n" + mergeBody
             guard !pending.isEmpty else { return [("\(name)-shard.sh", wrapper), ("\(name)-merge.sh", merge)] }
             let sub = (["# HTCondor submit file for the shards of \(study).", shared,
