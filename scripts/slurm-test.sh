@@ -27,6 +27,8 @@ nmmfit="${1:-$root/.build/debug/nmmfit}"
 if [ ! -x "$nmmfit" ]; then swift build --product nmmfit; fi
 nmmfit=$(readlink -f "$nmmfit")
 
+steps_before=$(pgrep -x slurmstepd | sort || true)
+new=""
 tmp=$(mktemp -d /tmp/nmmfit-slurm.XXXXXX)
 chmod 755 "$tmp"
 pids=()
@@ -44,6 +46,13 @@ cleanup() {
     done
     left=0
     for p in "${pids[@]}"; do if kill -0 "$p" 2>/dev/null; then echo "slurm-test: PID $p still running" >&2; left=1; fi; done
+    # job step daemons (slurmstepd) that slurmd started exit on their own once their job is done
+    for _ in $(seq 1 40); do
+        new=$(comm -13 <(echo "$steps_before") <(pgrep -x slurmstepd | sort))
+        [ -z "$new" ] && break
+        sleep 0.25
+    done
+    if [ -n "$new" ]; then echo "slurm-test: slurmstepd still running: $new" >&2; left=1; fi
     if [ "${KEEP_TMP:-0}" = 1 ]; then echo "slurm-test: kept $tmp"; else rm -rf "$tmp"; fi
     [ $left = 0 ] || exit 1
 }
@@ -151,6 +160,15 @@ echo "slurm-test: 2) repair and resubmit: only shard 2 and a new merge job"
 rmdir "$study/st-shard-2.jsonl"
 ids=$(submit)
 grep -q '^#SBATCH --array=2$' "$study/st.sbatch" || { echo "slurm-test: the resubmitted array is not just shard 2" >&2; cat "$study/st.sbatch" >&2; exit 1; }
+# submitting again at once must not start shard 2 a second time: either its job is still queued or
+# running (refused), or it is complete (nothing to submit)
+set +e
+dup=$("${batch[@]}" 2>&1)
+set -e
+if ! echo "$dup" | grep -Eq "still queued or running|nothing to submit"; then
+    echo "slurm-test: a second --submit during the run was not refused: $dup" >&2; exit 1
+fi
+echo "$dup" | grep -E "still queued|nothing to submit" | sed 's/^/  | /' >&2
 wait_for $ids
 [ -s "$study/st.jsonl" ] || { echo "slurm-test: no merged file" >&2; cat "$study/st-merge.log" >&2; exit 1; }
 
