@@ -73,6 +73,31 @@ struct BatchCLITests {
         #expect(other.status == 2 && other.stderr.contains("another model"), "\(other.stderr)")
     }
 
+    /// The local coverage fits each toy from its own start and finds its interval's ends by root
+    /// finding; the file's toys were fitted from the truth. Both decide containment for the same
+    /// toys (stream k of the seed), so the counts agree up to toys on the edge.
+    @Test("coverage --from-toys agrees with the local coverage on the same toys")
+    func coverageFromToys() throws {
+        let dir = try CLI.tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let f = dir.appendingPathComponent("t.jsonl").path
+        #expect(try CLI.run(["toys", "-n", "200", "--seed", "6", "--mu", "1e-11", "--statistic", "t", "-o", f, "-q"]).status == 0)
+        let methods = ["--method", "wilks", "--method", "asymptotic-unified"]
+        let files = try CLI.run(["coverage", "--from-toys", f, "--json"] + methods)
+        let local = try CLI.run(["coverage", "--mu", "1e-11", "--toys", "200", "--seed", "6", "--json", "-q"] + methods)
+        #expect(files.status == 0 && local.status == 0, "\(files.stderr)")
+        func covered(_ r: CLITests.Run) throws -> [Int] {
+            let json = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as! [String: Any]
+            return (json["points"] as! [[String: Any]]).map { $0["covered"] as! Int }
+        }
+        let (a, b) = (try covered(files), try covered(local))
+        #expect(a.count == 2 && b.count == 2)
+        for (x, y) in zip(a, b) { #expect(abs(x - y) <= 1, "from toys \(a), local \(b)") }
+        // Feldman–Cousins coverage cannot come from the files
+        let fc = try CLI.run(["coverage", "--from-toys", f, "--method", "feldman-cousins"])
+        #expect(fc.status == 2 && fc.stderr.contains("inner toys"))
+    }
+
     @Test("interval --method feldman-cousins --from-toys reads one merged study per μν")
     func intervalFromToys() throws {
         let dir = try CLI.tempDir()

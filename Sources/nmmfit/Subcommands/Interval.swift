@@ -50,6 +50,7 @@ struct Interval: ParsableCommand {
         if let g = gridMax, !(g > 0) { throw ValidationError("--grid-max must be > 0") }
         guard refine >= 0 else { throw ValidationError("--refine must be ≥ 0") }
         if !fromToys.isEmpty && method != "feldman-cousins" { throw ValidationError("--from-toys needs --method feldman-cousins") }
+        if !fromToys.isEmpty && gridMax != nil { throw ValidationError("--grid-max does not apply to --from-toys (the files fix the tested μν values)") }
     }
 
     struct Output: Codable {
