@@ -84,6 +84,16 @@ struct Batch: ParsableCommand {
         for v in [partition, account].compactMap({ $0 }) + directives where v.contains(where: { $0.isNewline }) || v.isEmpty {
             throw ValidationError("--partition, --account and --directive values must be one non-empty line")
         }
+        for d in directives {
+            switch system {
+            case .slurm where d.range(of: "^(#SBATCH\\s+)?-", options: .regularExpression) == nil:
+                throw ValidationError("--directive '\(d)' is not an sbatch option (e.g. --directive=--qos=long)")
+            case .htcondor where d.range(of: "^[A-Za-z_+][A-Za-z0-9_.+]*\\s*=", options: .regularExpression) == nil
+                || d.lowercased().hasPrefix("queue"):
+                throw ValidationError("--directive '\(d)' is not a submit command 'name = value' (queue is written by batch)")
+            default: break
+            }
+        }
         for v in [partition, account].compactMap({ $0 }) where v.range(of: "^[A-Za-z0-9_.,-]+$", options: .regularExpression) == nil {
             throw ValidationError("--partition/--account '\(v)' may contain letters, digits, '_', '.', ',', '-' only")
         }
