@@ -16,18 +16,18 @@ struct CoverageCommand: ParsableCommand {
     @OptionGroup var physics: PhysicsOptions
     @OptionGroup var output: OutputOptions
 
-    @Option(name: .customLong("mu"), help: "True μν (μB); repeat for several.")
-    var mus: [Double] = [0, 0.5e-11, 2e-11]
+    @Option(name: .customLong("mu"), help: "True μν (μB); repeat for several (default 0, 0.5e-11, 2e-11).")
+    var mus: [Double] = []
     @Option(name: .customLong("method"), help: "wilks, asymptotic-unified, feldman-cousins; repeat for several.")
     var methods: [String] = ["asymptotic-unified", "feldman-cousins"]
     @Option(help: "Confidence level.")
     var cl: Double = 0.9
-    @Option(help: "Toys per point.")
-    var toys: Int = 1000
-    @Option(help: "Feldman–Cousins: inner toys per outer toy for its critical value (cost: toys × critical-toys).")
-    var criticalToys: Int = 500
-    @Option(help: "Random seed.")
-    var seed: UInt64 = 1
+    @Option(help: "Toys per point (default 1000).")
+    var toys: Int?
+    @Option(help: "Feldman–Cousins: inner toys per outer toy for its critical value (cost: toys × critical-toys; default 500).")
+    var criticalToys: Int?
+    @Option(help: "Random seed (default 1).")
+    var seed: UInt64?
     @Option(help: "Threads.")
     var threads: Int = ProcessInfo.processInfo.activeProcessorCount
     @Option(name: .customLong("from-toys"), parsing: .upToNextOption,
@@ -39,7 +39,10 @@ struct CoverageCommand: ParsableCommand {
         guard mus.allSatisfy({ $0.isFinite && $0 >= 0 }) else { throw ValidationError("--mu values must be ≥ 0 (μB)") }
         let known = ["wilks", "asymptotic-unified", "feldman-cousins"]
         for m in methods where !known.contains(m) { throw ValidationError("unknown --method \(m) (\(known.joined(separator: ", ")))") }
-        guard toys >= 10, criticalToys >= 100, threads >= 1 else { throw ValidationError("need --toys ≥ 10, --critical-toys ≥ 100, --threads ≥ 1") }
+        if !fromToys.isEmpty && (!mus.isEmpty || toys != nil || criticalToys != nil || seed != nil) {
+            throw ValidationError("--mu, --toys, --critical-toys and --seed do not apply to --from-toys (the files fix μν and the toys)")
+        }
+        guard (toys ?? 1000) >= 10, (criticalToys ?? 500) >= 100, threads >= 1 else { throw ValidationError("need --toys ≥ 10, --critical-toys ≥ 100, --threads ≥ 1") }
     }
 
     struct Output: Codable {
@@ -67,11 +70,12 @@ struct CoverageCommand: ParsableCommand {
                 try emit(pts)
                 return
             }
-            let progress = Progress(total: mus.count * methods.count, label: "coverage", quiet: output.quiet || output.json)
-            for mu in mus {
+            let muValues = mus.isEmpty ? [0, 0.5e-11, 2e-11] : mus
+            let progress = Progress(total: muValues.count * methods.count, label: "coverage", quiet: output.quiet || output.json)
+            for mu in muValues {
                 for m in methods {
-                    pts.append(try Coverage.run(profile: pl, muNu: mu, cl: cl, method: m, toys: toys, criticalToys: criticalToys,
-                                                seed: seed, threads: threads))
+                    pts.append(try Coverage.run(profile: pl, muNu: mu, cl: cl, method: m, toys: toys ?? 1000,
+                                                criticalToys: criticalToys ?? 500, seed: seed ?? 1, threads: threads))
                     progress.update(pts.count)
                 }
             }

@@ -14,8 +14,8 @@ struct Significance: ParsableCommand {
 
     @Option(help: "Background-only toys for a toy-based p-value (0: asymptotic only).")
     var toys: Int = 0
-    @Option(help: "Random seed.")
-    var seed: UInt64 = 1
+    @Option(help: "Random seed (default 1).")
+    var seed: UInt64?
     @Option(help: "Threads for toys.")
     var threads: Int = ProcessInfo.processInfo.activeProcessorCount
     @Option(name: .customLong("from-toys"), parsing: .upToNextOption,
@@ -25,7 +25,7 @@ struct Significance: ParsableCommand {
     func validate() throws {
         guard toys >= 0 else { throw ValidationError("--toys must be ≥ 0") }
         guard threads >= 1 else { throw ValidationError("--threads must be ≥ 1") }
-        if !fromToys.isEmpty && toys > 0 { throw ValidationError("--from-toys and --toys exclude each other") }
+        if !fromToys.isEmpty && (toys > 0 || seed != nil) { throw ValidationError("--from-toys excludes --toys and --seed (the file holds the toys)") }
     }
 
     struct Output: Codable {
@@ -48,7 +48,7 @@ struct Significance: ParsableCommand {
         try CLIErrors.run {
             let pl = try ProfileLikelihood(model: try data.model(physics: physics))
             let d = try pl.discovery()
-            var toy = toys > 0 ? try ToyPValue.compute(profile: pl, toys: toys, seed: seed, threads: threads) : nil
+            var toy = toys > 0 ? try ToyPValue.compute(profile: pl, toys: toys, seed: seed ?? 1, threads: threads) : nil
             if !fromToys.isEmpty {
                 let q0Studies = try ToyStudySample.paths(fromToys).filter {
                     let h = try ToyFileReader(path: $0).header()
