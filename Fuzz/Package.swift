@@ -26,5 +26,6 @@ let package = Package(
         fuzzTarget("FuzzCSV", ["Recoil"]),
         fuzzTarget("FuzzDatasetSpec", ["Recoil"]),
         fuzzTarget("FuzzModelSpec", ["Recoil", "Likelihood"]),
+        fuzzTarget("FuzzToysFile", ["Likelihood"]),
     ]
 )

@@ -8,7 +8,7 @@ bash scripts/ensure-deps.sh
 secs="${1:-60}"
 export NMMFIT_CLANG_RT="${NMMFIT_CLANG_RT:-$(dirname "$(dirname "$(command -v swift)")")/lib/clang/$(ls "$(dirname "$(dirname "$(command -v swift)")")/lib/clang" | sort -V | tail -1)/lib/linux}"
 swift build --package-path Fuzz --scratch-path .build-fuzz -c debug
-for t in FuzzCSV FuzzDatasetSpec FuzzModelSpec; do
+for t in FuzzCSV FuzzDatasetSpec FuzzModelSpec FuzzToysFile; do
     mkdir -p "Fuzz/crashes/$t" ".build-fuzz/corpus/$t"
     echo "fuzzing $t for ${secs}s"
     .build-fuzz/debug/$t -max_total_time="$secs" -seed=1 -rss_limit_mb=4096 \

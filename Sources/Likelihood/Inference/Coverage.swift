@@ -1,5 +1,6 @@
 import Foundation
 import GSL
+import Recoil
 
 /// Coverage studies: how often an interval construction contains the true μν, from toys
 /// generated at that μν (nuisances at their conditional fit to the data).
@@ -26,6 +27,35 @@ public enum Coverage {
             case muNu = "mu_nu"
             case failedToys = "failed_toys"
         }
+    }
+
+    /// Coverage of an asymptotic construction from a whole toys file of t̃ at its true μν
+    /// (checked against these data and model): μν is inside the interval {μ : t̃(μ) ≤ c(μ)}
+    /// exactly when the toy's t̃(μν) ≤ c(μν), so each toy's record decides (wilks: c = χ²₁(CL);
+    /// asymptotic-unified: CCGV Eq. 47 with σ from the Asimov data at μν). Feldman–Cousins needs
+    /// inner toys per toy and is not available from files.
+    public static func fromToys(_ sample: ToyStudySample, profile pl: ProfileLikelihood, cl: Double, method: String) throws -> Point {
+        let h = sample.header
+        guard h.statistic == "t", h.testedMuNu == h.muNuTrue else {
+            throw InputError(file: sample.path, line: 1, "is not a t̃ study at its true μν (nmmfit toys --statistic t --mu M); coverage needs one")
+        }
+        try ToyStudy.check(sample, against: pl)
+        let c: Double
+        switch method {
+        case "wilks": c = try Distributions.chiSquaredQuantile(cl, dof: 1)
+        case "asymptotic-unified":
+            c = try AsymptoticInterval.criticalValue(cl: cl, sOverSigma: try AsymptoticInterval.sOverSigma(pl, internal: pl.model.internalPOI(muNu: h.muNuTrue)))
+        case "feldman-cousins":
+            throw InputError(file: sample.path, "Feldman–Cousins coverage needs inner toys for every toy; run `nmmfit coverage --method feldman-cousins` (locally) instead of --from-toys")
+        default:
+            throw FitError("unknown coverage method '\(method)' (wilks, asymptotic-unified)")
+        }
+        let n = sample.statistics.count
+        guard n > 0 else { throw FitError("all toys failed") }
+        let covered = sample.statistics.reduce(0) { $0 + ($1 <= c * (1 + 1e-9) ? 1 : 0) }
+        let p = Double(covered) / Double(n)
+        return Point(muNu: h.muNuTrue, method: method, cl: cl, toys: h.totalToys, failedToys: sample.failed, covered: covered,
+                     coverage: p, error: (p * (1 - p) / Double(n)).squareRoot())
     }
 
     public static func run(profile pl: ProfileLikelihood, muNu: Double, cl: Double = 0.9, method: String,

@@ -17,30 +17,42 @@ struct Interval: ParsableCommand {
     @Option(help: "Method: asymptotic-unified, wilks or feldman-cousins.")
     var method: String = "asymptotic-unified"
 
-    @Option(help: "Feldman–Cousins: toys per grid point.")
-    var toys: Int = 2000
+    @Option(help: "Feldman–Cousins: toys per grid point (default 2000).")
+    var toys: Int?
 
-    @Option(help: "Feldman–Cousins: number of μν grid points.")
-    var gridPoints: Int = 30
+    @Option(help: "Feldman–Cousins: number of μν grid points (default 30).")
+    var gridPoints: Int?
 
     @Option(help: "Feldman–Cousins: largest μν on the grid (μB); default 2 × the asymptotic upper end.")
     var gridMax: Double?
 
-    @Option(help: "Random seed (toys are reproducible for a given seed, whatever --threads).")
-    var seed: UInt64 = 1
+    @Option(help: "Random seed (toys are reproducible for a given seed, whatever --threads; default 1).")
+    var seed: UInt64?
 
     @Option(help: "Threads for toys (default: all cores).")
     var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(help: "Feldman–Cousins: refinement points allowed near each end, added until the grid error is below a fifth of the toy error (default 6).")
+    var refine: Int?
+
+    @Option(name: .customLong("from-toys"), parsing: .upToNextOption,
+            help: "Feldman–Cousins from merged toys files instead of local toys: files, or folders (every merged *.jsonl in them); one t̃ study per tested μν (nmmfit toys/batch --statistic t --mu M), made with the same data options.")
+    var fromToys: [String] = []
 
     func validate() throws {
         guard cl > 0 && cl < 1 else { throw ValidationError("--cl must be in (0, 1), got \(cl)") }
         guard ["asymptotic-unified", "wilks", "feldman-cousins"].contains(method) else {
             throw ValidationError("--method must be asymptotic-unified, wilks or feldman-cousins")
         }
-        guard toys >= 10 else { throw ValidationError("--toys must be ≥ 10") }
-        guard gridPoints >= 3 else { throw ValidationError("--grid-points must be ≥ 3") }
+        guard (toys ?? 2000) >= 10 else { throw ValidationError("--toys must be ≥ 10") }
+        guard (gridPoints ?? 30) >= 3 else { throw ValidationError("--grid-points must be ≥ 3") }
         guard threads >= 1 else { throw ValidationError("--threads must be ≥ 1") }
         if let g = gridMax, !(g > 0) { throw ValidationError("--grid-max must be > 0") }
+        guard (refine ?? 6) >= 0 else { throw ValidationError("--refine must be ≥ 0") }
+        if !fromToys.isEmpty && method != "feldman-cousins" { throw ValidationError("--from-toys needs --method feldman-cousins") }
+        if !fromToys.isEmpty && (gridMax != nil || gridPoints != nil || toys != nil || seed != nil || refine != nil) {
+            throw ValidationError("--grid-max, --grid-points, --toys, --seed and --refine do not apply to --from-toys (the files fix the tested μν values and their toys)")
+        }
     }
 
     struct Output: Codable {
@@ -62,12 +74,18 @@ struct Interval: ParsableCommand {
         try CLIErrors.run {
             let pl = try ProfileLikelihood(model: try data.model(physics: physics))
             var out: Output
-            if method == "feldman-cousins" {
+            if !fromToys.isEmpty {
+                let r = try FeldmanCousins.fromToys(try ToyStudySample.load(fromToys), profile: pl, cl: cl)
+                out = Output(muNuBest: pl.best.muNu, interval: [r.interval.lower, r.interval.upper], cl: cl, method: r.interval.method,
+                             feldmanCousins: r)
+            } else if method == "feldman-cousins" {
                 let asym = try AsymptoticInterval.interval(pl, cl: cl)
                 let top = gridMax ?? Swift.max(2 * asym.upper, 1e-12)
-                let grid = (0..<gridPoints).map { top * Double($0) / Double(gridPoints - 1) }
-                let fc = FeldmanCousins(profile: pl, cl: cl, toysPerPoint: toys, seed: seed, threads: threads)
-                let progress = Progress(total: gridPoints, label: "Feldman–Cousins", quiet: output.quiet || output.json)
+                let points = gridPoints ?? 30
+                let grid = (0..<points).map { top * Double($0) / Double(points - 1) }
+                let fc = FeldmanCousins(profile: pl, cl: cl, toysPerPoint: toys ?? 2000, seed: seed ?? 1, threads: threads,
+                                        maxRefinements: refine ?? 6)
+                let progress = Progress(total: points, label: "Feldman–Cousins", quiet: output.quiet || output.json)
                 let r = try fc.construct(grid: grid) { done, _ in progress.update(done) }
                 let failed = r.points.reduce(0) { $0 + $1.failedToys }
                 if failed > 0 { output.note("note: \(failed) toy fits failed; they are counted per point in the JSON output") }
@@ -81,9 +99,18 @@ struct Interval: ParsableCommand {
                 var s = "best fit μν = \(Format.mu11(out.muNuBest)) × 10⁻¹¹ μB\n"
                 s += "\(Format.g(cl * 100, 3))% CL interval (\(out.method)) = [\(Format.mu11(out.interval[0])), \(Format.mu11(out.interval[1]))] × 10⁻¹¹ μB\n"
                 if let fc = out.feldmanCousins {
-                    s += Format.table(["μν [1e-11 μB]", "t_obs", "critical", "accepted", "failed toys"],
+                    for (name, e) in [("lower", fc.lower), ("upper", fc.upper)] {
+                        s += e.atBoundary ? "\(name) end = 0 (the boundary)\n"
+                            : "\(name) end = \(Format.mu11(e.muNu)) × 10⁻¹¹ μB  ± \(Format.g(e.toyError / 1e-11, 2)) (toys) ± \(Format.g(e.gridError / 1e-11, 2)) (grid) × 10⁻¹¹ μB\n"
+                    }
+                    if let files = fc.toyFiles { s += "critical values from \(files.count) toys files\n" }
+                    for (name, e) in [("lower", fc.lower), ("upper", fc.upper)] where !e.atBoundary && e.gridError > e.toyError {
+                        s += "note: the \(name) end's grid error exceeds its toy error: add a toy study at μν ≈ \(Format.g(e.muNu, 3)) μB\n"
+                    }
+                    if fc.refinementPoints > 0 { s += "\(fc.refinementPoints) points added near the ends to refine the grid\n" }
+                    s += Format.table(["μν [1e-11 μB]", "t_obs", "critical", "± toys", "toys", "accepted", "failed toys"],
                                       fc.points.map { [Format.mu11($0.muNu), Format.f($0.tObserved, 3), Format.f($0.criticalValue, 3),
-                                                       $0.accepted ? "yes" : "no", "\($0.failedToys)"] })
+                                                       Format.f($0.criticalValueError, 3), "\($0.toys)", $0.accepted ? "yes" : "no", "\($0.failedToys)"] })
                 }
                 return s
             }

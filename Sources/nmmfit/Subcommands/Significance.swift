@@ -14,14 +14,18 @@ struct Significance: ParsableCommand {
 
     @Option(help: "Background-only toys for a toy-based p-value (0: asymptotic only).")
     var toys: Int = 0
-    @Option(help: "Random seed.")
-    var seed: UInt64 = 1
+    @Option(help: "Random seed (default 1).")
+    var seed: UInt64?
     @Option(help: "Threads for toys.")
     var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+    @Option(name: .customLong("from-toys"), parsing: .upToNextOption,
+            help: "Toy p-value from a merged background-only toys file (nmmfit toys/batch --mu 0, statistic q0, same data options), or a folder holding exactly one.")
+    var fromToys: [String] = []
 
     func validate() throws {
         guard toys >= 0 else { throw ValidationError("--toys must be ≥ 0") }
         guard threads >= 1 else { throw ValidationError("--threads must be ≥ 1") }
+        if !fromToys.isEmpty && (toys > 0 || seed != nil) { throw ValidationError("--from-toys excludes --toys and --seed (the file holds the toys)") }
     }
 
     struct Output: Codable {
@@ -44,7 +48,19 @@ struct Significance: ParsableCommand {
         try CLIErrors.run {
             let pl = try ProfileLikelihood(model: try data.model(physics: physics))
             let d = try pl.discovery()
-            let toy = toys > 0 ? try ToyPValue.compute(profile: pl, toys: toys, seed: seed, threads: threads) : nil
+            var toy = toys > 0 ? try ToyPValue.compute(profile: pl, toys: toys, seed: seed ?? 1, threads: threads) : nil
+            if !fromToys.isEmpty {
+                let q0Studies = try ToyStudySample.paths(fromToys).filter {
+                    let h = try ToyFileReader(path: $0).header()
+                    return h.statistic == "q0" && h.muNuTrue == 0
+                }
+                guard q0Studies.count == 1 else {
+                    throw InputError("--from-toys: need exactly one background-only q0 study (nmmfit toys --mu 0), found \(q0Studies.count)\(q0Studies.isEmpty ? "" : ": " + q0Studies.joined(separator: ", "))")
+                }
+                let sample = try ToyStudySample.load(path: q0Studies[0])
+                try ToyStudy.check(sample, against: pl)
+                toy = try ToyPValue.from(q0Observed: d.q0, sample: sample)
+            }
             let out = Output(muNuBest: pl.best.muNu, q0: d.q0, significanceSigma: d.z, pValue: d.p, toy: toy)
             try output.emit(out) {
                 var s = "q0 = \(Format.f(d.q0, 3));  asymptotic Z = \(Format.f(d.z)) σ, p = \(Format.g(d.p, 3))\n"
