@@ -1,6 +1,6 @@
 import Foundation
+import MomentModels
 import Plot
-import Recoil
 
 extension Figures {
     /// The SU(2)_H joint view (``HorizontalJointRegion``): over the neutral-scalar mass m_H0

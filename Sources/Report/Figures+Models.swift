@@ -1,6 +1,6 @@
 import Foundation
+import MomentModels
 import Plot
-import Recoil
 
 extension Figures {
     /// The SU(2)_H region (Babu, Jana, Lindner, JHEP 10 (2020) 040): for each m_h⁺ on the grid,

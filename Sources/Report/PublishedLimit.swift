@@ -1,6 +1,5 @@
+import Formats
 import Foundation
-import Likelihood
-import Recoil
 
 /// One published result on μν (a row of data/limits/mu_nu_limits.csv): an upper limit, or a
 /// two-sided interval when `lowerMuB` is given, at confidence level `cl`.

@@ -1,7 +1,9 @@
+import Analysis
+import Detector
+import Formats
 import Foundation
 import Likelihood
 import Plot
-import Recoil
 
 /// Writes a report folder for a fit: `summary.json` (the ``FitReport``), `summary.md` (tables and
 /// plot links), `model_spec.json` (the exact model, re-runnable with `nmmfit fit --spec`), and

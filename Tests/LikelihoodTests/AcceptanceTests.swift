@@ -1,7 +1,10 @@
 import Foundation
 import Testing
-@testable import Likelihood
+@testable import Formats
 @testable import Recoil
+@testable import Detector
+@testable import Likelihood
+@testable import Analysis
 
 /// The published numbers the main job must reproduce (issue #4).
 /// XENON1T: Aprile et al., PRD 102 (2020) 072004 — μν ∈ (1.4, 2.9)×10⁻¹¹ μB at 90 % CL, 3.2σ

@@ -1,7 +1,10 @@
 import Foundation
 import Testing
-@testable import Likelihood
+@testable import Formats
 @testable import Recoil
+@testable import Detector
+@testable import Likelihood
+@testable import Analysis
 
 /// The dataset format (docs/datasets.md), the shipped datasets and combinations (issue #12).
 @Suite("Datasets and combinations")

@@ -1,8 +1,11 @@
 import Foundation
 import Testing
 @testable import GSL
-@testable import Likelihood
+@testable import Formats
 @testable import Recoil
+@testable import Detector
+@testable import Likelihood
+@testable import Analysis
 
 @Suite("Fits and test statistics")
 struct FitTests {

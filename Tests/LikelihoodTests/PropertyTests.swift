@@ -2,8 +2,11 @@ import Foundation
 import PropertyBased
 import Testing
 @testable import GSL
-@testable import Likelihood
+@testable import Formats
 @testable import Recoil
+@testable import Detector
+@testable import Likelihood
+@testable import Analysis
 
 /// Property-based tests (x-sheep/swift-property-based): invariants over random inputs (issue #7).
 @Suite("Properties")

@@ -1,7 +1,10 @@
 import Foundation
 import Testing
-@testable import Likelihood
+@testable import Formats
 @testable import Recoil
+@testable import Detector
+@testable import Likelihood
+@testable import Analysis
 
 /// pyhf export (issue "Interchange"): the workspace has pyhf's schema shape, and read with
 /// linear normsys interpolation it is the same likelihood as nmmfit's.

@@ -1,7 +1,10 @@
 import Foundation
 import Testing
-@testable import Likelihood
+@testable import Formats
 @testable import Recoil
+@testable import Detector
+@testable import Likelihood
+@testable import Analysis
 
 @Suite("Model specs, combined channels, shape nuisances")
 struct SpecTests {

@@ -1,6 +1,9 @@
 import Foundation
-@testable import Likelihood
+@testable import Formats
 @testable import Recoil
+@testable import Detector
+@testable import Likelihood
+@testable import Analysis
 
 /// Small hand-made models for closed-form checks.
 enum TestModels {

@@ -1,8 +1,11 @@
 import Foundation
 import Testing
 @testable import GSL
-@testable import Likelihood
+@testable import Formats
 @testable import Recoil
+@testable import Detector
+@testable import Likelihood
+@testable import Analysis
 
 /// Compares with validation/reference_values.json, written by validation/reference.py: an
 /// independent Python (scipy) implementation of the same physics and statistics, sharing no

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import GSL
+@testable import Formats
 @testable import Recoil
 
 @Suite("Kinematics and cross-sections")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import Formats
 @testable import Recoil
 
 /// physics.md "Reference values": free electrons, B16-GS98, pp + ⁷Be + pep, Pee = 0.550

@@ -1,9 +1,13 @@
 import Foundation
 import FoundationXML
 import Testing
-@testable import Likelihood
-@testable import Plot
+@testable import Formats
 @testable import Recoil
+@testable import Detector
+@testable import MomentModels
+@testable import Likelihood
+@testable import Analysis
+@testable import Plot
 @testable import Report
 
 /// The report's figures are well-formed SVG with the expected labels and a non-degenerate data

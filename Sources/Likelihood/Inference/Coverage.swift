@@ -1,6 +1,6 @@
+import Formats
 import Foundation
 import GSL
-import Recoil
 
 /// Coverage studies: how often an interval construction contains the true μν, from toys
 /// generated at that μν (nuisances at their conditional fit to the data).

@@ -1,6 +1,6 @@
+import Formats
 import Foundation
 import GSL
-import Recoil
 
 /// The Neyman construction with likelihood-ratio ordering (Feldman & Cousins, PRD 57 (1998)
 /// 3873), with nuisance parameters by the profile construction: at each tested μν the toys are

@@ -1,6 +1,6 @@
+import Formats
 import Foundation
 import GSL
-import Recoil
 
 /// A likelihood-ratio test of nested hypotheses: the null fixes some non-negative components
 /// (e.g. a tritium amplitude, or μν) at zero; the alternative frees them. Components in

@@ -53,6 +53,6 @@ public struct ToyPValue: Sendable, Codable, Equatable {
 
 /// Standard error of a toy-based p-value from n toys, √(p(1−p)/n), floored at 1/n so that p = 0
 /// or 1 does not claim zero uncertainty.
-func toyPValueError(_ p: Double, _ n: Int) -> Double {
+public func toyPValueError(_ p: Double, _ n: Int) -> Double {
     (max(p * (1 - p), 1 / Double(n)) / Double(n)).squareRoot()
 }

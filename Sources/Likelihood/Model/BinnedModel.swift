@@ -1,5 +1,4 @@
 import Foundation
-import Recoil
 
 /// Observed data for a ``BinnedModel``: counts per bin (all channels, concatenated) and the
 /// auxiliary measurements of the Gaussian-constrained parameters (their nominal means for real

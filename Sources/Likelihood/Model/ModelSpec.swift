@@ -1,5 +1,5 @@
+import Formats
 import Foundation
-import Recoil
 
 /// A binned likelihood model as versioned data (in the spirit of pyhf's JSON workspaces):
 /// channels with bins and observed counts, samples with their expected counts and the
@@ -159,7 +159,7 @@ public struct ModelSpec: Codable, Sendable, Equatable {
             guard n > 0, ch.binEdgesKeV.count == n + 1 else {
                 throw bad("channels[\(c)].bin_edges_keV", "need \(n + 1) edges for \(n) observed bins, got \(ch.binEdgesKeV.count)")
             }
-            _ = try EnergyBins(edges: ch.binEdgesKeV)
+            try BinEdges.check(ch.binEdgesKeV)
             for (i, o) in ch.observed.enumerated() where !(o >= 0 && o.isFinite) {
                 throw bad("channels[\(c)].observed[\(i)]", "observed count \(o) must be finite and ≥ 0")
             }

@@ -1,5 +1,5 @@
+import Formats
 import Foundation
-import Recoil
 
 /// A pyhf JSON workspace (HistFactory, schema version 1.0.0:
 /// `https://scikit-hep.org/pyhf/schemas/1.0.0/workspace.json`) as a Codable tree.

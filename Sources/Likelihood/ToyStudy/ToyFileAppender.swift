@@ -1,5 +1,5 @@
+import Formats
 import Foundation
-import Recoil
 
 /// An append-only toys file for one shard: header, then the shard's toys in index order.
 ///

@@ -1,5 +1,5 @@
+import Formats
 import Foundation
-import Recoil
 
 /// Merges the shard files of one toy study into one file, in a stream: files are read one at a
 /// time, line by line, in the order of their shards' toy ranges, and each line is copied as it

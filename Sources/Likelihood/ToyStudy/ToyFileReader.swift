@@ -1,5 +1,5 @@
+import Formats
 import Foundation
-import Recoil
 
 /// Reads a toys file line by line in fixed-size chunks: memory does not depend on the file's
 /// length. Lines end in LF (a CR before it is dropped); a line longer than ``maxLineBytes`` is an

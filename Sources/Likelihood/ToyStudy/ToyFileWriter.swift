@@ -1,5 +1,5 @@
+import Formats
 import Foundation
-import Recoil
 
 /// Writes a file in a stream, atomically: the bytes go to a temporary file in the same folder,
 /// which is renamed into place by ``commit()``; without a commit (an error, an early return) the

@@ -1,5 +1,5 @@
+import Formats
 import Foundation
-import Recoil
 
 /// One toy study on the data's model: toys at μν_true (μB) with the nuisances at their
 /// conditional fit to the data, evaluated with q0 or t̃(μν_tested). Its ``header`` identifies

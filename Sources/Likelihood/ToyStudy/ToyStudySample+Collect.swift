@@ -1,5 +1,5 @@
+import Formats
 import Foundation
-import Recoil
 
 extension ToyStudySample {
     /// The whole-study toys files named by `arguments`: a file is taken as given; a folder

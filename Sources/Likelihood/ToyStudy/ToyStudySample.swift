@@ -1,5 +1,5 @@
+import Formats
 import Foundation
-import Recoil
 
 /// The test statistics of a complete toy study, read from a merged (or single-run) toys file in
 /// a stream: what the conclusions (toy p-values, Feldman–Cousins critical values, coverage)

@@ -1,6 +1,6 @@
+import Formats
 import Foundation
 import Likelihood
-import Recoil
 
 /// The job files of one sharded toy study (``Batch``): texts, names, and their submission.
 struct JobFiles {

@@ -1,4 +1,6 @@
+import Analysis
 import ArgumentParser
+import Detector
 import Dispatch
 import Foundation
 import GSL

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import Likelihood
-import Recoil
 
 struct Compare: ParsableCommand {
     static let configuration = CommandConfiguration(

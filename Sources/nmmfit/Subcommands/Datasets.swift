@@ -1,6 +1,6 @@
 import ArgumentParser
+import Detector
 import Foundation
-import Recoil
 
 struct Datasets: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,7 +1,7 @@
 import ArgumentParser
+import Formats
 import Foundation
 import Likelihood
-import Recoil
 
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,7 +1,10 @@
+import Analysis
 import ArgumentParser
+import Detector
+import Formats
 import Foundation
 import Likelihood
-import Recoil
+import MomentModels
 import Report
 
 struct Fit: ParsableCommand {

@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import GSL
 import Likelihood
-import Recoil
 
 struct GoodnessOfFit: ParsableCommand {
     static let configuration = CommandConfiguration(

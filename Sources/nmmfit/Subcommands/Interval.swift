@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import Likelihood
-import Recoil
 
 struct Interval: ParsableCommand {
     static let configuration = CommandConfiguration(

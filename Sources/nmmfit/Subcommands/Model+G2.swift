@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import Recoil
+import MomentModels
 
 /// Which measured Δa_μ values a g−2 command compares with (`--g2`, or a user value).
 struct G2Options: ParsableArguments {

@@ -1,6 +1,7 @@
 import ArgumentParser
+import Formats
 import Foundation
-import Recoil
+import MomentModels
 import Report
 
 // MARK: - joint

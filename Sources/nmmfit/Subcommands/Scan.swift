@@ -1,7 +1,7 @@
 import ArgumentParser
+import Formats
 import Foundation
 import Likelihood
-import Recoil
 import Report
 
 struct Scan: ParsableCommand {

@@ -1,8 +1,8 @@
 import ArgumentParser
+import Formats
 import Foundation
 import GSL
 import Likelihood
-import Recoil
 
 struct Significance: ParsableCommand {
     static let configuration = CommandConfiguration(

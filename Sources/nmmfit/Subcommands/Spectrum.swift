@@ -1,5 +1,7 @@
 import ArgumentParser
+import Formats
 import Foundation
+import MomentModels
 import Recoil
 import Report
 

@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import GSL
 import Likelihood
-import Recoil
 
 struct Toys: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,7 +1,9 @@
 import ArgumentParser
+import Formats
 import Foundation
 import GSL
 import Likelihood
+import MomentModels
 import Recoil
 
 /// Turns library errors into one clear line on stderr and a non-zero exit (no stack trace).

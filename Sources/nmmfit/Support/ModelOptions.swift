@@ -1,4 +1,7 @@
+import Analysis
 import ArgumentParser
+import Detector
+import Formats
 import Foundation
 import Likelihood
 import Recoil

@@ -1,0 +1,89 @@
+import Detector
+import Formats
+import Foundation
+import Likelihood
+import Recoil
+
+/// What to fit: datasets, windows and the physics options, as a user states them.
+public struct AnalysisConfig: Sendable {
+    /// One dataset with its window and bin width.
+    public struct Channel: Sendable {
+        public var dataset: String
+        /// Lower edge of the window (keV); nil for the dataset's default.
+        public var emin: Double?
+        /// Upper edge of the window (keV); nil for the dataset's default.
+        public var emax: Double?
+        /// Bin width for unbinned data; nil for the dataset's default.
+        public var binWidthKeV: Double?
+        /// Changes to the dataset's spec (`--set`), applied before it is loaded.
+        public var overrides: [DatasetSpec.Override]
+        public init(dataset: String, emin: Double? = nil, emax: Double? = nil, binWidthKeV: Double? = nil,
+                    overrides: [DatasetSpec.Override] = []) {
+            self.dataset = dataset
+            self.emin = emin
+            self.emax = emax
+            self.binWidthKeV = binWidthKeV
+            self.overrides = overrides
+        }
+        /// A window [emin, emax] keV.
+        public init(dataset: String, window: ClosedRange<Double>, binWidthKeV: Double? = nil) {
+            self.init(dataset: dataset, emin: window.lowerBound, emax: window.upperBound, binWidthKeV: binWidthKeV)
+        }
+    }
+
+    public var channels: [Channel]
+    public var recoil: RecoilModel
+    public var tritium: ModelBuilder.Tritium
+    public var efficiencyShape: Bool
+    public var solarFluxNuisance: Bool
+    /// Data folder override (`--data-dir`).
+    public var dataDirectory: String?
+
+    public init(channels: [Channel] = [Channel(dataset: "xenon1t_sr1")], recoil: RecoilModel = RecoilModel(),
+                tritium: ModelBuilder.Tritium = .none, efficiencyShape: Bool = false, solarFluxNuisance: Bool = true,
+                dataDirectory: String? = nil) {
+        self.channels = channels
+        self.recoil = recoil
+        self.tritium = tritium
+        self.efficiencyShape = efficiencyShape
+        self.solarFluxNuisance = solarFluxNuisance
+        self.dataDirectory = dataDirectory
+    }
+
+    /// The name that stands for every dataset found in the data folder (`--dataset all`).
+    public static let allDatasets = "all"
+
+    /// Dataset names with `all` replaced by every dataset of the data folder (sorted by name),
+    /// keeping the first occurrence of each.
+    public static func expand(_ names: [String], dataDirectory: String?) throws -> [String] {
+        var out: [String] = []
+        for n in names {
+            let add = n == allDatasets ? DataLocator.available(in: try DataLocator.dataDirectory(explicit: dataDirectory)) : [n]
+            for a in add where !out.contains(a) { out.append(a) }
+        }
+        return out
+    }
+
+    /// The model builder for these options.
+    public var builder: ModelBuilder {
+        ModelBuilder(recoil: recoil, tritium: tritium, efficiencyShape: efficiencyShape, solarFluxNuisance: solarFluxNuisance)
+    }
+
+    /// Loads the datasets, folds the signal and builds the model.
+    public func buildModel() throws -> (model: BinnedModel, inputs: [ModelBuilder.ChannelInput]) {
+        var seen = Set<String>()
+        for c in channels where !seen.insert(c.dataset).inserted {
+            throw InputError(field: "dataset", "dataset '\(c.dataset)' is given twice; each dataset can enter a fit once")
+        }
+        let ds = try channels.map { c -> (Dataset, ClosedRange<Double>?, Double?) in
+            let d = try DataLocator.dataset(named: c.dataset, dataDirectory: dataDirectory, overrides: c.overrides)
+            let lo = c.emin ?? d.spec.defaultWindowKeV[0], hi = c.emax ?? d.spec.defaultWindowKeV[1]
+            guard lo.isFinite, hi.isFinite, lo > 0, hi > lo else {
+                throw InputError(field: "emin/emax", "energy window [\(lo), \(hi)] keV for \(c.dataset) is empty or not positive (the dataset's default window is \(d.spec.defaultWindowKeV[0])–\(d.spec.defaultWindowKeV[1]) keV)")
+            }
+            return (d, lo...hi, c.binWidthKeV)
+        }
+        let (spec, inputs) = try builder.build(datasets: ds)
+        return (try BinnedModel(spec: spec), inputs)
+    }
+}

@@ -1,0 +1,130 @@
+import Foundation
+import Likelihood
+
+/// Everything `nmmfit fit` reports, as versioned JSON (keys documented in the README).
+public struct FitReport: Codable, Sendable {
+    /// Output format version.
+    public var nmmfitOutput = 1
+    public var datasets: [String]
+    /// Best-fit μν (μB).
+    public var muNuBest: Double
+    /// Best-fit μν² in units of (10⁻¹¹ μB)², with its Hessian error.
+    public var muNuSquaredBest: Double
+    public var muNuSquaredError: Double
+    /// The interval: [lo, hi] in μB.
+    public var interval: [Double]
+    public var cl: Double
+    public var intervalMethod: String
+    /// Wilks interval, for comparison.
+    public var intervalWilks: [Double]
+    /// Discovery test statistic, significance and p-value of μν > 0.
+    public var q0: Double
+    public var significanceSigma: Double
+    public var pValue: Double
+    /// −ln L at the best fit and of the background-only fit, including the data constant
+    /// Σ ln n_i! (so that −ln L is the negative log of the Poisson × Gaussian probability).
+    public var nllBest: Double
+    public var nllBackgroundOnly: Double
+    public var converged: Bool
+    public var fitStatus: FitResult
+    /// Baker–Cousins χ² and bins.
+    public var gofChi2: Double
+    public var bins: Int
+    public var parameters: [Parameter]
+    public var channels: [Channel]
+    /// Datasets of this fit digitised from figures (not official releases); empty if none.
+    public var digitisedDatasets: [String]?
+    /// Median expected upper limit (μB) at `cl`, from the Asimov background-only data set.
+    public var expectedLimit: Double?
+    /// For a combination: each dataset fitted on its own.
+    public var perDataset: [DatasetResult]?
+    /// For a combination: one common μν against one μν per dataset.
+    public var compatibility: CompatibilityTest.Result?
+    /// Command-line changes (`--set`) to the dataset specs.
+    public var specOverrides: [String]?
+
+    public struct Parameter: Codable, Sendable {
+        public var name: String
+        public var value: Double
+        public var error: Double
+        public var backgroundOnlyValue: Double
+    }
+
+    public struct Channel: Codable, Sendable {
+        public var name: String
+        public var binEdgesKeV: [Double]
+        public var observed: [Double]
+        /// Expected counts of each sample at the best fit.
+        public var bestFit: [String: [Double]]
+        /// Expected total at the best fit and for the background-only fit.
+        public var totalBestFit: [Double]
+        public var totalBackgroundOnly: [Double]
+        enum CodingKeys: String, CodingKey {
+            case name, observed
+            case binEdgesKeV = "bin_edges_keV"
+            case bestFit = "best_fit"
+            case totalBestFit = "total_best_fit"
+            case totalBackgroundOnly = "total_background_only"
+        }
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case nmmfitOutput = "nmmfit_output"
+        case datasets
+        case muNuBest = "mu_nu_best"
+        case muNuSquaredBest = "mu_nu_squared_best_1e-22"
+        case muNuSquaredError = "mu_nu_squared_error_1e-22"
+        case interval, cl
+        case intervalMethod = "interval_method"
+        case intervalWilks = "interval_wilks"
+        case q0
+        case significanceSigma = "significance_sigma"
+        case pValue = "p_value"
+        case nllBest = "nll_best"
+        case nllBackgroundOnly = "nll_background_only"
+        case converged
+        case fitStatus = "fit_status"
+        case gofChi2 = "gof_baker_cousins_chi2"
+        case bins, parameters, channels
+        case digitisedDatasets = "digitised_datasets"
+        case expectedLimit = "expected_limit_asimov_median"
+        case perDataset = "per_dataset"
+        case compatibility
+        case specOverrides = "spec_overrides"
+    }
+
+    /// Runs the standard analysis on a model: best fit, background-only fit, q0, intervals, GOF.
+    public static func make(model: BinnedModel, cl: Double = 0.9, method: AsymptoticInterval.Method = .unified) throws -> FitReport {
+        try make(profile: try ProfileLikelihood(model: model), cl: cl, method: method)
+    }
+
+    /// The same from an existing profile likelihood (its best fit is reused).
+    public static func make(profile pl: ProfileLikelihood, cl: Double = 0.9, method: AsymptoticInterval.Method = .unified) throws -> FitReport {
+        let model = pl.model
+        let d = try pl.discovery()
+        let iv = try AsymptoticInterval.interval(pl, cl: cl, method: method)
+        let ivW = method == .wilks ? iv : try AsymptoticInterval.interval(pl, cl: cl, method: .wilks)
+        let best = pl.best, bkg = d.backgroundOnly
+        let bySample = model.expectedBySample(best.internalValues)
+        let totB = model.expected(best.internalValues), totBkg = model.expected(bkg.internalValues)
+        let channels = model.channelNames.enumerated().map { (c, name) -> Channel in
+            let r = model.channelRanges[c]
+            var samples: [String: [Double]] = [:]
+            for s in bySample where s.channel == c { samples[s.sample] = s.counts }
+            return Channel(name: name, binEdgesKeV: model.binEdges[c], observed: Array(model.observed.counts[r]),
+                           bestFit: samples, totalBestFit: Array(totB[r]), totalBackgroundOnly: Array(totBkg[r]))
+        }
+        let params = model.parameterNames.enumerated().map { (k, n) in
+            Parameter(name: n, value: k == model.poiIndex ? best.muNu : best.internalValues[k], error: best.errors[k],
+                      backgroundOnlyValue: k == model.poiIndex ? 0 : bkg.internalValues[k])
+        }
+        let logFactorials = model.observed.counts.reduce(0.0) { $0 + lgamma($1 + 1) }
+        return FitReport(
+            datasets: model.channelNames, muNuBest: best.muNu, muNuSquaredBest: best.internalValues[model.poiIndex],
+            muNuSquaredError: best.errors[model.poiIndex], interval: [iv.lower, iv.upper], cl: cl,
+            intervalMethod: iv.method, intervalWilks: [ivW.lower, ivW.upper], q0: d.q0, significanceSigma: d.z,
+            pValue: d.p, nllBest: best.nll + logFactorials, nllBackgroundOnly: bkg.nll + logFactorials, converged: best.converged && bkg.converged,
+            fitStatus: best, gofChi2: model.bakerCousinsChi2(best.internalValues, model.observed), bins: model.binCount,
+            parameters: params, channels: channels)
+    }
+}

@@ -1,0 +1,144 @@
+import Detector
+import Foundation
+import Likelihood
+import Recoil
+
+/// Builds a ``ModelSpec`` for a μν fit from datasets and a recoil model: each dataset becomes a
+/// channel whose samples are its enabled backgrounds and the folded magnetic-moment signal.
+///
+/// Conventions (GAMBIT, JHEP 05 (2021) 159, Eq. 3.1, for XENON1T):
+/// ```
+/// λ_i = ε · (θ_B0 · b_i + a_3H · t_i + f_⊙ · s · m_i)       s = (μν / 10⁻¹¹ μB)²
+/// ```
+/// with ε ~ N(1, σ_ε) the efficiency scale (on every sample), θ_B0 ~ N(1, σ_b), the tritium
+/// amplitude a_3H ≥ 0 free when enabled, and f_⊙ ~ N(1, σ_⊙) the solar-ν flux normalisation.
+/// The SM weak term is added as a sample only when no enabled background already contains it.
+public struct ModelBuilder {
+    /// Treatment of the tritium component (if a dataset has one).
+    public enum Tritium: String, Sendable, CaseIterable {
+        /// Left out (XENON1T's "B0 with tritium fixed to zero").
+        case none
+        /// Free amplitude ≥ 0.
+        case free
+    }
+
+    public var recoil: RecoilModel
+    public var tritium: Tritium
+    /// Add a ±1σ efficiency-band shape nuisance on the signal.
+    public var efficiencyShape: Bool
+    /// Add the solar-flux normalisation nuisance on the solar samples.
+    public var solarFluxNuisance: Bool
+
+    public init(recoil: RecoilModel = RecoilModel(), tritium: Tritium = .none, efficiencyShape: Bool = false,
+                solarFluxNuisance: Bool = true) {
+        self.recoil = recoil
+        self.tritium = tritium
+        self.efficiencyShape = efficiencyShape
+        self.solarFluxNuisance = solarFluxNuisance
+    }
+
+    /// One channel's inputs.
+    public struct ChannelInput: Sendable {
+        public var dataset: Dataset
+        public var data: BinnedData
+        public var template: SignalTemplate
+    }
+
+    /// Bins each dataset, folds the signal and assembles the spec.
+    public func build(datasets: [(Dataset, ClosedRange<Double>?, Double?)]) throws -> (spec: ModelSpec, inputs: [ChannelInput]) {
+        var inputs: [ChannelInput] = []
+        for (ds, window, width) in datasets {
+            let data = try ds.binned(window: window, binWidthKeV: width)
+            let template = try SignalTemplate.make(model: recoil, detector: ds.detector, bins: data.bins)
+            inputs.append(ChannelInput(dataset: ds, data: data, template: template))
+        }
+        return (try assemble(inputs), inputs)
+    }
+
+    /// Relative 1σ uncertainty of the solar-ν magnetic rate from the flux uncertainties of the
+    /// sources, weighted by their share of the rate at 5 keV (sources treated as independent).
+    public func solarFluxUncertainty() throws -> Double {
+        let c = try RecoilCalculator(model: recoil).components(recoilKeV: 5)
+        let total = c.magneticTotalAtReference
+        var v = 0.0
+        for (k, s) in recoil.sources.enumerated() {
+            let share = c.magneticAtReference[k] / total
+            let u = s.relativeFluxUncertainty(recoil.solarModel)
+            v += share * share * u * u
+        }
+        return v.squareRoot()
+    }
+
+    /// The name of the per-dataset μν² parameter of ``assemble(_:separateMuNu:)`` (units of
+    /// (10⁻¹¹ μB)², like the internal POI).
+    public static func separateMuNuParameter(_ dataset: String) -> String { "mu_nu_squared_\(dataset)" }
+
+    /// Assembles the spec from prepared channels. With `separateMuNu`, every channel after the
+    /// first has its own free μν² (``separateMuNuParameter(_:)``, ≥ 0) on its magnetic sample
+    /// instead of the common POI, which then acts on the first channel only: the alternative
+    /// of the compatibility test. Those parameters come after all others.
+    public func assemble(_ inputs: [ChannelInput], separateMuNu: Bool = false) throws -> ModelSpec {
+        var channels: [ModelSpec.Channel] = []
+        var separate: [ModelSpec.Parameter] = []
+        var params: [ModelSpec.Parameter] = [
+            ModelSpec.Parameter(name: ModelSpec.poiName, initial: 1e-11, lower: 0, constraint: .free)
+        ]
+        let fluxParam = "solar_nu_flux"
+        if solarFluxNuisance {
+            params.append(ModelSpec.Parameter(name: fluxParam, initial: 1, lower: 0,
+                                              constraint: .gaussian(sigma: try solarFluxUncertainty())))
+        }
+        for input in inputs {
+            let ds = input.dataset, name = ds.spec.name
+            var common: [String] = []
+            if let sig = ds.spec.efficiency.relativeConstraint {
+                let p = "efficiency_\(name)"
+                params.append(ModelSpec.Parameter(name: p, initial: 1, lower: 0, constraint: .gaussian(sigma: sig)))
+                common.append(p)
+            }
+            var samples: [ModelSpec.Sample] = []
+            var hasSolarWeak = false
+            for (b, counts) in input.data.backgrounds {
+                let isTritium = b.name.lowercased().contains("tritium")
+                if isTritium && tritium == .none { continue }
+                if !isTritium && b.enabledByDefault == false { continue }
+                let p = "\(b.name)_\(name)"
+                switch b.constraint.type {
+                case .gaussian:
+                    params.append(ModelSpec.Parameter(name: p, initial: 1, lower: 0,
+                                                      constraint: .gaussian(sigma: b.constraint.relativeSigma!)))
+                case .free:
+                    params.append(ModelSpec.Parameter(name: p, initial: isTritium ? 0.5 : 1, lower: 0, constraint: .free))
+                case .fixed:
+                    params.append(ModelSpec.Parameter(name: p, initial: 1, lower: 0, constraint: Constraint(type: .fixed)))
+                }
+                samples.append(ModelSpec.Sample(name: b.name, counts: counts, factors: common + [p]))
+                hasSolarWeak = hasSolarWeak || (b.includesSolarWeak ?? false)
+            }
+            let solar = solarFluxNuisance ? [fluxParam] : []
+            if !hasSolarWeak {
+                samples.append(ModelSpec.Sample(name: "solar_nu_weak", counts: input.template.weak, factors: common + solar))
+            }
+            var histosys: [ModelSpec.HistoSys]?
+            if efficiencyShape, let up = input.template.magneticEfficiencyUp, let dn = input.template.magneticEfficiencyDown {
+                let p = "efficiency_shape_\(name)"
+                params.append(ModelSpec.Parameter(name: p, initial: 0, constraint: .gaussian(mean: 0, sigma: 1)))
+                histosys = [ModelSpec.HistoSys(parameter: p, up: up, down: dn)]
+            }
+            var poi = ModelSpec.poiName
+            if separateMuNu && !channels.isEmpty {
+                poi = Self.separateMuNuParameter(name)
+                separate.append(ModelSpec.Parameter(name: poi, initial: 1, lower: 0, constraint: .free))
+            }
+            samples.append(ModelSpec.Sample(name: "magnetic_moment", counts: input.template.magneticAtReference,
+                                            factors: common + solar + [poi], histosys: histosys))
+            channels.append(ModelSpec.Channel(name: name, binEdgesKeV: input.data.bins.edges, observed: input.data.observed,
+                                              samples: samples))
+        }
+        let spec = ModelSpec(channels: channels, parameters: params + separate)
+        try spec.validate()
+        return spec
+    }
+
+    typealias Constraint = ModelSpec.Constraint
+}

@@ -1,0 +1,72 @@
+import Formats
+import Foundation
+
+/// Finds the folder holding nmmfit's embedded datasets (`data/`).
+///
+/// Order: an explicit path; `$NMMFIT_DATA`; `data/` of the source checkout this binary was
+/// built from; `data/` next to the executable or in one of its parent folders.
+public enum DataLocator {
+    /// The data folder.
+    /// - Throws: ``InputError`` naming the places looked at.
+    public static func dataDirectory(explicit: String? = nil) throws -> URL {
+        let fm = FileManager.default
+        func isData(_ u: URL) -> Bool {
+            fm.fileExists(atPath: u.appendingPathComponent("xenon1t_sr1/dataset.json").path)
+        }
+        if let explicit {
+            let u = URL(fileURLWithPath: explicit)
+            guard fm.fileExists(atPath: u.path) else { throw InputError(file: explicit, "data directory does not exist") }
+            return u
+        }
+        var tried: [String] = []
+        if let env = ProcessInfo.processInfo.environment["NMMFIT_DATA"], !env.isEmpty {
+            let u = URL(fileURLWithPath: env)
+            if isData(u) { return u }
+            tried.append(env)
+        }
+        // Sources/Recoil/Data/DataLocator.swift → repository root
+        let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("data")
+        if isData(source) { return source }
+        tried.append(source.path)
+        var dir = URL(fileURLWithPath: CommandLine.arguments.first ?? ".").resolvingSymlinksInPath().deletingLastPathComponent()
+        for _ in 0..<5 {
+            let u = dir.appendingPathComponent("data")
+            if isData(u) { return u }
+            tried.append(u.path)
+            dir = dir.deletingLastPathComponent()
+        }
+        throw InputError("cannot find nmmfit's data folder (tried: \(tried.joined(separator: ", "))); pass --data-dir or set NMMFIT_DATA")
+    }
+
+    /// Loads a named dataset (e.g. `xenon1t_sr1`) from the data folder, with command-line
+    /// changes to its spec (``DatasetSpec/Override``) applied.
+    public static func dataset(named name: String, dataDirectory: String? = nil,
+                               overrides: [DatasetSpec.Override] = []) throws -> Dataset {
+        try Dataset.load(directory: try specFile(named: name, dataDirectory: dataDirectory).deletingLastPathComponent(),
+                         overrides: overrides)
+    }
+
+    /// The spec of a named dataset (without loading its files) and its file.
+    public static func spec(named name: String, dataDirectory: String? = nil) throws -> (spec: DatasetSpec, file: URL) {
+        let url = try specFile(named: name, dataDirectory: dataDirectory)
+        return (try DatasetSpec.load(from: url), url)
+    }
+
+    /// The spec file of a named dataset.
+    /// - Throws: ``InputError`` listing the available datasets when there is none.
+    public static func specFile(named name: String, dataDirectory: String? = nil) throws -> URL {
+        let root = try self.dataDirectory(explicit: dataDirectory)
+        guard !name.contains("/"), let url = Dataset.specFile(in: root.appendingPathComponent(name)) else {
+            throw InputError(field: "dataset", "unknown dataset '\(name)' (available: \(available(in: root).joined(separator: ", ")))")
+        }
+        return url
+    }
+
+    /// Names of the datasets in a data folder (sub-folders with a dataset spec).
+    public static func available(in root: URL) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []
+        return names.filter { Dataset.specFile(in: root.appendingPathComponent($0)) != nil }.sorted()
+    }
+}

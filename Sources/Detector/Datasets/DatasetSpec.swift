@@ -1,0 +1,241 @@
+import Formats
+import Foundation
+
+
+/// The versioned description of an experiment's dataset (`data/<name>/dataset.json` or
+/// `.yaml`): where the observed data, backgrounds and efficiency are, the exposure, the
+/// resolution and the constraints. Validated on load (``DatasetSpec/load(from:)``).
+///
+/// Version 1 keys (all energies keV, exposure tonne·year; the full reference with types,
+/// defaults and meanings is `docs/datasets.md`):
+/// ```
+/// nmmfit_dataset: 1            name, title, reference, notes?, experiment?
+/// provenance: official|digitised (required)   assumptions?: [text]
+/// exposure_tonne_year          exposure_source?      resolution: {a, b, source}
+/// efficiency: {file, energy: true|reconstructed, energy_column?, value_column, sigma_up_column?,
+///              sigma_down_column?, relative_constraint?, extend_to_keV?, energy_scale?, source}
+/// observed: {file, kind: binned|events, column, allow_non_integer?}
+/// backgrounds: [{name, file, kind: binned|rate, column, constraint: {type: gaussian|free|fixed,
+///               relative_sigma?}, enabled_by_default?, includes_solar_weak (required), source?}]
+/// default_window_keV: [lo, hi]   default_bin_width_keV?
+/// ```
+public struct DatasetSpec: Codable, Sendable, Equatable {
+    /// The spec versions this build understands.
+    public static let supportedVersions = [1]
+
+    public var nmmfitDataset: Int
+    public var name: String
+    public var title: String
+    public var reference: String
+    public var notes: String?
+    /// Short experiment name for listings (e.g. "LZ"); default: the title.
+    public var experiment: String?
+    /// Whether the numbers are an official release or digitised from a paper's figures
+    /// (required: digitised data are flagged in every result they enter).
+    public var provenance: Provenance?
+    /// Modelling assumptions not stated by the source, one sentence each (for `datasets show`).
+    public var assumptions: [String]?
+    public var exposureTonneYear: Double
+    /// Where the exposure comes from (or "assumption").
+    public var exposureSource: String?
+    public var resolution: Resolution
+    public var efficiency: EfficiencySpec
+    public var observed: Observed
+    public var backgrounds: [Background]
+    public var defaultWindowKeV: [Double]
+    public var defaultBinWidthKeV: Double?
+
+    enum CodingKeys: String, CodingKey {
+        case nmmfitDataset = "nmmfit_dataset"
+        case name
+        case title
+        case reference
+        case notes
+        case experiment
+        case provenance
+        case assumptions
+        case exposureTonneYear = "exposure_tonne_year"
+        case exposureSource = "exposure_source"
+        case resolution
+        case efficiency
+        case observed
+        case backgrounds
+        case defaultWindowKeV = "default_window_keV"
+        case defaultBinWidthKeV = "default_bin_width_keV"
+    }
+
+    /// Where a dataset's numbers come from.
+    public enum Provenance: String, Codable, Sendable {
+        /// Released by the collaboration (data files, HEPData, a data-release repository).
+        case official
+        /// Read off a paper's figures by someone else; not an official release.
+        case digitised
+    }
+
+    /// Whether the dataset is digitised (not an official release).
+    public var isDigitised: Bool { provenance == .digitised }
+
+    public struct Resolution: Codable, Sendable, Equatable {
+        public var a: Double
+        public var b: Double
+        public var source: String
+    }
+
+    public struct EfficiencySpec: Codable, Sendable, Equatable {
+        public var file: String
+        public var energy: EfficiencyEnergy
+        public var energyColumn: String?
+        public var valueColumn: String
+        public var sigmaUpColumn: String?
+        public var sigmaDownColumn: String?
+        /// Gaussian constraint on an overall efficiency scale (e.g. 0.03).
+        public var relativeConstraint: Double?
+        /// Hold the last value flat up to this energy (keV) when the table ends just short.
+        public var extendToKeV: Double?
+        /// The table's energies are multiplied by this factor (default 1): a shift of the
+        /// efficiency curve in energy, for digitised curves whose energy scale is uncertain.
+        public var energyScale: Double?
+        public var source: String
+        enum CodingKeys: String, CodingKey {
+            case file
+            case energy
+            case energyColumn = "energy_column"
+            case valueColumn = "value_column"
+            case sigmaUpColumn = "sigma_up_column"
+            case sigmaDownColumn = "sigma_down_column"
+            case relativeConstraint = "relative_constraint"
+            case extendToKeV = "extend_to_keV"
+            case energyScale = "energy_scale"
+            case source
+        }
+    }
+
+    public enum DataKind: String, Codable, Sendable {
+        /// Rows with E_lo_keV, E_hi_keV and a counts column.
+        case binned
+        /// One reconstructed energy (keV) per row.
+        case events
+        /// Rows with E_lo_keV, E_hi_keV and a rate in events/(t·y·keV) (for backgrounds).
+        case rate
+    }
+
+    public struct Observed: Codable, Sendable, Equatable {
+        public var file: String
+        public var kind: DataKind
+        public var column: String
+        /// Digitised spectra have non-integer "counts"; only then are they accepted.
+        public var allowNonInteger: Bool?
+        enum CodingKeys: String, CodingKey {
+            case file
+            case kind
+            case column
+            case allowNonInteger = "allow_non_integer"
+        }
+    }
+
+    public struct Constraint: Codable, Sendable, Equatable {
+        public enum Kind: String, Codable, Sendable { case gaussian, free, fixed }
+        public var type: Kind
+        public var relativeSigma: Double?
+        enum CodingKeys: String, CodingKey {
+            case type
+            case relativeSigma = "relative_sigma"
+        }
+    }
+
+    public struct Background: Codable, Sendable, Equatable {
+        public var name: String
+        public var file: String
+        public var kind: DataKind
+        public var column: String
+        public var constraint: Constraint
+        public var enabledByDefault: Bool?
+        /// Whether this component already contains the SM ν–e weak scattering of solar
+        /// neutrinos (then only the magnetic term may be added as a signal).
+        public var includesSolarWeak: Bool?
+        public var source: String?
+        enum CodingKeys: String, CodingKey {
+            case name
+            case file
+            case kind
+            case column
+            case constraint
+            case enabledByDefault = "enabled_by_default"
+            case includesSolarWeak = "includes_solar_weak"
+            case source
+        }
+    }
+
+    /// Allowed keys per object path, for rejecting unknown keys (typos) with their path.
+    static let allowedKeys: [String: Set<String>] = [
+        "": ["nmmfit_dataset", "name", "title", "reference", "notes", "experiment", "provenance", "assumptions",
+             "exposure_tonne_year", "exposure_source", "resolution",
+             "efficiency", "observed", "backgrounds", "default_window_keV", "default_bin_width_keV"],
+        "resolution": ["a", "b", "source"],
+        "efficiency": ["file", "energy", "energy_column", "value_column", "sigma_up_column", "sigma_down_column",
+                       "relative_constraint", "extend_to_keV", "energy_scale", "source"],
+        "observed": ["file", "kind", "column", "allow_non_integer"],
+        "backgrounds[]": ["name", "file", "kind", "column", "constraint", "enabled_by_default",
+                          "includes_solar_weak", "source"],
+        "backgrounds[].constraint": ["type", "relative_sigma"],
+    ]
+
+    /// Loads and validates a spec from a `.json`, `.yaml` or `.yml` file.
+    public static func load(from url: URL) throws -> DatasetSpec {
+        let data: Data
+        do { data = try Data(contentsOf: url) } catch {
+            throw InputError(file: url.path, "cannot read dataset spec (\(CSVTable.reason(error)))")
+        }
+        return try decode(data, file: url.path, yaml: ["yaml", "yml"].contains(url.pathExtension.lowercased()))
+    }
+
+    /// Decodes and validates spec bytes (JSON, or YAML when `yaml`); `file` names it in errors.
+    public static func decode(_ data: Data, file: String, yaml: Bool) throws -> DatasetSpec {
+        let spec: DatasetSpec = try SpecDecoding.decode(
+            data, file: file, yaml: yaml, allowedKeys: allowedKeys, versionKey: "nmmfit_dataset", supported: supportedVersions)
+        try spec.validate(file: file)
+        return spec
+    }
+
+    /// Checks values (ranges, signs) after decoding.
+    public func validate(file: String) throws {
+        func bad(_ field: String, _ msg: String) -> InputError { InputError(file: file, field: field, msg) }
+        guard Self.supportedVersions.contains(nmmfitDataset) else {
+            throw bad("nmmfit_dataset", "spec version \(nmmfitDataset) is not supported (supported: \(Self.supportedVersions))")
+        }
+        guard !name.isEmpty else { throw bad("name", "must not be empty") }
+        guard provenance != nil else {
+            throw bad("provenance", "required key is missing: say \"official\" (a collaboration release) or \"digitised\" (read off a paper's figures); digitised data are flagged in every result they enter")
+        }
+        guard exposureTonneYear.isFinite, exposureTonneYear > 0 else {
+            throw bad("exposure_tonne_year", "exposure must be positive, got \(exposureTonneYear)")
+        }
+        guard resolution.a.isFinite, resolution.b.isFinite, resolution.a >= 0, resolution.b >= 0,
+              resolution.a + resolution.b > 0
+        else { throw bad("resolution", "a and b must be ≥ 0 and not both zero") }
+        if let k = efficiency.energyScale, !(k > 0 && k.isFinite) {
+            throw bad("efficiency.energy_scale", "must be a positive factor (1 = as tabulated), got \(k)")
+        }
+        if let c = efficiency.relativeConstraint, !(c > 0 && c.isFinite) {
+            throw bad("efficiency.relative_constraint", "must be positive, got \(c)")
+        }
+        guard defaultWindowKeV.count == 2, defaultWindowKeV[0] < defaultWindowKeV[1], defaultWindowKeV[0] > 0 else {
+            throw bad("default_window_keV", "must be [lo, hi] with 0 < lo < hi")
+        }
+        if let w = defaultBinWidthKeV, !(w > 0) { throw bad("default_bin_width_keV", "must be positive") }
+        guard !backgrounds.isEmpty else { throw bad("backgrounds", "at least one background is required") }
+        for (i, b) in backgrounds.enumerated() {
+            if b.constraint.type == .gaussian {
+                guard let s = b.constraint.relativeSigma, s > 0, s.isFinite else {
+                    throw bad("backgrounds[\(i)].constraint.relative_sigma", "a gaussian constraint needs a positive relative_sigma")
+                }
+            }
+            if b.kind == .events { throw bad("backgrounds[\(i)].kind", "a background must be 'binned' or 'rate'") }
+            if b.includesSolarWeak == nil {
+                throw bad("backgrounds[\(i)].includes_solar_weak", "required key is missing: say true if '\(b.name)' already contains the SM solar-ν electron scattering (then only the magnetic term is added), false if not (then nmmfit adds the SM weak term); a silent default would double-count or drop that term")
+            }
+        }
+        if observed.kind == .rate { throw bad("observed.kind", "observed data must be 'binned' or 'events'") }
+    }
+}
+
