@@ -184,10 +184,7 @@ public struct ModelSpec: Codable, Sendable, Equatable {
 
     /// Reads a spec (JSON or YAML), rejecting unknown keys, and validates it.
     public static func load(from url: URL) throws -> ModelSpec {
-        let data: Data
-        do { data = try Data(contentsOf: url) } catch {
-            throw InputError(file: url.path, "cannot read model spec (\(CSVTable.reason(error)))")
-        }
+        let data = try TextInput.readData(path: url.path, what: "model spec")
         return try decode(data, file: url.path, yaml: ["yaml", "yml"].contains(url.pathExtension.lowercased()))
     }
 

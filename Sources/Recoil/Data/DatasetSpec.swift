@@ -150,10 +150,7 @@ public struct DatasetSpec: Codable, Sendable, Equatable {
 
     /// Loads and validates a spec from a `.json`, `.yaml` or `.yml` file.
     public static func load(from url: URL) throws -> DatasetSpec {
-        let data: Data
-        do { data = try Data(contentsOf: url) } catch {
-            throw InputError(file: url.path, "cannot read dataset spec (\(CSVTable.reason(error)))")
-        }
+        let data = try TextInput.readData(path: url.path, what: "dataset spec")
         return try decode(data, file: url.path, yaml: ["yaml", "yml"].contains(url.pathExtension.lowercased()))
     }
 

@@ -29,12 +29,7 @@ public enum MomentMatrixFile {
 
     /// Loads and validates the file at `path`.
     public static func load(path: String) throws -> MagneticMomentMatrix {
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            throw InputError(file: path, "cannot read the moment-matrix file (\((error as NSError).localizedDescription))")
-        }
+        let data = try TextInput.readData(path: path, what: "moment-matrix file")
         return try parse(data, file: path)
     }
 

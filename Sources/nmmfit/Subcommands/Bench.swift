@@ -45,7 +45,7 @@ struct Bench: ParsableCommand {
             var rows: [Row] = []
             func add(_ n: String, _ v: Double, _ u: String) {
                 rows.append(Row(name: n, value: v, unit: u))
-                if !json { FileHandle.standardError.write(Data("  \(n): \(Format.g(v, 4)) \(u)\n".utf8)) }
+                if !json { Console.error("  \(n): \(Format.g(v, 4)) \(u)") }
             }
             let cores = ProcessInfo.processInfo.activeProcessorCount
             // 1. one full spectrum: all sources, stepping, 1–30 keV in 0.1 keV steps (291 energies)

@@ -32,7 +32,8 @@ enum CLIErrors {
     }
 
     static func fail(_ message: String, code: Int32) -> Never {
-        FileHandle.standardError.write(Data((message + "\n").utf8))
+        Console.error(InputError.oneLine(message))
+        Console.finish()
         exit(code)
     }
 }

@@ -129,6 +129,10 @@ struct OutputOptions: ParsableArguments {
 
     func validate() throws {
         if quiet && verbose { throw ValidationError("--quiet and --verbose exclude each other") }
+        // refuse an impossible -o before any work (a folder, a device, a path ending in '/')
+        if let output {
+            do { _ = try OutputFile.checkedTarget(output) } catch let e as InputError { throw ValidationError("-o: \(e)") }
+        }
     }
 
     /// Encodes a value as sorted, pretty JSON (non-finite numbers are an error, never silent).
@@ -141,14 +145,14 @@ struct OutputOptions: ParsableArguments {
     /// Prints JSON or the table, and writes the JSON file if asked.
     func emit<T: Encodable>(_ value: T, table: () -> String) throws {
         // The table never depends on the JSON: print it first, so a result is not lost.
-        if !json { print(table(), terminator: "") }
+        if !json { Console.out(table()) }
         guard json || output != nil else { return }
         let data = try encode(value)
         if let output { try OutputFile.write(data, to: output, force: force) }
-        if json { print(String(decoding: data, as: UTF8.self)) }
+        if json { Console.out(String(decoding: data, as: UTF8.self) + "\n") }
     }
 
     func note(_ s: String) {
-        if !quiet { FileHandle.standardError.write(Data((s + "\n").utf8)) }
+        if !quiet { Console.error(s) }
     }
 }
