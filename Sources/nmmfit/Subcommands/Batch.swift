@@ -44,6 +44,9 @@ struct Batch: ParsableCommand {
         guard ntoys >= 1 else { throw ValidationError("-n must be ≥ 1") }
         guard nshards >= 1, nshards <= ntoys else { throw ValidationError("--nshards must be in 1…n") }
         guard threads >= 1 else { throw ValidationError("--threads must be ≥ 1") }
+        try ResourceLimit.toys.validate(ntoys, option: "-n")
+        try ResourceLimit.shards.validate(nshards, option: "--nshards")
+        try ResourceLimit.threads.validate(threads, option: "--threads")
         guard name.range(of: "^[A-Za-z0-9_.-]+$", options: .regularExpression) != nil else {
             throw ValidationError("--name may contain letters, digits, '_', '.', '-' only")
         }

@@ -27,6 +27,8 @@ struct Bench: ParsableCommand {
 
     func validate() throws {
         guard toys >= 100, fcToys >= 10 else { throw ValidationError("--toys ≥ 100 and --fc-toys ≥ 10") }
+        try ResourceLimit.toys.validate(toys, option: "--toys")
+        try ResourceLimit.toys.validate(product: [30, fcToys], option: "30 points × --fc-toys")
     }
 
     static func time(_ repeats: Int, _ body: () throws -> Void) rethrows -> Double {

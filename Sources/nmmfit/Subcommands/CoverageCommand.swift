@@ -37,6 +37,9 @@ struct CoverageCommand: ParsableCommand {
         let known = ["wilks", "asymptotic-unified", "feldman-cousins"]
         for m in methods where !known.contains(m) { throw ValidationError("unknown --method \(m) (\(known.joined(separator: ", ")))") }
         guard toys >= 10, criticalToys >= 100, threads >= 1 else { throw ValidationError("need --toys ≥ 10, --critical-toys ≥ 100, --threads ≥ 1") }
+        try ResourceLimit.toys.validate(product: [max(mus.count, 1), toys] + (methods.contains("feldman-cousins") ? [criticalToys] : []),
+                                        option: "--mu values × --toys" + (methods.contains("feldman-cousins") ? " × --critical-toys" : ""))
+        try ResourceLimit.threads.validate(threads, option: "--threads")
     }
 
     struct Output: Codable {

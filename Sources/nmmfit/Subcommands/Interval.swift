@@ -40,6 +40,9 @@ struct Interval: ParsableCommand {
         guard toys >= 10 else { throw ValidationError("--toys must be ≥ 10") }
         guard gridPoints >= 3 else { throw ValidationError("--grid-points must be ≥ 3") }
         guard threads >= 1 else { throw ValidationError("--threads must be ≥ 1") }
+        try ResourceLimit.gridPoints.validate(gridPoints, option: "--grid-points")
+        try ResourceLimit.toys.validate(product: [toys, gridPoints], option: "--toys × --grid-points")
+        try ResourceLimit.threads.validate(threads, option: "--threads")
         if let g = gridMax, !(g > 0) { throw ValidationError("--grid-max must be > 0") }
     }
 

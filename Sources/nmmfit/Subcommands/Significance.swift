@@ -22,6 +22,8 @@ struct Significance: ParsableCommand {
     func validate() throws {
         guard toys >= 0 else { throw ValidationError("--toys must be ≥ 0") }
         guard threads >= 1 else { throw ValidationError("--threads must be ≥ 1") }
+        try ResourceLimit.toys.validate(toys, option: "--toys")
+        try ResourceLimit.threads.validate(threads, option: "--threads")
     }
 
     struct Output: Codable {

@@ -73,10 +73,16 @@ struct Toys: ParsableCommand {
         guard ["q0", "t"].contains(statistic) else { throw ValidationError("--statistic must be q0 or t") }
         guard nshards >= 1, shard >= 0, shard < nshards else { throw ValidationError("need 0 ≤ --shard < --nshards") }
         guard threads >= 1 else { throw ValidationError("--threads must be ≥ 1") }
+        try ResourceLimit.toys.validate(ntoys, option: "-n")
+        try ResourceLimit.shards.validate(nshards, option: "--nshards")
+        try ResourceLimit.threads.validate(threads, option: "--threads")
     }
 
     func run() throws {
         try CLIErrors.run {
+            // one writer per toys file (issue #17); a folder, FIFO or device is refused
+            let lock = try FileLock.acquire(for: try OutputFile.checkedTarget(output))
+            defer { lock.release() }
             let model = try data.model(physics: physics)
             let pl = try ProfileLikelihood(model: model)
             let truth = try pl.conditionalFit(muNu: mu).internalValues

@@ -88,6 +88,15 @@ struct DataOptions: ParsableArguments {
         if let e = emax, !(e.isFinite && e > 0) { throw ValidationError("--emax must be a positive energy in keV, got \(e)") }
         if let a = emin, let b = emax, !(b > a) { throw ValidationError("--emax (\(b)) must be above --emin (\(a))") }
         if let w = binWidth, !(w.isFinite && w > 0) { throw ValidationError("--bin-width must be positive, got \(w)") }
+        if let w = binWidth {
+            // the bins of the window (default: the datasets' widest, 1–30 keV) must be countable
+            let width = (emax ?? 30) - (emin ?? 1)
+            let n = width / w
+            let limit = try ResourceLimit.bins.value()
+            if !(n <= Double(limit)) {
+                throw ValidationError("--bin-width \(w) keV makes \(Format.g(n, 3)) bins in \(Format.g(width, 4)) keV, above the limit of \(limit) \(ResourceLimit.bins.what)\(ResourceLimit.bins.howToRaise)")
+            }
+        }
         if spec != nil && (!datasets.isEmpty || emin != nil || emax != nil || binWidth != nil || tritium != .none
                            || efficiencyShape || noSolarFluxNuisance) {
             throw ValidationError("--spec cannot be combined with --dataset, --emin, --emax, --bin-width, --tritium, --efficiency-shape or --no-solar-flux-nuisance (the spec fixes them)")
