@@ -102,6 +102,13 @@ public struct CSVTable: Sendable {
         }
     }
 
+    /// Throws unless every value of the column is ≤ `limit` (e.g. counts of 1e300).
+    public func requireAtMost(_ name: String, _ limit: Double) throws {
+        for (i, x) in try column(name).enumerated() where x > limit {
+            throw InputError(file: file, line: lines[i], field: name, "\(x) is above the largest accepted value \(limit)")
+        }
+    }
+
     /// A short reason for a file-read failure ("no such file", …).
     public static func reason(_ error: any Error) -> String {
         let ns = error as NSError

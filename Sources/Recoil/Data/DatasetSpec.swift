@@ -169,12 +169,15 @@ public struct DatasetSpec: Codable, Sendable, Equatable {
             throw bad("nmmfit_dataset", "spec version \(nmmfitDataset) is not supported (supported: \(Self.supportedVersions))")
         }
         guard !name.isEmpty else { throw bad("name", "must not be empty") }
-        guard exposureTonneYear.isFinite, exposureTonneYear > 0 else {
-            throw bad("exposure_tonne_year", "exposure must be positive, got \(exposureTonneYear)")
+        guard exposureTonneYear > 0, exposureTonneYear <= ResourceLimit.maxExposureTonneYear else {
+            throw bad("exposure_tonne_year", "exposure must be positive and at most \(ResourceLimit.maxExposureTonneYear) tonne·year, got \(exposureTonneYear)")
         }
         guard resolution.a.isFinite, resolution.b.isFinite, resolution.a >= 0, resolution.b >= 0,
               resolution.a + resolution.b > 0
         else { throw bad("resolution", "a and b must be ≥ 0 and not both zero") }
+        guard resolution.a <= 100, resolution.b <= 10 else {
+            throw bad("resolution", "σ = a√E + bE needs a ≤ 100 √keV and b ≤ 10 (got a = \(resolution.a), b = \(resolution.b))")
+        }
         if let c = efficiency.relativeConstraint, !(c > 0 && c.isFinite) {
             throw bad("efficiency.relative_constraint", "must be positive, got \(c)")
         }

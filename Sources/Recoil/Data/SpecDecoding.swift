@@ -13,6 +13,7 @@ public enum SpecDecoding {
         if yaml {
             tree = try composeYAML(text, file: file)?.tree ?? [String: Any]()
         } else {
+            try TextInput.requireNoNUL(text, file: file)
             do {
                 tree = try JSONSerialization.jsonObject(with: Data(text.utf8))
             } catch {

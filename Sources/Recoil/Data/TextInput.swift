@@ -114,6 +114,14 @@ public enum TextInput {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// Throws when the text holds a NUL character (JSON parsers would otherwise guess UTF-16
+    /// or stop early), naming the line.
+    public static func requireNoNUL(_ text: String, file: String?) throws {
+        guard let i = text.utf8.firstIndex(of: 0) else { return }
+        let line = text.utf8[..<i].reduce(1) { $1 == 10 ? $0 + 1 : $0 }
+        throw InputError(file: file, line: line, "contains a NUL byte; nmmfit reads UTF-8 text (is this UTF-16 or a binary file?)")
+    }
+
     /// The first control character (C0 other than tab, DEL, C1) in a field, or nil.
     public static func firstControlCharacter(in s: some StringProtocol) -> Unicode.Scalar? {
         s.unicodeScalars.first { c in

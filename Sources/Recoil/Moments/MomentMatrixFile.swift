@@ -36,6 +36,7 @@ public enum MomentMatrixFile {
     /// Parses and validates JSON `data`; `file` names it in errors.
     public static func parse(_ data: Data, file: String? = nil) throws -> MagneticMomentMatrix {
         let top: Any
+        try TextInput.requireNoNUL(TextInput.decode(data, file: file ?? "moment matrix"), file: file)
         do {
             top = try JSONSerialization.jsonObject(with: data)
         } catch {
