@@ -26,5 +26,7 @@ let package = Package(
         fuzzTarget("FuzzCSV", ["Recoil"]),
         fuzzTarget("FuzzDatasetSpec", ["Recoil"]),
         fuzzTarget("FuzzModelSpec", ["Recoil", "Likelihood"]),
+        fuzzTarget("FuzzHEPData", ["Recoil"]),
+        fuzzTarget("FuzzMomentMatrix", ["Recoil"]),
     ]
 )

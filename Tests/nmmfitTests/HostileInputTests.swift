@@ -66,7 +66,8 @@ struct HostileInputTests {
         let before = try Self.listing(work)
 
         let args = (c.json["args"] as? [any Sendable] ?? []).compactMap { $0 as? String }.map(expand)
-        let r = try Self.run(args, stdout: c.json["stdout"] as? String, stderr: c.json["stderr"] as? String)
+        let env = (c.json["env"] as? [String: any Sendable] ?? [:]).compactMapValues { $0 as? String }
+        let r = try Self.run(args, stdout: c.json["stdout"] as? String, stderr: c.json["stderr"] as? String, environment: env)
         let expectedExit = Int32((c.json["exit"] as? Double) ?? -1)
 
         #expect(!r.timedOut, "did not finish within \(Self.timeLimit) s")
@@ -127,7 +128,7 @@ struct HostileInputTests {
     }
 
     /// Runs nmmfit with stdout/stderr to files (or /dev/full, or a pipe whose reader is closed).
-    static func run(_ args: [String], stdout: String?, stderr: String?) throws -> Result {
+    static func run(_ args: [String], stdout: String?, stderr: String?, environment: [String: String] = [:]) throws -> Result {
         let fm = FileManager.default
         let tmp = fm.temporaryDirectory.appendingPathComponent("nmmfit-hostile-io-\(UUID().uuidString)")
         try fm.createDirectory(at: tmp, withIntermediateDirectories: true)
@@ -138,6 +139,7 @@ struct HostileInputTests {
         let p = Process()
         p.executableURL = CLITests.binary
         p.arguments = args
+        if !environment.isEmpty { p.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
         var keepAlive: [Any] = []
         switch stdout {
         case "devfull": p.standardOutput = FileHandle(forWritingAtPath: "/dev/full")

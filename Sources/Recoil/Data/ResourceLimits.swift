@@ -32,7 +32,7 @@ public struct ResourceLimit: Sendable, CustomStringConvertible {
             return defaultValue
         }
         guard let v = Int(raw.trimmingCharacters(in: .whitespaces)), v >= 1, v <= ceiling else {
-            throw InputError(field: environment, "'\(raw)' is not a whole number in 1…\(ceiling)")
+            throw InputError(field: environment, "\(environment)=\(InputError.excerpt(raw)) is not a whole number in 1…\(ceiling)")
         }
         return v
     }

@@ -42,11 +42,15 @@ extension ResourceLimit {
     /// The limit check for a `validate()`: a usage error (exit 64) naming the option, the
     /// limit and how to raise it.
     func validate(_ n: Int, option: String) throws {
-        do { try check(n, option: option) } catch let e as InputError { throw ValidationError("\(option) \(e.message)") }
+        do { try check(n, option: option) } catch let e as InputError {
+            throw ValidationError(e.field == option ? "\(option) \(e.message)" : e.message)
+        }
     }
 
     /// The same for a product of counts (computed without overflow), e.g. toys × grid points.
     func validate(product factors: [Int], option: String) throws {
-        do { try check(product: factors, option: option) } catch let e as InputError { throw ValidationError("\(option): \(e.message)") }
+        do { try check(product: factors, option: option) } catch let e as InputError {
+            throw ValidationError(e.field == option ? "\(option): \(e.message)" : e.message)
+        }
     }
 }
