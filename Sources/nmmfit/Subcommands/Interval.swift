@@ -44,6 +44,9 @@ struct Interval: ParsableCommand {
         try ResourceLimit.toys.validate(product: [toys, gridPoints], option: "--toys × --grid-points")
         try ResourceLimit.threads.validate(threads, option: "--threads")
         if let g = gridMax, !(g > 0) { throw ValidationError("--grid-max must be > 0") }
+        if gridMax != nil && method != "feldman-cousins" {
+            throw ValidationError("--grid-max applies only with --method feldman-cousins")
+        }
     }
 
     struct Output: Codable {
