@@ -32,8 +32,9 @@ struct CoverageCommand: ParsableCommand {
     var threads: Int = ProcessInfo.processInfo.activeProcessorCount
 
     func validate() throws {
-        guard cl > 0 && cl < 1 else { throw ValidationError("--cl must be in (0, 1)") }
+        try ConfidenceLevel.validate(cl)
         guard mus.allSatisfy({ $0.isFinite && $0 >= 0 }) else { throw ValidationError("--mu values must be ≥ 0 (μB)") }
+        for m in mus { try MuNuOption.validate(m, option: "--mu") }
         let known = ["wilks", "asymptotic-unified", "feldman-cousins"]
         for m in methods where !known.contains(m) { throw ValidationError("unknown --method \(m) (\(known.joined(separator: ", ")))") }
         guard toys >= 10, criticalToys >= 100, threads >= 1 else { throw ValidationError("need --toys ≥ 10, --critical-toys ≥ 100, --threads ≥ 1") }

@@ -54,7 +54,7 @@ struct FitOptions: ParsableArguments {
     var element: String?
 
     func validate() throws {
-        guard cl > 0 && cl < 1 else { throw ValidationError("--cl must be in (0, 1), got \(cl)") }
+        try ConfidenceLevel.validate(cl)
         if element != nil && moments == nil { throw ValidationError("--element applies only with --moments FILE") }
         if moments != nil { _ = try Model.Effective.parseElement(element ?? "e-mu") }
         guard AsymptoticInterval.Method(rawValue: intervalMethod) != nil else {

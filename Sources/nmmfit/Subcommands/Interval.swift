@@ -33,7 +33,7 @@ struct Interval: ParsableCommand {
     var threads: Int = ProcessInfo.processInfo.activeProcessorCount
 
     func validate() throws {
-        guard cl > 0 && cl < 1 else { throw ValidationError("--cl must be in (0, 1), got \(cl)") }
+        try ConfidenceLevel.validate(cl)
         guard ["asymptotic-unified", "wilks", "feldman-cousins"].contains(method) else {
             throw ValidationError("--method must be asymptotic-unified, wilks or feldman-cousins")
         }
@@ -44,6 +44,7 @@ struct Interval: ParsableCommand {
         try ResourceLimit.toys.validate(product: [toys, gridPoints], option: "--toys × --grid-points")
         try ResourceLimit.threads.validate(threads, option: "--threads")
         if let g = gridMax, !(g > 0) { throw ValidationError("--grid-max must be > 0") }
+        try MuNuOption.validate(gridMax, option: "--grid-max")
         if gridMax != nil && method != "feldman-cousins" {
             throw ValidationError("--grid-max applies only with --method feldman-cousins")
         }

@@ -165,3 +165,30 @@ struct OutputOptions: ParsableArguments {
         if !quiet { Console.error(s) }
     }
 }
+
+/// The confidence levels the interval constructions handle (issue #17: values outside gave
+/// exit 3 from a GSL root finder): 0.5 ≤ CL ≤ 0.999999. Below 0.5 the boundary-aware
+/// (asymptotic-unified) critical value has no root; above 1 − 10⁻⁶ the quantiles run out of
+/// double precision.
+enum ConfidenceLevel {
+    static let range = 0.5...0.999999
+
+    static func validate(_ cl: Double, option: String = "--cl") throws {
+        guard range.contains(cl) else {
+            throw ValidationError("\(option) must be in [\(range.lowerBound), \(range.upperBound)], got \(cl)")
+        }
+    }
+}
+
+/// The largest μν accepted from the command line (μB): far above every bound (~10⁻¹¹), and
+/// small enough that (μν/10⁻¹¹)² and the expected counts stay finite.
+enum MuNuOption {
+    static let maximumMuB = 1e-6
+
+    static func validate(_ mu: Double?, option: String) throws {
+        guard let mu else { return }
+        guard mu.isFinite, mu >= 0, mu <= maximumMuB else {
+            throw ValidationError("\(option) must be in [0, \(maximumMuB)] μB, got \(mu)")
+        }
+    }
+}
