@@ -132,7 +132,9 @@ public struct ModelSpec: Codable, Sendable, Equatable {
         guard Self.supportedVersions.contains(nmmfitModel) else {
             throw bad("nmmfit_model", "model spec version \(nmmfitModel) is not supported (supported: \(Self.supportedVersions))")
         }
-        guard muNuReferenceMuB > 0, muNuReferenceMuB.isFinite else { throw bad("mu_nu_reference_muB", "must be positive") }
+        guard muNuReferenceMuB >= 1e-20, muNuReferenceMuB <= ResourceLimit.maxMuNuMuB else {
+            throw bad("mu_nu_reference_muB", "must be positive and in [1e-20, \(ResourceLimit.maxMuNuMuB)] μB, got \(muNuReferenceMuB)")
+        }
         guard !channels.isEmpty else { throw bad("channels", "at least one channel is required") }
         try Self.requireUnique(channels.map(\.name), path: "channels", what: "channel", file: file)
         try Self.requireUnique(parameters.map(\.name), path: "parameters", what: "parameter", file: file)
@@ -147,6 +149,20 @@ public struct ModelSpec: Codable, Sendable, Equatable {
                 guard let s = p.constraint.sigma, s > 0, s.isFinite else {
                     throw bad("parameters[\(k)].constraint.sigma", "a gaussian constraint needs a positive sigma")
                 }
+                let m = ResourceLimit.maxNuisanceMagnitude
+                guard s >= 1 / m, s <= m else {
+                    throw bad("parameters[\(k)].constraint.sigma", "sigma \(s) is outside [\(1 / m), \(m)] (nuisance parameters are relative factors of order 1)")
+                }
+            }
+            if p.name != Self.poiName {
+                let m = ResourceLimit.maxNuisanceMagnitude
+                for (key, v) in [("init", p.initial), ("lower", p.lower), ("upper", p.upper), ("constraint.mean", p.constraint.mean)] {
+                    if let v, !(abs(v) <= m) {
+                        throw bad("parameters[\(k)].\(key)", "\(v) is outside ±\(m) (nuisance parameters are relative factors of order 1)")
+                    }
+                }
+            } else if p.initial > ResourceLimit.maxMuNuMuB {
+                throw bad("parameters[\(k)].init", "μν = \(p.initial) μB is above the largest accepted \(ResourceLimit.maxMuNuMuB) μB")
             }
             if let l = p.lower, let u = p.upper, !(l < u) { throw bad("parameters[\(k)]", "lower must be below upper") }
             if let l = p.lower, p.initial < l { throw bad("parameters[\(k)].init", "init \(p.initial) is below the lower bound \(l)") }
@@ -203,6 +219,12 @@ public struct ModelSpec: Codable, Sendable, Equatable {
         }
         guard signal.contains(where: { $0.counts.contains { $0 > 0 } }) else {
             throw bad("channels", "every signal sample (factor '\(Self.poiName)') is zero in every bin: μν cannot be measured")
+        }
+        // even at the largest accepted μν the signal must predict at least one event
+        let total = signal.reduce(0) { $0 + $1.counts.reduce(0, +) }
+        let atMax = total * pow(ResourceLimit.maxMuNuMuB / muNuReferenceMuB, 2)
+        guard atMax >= 1 else {
+            throw bad("channels", "the signal is too small to measure: \(total) events at μν = \(muNuReferenceMuB) μB, \(atMax) at μν = \(ResourceLimit.maxMuNuMuB) μB")
         }
     }
 

@@ -98,6 +98,12 @@ extension ResourceLimit {
     public static let maxCount = 1e15
     /// The largest exposure accepted (tonne·year).
     public static let maxExposureTonneYear = 1e6
+    /// The largest μν accepted anywhere (μB): far above every bound (~10⁻¹¹ μB), small enough
+    /// that (μν/10⁻¹¹ μB)² and the expected counts stay finite.
+    public static let maxMuNuMuB = 1e-6
+    /// The largest magnitude of a nuisance parameter's init, bounds, constraint mean and σ
+    /// (they are relative scale factors of order 1); σ must also be at least 1/this.
+    public static let maxNuisanceMagnitude = 1e6
 
     /// All the limits, for documentation and tests.
     public static let all: [ResourceLimit] = [.toys, .shards, .gridPoints, .bins, .threads, .fileBytes, .nestingDepth, .yamlAliases]

@@ -183,7 +183,7 @@ enum ConfidenceLevel {
 /// The largest μν accepted from the command line (μB): far above every bound (~10⁻¹¹), and
 /// small enough that (μν/10⁻¹¹)² and the expected counts stay finite.
 enum MuNuOption {
-    static let maximumMuB = 1e-6
+    static let maximumMuB = ResourceLimit.maxMuNuMuB
 
     static func validate(_ mu: Double?, option: String) throws {
         guard let mu else { return }
