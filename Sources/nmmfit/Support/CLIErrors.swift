@@ -19,6 +19,8 @@ enum CLIErrors {
             fail("error: \(e)", code: 3)
         } catch let e as MomentError {
             fail("error: \(e)", code: 2)
+        } catch let e as NumericalResultError {
+            fail("numerical error: \(e)", code: 3)
         } catch let e as EncodingError {
             fail("error: cannot encode the result as JSON (\(e))", code: 3)
         } catch let e as ExitCode {

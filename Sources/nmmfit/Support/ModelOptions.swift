@@ -153,10 +153,18 @@ struct OutputOptions: ParsableArguments {
 
     /// Prints JSON or the table, and writes the JSON file if asked.
     func emit<T: Encodable>(_ value: T, table: () -> String) throws {
-        // The table never depends on the JSON: print it first, so a result is not lost.
+        // Encoded first, also for a table: a NaN or infinite result is an error, never a
+        // table of "nan" with exit 0 (issue #17).
+        let data: Data
+        do { data = try encode(value) } catch let e as EncodingError {
+            var field = ""
+            if case .invalidValue(_, let ctx) = e {
+                field = ctx.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+                if field.hasPrefix(".") { field.removeFirst() }
+            }
+            throw NumericalResultError(field: field)
+        }
         if !json { Console.out(table()) }
-        guard json || output != nil else { return }
-        let data = try encode(value)
         if let output { try OutputFile.write(data, to: output, force: force) }
         if json { Console.out(String(decoding: data, as: UTF8.self) + "\n") }
     }
