@@ -7,7 +7,10 @@ cd "$(dirname "$0")/.."
 bash scripts/ensure-deps.sh
 secs="${1:-60}"
 export NMMFIT_CLANG_RT="${NMMFIT_CLANG_RT:-$(dirname "$(dirname "$(command -v swift)")")/lib/clang/$(ls "$(dirname "$(dirname "$(command -v swift)")")/lib/clang" | sort -V | tail -1)/lib/linux}"
-swift build --package-path Fuzz --scratch-path .build-fuzz -c debug
+# Coverage instrumentation for EVERY module (the parsers in Recoil/Likelihood and Yams too), not
+# only the fuzz targets: without it libFuzzer sees ~30 edges of FuzzHEPData instead of ~1500.
+swift build --package-path Fuzz --scratch-path .build-fuzz -c debug \
+    -Xswiftc -sanitize=address -Xswiftc -sanitize-coverage=edge,inline-8bit-counters,pc-table,trace-cmp
 # every target in Fuzz/Sources (except the shared driver) is run
 targets=$(cd Fuzz/Sources && ls -d Fuzz* | grep -v '^FuzzDriver$')
 for t in $targets; do

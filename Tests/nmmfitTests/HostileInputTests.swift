@@ -11,7 +11,10 @@ struct HostileInputTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let corpus = root.appendingPathComponent("Tests/HostileInput/cases.json")
     /// Generous for a debug build on a loaded 2-core machine; an unbounded run never ends.
-    static let timeLimit: TimeInterval = 120
+    static let timeLimit: TimeInterval = Double(ProcessInfo.processInfo.environment["NMMFIT_HOSTILE_TIMEOUT"] ?? "") ?? 120
+    /// The binary under test (`NMMFIT_HOSTILE_BINARY` runs the corpus against another build,
+    /// e.g. an older commit, to see which cases it fails).
+    static let binary = ProcessInfo.processInfo.environment["NMMFIT_HOSTILE_BINARY"].map { URL(fileURLWithPath: $0) } ?? CLITests.binary
 
     struct Case: Sendable, CustomTestStringConvertible {
         var name: String
@@ -100,7 +103,7 @@ struct HostileInputTests {
         defer { try? fm.removeItem(at: work) }
         let toys = work.appendingPathComponent("t.jsonl").path
         let first = Process()
-        first.executableURL = CLITests.binary
+        first.executableURL = Self.binary
         first.arguments = ["toys", "-n", "60000", "--threads", "1", "-o", toys, "-q"]
         try first.run()
         // wait until the first writer holds the lock (its lock file exists)
@@ -137,7 +140,7 @@ struct HostileInputTests {
         fm.createFile(atPath: outURL.path, contents: nil)
         fm.createFile(atPath: errURL.path, contents: nil)
         let p = Process()
-        p.executableURL = CLITests.binary
+        p.executableURL = Self.binary
         p.arguments = args
         if !environment.isEmpty { p.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
         var keepAlive: [Any] = []
