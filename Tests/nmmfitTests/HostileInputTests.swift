@@ -89,9 +89,10 @@ struct HostileInputTests {
         #expect(try String(contentsOf: out, encoding: .utf8) == previous, "the earlier output was changed")
         let after = try Self.listing(work)
         #expect(after == before, "files left behind: \(after.subtracting(before).sorted())")
-        if args.contains("/dev/null") {
+        for step in c.json["setup"] as? [any Sendable] ?? [] {
+            guard let link = (step as? [String: any Sendable])?["symlink"] as? String else { continue }
             var st = stat()
-            #expect(stat("/dev/null", &st) == 0 && (st.st_mode & S_IFMT) == S_IFCHR, "/dev/null is no longer a device")
+            #expect(lstat(expand(link), &st) == 0 && (st.st_mode & S_IFMT) == S_IFLNK, "the symbolic link was replaced")
         }
     }
 
@@ -160,7 +161,8 @@ struct HostileInputTests {
         while p.isRunning {
             if Date() > deadline {
                 timedOut = true
-                p.terminate()
+                // SIGKILL: a child of the test runner may inherit a mask that blocks SIGTERM
+                kill(p.processIdentifier, SIGKILL)
                 break
             }
             usleep(10_000)
@@ -255,6 +257,8 @@ struct HostileInputTests {
             try lines.joined(separator: "\n").write(to: url, atomically: true, encoding: .utf8)
         } else if let p = step["fifo"] as? String {
             #expect(mkfifo(expand(p), 0o644) == 0)
+        } else if let p = step["symlink"] as? String, let target = step["to"] as? String {
+            try fm.createSymbolicLink(atPath: expand(p), withDestinationPath: target)
         } else if let p = step["mkdir"] as? String {
             try fm.createDirectory(atPath: expand(p), withIntermediateDirectories: true)
         }

@@ -82,7 +82,7 @@ extension ResourceLimit {
     public static let threads = ResourceLimit(what: "threads", environment: nil, defaultValue: 1024, ceiling: 1024)
     /// Bytes of one input text file (CSV, YAML/JSON spec, HEPData table, moment matrix).
     public static let fileBytes = ResourceLimit(what: "bytes per input file", environment: "NMMFIT_MAX_FILE_BYTES",
-                                                defaultValue: 1 << 30, ceiling: 1 << 40)
+                                                defaultValue: 1 << 28, ceiling: 1 << 40)
     /// Nesting depth of a YAML or JSON document (checked on the text before it is parsed).
     public static let nestingDepth = ResourceLimit(what: "levels of nesting", environment: nil, defaultValue: 64, ceiling: 64)
     /// YAML aliases (`*name`) in one document; their expansion is bounded separately by
