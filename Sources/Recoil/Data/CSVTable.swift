@@ -110,11 +110,5 @@ public struct CSVTable: Sendable {
     }
 
     /// A short reason for a file-read failure ("no such file", …).
-    public static func reason(_ error: any Error) -> String {
-        let ns = error as NSError
-        if ns.domain == NSCocoaErrorDomain && (ns.code == NSFileReadNoSuchFileError || ns.code == 260) {
-            return "no such file"
-        }
-        return ns.localizedDescription
-    }
+    public static func reason(_ error: any Error) -> String { OSErrorText.describe(error) }
 }

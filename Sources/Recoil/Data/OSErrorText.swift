@@ -40,6 +40,7 @@ public enum OSErrorText {
             case NSFileWriteOutOfSpaceError: return "no space left on the device"
             case NSFileWriteVolumeReadOnlyError: return "the file system is read-only"
             case NSFileReadTooLargeError: return "the file is too large"
+            case NSFileWriteFileExistsError: return "a file of that name is in the way (a folder is needed there)"
             default: return "cannot read or write the file"
             }
         }

@@ -29,6 +29,13 @@ enum CLIErrors {
             let file = (e.userInfo[NSFilePathErrorKey] as? String).map { "\($0): " } ?? ""
             fail("error: \(file)\(CSVTable.reason(e))", code: 2)
         } catch {
+            // Foundation file errors that are not bridged to CocoaError: plain words, never
+            // "Error Domain=NSCocoaErrorDomain Code=…"
+            let ns = error as NSError
+            if ns.domain == NSCocoaErrorDomain || ns.domain == NSPOSIXErrorDomain {
+                let file = (ns.userInfo[NSFilePathErrorKey] as? String).map { "\($0): " } ?? ""
+                fail("error: \(file)\(OSErrorText.describe(error))", code: 2)
+            }
             fail("error: \(error)", code: 2)
         }
     }
