@@ -51,7 +51,7 @@ enum Console {
         let flushFailed = fflush(cStdout) != 0
         let err = errno
         if flushFailed || ferror(cStdout) != 0 {
-            let reason = flushFailed ? OSErrorText.describe(errno: err) : "a write failed"
+            let reason = flushFailed ? OSErrorText.describe(errno: err) : "a write failed (the reader closed the pipe, or the device is full)"
             error("error: cannot write to standard output: \(reason)")
             exit(writeFailure)
         }
