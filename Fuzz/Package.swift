@@ -27,5 +27,7 @@ let package = Package(
         fuzzTarget("FuzzDatasetSpec", ["Recoil"]),
         fuzzTarget("FuzzModelSpec", ["Recoil", "Likelihood"]),
         fuzzTarget("FuzzToysFile", ["Likelihood"]),
+        fuzzTarget("FuzzHEPData", ["Recoil"]),
+        fuzzTarget("FuzzMomentMatrix", ["Recoil"]),
     ]
 )

@@ -16,27 +16,29 @@ public struct CSVTable: Sendable {
 
     /// Reads and parses a CSV file.
     public init(contentsOf url: URL) throws {
-        let text: String
-        do {
-            text = try String(contentsOf: url, encoding: .utf8)
-        } catch {
-            throw InputError(file: url.path, "cannot read file (\(Self.reason(error)))")
-        }
-        try self.init(text: text, file: url.path)
+        try self.init(text: try TextInput.read(path: url.path, what: "table"), file: url.path)
     }
 
-    /// Parses CSV text; `file` is used in messages.
+    /// Parses CSV text; `file` is used in messages. LF, CRLF and CR line ends and a leading
+    /// byte-order mark are accepted; a control character (NUL, ESC, …) in a field is an error
+    /// naming the line and the column.
     public init(text: String, file: String) throws {
         self.file = file
         var header: [String]?
         var rows: [[Double]] = []
         var lines: [Int] = []
-        for (i, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        var body = TextInput.normaliseLineEnds(text)
+        if body.hasPrefix("\u{FEFF}") { body.removeFirst() }
+        for (i, raw) in body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let lineNo = i + 1
-            let line = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+            let line = raw.trimmingCharacters(in: .whitespaces)
             if line.isEmpty || line.hasPrefix("#") { continue }
             let fields = line.split(separator: ",", omittingEmptySubsequences: false)
                 .map { $0.trimmingCharacters(in: .whitespaces) }
+            for (j, f) in fields.enumerated() {
+                let name = header.flatMap { $0.indices.contains(j) ? $0[j] : nil } ?? "column \(j + 1)"
+                try TextInput.requireNoControlCharacters(f, file: file, line: lineNo, field: name)
+            }
             guard let h = header else {
                 if fields.contains(where: \.isEmpty) {
                     throw InputError(file: file, line: lineNo, "header row has an empty column name")
@@ -46,13 +48,13 @@ public struct CSVTable: Sendable {
             }
             guard fields.count == h.count else {
                 throw InputError(file: file, line: lineNo,
-                                 "expected \(h.count) fields (\(h.joined(separator: ","))), found \(fields.count)")
+                                 "expected \(h.count) fields (\(InputError.oneLine(h.joined(separator: ","), limit: 200))), found \(fields.count)")
             }
             var row: [Double] = []
             row.reserveCapacity(h.count)
             for (j, f) in fields.enumerated() {
                 guard let v = Double(f) else {
-                    throw InputError(file: file, line: lineNo, field: h[j], "'\(f)' is not a number")
+                    throw InputError(file: file, line: lineNo, field: h[j], "\(InputError.excerpt(f)) is not a number")
                 }
                 guard v.isFinite else {
                     throw InputError(file: file, line: lineNo, field: h[j], "value \(f) is not finite")
@@ -100,12 +102,13 @@ public struct CSVTable: Sendable {
         }
     }
 
-    /// A short reason for a file-read failure ("no such file", …).
-    public static func reason(_ error: any Error) -> String {
-        let ns = error as NSError
-        if ns.domain == NSCocoaErrorDomain && (ns.code == NSFileReadNoSuchFileError || ns.code == 260) {
-            return "no such file"
+    /// Throws unless every value of the column is ≤ `limit` (e.g. counts of 1e300).
+    public func requireAtMost(_ name: String, _ limit: Double) throws {
+        for (i, x) in try column(name).enumerated() where x > limit {
+            throw InputError(file: file, line: lines[i], field: name, "\(x) is above the largest accepted value \(limit)")
         }
-        return ns.localizedDescription
     }
+
+    /// A short reason for a file-read failure ("no such file", …).
+    public static func reason(_ error: any Error) -> String { OSErrorText.describe(error) }
 }

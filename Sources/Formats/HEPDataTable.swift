@@ -91,26 +91,15 @@ public struct HEPDataTable: Sendable {
 
     /// Reads and parses a HEPData YAML table.
     public init(contentsOf url: URL) throws {
-        let text: String
-        do {
-            text = try String(contentsOf: url, encoding: .utf8)
-        } catch {
-            throw InputError(file: url.path, "cannot read file (\(CSVTable.reason(error)))")
-        }
-        try self.init(text: text, file: url.path)
+        try self.init(text: try TextInput.read(path: url.path, what: "HEPData table"), file: url.path)
     }
 
     /// Parses HEPData YAML text; `file` is used in messages.
     public init(text: String, file: String) throws {
         self.file = file
-        let node: Node?
-        do {
-            node = try Yams.compose(yaml: text)
-        } catch {
-            throw InputError(file: file, "malformed YAML: \(error)")
+        guard let (node, tree) = try SpecDecoding.composeYAML(TextInput.normaliseLineEnds(text), file: file) else {
+            throw InputError(file: file, "file is empty")
         }
-        guard let node else { throw InputError(file: file, "file is empty") }
-        let tree = try SpecDecoding.yamlTree(node, file: file, depth: 0)
         let reader = Reader(file: file, root: node)
         let top = try reader.mapping(tree, [])
         let ind = try reader.nonEmptyArray(top["independent_variables"], [.key("independent_variables")])

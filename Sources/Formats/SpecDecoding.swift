@@ -9,15 +9,16 @@ public enum SpecDecoding {
         _ data: Data, file: String, yaml: Bool, allowedKeys: [String: Set<String>], versionKey: String, supported: [Int]
     ) throws -> T {
         let tree: Any
-        do {
-            if yaml {
-                guard let text = String(data: data, encoding: .utf8) else { throw InputError(file: file, "not UTF-8 text") }
-                tree = try yamlTree(try Yams.compose(yaml: text), file: file, depth: 0) ?? [String: Any]()
-            } else {
-                tree = try JSONSerialization.jsonObject(with: data)
+        let text = try TextInput.decode(data, file: file)
+        if yaml {
+            tree = try composeYAML(text, file: file)?.tree ?? [String: Any]()
+        } else {
+            try TextInput.requireNoNUL(text, file: file)
+            do {
+                tree = try JSONSerialization.jsonObject(with: Data(text.utf8))
+            } catch {
+                throw InputError(file: file, "malformed JSON: \(OSErrorText.jsonReason(error))")
             }
-        } catch let e as InputError { throw e } catch {
-            throw InputError(file: file, "malformed \(yaml ? "YAML" : "JSON"): \(error)")
         }
         try check(tree, allowed: allowedKeys, file: file)
         if let dict = tree as? [String: Any], let v = dict[versionKey] as? Int, !supported.contains(v) {
@@ -25,7 +26,7 @@ public enum SpecDecoding {
         }
         do {
             // YAML is decoded through the same JSON decoder: one set of rules for both.
-            let json = yaml ? try JSONSerialization.data(withJSONObject: tree) : data
+            let json = yaml ? try JSONSerialization.data(withJSONObject: tree) : Data(text.utf8)
             return try JSONDecoder().decode(T.self, from: json)
         } catch let e as DecodingError {
             throw InputError(file: file, field: path(of: e), message(of: e))
@@ -35,13 +36,55 @@ public enum SpecDecoding {
     }
 
 
+    /// Composes a YAML document safely: the text is first bounded by ``YAMLGuard`` (nesting
+    /// depth, aliases), then composed by Yams, then converted to JSON-like Foundation values
+    /// with at most ``ResourceLimit/yamlExpansionFactor`` nodes per byte (alias expansion).
+    /// Returns nil for an empty document. Errors are one-line ``InputError``s with the line.
+    public static func composeYAML(_ text: String, file: String) throws -> (node: Node, tree: Any)? {
+        try YAMLGuard.check(text, file: file)
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: text)
+        } catch let e as YamlError {
+            throw yamlError(e, file: file)
+        } catch {
+            throw InputError(file: file, "malformed YAML")
+        }
+        guard let node else { return nil }
+        var budget = ResourceLimit.yamlExpansionFactor * text.utf8.count + 1000
+        guard let tree = try yamlTree(node, file: file, depth: 0, budget: &budget) else { return nil }
+        return (node, tree)
+    }
+
+    /// A Yams error as one line: "malformed YAML: <problem>" at its line (never the echoed text).
+    static func yamlError(_ e: YamlError, file: String) -> InputError {
+        switch e {
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
+            let ctx = context.map { " (\($0.text))" } ?? ""
+            return InputError(file: file, line: mark.line, "malformed YAML at column \(mark.column): \(problem)\(ctx)")
+        case let .reader(problem, offset, _, _):
+            return InputError(file: file, "malformed YAML: \(problem)\(offset.map { " at byte offset \($0)" } ?? "")")
+        case .memory: return InputError(file: file, "malformed YAML: the YAML parser ran out of memory")
+        default: return InputError(file: file, "malformed YAML")
+        }
+    }
+
     /// Converts a composed YAML node into JSON-like Foundation values. Yams' own constructor
     /// force-unwraps non-string mapping keys (a crash found by fuzzing), so nmmfit walks the
-    /// node tree itself: keys must be strings, nesting is limited, scalars are resolved by their
+    /// node tree itself: keys must be strings, nesting is limited, each node visited costs one
+    /// unit of `budget` (aliases are visited once per use), scalars are resolved by their
     /// tags (int, float, bool, null, string).
-    static func yamlTree(_ node: Node?, file: String, depth: Int) throws -> Any? {
+    static func yamlTree(_ node: Node?, file: String, depth: Int, budget: inout Int) throws -> Any? {
         guard let node else { return nil }
-        guard depth < 64 else { throw InputError(file: file, "YAML nested more than 64 levels deep") }
+        let maxDepth = try ResourceLimit.nestingDepth.value()
+        guard depth < maxDepth else {
+            throw InputError(file: file, line: node.mark?.line, "YAML nested more than \(maxDepth) levels deep")
+        }
+        budget -= 1
+        guard budget >= 0 else {
+            throw InputError(file: file, line: node.mark?.line,
+                             "YAML aliases expand to more than \(ResourceLimit.yamlExpansionFactor) nodes per byte of the file (\"billion laughs\"); write the values out")
+        }
         switch node {
         case .scalar(let sc):
             switch node.tag.description {
@@ -58,11 +101,11 @@ public enum SpecDecoding {
                 guard case .scalar(let key) = k else {
                     throw InputError(file: file, line: k.mark.map { $0.line }, "YAML mapping keys must be plain strings")
                 }
-                out[key.string] = try yamlTree(v, file: file, depth: depth + 1) ?? NSNull()
+                out[key.string] = try yamlTree(v, file: file, depth: depth + 1, budget: &budget) ?? NSNull()
             }
             return out
         case .sequence(let seq):
-            return try seq.map { try yamlTree($0, file: file, depth: depth + 1) ?? NSNull() }
+            return try seq.map { try yamlTree($0, file: file, depth: depth + 1, budget: &budget) ?? NSNull() }
         }
     }
 
@@ -85,6 +128,9 @@ public enum SpecDecoding {
             }
         } else if path.isEmpty {
             throw InputError(file: file, "the top level must be an object")
+        } else if let s = tree as? String,
+                  let c = s.unicodeScalars.first(where: { ($0.value < 0x20 && $0 != "\n" && $0 != "\t") || ($0.value >= 0x7F && $0.value < 0xA0) }) {
+            throw InputError(file: file, field: path, "contains the control character U+\(String(format: "%04X", c.value)); text must be printable")
         }
     }
 

@@ -30,22 +30,21 @@ public enum MomentMatrixFile {
 
     /// Loads and validates the file at `path`.
     public static func load(path: String) throws -> MagneticMomentMatrix {
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            throw InputError(file: path, "cannot read the moment-matrix file (\((error as NSError).localizedDescription))")
-        }
+        let data = try TextInput.readData(path: path, what: "moment-matrix file")
         return try parse(data, file: path)
     }
 
     /// Parses and validates JSON `data`; `file` names it in errors.
     public static func parse(_ data: Data, file: String? = nil) throws -> MagneticMomentMatrix {
         let top: Any
+        // BOM and CRLF/CR normalised, NUL refused (JSON parsers would guess UTF-16)
+        let text = try TextInput.decode(data, file: file ?? "moment matrix")
+        try TextInput.requireNoNUL(text, file: file)
+        let clean = Data(text.utf8)
         do {
-            top = try JSONSerialization.jsonObject(with: data)
+            top = try JSONSerialization.jsonObject(with: clean)
         } catch {
-            throw InputError(file: file, "not valid JSON (\((error as NSError).localizedDescription))")
+            throw InputError(file: file, "malformed JSON: \(OSErrorText.jsonReason(error))")
         }
         guard let object = top as? [String: Any] else {
             throw InputError(file: file, "the top level must be a JSON object with keys basis, type, real and optionally imag")
@@ -55,7 +54,7 @@ public enum MomentMatrixFile {
         }
         let raw: Raw
         do {
-            raw = try JSONDecoder().decode(Raw.self, from: data)
+            raw = try JSONDecoder().decode(Raw.self, from: clean)
         } catch let e as DecodingError {
             throw describe(e, file: file)
         }
@@ -70,6 +69,9 @@ public enum MomentMatrixFile {
         }
         let re = try grid(raw.real, "real", file)
         let im = try raw.imag.map { try grid($0, "imag", file) } ?? Array(repeating: Array(repeating: 0.0, count: 3), count: 3)
+        guard (re + im).joined().contains(where: { abs($0) >= 1e-10 }) else {
+            throw InputError(file: file, field: "real", "every element is zero (below 1e-10 × 1e-11 μB): the matrix has no magnetic moment")
+        }
         let m = ComplexMatrix3(rows: (0..<3).map { r in (0..<3).map { c in Complex(re[r][c] * unitBohr, im[r][c] * unitBohr) } })
         do {
             return try MagneticMomentMatrix(m, basis: basis, nature: nature)
@@ -84,6 +86,11 @@ public enum MomentMatrixFile {
             guard row.count == 3 else { throw InputError(file: file, field: "\(name)[\(r)]", "must have 3 numbers, has \(row.count)") }
             for (c, x) in row.enumerated() where !x.isFinite {
                 throw InputError(file: file, field: "\(name)[\(r)][\(c)]", "must be a finite number")
+            }
+            // |λ| ≤ the largest accepted μν, so that rates stay finite (issue #17: 1e300 gave exit 3)
+            let maxElement = ResourceLimit.maxMuNuMuB / unitBohr
+            for (c, x) in row.enumerated() where abs(x) > maxElement {
+                throw InputError(file: file, field: "\(name)[\(r)][\(c)]", "\(x) is above the largest accepted magnitude \(maxElement) (units of 1e-11 μB)")
             }
         }
         return g

@@ -166,7 +166,7 @@ struct HEPDataTests {
     static let cases: [Case] = [
         Case(name: "empty file", yaml: "", field: nil, line: nil, fragment: "empty"),
         Case(name: "top level not a mapping", yaml: "- 1\n- 2\n", field: nil, line: 1, fragment: "mapping"),
-        Case(name: "malformed YAML", yaml: "independent_variables: [\n", field: nil, line: nil, fragment: "malformed YAML"),
+        Case(name: "malformed YAML", yaml: "independent_variables: [\n", field: nil, line: 2, fragment: "malformed YAML"),
         Case(name: "non-string key", yaml: "? [a, b]\n: 1\n", field: nil, line: 1, fragment: "keys must be plain strings"),
         Case(name: "missing independent_variables", yaml: edit("independent_variables:", "independent_variable:"),
              field: "independent_variables", line: 1, fragment: "required key is missing"),

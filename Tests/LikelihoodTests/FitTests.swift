@@ -96,15 +96,19 @@ struct FitTests {
     @Test("a fit that cannot succeed throws a FitError instead of crashing")
     func failingFit() throws {
         // expected zero in a bin with observed events: ln L = −∞ for every parameter value
-        let spec = ModelSpec(
-            channels: [ModelSpec.Channel(name: "c", binEdgesKeV: [1, 2, 3], observed: [5, 3], samples: [
-                ModelSpec.Sample(name: "bkg", counts: [4, 0], factors: []),
-                ModelSpec.Sample(name: "sig", counts: [1, 0], factors: [ModelSpec.poiName]),
-            ])],
-            parameters: [ModelSpec.Parameter(name: ModelSpec.poiName, initial: 1e-11, lower: 0, constraint: .free)])
-        let m = try BinnedModel(spec: spec)
-        #expect(throws: FitError.self) { _ = try Fitter(model: m).fit(m.observed) }
-        #expect(throws: FitError.self) { _ = try ProfileLikelihood(model: m) }
+        func spec(observed: [Double]) -> ModelSpec {
+            ModelSpec(
+                channels: [ModelSpec.Channel(name: "c", binEdgesKeV: [1, 2, 3], observed: observed, samples: [
+                    ModelSpec.Sample(name: "bkg", counts: [4, 0], factors: []),
+                    ModelSpec.Sample(name: "sig", counts: [1, 0], factors: [ModelSpec.poiName]),
+                ])],
+                parameters: [ModelSpec.Parameter(name: ModelSpec.poiName, initial: 1e-11, lower: 0, constraint: .free)])
+        }
+        // as a spec, such data are bad input naming the bin (issue #17) …
+        #expect(throws: InputError.self) { _ = try BinnedModel(spec: spec(observed: [5, 3])) }
+        // … and as data handed to the fitter, a FitError
+        let m = try BinnedModel(spec: spec(observed: [5, 0]))
+        #expect(throws: FitError.self) { _ = try Fitter(model: m).fit(Observation(counts: [5, 3], auxiliary: m.observed.auxiliary)) }
     }
 
     @Test("the analytic gradient and Hessian agree with finite differences")

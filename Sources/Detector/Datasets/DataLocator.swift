@@ -15,7 +15,9 @@ public enum DataLocator {
         }
         if let explicit {
             let u = URL(fileURLWithPath: explicit)
-            guard fm.fileExists(atPath: u.path) else { throw InputError(file: explicit, "data directory does not exist") }
+            var isDir: ObjCBool = false
+            guard fm.fileExists(atPath: u.path, isDirectory: &isDir) else { throw InputError(file: explicit, "data directory does not exist") }
+            guard isDir.boolValue else { throw InputError(file: explicit, "--data-dir must be a folder (this is a file)") }
             return u
         }
         var tried: [String] = []

@@ -69,6 +69,12 @@ public struct Dataset: Sendable {
         let eCol = e.energyColumn ?? "energy_keV"
         try et.requireIncreasing(eCol)
         var ex = try et.column(eCol), ey = try et.column(e.valueColumn)
+        guard ex.count >= 2 else {
+            throw InputError(file: et.file, line: et.lines.first, field: eCol, "the efficiency table has \(ex.count) row; it needs at least 2 to be interpolated")
+        }
+        guard ey.contains(where: { $0 > 0 }) else {
+            throw InputError(file: et.file, field: e.valueColumn, "the efficiency is zero at every energy: no signal or background can be seen")
+        }
         var up = try e.sigmaUpColumn.map { try et.column($0) }
         var dn = try e.sigmaDownColumn.map { try et.column($0) }
         for (i, v) in ey.enumerated() where v < 0 || v > 1 {
@@ -109,6 +115,7 @@ public struct Dataset: Sendable {
                 error.message += "; if these counts were digitised from a figure, set \"allow_non_integer\": true under \"observed\" in the dataset spec (the Poisson likelihood then uses them as they are), or round them in the file"
                 throw error
             }
+            try ot.requireAtMost(spec.observed.column, ResourceLimit.maxCount)
             observed = .binned(try bins(of: ot), try ot.column(spec.observed.column))
         }
 
@@ -116,6 +123,10 @@ public struct Dataset: Sendable {
         let backgrounds = try spec.backgrounds.map { b -> BackgroundComponent in
             let t = try table(b.file)
             try t.requireNonNegative(b.column)
+            try t.requireAtMost(b.column, ResourceLimit.maxCount)
+            guard try t.column(b.column).contains(where: { $0 > 0 }) else {
+                throw InputError(file: t.file, field: b.column, "background '\(b.name)' is zero in every bin; a background must predict some events")
+            }
             return BackgroundComponent(spec: b, bins: try bins(of: t), values: try t.column(b.column))
         }
         return Dataset(spec: spec, directory: directory, detector: detector, observed: observed, backgrounds: backgrounds)

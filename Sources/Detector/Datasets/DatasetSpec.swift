@@ -182,10 +182,7 @@ public struct DatasetSpec: Codable, Sendable, Equatable {
 
     /// Loads and validates a spec from a `.json`, `.yaml` or `.yml` file.
     public static func load(from url: URL) throws -> DatasetSpec {
-        let data: Data
-        do { data = try Data(contentsOf: url) } catch {
-            throw InputError(file: url.path, "cannot read dataset spec (\(CSVTable.reason(error)))")
-        }
+        let data = try TextInput.readData(path: url.path, what: "dataset spec")
         return try decode(data, file: url.path, yaml: ["yaml", "yml"].contains(url.pathExtension.lowercased()))
     }
 
@@ -207,12 +204,15 @@ public struct DatasetSpec: Codable, Sendable, Equatable {
         guard provenance != nil else {
             throw bad("provenance", "required key is missing: say \"official\" (a collaboration release) or \"digitised\" (read off a paper's figures); digitised data are flagged in every result they enter")
         }
-        guard exposureTonneYear.isFinite, exposureTonneYear > 0 else {
-            throw bad("exposure_tonne_year", "exposure must be positive, got \(exposureTonneYear)")
+        guard exposureTonneYear > 0, exposureTonneYear <= ResourceLimit.maxExposureTonneYear else {
+            throw bad("exposure_tonne_year", "exposure must be positive and at most \(ResourceLimit.maxExposureTonneYear) tonne·year, got \(exposureTonneYear)")
         }
         guard resolution.a.isFinite, resolution.b.isFinite, resolution.a >= 0, resolution.b >= 0,
               resolution.a + resolution.b > 0
         else { throw bad("resolution", "a and b must be ≥ 0 and not both zero") }
+        guard resolution.a <= 100, resolution.b <= 10 else {
+            throw bad("resolution", "σ = a√E + bE needs a ≤ 100 √keV and b ≤ 10 (got a = \(resolution.a), b = \(resolution.b))")
+        }
         if let k = efficiency.energyScale, !(k > 0 && k.isFinite) {
             throw bad("efficiency.energy_scale", "must be a positive factor (1 = as tabulated), got \(k)")
         }

@@ -19,6 +19,11 @@ public struct EnergyBins: Sendable, Equatable, Codable {
             throw InputError(field: "bins", "need emin < emax and a positive width (got \(lower), \(upper), \(width))")
         }
         let n = ((upper - lower) / width).rounded()
+        // checked before anything is allocated (and before Int(n) could trap)
+        let limit = try ResourceLimit.bins.value()
+        guard n <= Double(limit) else {
+            throw InputError(field: "bin-width", "\(width)-keV bins over [\(lower), \(upper)] keV are \(String(format: "%.3g", n)) bins, above the limit of \(limit) \(ResourceLimit.bins.what)\(ResourceLimit.bins.howToRaise)")
+        }
         guard abs(n * width - (upper - lower)) < 1e-9 * max(1, upper) else {
             throw InputError(field: "bins", "window [\(lower), \(upper)] keV is not a whole number of \(width)-keV bins")
         }

@@ -132,16 +132,37 @@ public struct ModelSpec: Codable, Sendable, Equatable {
         guard Self.supportedVersions.contains(nmmfitModel) else {
             throw bad("nmmfit_model", "model spec version \(nmmfitModel) is not supported (supported: \(Self.supportedVersions))")
         }
-        guard muNuReferenceMuB > 0, muNuReferenceMuB.isFinite else { throw bad("mu_nu_reference_muB", "must be positive") }
+        guard muNuReferenceMuB >= 1e-20, muNuReferenceMuB <= ResourceLimit.maxMuNuMuB else {
+            throw bad("mu_nu_reference_muB", "must be positive and in [1e-20, \(ResourceLimit.maxMuNuMuB)] μB, got \(muNuReferenceMuB)")
+        }
         guard !channels.isEmpty else { throw bad("channels", "at least one channel is required") }
+        try Self.requireUnique(channels.map(\.name), path: "channels", what: "channel", file: file)
+        try Self.requireUnique(parameters.map(\.name), path: "parameters", what: "parameter", file: file)
+        for (c, ch) in channels.enumerated() {
+            try Self.requireUnique(ch.samples.map(\.name), path: "channels[\(c)].samples", what: "sample", file: file)
+        }
         var names = Set<String>()
         for (k, p) in parameters.enumerated() {
-            guard names.insert(p.name).inserted else { throw bad("parameters[\(k)].name", "duplicate parameter '\(p.name)'") }
+            names.insert(p.name)
             guard p.initial.isFinite else { throw bad("parameters[\(k)].init", "not finite") }
             if p.constraint.type == .gaussian {
                 guard let s = p.constraint.sigma, s > 0, s.isFinite else {
                     throw bad("parameters[\(k)].constraint.sigma", "a gaussian constraint needs a positive sigma")
                 }
+                let m = ResourceLimit.maxNuisanceMagnitude
+                guard s >= 1 / m, s <= m else {
+                    throw bad("parameters[\(k)].constraint.sigma", "sigma \(s) is outside [\(1 / m), \(m)] (nuisance parameters are relative factors of order 1)")
+                }
+            }
+            if p.name != Self.poiName {
+                let m = ResourceLimit.maxNuisanceMagnitude
+                for (key, v) in [("init", p.initial), ("lower", p.lower), ("upper", p.upper), ("constraint.mean", p.constraint.mean)] {
+                    if let v, !(abs(v) <= m) {
+                        throw bad("parameters[\(k)].\(key)", "\(v) is outside ±\(m) (nuisance parameters are relative factors of order 1)")
+                    }
+                }
+            } else if p.initial > ResourceLimit.maxMuNuMuB {
+                throw bad("parameters[\(k)].init", "μν = \(p.initial) μB is above the largest accepted \(ResourceLimit.maxMuNuMuB) μB")
             }
             if let l = p.lower, let u = p.upper, !(l < u) { throw bad("parameters[\(k)]", "lower must be below upper") }
             if let l = p.lower, p.initial < l { throw bad("parameters[\(k)].init", "init \(p.initial) is below the lower bound \(l)") }
@@ -160,15 +181,18 @@ public struct ModelSpec: Codable, Sendable, Equatable {
                 throw bad("channels[\(c)].bin_edges_keV", "need \(n + 1) edges for \(n) observed bins, got \(ch.binEdgesKeV.count)")
             }
             try BinEdges.check(ch.binEdgesKeV)
-            for (i, o) in ch.observed.enumerated() where !(o >= 0 && o.isFinite) {
-                throw bad("channels[\(c)].observed[\(i)]", "observed count \(o) must be finite and ≥ 0")
+            for (i, o) in ch.observed.enumerated() where !(o >= 0 && o <= ResourceLimit.maxCount) {
+                throw bad("channels[\(c)].observed[\(i)]", "observed count \(o) must be ≥ 0 and at most \(ResourceLimit.maxCount)")
             }
             guard !ch.samples.isEmpty else { throw bad("channels[\(c)].samples", "no samples") }
             for (s, sm) in ch.samples.enumerated() {
                 let path = "channels[\(c)].samples[\(s)]"
                 guard sm.counts.count == n else { throw bad("\(path).counts", "\(sm.counts.count) values for \(n) bins") }
-                for (i, v) in sm.counts.enumerated() where !(v >= 0 && v.isFinite) {
-                    throw bad("\(path).counts[\(i)]", "expected count \(v) must be finite and ≥ 0")
+                for (i, v) in sm.counts.enumerated() where !(v >= 0 && v <= ResourceLimit.maxCount) {
+                    throw bad("\(path).counts[\(i)]", "expected count \(v) must be ≥ 0 and at most \(ResourceLimit.maxCount)")
+                }
+                if sm.counts.allSatisfy({ $0 == 0 }) && (sm.histosys ?? []).isEmpty {
+                    throw bad("\(path).counts", "sample '\(sm.name)' is zero in every bin; remove it or give its expected counts")
                 }
                 for f in sm.factors where !names.contains(f) { throw bad("\(path).factors", "unknown parameter '\(f)'") }
                 for (h, hs) in (sm.histosys ?? []).enumerated() {
@@ -177,17 +201,49 @@ public struct ModelSpec: Codable, Sendable, Equatable {
                         throw bad("\(path).histosys[\(h)].parameter", "'\(Self.poiName)' can only enter as a factor (the signal ∝ μν²)")
                     }
                     guard hs.up.count == n, hs.down.count == n else { throw bad("\(path).histosys[\(h)]", "up/down need \(n) values") }
+                    for (key, values) in [("up", hs.up), ("down", hs.down)] {
+                        for (i, v) in values.enumerated() where !(v.isFinite && abs(v) <= ResourceLimit.maxCount) {
+                            throw bad("\(path).histosys[\(h)].\(key)[\(i)]", "\(v) must be a finite count of at most \(ResourceLimit.maxCount)")
+                        }
+                    }
                 }
             }
+            // a bin with events that no sample can produce makes ln L = −∞ at every parameter value
+            for i in 0..<n where ch.observed[i] > 0 && ch.samples.allSatisfy({ $0.counts[i] == 0 }) {
+                throw bad("channels[\(c)].observed[\(i)]", "\(ch.observed[i]) events observed in bin \(i) (\(ch.binEdgesKeV[i])–\(ch.binEdgesKeV[i + 1]) keV) but every sample expects 0 there")
+            }
+        }
+        let signal = channels.flatMap { $0.samples.filter { $0.factors.contains(Self.poiName) } }
+        guard !signal.isEmpty else {
+            throw bad("channels", "no sample has the factor '\(Self.poiName)': the model has no magnetic-moment signal")
+        }
+        guard signal.contains(where: { $0.counts.contains { $0 > 0 } }) else {
+            throw bad("channels", "every signal sample (factor '\(Self.poiName)') is zero in every bin: μν cannot be measured")
+        }
+        // even at the largest accepted μν the signal must predict at least one event
+        let total = signal.reduce(0) { $0 + $1.counts.reduce(0, +) }
+        let atMax = total * pow(ResourceLimit.maxMuNuMuB / muNuReferenceMuB, 2)
+        guard atMax >= 1 else {
+            throw bad("channels", "the signal is too small to measure: \(total) events at μν = \(muNuReferenceMuB) μB, \(atMax) at μν = \(ResourceLimit.maxMuNuMuB) μB")
+        }
+    }
+
+    /// Throws when a name appears twice in a list, naming both places, e.g.
+    /// `channels[0] and channels[2] are both named 'xenon1t_sr1'`.
+    static func requireUnique(_ names: [String], path: String, what: String, file: String?) throws {
+        var first: [String: Int] = [:]
+        for (k, n) in names.enumerated() {
+            if let j = first[n] {
+                throw InputError(file: file, field: "\(path)[\(k)].name",
+                                 "duplicate \(what): \(path)[\(j)] and \(path)[\(k)] are both named \(InputError.excerpt(n))")
+            }
+            first[n] = k
         }
     }
 
     /// Reads a spec (JSON or YAML), rejecting unknown keys, and validates it.
     public static func load(from url: URL) throws -> ModelSpec {
-        let data: Data
-        do { data = try Data(contentsOf: url) } catch {
-            throw InputError(file: url.path, "cannot read model spec (\(CSVTable.reason(error)))")
-        }
+        let data = try TextInput.readData(path: url.path, what: "model spec")
         return try decode(data, file: url.path, yaml: ["yaml", "yml"].contains(url.pathExtension.lowercased()))
     }
 

@@ -64,6 +64,9 @@ struct Batch: ParsableCommand {
         guard ntoys >= 1 else { throw ValidationError("-n must be ≥ 1") }
         guard nshards >= 1, nshards <= ntoys else { throw ValidationError("--nshards must be in 1…n") }
         guard threads >= 1 else { throw ValidationError("--threads must be ≥ 1") }
+        try ResourceLimit.toys.validate(ntoys, option: "-n")
+        try ResourceLimit.shards.validate(nshards, option: "--nshards")
+        try ResourceLimit.threads.validate(threads, option: "--threads")
         guard name.range(of: "^[A-Za-z0-9_.-]+$", options: .regularExpression) != nil else {
             throw ValidationError("--name may contain letters, digits, '_', '.', '-' only")
         }
@@ -161,7 +164,7 @@ struct Batch: ParsableCommand {
                 try OutputFile.write(text, to: p, force: true)
                 if f.hasSuffix(".sh") || f.hasSuffix(".sbatch") { chmod(p, 0o755) }
             }
-            FileHandle.standardError.write(Data("wrote \(files.map(\.0).joined(separator: ", ")) in \(jobs.dir); \(pending.count) of \(nshards) shards pending\n".utf8))
+            Console.error("wrote \(files.map(\.0).joined(separator: ", ")) in \(jobs.dir); \(pending.count) of \(nshards) shards pending")
             if pending.isEmpty {
                 print("all \(nshards) shards of study '\(name)' are complete: nothing to submit.\nmerge them with:  sh \(jobs.dir)/\(name)-merge.sh")
                 return

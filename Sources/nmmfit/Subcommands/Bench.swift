@@ -31,6 +31,8 @@ struct Bench: ParsableCommand {
 
     func validate() throws {
         guard toys >= 100, fcToys >= 10 else { throw ValidationError("--toys ≥ 100 and --fc-toys ≥ 10") }
+        try ResourceLimit.toys.validate(toys, option: "--toys")
+        try ResourceLimit.toys.validate(product: [30, fcToys], option: "30 points × --fc-toys")
     }
 
     static func time(_ repeats: Int, _ body: () throws -> Void) rethrows -> Double {
@@ -49,7 +51,7 @@ struct Bench: ParsableCommand {
             var rows: [Row] = []
             func add(_ n: String, _ v: Double, _ u: String) {
                 rows.append(Row(name: n, value: v, unit: u))
-                if !json { FileHandle.standardError.write(Data("  \(n): \(Format.g(v, 4)) \(u)\n".utf8)) }
+                if !json { Console.error("  \(n): \(Format.g(v, 4)) \(u)") }
             }
             let cores = ProcessInfo.processInfo.activeProcessorCount
             var sink = 0.0

@@ -29,6 +29,7 @@ struct Compare: ParsableCommand {
 
     func validate() throws {
         guard toys >= 0 else { throw ValidationError("--toys must be ≥ 0") }
+        try ResourceLimit.toys.validate(toys, option: "--toys")
         guard !tests.isEmpty else { throw ValidationError("give at least one --test") }
     }
 

@@ -35,14 +35,18 @@ struct CoverageCommand: ParsableCommand {
     var fromToys: [String] = []
 
     func validate() throws {
-        guard cl > 0 && cl < 1 else { throw ValidationError("--cl must be in (0, 1)") }
+        try ConfidenceLevel.validate(cl)
         guard mus.allSatisfy({ $0.isFinite && $0 >= 0 }) else { throw ValidationError("--mu values must be ≥ 0 (μB)") }
+        for m in mus { try MuNuOption.validate(m, option: "--mu") }
         let known = ["wilks", "asymptotic-unified", "feldman-cousins"]
         for m in methods where !known.contains(m) { throw ValidationError("unknown --method \(m) (\(known.joined(separator: ", ")))") }
         if !fromToys.isEmpty && (!mus.isEmpty || toys != nil || criticalToys != nil || seed != nil) {
             throw ValidationError("--mu, --toys, --critical-toys and --seed do not apply to --from-toys (the files fix μν and the toys)")
         }
         guard (toys ?? 1000) >= 10, (criticalToys ?? 500) >= 100, threads >= 1 else { throw ValidationError("need --toys ≥ 10, --critical-toys ≥ 100, --threads ≥ 1") }
+        try ResourceLimit.toys.validate(product: [max(mus.count, 1), toys ?? 1000] + (methods.contains("feldman-cousins") ? [criticalToys ?? 500] : []),
+                                        option: "--mu values × --toys" + (methods.contains("feldman-cousins") ? " × --critical-toys" : ""))
+        try ResourceLimit.threads.validate(threads, option: "--threads")
     }
 
     struct Output: Codable {

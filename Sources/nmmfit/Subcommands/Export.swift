@@ -62,9 +62,9 @@ struct Export: ParsableCommand {
             }
             if let output {
                 try OutputFile.write(bytes, to: output, force: force)
-                if !quiet { FileHandle.standardError.write(Data("wrote \(output) (\(summary))\n".utf8)) }
+                if !quiet { Console.error("wrote \(output) (\(summary))") }
             } else {
-                FileHandle.standardOutput.write(bytes + Data("\n".utf8))
+                Console.out(bytes + Data("\n".utf8))
             }
         }
     }

@@ -17,6 +17,12 @@ struct Fit: ParsableCommand {
 
     @OptionGroup var options: FitOptions
 
+    func validate() throws {
+        if options.png && options.plot == nil && options.report == nil {
+            throw ValidationError("--png applies only with --plot DIR or --report DIR")
+        }
+    }
+
     func run() throws { try options.execute() }
 }
 
@@ -51,7 +57,7 @@ struct FitOptions: ParsableArguments {
     var moments: String?
 
     @Option(help: "The matrix element constrained with --moments, e.g. e-mu (flavour) or 1-2 (mass basis).")
-    var element: String = "e-mu"
+    var element: String?
 
     @Option(help: "With two or more datasets: also compute the compatibility test's p-value from this many toys.")
     var compatibilityToys: Int = 0
@@ -60,9 +66,11 @@ struct FitOptions: ParsableArguments {
     var seed: UInt64 = 1
 
     func validate() throws {
-        guard cl > 0 && cl < 1 else { throw ValidationError("--cl must be in (0, 1), got \(cl)") }
-        guard (0...1_000_000).contains(compatibilityToys) else { throw ValidationError("--compatibility-toys must be in 0…1000000, got \(compatibilityToys)") }
-        if moments != nil { _ = try Model.Effective.parseElement(element) }
+        try ConfidenceLevel.validate(cl)
+        if element != nil && moments == nil { throw ValidationError("--element applies only with --moments FILE") }
+        if moments != nil { _ = try Model.Effective.parseElement(element ?? "e-mu") }
+        guard compatibilityToys >= 0 else { throw ValidationError("--compatibility-toys must be ≥ 0, got \(compatibilityToys)") }
+        try ResourceLimit.toys.validate(compatibilityToys, option: "--compatibility-toys")
         guard AsymptoticInterval.Method(rawValue: intervalMethod) != nil else {
             throw ValidationError("--interval-method must be one of: \(AsymptoticInterval.Method.allCases.map(\.rawValue).joined(separator: ", "))")
         }
@@ -104,7 +112,7 @@ struct FitOptions: ParsableArguments {
             if let moments {
                 // The fitted μν is flavour-universal; translate its interval into one on the chosen
                 // element of the user's matrix shape (rate-weighted over the fit window).
-                let (basis, i, j) = try Model.Effective.parseElement(element)
+                let (basis, i, j) = try Model.Effective.parseElement(element ?? "e-mu")
                 let shape = try MomentMatrixFile.load(path: moments).converted(to: basis, pmns: .standard)
                 let edges = model.binEdges.flatMap { $0 }
                 let c = try MomentRateCalculator(model: try physics.recoilModel()).constraint(

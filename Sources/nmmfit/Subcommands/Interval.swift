@@ -39,14 +39,21 @@ struct Interval: ParsableCommand {
     var fromToys: [String] = []
 
     func validate() throws {
-        guard cl > 0 && cl < 1 else { throw ValidationError("--cl must be in (0, 1), got \(cl)") }
+        try ConfidenceLevel.validate(cl)
         guard ["asymptotic-unified", "wilks", "feldman-cousins"].contains(method) else {
             throw ValidationError("--method must be asymptotic-unified, wilks or feldman-cousins")
         }
         guard (toys ?? 2000) >= 10 else { throw ValidationError("--toys must be ≥ 10") }
         guard (gridPoints ?? 30) >= 3 else { throw ValidationError("--grid-points must be ≥ 3") }
         guard threads >= 1 else { throw ValidationError("--threads must be ≥ 1") }
+        try ResourceLimit.gridPoints.validate(gridPoints ?? 30, option: "--grid-points")
+        try ResourceLimit.toys.validate(product: [toys ?? 2000, gridPoints ?? 30], option: "--toys × --grid-points")
+        try ResourceLimit.threads.validate(threads, option: "--threads")
         if let g = gridMax, !(g > 0) { throw ValidationError("--grid-max must be > 0") }
+        try MuNuOption.validate(gridMax, option: "--grid-max")
+        if gridMax != nil && method != "feldman-cousins" {
+            throw ValidationError("--grid-max applies only with --method feldman-cousins")
+        }
         guard (refine ?? 6) >= 0 else { throw ValidationError("--refine must be ≥ 0") }
         if !fromToys.isEmpty && method != "feldman-cousins" { throw ValidationError("--from-toys needs --method feldman-cousins") }
         if !fromToys.isEmpty && (gridMax != nil || gridPoints != nil || toys != nil || seed != nil || refine != nil) {

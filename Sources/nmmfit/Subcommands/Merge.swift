@@ -27,6 +27,13 @@ struct Merge: ParsableCommand {
 
     func validate() throws {
         guard !inputs.isEmpty else { throw ValidationError("give at least one shard file") }
+        // a FIFO or device would block or never end; a folder is not a shard (issue #17)
+        for p in inputs {
+            var st = stat()
+            if stat(p, &st) == 0, let kind = TextInput.nonRegularKind(st.st_mode) {
+                throw ValidationError("\(p) is \(kind), not a toys file")
+            }
+        }
     }
 
     func run() throws {
@@ -38,7 +45,7 @@ struct Merge: ParsableCommand {
             }
             var note = "merged \(summary.toys) toys from \(summary.files) files into \(output)"
             if summary.missing > 0 { note += "; \(summary.missing) toys missing (first: \(summary.firstMissing.map(String.init).joined(separator: ", ")))" }
-            FileHandle.standardError.write(Data((note + "\n").utf8))
+            Console.error(note)
         }
     }
 }

@@ -22,6 +22,14 @@ struct Model: ParsableCommand {
     static func nonNegative(_ x: Double?, _ name: String) throws {
         if let x, !(x.isFinite && x >= 0) { throw ValidationError("\(name) must be ≥ 0 and finite, got \(x)") }
     }
+
+    /// Upper ends of the model inputs (issue #17: beyond them squares overflow and the
+    /// results are NaN): masses and scales up to the Planck scale, μν up to 10⁻⁶ μB, ν masses
+    /// up to 1 GeV, Yukawa products up to 10⁶, recoil energies up to 10 MeV.
+    static func atMost(_ x: Double?, _ limit: Double, _ name: String, _ unit: String) throws {
+        if let x, x > limit { throw ValidationError("\(name) must be at most \(limit) \(unit), got \(x)") }
+    }
+    static let maxScaleGeV = 1.22e19, maxNeutrinoMassEV = 1e9, maxYukawa = 1e6, maxRecoilKeV = 1e4
 }
 
 // MARK: - mass-moment
@@ -49,6 +57,9 @@ extension Model {
             try Model.nonNegative(mu, "--mu")
             try Model.positive(scaleGev, "--scale-gev")
             try Model.nonNegative(massEv, "--mass-ev")
+            try Model.atMost(mu, ResourceLimit.maxMuNuMuB, "--mu", "μB")
+            try Model.atMost(scaleGev, Model.maxScaleGeV, "--scale-gev", "GeV")
+            try Model.atMost(massEv, Model.maxNeutrinoMassEV, "--mass-ev", "eV")
             let given = [mu, scaleGev, massEv].compactMap { $0 }.count
             guard given == 2 else { throw ValidationError("give exactly two of --mu, --scale-gev, --mass-ev (got \(given))") }
             if scaleGev == nil, mu == 0 { throw ValidationError("--mu must be > 0 to solve for the scale") }
@@ -107,6 +118,8 @@ extension Model {
             try Model.nonNegative(massEv, "--mass-ev")
             try Model.nonNegative(mu, "--mu")
             guard (massEv == nil) != (mu == nil) else { throw ValidationError("give exactly one of --mass-ev, --mu") }
+            try Model.atMost(massEv, Model.maxNeutrinoMassEV, "--mass-ev", "eV")
+            try Model.atMost(mu, ResourceLimit.maxMuNuMuB, "--mu", "μB")
         }
 
         struct Output: Codable {
@@ -157,6 +170,10 @@ extension Model {
             guard ffprime.isFinite else { throw ValidationError("--ffprime must be finite") }
             guard sin2alpha.isFinite, abs(sin2alpha) <= 1 else { throw ValidationError("--sin2alpha must be in [-1, 1], got \(sin2alpha)") }
             try Model.positive(targetMu, "--target-mu")
+            try Model.atMost(mh, Model.maxScaleGeV, "--mh", "GeV")
+            try Model.atMost(mH, Model.maxScaleGeV, "--mH", "GeV")
+            try Model.atMost(abs(ffprime), Model.maxYukawa, "|--ffprime|", "")
+            try Model.atMost(targetMu, ResourceLimit.maxMuNuMuB, "--target-mu", "μB")
         }
 
         struct Output: Codable {
@@ -251,6 +268,8 @@ extension Model {
                 throw ValidationError("--sin2alpha must be in [-1, 1] and non-zero, got \(sin2alpha)")
             }
             for (n, v) in [("--mh-min", mhMin), ("--mh-max", mhMax), ("--mH-min", mHMin), ("--mH-max", mHMax)] { try Model.positive(v, n) }
+            for (n, v) in [("--mh-max", mhMax), ("--mH-max", mHMax)] { try Model.atMost(v, Model.maxScaleGeV, n, "GeV") }
+            try Model.atMost(muHi, ResourceLimit.maxMuNuMuB, "--mu-hi", "μB")
             guard mhMax >= mhMin else { throw ValidationError("--mh-max must be ≥ --mh-min") }
             guard mHMax >= mHMin else { throw ValidationError("--mH-max must be ≥ --mH-min") }
             guard steps >= 1, steps <= 200 else { throw ValidationError("--steps must be in 1…200, got \(steps)") }
@@ -366,6 +385,9 @@ extension Model {
             try Model.nonNegative(muLo, "--mu-lo")
             try Model.positive(muHi, "--mu-hi")
             if let h = muHi, h < muLo { throw ValidationError("--mu-hi (\(h)) must be ≥ --mu-lo (\(muLo))") }
+            try Model.atMost(muHi, ResourceLimit.maxMuNuMuB, "--mu-hi", "μB")
+            try Model.atMost(recoilKev, Model.maxRecoilKeV, "--recoil-kev", "keV")
+            try Model.atMost(emax, Model.maxRecoilKeV, "--emax", "keV")
             if (element == nil) != (muHi == nil) { throw ValidationError("--element and --mu-hi go together") }
             if let e = element { _ = try Self.parseElement(e) }
             try Model.positive(emin, "--emin")

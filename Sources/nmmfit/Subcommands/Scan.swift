@@ -24,7 +24,9 @@ struct Scan: ParsableCommand {
     func validate() throws {
         guard min.isFinite, min >= 0 else { throw ValidationError("--min must be ≥ 0 (μν is non-negative), got \(min)") }
         guard max.isFinite, max > min else { throw ValidationError("--max must be above --min") }
-        guard points >= 2, points <= 100_000 else { throw ValidationError("--points must be in 2…100000") }
+        try MuNuOption.validate(max, option: "--max")
+        guard points >= 2 else { throw ValidationError("--points must be ≥ 2") }
+        try ResourceLimit.gridPoints.validate(points, option: "--points")
     }
 
     struct Output: Codable {

@@ -25,9 +25,10 @@ struct SensitivityCommand: ParsableCommand {
     var plot: String?
 
     func validate() throws {
-        guard cl > 0 && cl < 1 else { throw ValidationError("--cl must be in (0, 1)") }
+        try ConfidenceLevel.validate(cl)
         guard AsymptoticInterval.Method(rawValue: method) != nil else { throw ValidationError("--method must be asymptotic-unified or wilks") }
         guard toys >= 5 else { throw ValidationError("--toys must be ≥ 5") }
+        try ResourceLimit.toys.validate(toys, option: "--toys")
     }
 
     func run() throws {

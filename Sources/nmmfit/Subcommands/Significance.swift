@@ -26,6 +26,8 @@ struct Significance: ParsableCommand {
         guard toys >= 0 else { throw ValidationError("--toys must be ≥ 0") }
         guard threads >= 1 else { throw ValidationError("--threads must be ≥ 1") }
         if !fromToys.isEmpty && (toys > 0 || seed != nil) { throw ValidationError("--from-toys excludes --toys and --seed (the file holds the toys)") }
+        try ResourceLimit.toys.validate(toys, option: "--toys")
+        try ResourceLimit.threads.validate(threads, option: "--threads")
     }
 
     struct Output: Codable {

@@ -49,10 +49,18 @@ struct Toys: ParsableCommand {
         guard ["q0", "t"].contains(statistic) else { throw ValidationError("--statistic must be q0 or t") }
         guard nshards >= 1, shard >= 0, shard < nshards else { throw ValidationError("need 0 ≤ --shard < --nshards") }
         guard threads >= 1 else { throw ValidationError("--threads must be ≥ 1") }
+        try MuNuOption.validate(mu, option: "--mu")
+        try MuNuOption.validate(testMu, option: "--test-mu")
+        try ResourceLimit.toys.validate(ntoys, option: "-n")
+        try ResourceLimit.shards.validate(nshards, option: "--nshards")
+        try ResourceLimit.threads.validate(threads, option: "--threads")
     }
 
     func run() throws {
         try CLIErrors.run {
+            // one writer per toys file (issue #17); a folder, FIFO or device is refused
+            let lock = try FileLock.acquire(for: try OutputFile.checkedTarget(output))
+            defer { lock.release() }
             let pl = try ProfileLikelihood(model: try data.model(physics: physics))
             let study = try ToyStudy(profile: pl, muNu: mu, statistic: statistic, testedMuNu: testMu, seed: seed,
                                      totalToys: ntoys, shard: shard, nshards: nshards)
@@ -63,7 +71,7 @@ struct Toys: ParsableCommand {
             if !quiet && (file.kept > 0 || file.dropped > 0) {
                 var note = "resuming: \(file.kept) toys already in \(output), \(todo.count) to go"
                 if file.dropped > 0 { note += " (dropped \(file.dropped) lines that were cut off, repeated, out of order or outside this shard)" }
-                FileHandle.standardError.write(Data((note + "\n").utf8))
+                Console.error(note)
             }
             Interrupt.shared.install()
             let progress = Progress(total: todo.count, label: "toys", quiet: quiet)
@@ -74,7 +82,7 @@ struct Toys: ParsableCommand {
                 progress.update(written)
             }
             if !quiet {
-                FileHandle.standardError.write(Data("wrote \(written) toys to \(output) (shard \(shard)/\(nshards): toys \(range.lowerBound)…\(range.upperBound - 1))\n".utf8))
+                Console.error("wrote \(written) toys to \(output) (shard \(shard)/\(nshards): toys \(range.lowerBound)…\(range.upperBound - 1))")
             }
             if Interrupt.shared.requested { throw ExitCode(130) }
         }

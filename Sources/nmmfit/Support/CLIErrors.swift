@@ -21,6 +21,8 @@ enum CLIErrors {
             fail("error: \(e)", code: 3)
         } catch let e as MomentError {
             fail("error: \(e)", code: 2)
+        } catch let e as NumericalResultError {
+            fail("numerical error: \(e)", code: 3)
         } catch let e as EncodingError {
             fail("error: cannot encode the result as JSON (\(e))", code: 3)
         } catch let e as ExitCode {
@@ -29,12 +31,37 @@ enum CLIErrors {
             let file = (e.userInfo[NSFilePathErrorKey] as? String).map { "\($0): " } ?? ""
             fail("error: \(file)\(CSVTable.reason(e))", code: 2)
         } catch {
+            // Foundation file errors that are not bridged to CocoaError: plain words, never
+            // "Error Domain=NSCocoaErrorDomain Code=…"
+            let ns = error as NSError
+            if ns.domain == NSCocoaErrorDomain || ns.domain == NSPOSIXErrorDomain {
+                let file = (ns.userInfo[NSFilePathErrorKey] as? String).map { "\($0): " } ?? ""
+                fail("error: \(file)\(OSErrorText.describe(error))", code: 2)
+            }
             fail("error: \(error)", code: 2)
         }
     }
 
     static func fail(_ message: String, code: Int32) -> Never {
-        FileHandle.standardError.write(Data((message + "\n").utf8))
+        Console.error(InputError.oneLine(message))
+        Console.finish()
         exit(code)
+    }
+}
+
+extension ResourceLimit {
+    /// The limit check for a `validate()`: a usage error (exit 64) naming the option, the
+    /// limit and how to raise it.
+    func validate(_ n: Int, option: String) throws {
+        do { try check(n, option: option) } catch let e as InputError {
+            throw ValidationError(e.field == option ? "\(option) \(e.message)" : e.message)
+        }
+    }
+
+    /// The same for a product of counts (computed without overflow), e.g. toys × grid points.
+    func validate(product factors: [Int], option: String) throws {
+        do { try check(product: factors, option: option) } catch let e as InputError {
+            throw ValidationError(e.field == option ? "\(option): \(e.message)" : e.message)
+        }
     }
 }

@@ -114,6 +114,15 @@ struct DataOptions: ParsableArguments {
         if let e = emax, !(e.isFinite && e > 0) { throw ValidationError("--emax must be a positive energy in keV, got \(e)") }
         if let a = emin, let b = emax, !(b > a) { throw ValidationError("--emax (\(b)) must be above --emin (\(a))") }
         if let w = binWidth, !(w.isFinite && w > 0) { throw ValidationError("--bin-width must be positive, got \(w)") }
+        if let w = binWidth {
+            // the bins of the window (default: the datasets' widest, 1–30 keV) must be countable
+            let width = (emax ?? 30) - (emin ?? 1)
+            let n = width / w
+            let limit = try ResourceLimit.bins.value()
+            if !(n <= Double(limit)) {
+                throw ValidationError("--bin-width \(w) keV makes \(Format.g(n, 3)) bins in \(Format.g(width, 4)) keV, above the limit of \(limit) \(ResourceLimit.bins.what)\(ResourceLimit.bins.howToRaise)")
+            }
+        }
         if spec != nil && (!datasets.isEmpty || emin != nil || emax != nil || binWidth != nil || tritium != .none
                            || efficiencyShape || noSolarFluxNuisance || !windows.isEmpty || !sets.isEmpty) {
             throw ValidationError("--spec cannot be combined with --dataset, --emin, --emax, --bin-width, --tritium, --efficiency-shape, --no-solar-flux-nuisance, --window or --set (the spec fixes them)")
@@ -161,6 +170,10 @@ struct OutputOptions: ParsableArguments {
 
     func validate() throws {
         if quiet && verbose { throw ValidationError("--quiet and --verbose exclude each other") }
+        // refuse an impossible -o before any work (a folder, a device, a path ending in '/')
+        if let output {
+            do { _ = try OutputFile.checkedTarget(output) } catch let e as InputError { throw ValidationError("-o: \(e)") }
+        }
     }
 
     /// Encodes a value as sorted, pretty JSON (non-finite numbers are an error, never silent).
@@ -172,15 +185,50 @@ struct OutputOptions: ParsableArguments {
 
     /// Prints JSON or the table, and writes the JSON file if asked.
     func emit<T: Encodable>(_ value: T, table: () -> String) throws {
-        // The table never depends on the JSON: print it first, so a result is not lost.
-        if !json { print(table(), terminator: "") }
-        guard json || output != nil else { return }
-        let data = try encode(value)
+        // Encoded first, also for a table: a NaN or infinite result is an error, never a
+        // table of "nan" with exit 0 (issue #17).
+        let data: Data
+        do { data = try encode(value) } catch let e as EncodingError {
+            var field = ""
+            if case .invalidValue(_, let ctx) = e {
+                field = ctx.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+                if field.hasPrefix(".") { field.removeFirst() }
+            }
+            throw NumericalResultError(field: field)
+        }
+        if !json { Console.out(table()) }
         if let output { try OutputFile.write(data, to: output, force: force) }
-        if json { print(String(decoding: data, as: UTF8.self)) }
+        if json { Console.out(String(decoding: data, as: UTF8.self) + "\n") }
     }
 
     func note(_ s: String) {
-        if !quiet { FileHandle.standardError.write(Data((s + "\n").utf8)) }
+        if !quiet { Console.error(s) }
+    }
+}
+
+/// The confidence levels the interval constructions handle (issue #17: values outside gave
+/// exit 3 from a GSL root finder): 0.5 ≤ CL ≤ 0.999999. Below 0.5 the boundary-aware
+/// (asymptotic-unified) critical value has no root; above 1 − 10⁻⁶ the quantiles run out of
+/// double precision.
+enum ConfidenceLevel {
+    static let range = 0.5...0.999999
+
+    static func validate(_ cl: Double, option: String = "--cl") throws {
+        guard range.contains(cl) else {
+            throw ValidationError("\(option) must be in [\(range.lowerBound), \(range.upperBound)], got \(cl)")
+        }
+    }
+}
+
+/// The largest μν accepted from the command line (μB): far above every bound (~10⁻¹¹), and
+/// small enough that (μν/10⁻¹¹)² and the expected counts stay finite.
+enum MuNuOption {
+    static let maximumMuB = ResourceLimit.maxMuNuMuB
+
+    static func validate(_ mu: Double?, option: String) throws {
+        guard let mu else { return }
+        guard mu.isFinite, mu >= 0, mu <= maximumMuB else {
+            throw ValidationError("\(option) must be in [0, \(maximumMuB)] μB, got \(mu)")
+        }
     }
 }

@@ -30,13 +30,13 @@ final class Progress: @unchecked Sendable {
             let filled = width * done / total
             let bar = String(repeating: "█", count: filled) + String(repeating: "·", count: width - filled)
             let line = "\r\(label) \(bar) \(done)/\(total)  \(String(format: "%.0f", rate))/s  ETA \(String(format: "%.0f", eta)) s"
-            FileHandle.standardError.write(Data(line.utf8))
-            if done == total { FileHandle.standardError.write(Data("\n".utf8)) }
+            Console.error(line, newline: false)
+            if done == total { Console.error("") }
         } else {
             let decile = 10 * done / total
             if decile != lastDecile {
                 lastDecile = decile
-                FileHandle.standardError.write(Data("\(label): \(done)/\(total) (\(String(format: "%.0f", rate))/s)\n".utf8))
+                Console.error("\(label): \(done)/\(total) (\(String(format: "%.0f", rate))/s)")
             }
         }
     }
@@ -58,7 +58,7 @@ final class Interrupt: @unchecked Sendable {
             let second = flag
             flag = true
             lock.unlock()
-            FileHandle.standardError.write(Data("\ninterrupted: finishing the current block and saving what is done (Ctrl-C again to abort)\n".utf8))
+            Console.error("\ninterrupted: finishing the current block and saving what is done (Ctrl-C again to abort)")
             if second { exit(130) }
         }
         s.resume()

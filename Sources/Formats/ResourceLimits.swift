@@ -1,0 +1,110 @@
+import Foundation
+
+/// A limit on a size the user controls (toys, grid points, bins, threads, file bytes), checked
+/// before anything is allocated. Limits that can sensibly be raised read an environment
+/// variable (`NMMFIT_MAX_…`); every limit also has a hard ceiling chosen so that arithmetic on
+/// the limited counts cannot overflow (e.g. toys × shards < 2⁶³).
+///
+/// The table of limits is in README.md ("Limits"); ``ResourceLimit/all`` lists them.
+public struct ResourceLimit: Sendable, CustomStringConvertible {
+    /// What is counted, plural ("toys", "bins per channel").
+    public let what: String
+    /// The environment variable that raises the limit, if raising makes sense.
+    public let environment: String?
+    /// The default limit.
+    public let defaultValue: Int
+    /// The largest value the environment variable may set (keeps arithmetic in range).
+    public let ceiling: Int
+
+    public init(what: String, environment: String?, defaultValue: Int, ceiling: Int) {
+        self.what = what
+        self.environment = environment
+        self.defaultValue = defaultValue
+        self.ceiling = ceiling
+    }
+
+    public var description: String { what }
+
+    /// The limit in force: the environment variable's value (if set) or the default.
+    /// - Throws: ``InputError`` when the variable is not a whole number in 1…ceiling.
+    public func value() throws -> Int {
+        guard let environment, let raw = ProcessInfo.processInfo.environment[environment], !raw.isEmpty else {
+            return defaultValue
+        }
+        guard let v = Int(raw.trimmingCharacters(in: .whitespaces)), v >= 1, v <= ceiling else {
+            throw InputError(field: environment, "\(environment)=\(InputError.excerpt(raw)) is not a whole number in 1…\(ceiling)")
+        }
+        return v
+    }
+
+    /// Throws unless `n` ≤ the limit; `option` names the option or field in the message.
+    public func check(_ n: Int, option: String, file: String? = nil) throws {
+        let limit = try value()
+        guard n > limit else { return }
+        throw InputError(file: file, field: option, "\(n) is above the limit of \(limit) \(what)\(howToRaise)")
+    }
+
+    /// Throws unless the product of the factors (computed without overflow) is ≤ the limit.
+    public func check(product factors: [Int], option: String, file: String? = nil) throws {
+        let limit = try value()
+        var p = 1
+        for f in factors {
+            let (r, overflow) = p.multipliedReportingOverflow(by: max(f, 0))
+            guard !overflow, r <= limit else {
+                throw InputError(file: file, field: option,
+                                 "\(factors.map(String.init).joined(separator: " × ")) is above the limit of \(limit) \(what)\(howToRaise)")
+            }
+            p = r
+        }
+    }
+
+    /// " (set NMMFIT_MAX_… to raise it)" or "".
+    public var howToRaise: String {
+        environment.map { " (set \($0) to raise it, up to \(ceiling))" } ?? ""
+    }
+}
+
+extension ResourceLimit {
+    /// Toys (or fits) in one study, one `--toys` option or one `-n`; with ``shards`` at its
+    /// ceiling, toys × shard index stays below 2⁶³.
+    public static let toys = ResourceLimit(what: "toys", environment: "NMMFIT_MAX_TOYS",
+                                           defaultValue: 100_000_000, ceiling: 1_000_000_000_000)
+    /// Shards of one study.
+    public static let shards = ResourceLimit(what: "shards", environment: "NMMFIT_MAX_SHARDS",
+                                             defaultValue: 100_000, ceiling: 1_000_000)
+    /// Points of a μν scan or Feldman–Cousins grid, or of one axis of a model grid.
+    public static let gridPoints = ResourceLimit(what: "grid points", environment: "NMMFIT_MAX_GRID_POINTS",
+                                                 defaultValue: 100_000, ceiling: 10_000_000)
+    /// Analysis bins of one channel (e.g. window / bin width).
+    public static let bins = ResourceLimit(what: "bins per channel", environment: "NMMFIT_MAX_BINS",
+                                           defaultValue: 100_000, ceiling: 10_000_000)
+    /// Worker threads.
+    public static let threads = ResourceLimit(what: "threads", environment: nil, defaultValue: 1024, ceiling: 1024)
+    /// Bytes of one input text file (CSV, YAML/JSON spec, HEPData table, moment matrix).
+    public static let fileBytes = ResourceLimit(what: "bytes per input file", environment: "NMMFIT_MAX_FILE_BYTES",
+                                                defaultValue: 1 << 28, ceiling: 1 << 40)
+    /// Nesting depth of a YAML or JSON document (checked on the text before it is parsed).
+    public static let nestingDepth = ResourceLimit(what: "levels of nesting", environment: nil, defaultValue: 64, ceiling: 64)
+    /// YAML aliases (`*name`) in one document; their expansion is bounded separately by
+    /// ``yamlExpansionFactor``.
+    public static let yamlAliases = ResourceLimit(what: "YAML aliases", environment: nil, defaultValue: 1000, ceiling: 1000)
+
+    /// A YAML document may hold at most this many nodes per byte of text after alias
+    /// expansion (an alias-free document has fewer nodes than bytes), so that "billion
+    /// laughs" documents are refused instead of filling memory.
+    public static let yamlExpansionFactor = 2
+
+    /// The largest count (observed or expected events per bin) and rate accepted from input.
+    public static let maxCount = 1e15
+    /// The largest exposure accepted (tonne·year).
+    public static let maxExposureTonneYear = 1e6
+    /// The largest μν accepted anywhere (μB): far above every bound (~10⁻¹¹ μB), small enough
+    /// that (μν/10⁻¹¹ μB)² and the expected counts stay finite.
+    public static let maxMuNuMuB = 1e-6
+    /// The largest magnitude of a nuisance parameter's init, bounds, constraint mean and σ
+    /// (they are relative scale factors of order 1); σ must also be at least 1/this.
+    public static let maxNuisanceMagnitude = 1e6
+
+    /// All the limits, for documentation and tests.
+    public static let all: [ResourceLimit] = [.toys, .shards, .gridPoints, .bins, .threads, .fileBytes, .nestingDepth, .yamlAliases]
+}

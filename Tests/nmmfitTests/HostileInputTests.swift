@@ -1,0 +1,270 @@
+import Foundation
+import Testing
+
+/// Issue #17: the hostile-input corpus in `Tests/HostileInput/cases.json`, run against the built
+/// `nmmfit`. Every case — crashes, unbounded runs, silent wrong results, unclear messages — must
+/// end without a signal and within a time limit, with the expected exit code, exactly one line on
+/// stderr holding the expected fragment (or the expected result on stdout for exit 0), the earlier
+/// output `$OUT` unchanged and no new file (temporary or lock file) left in its folder.
+@Suite("Hostile input corpus", .serialized)
+struct HostileInputTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let corpus = root.appendingPathComponent("Tests/HostileInput/cases.json")
+    /// Generous for a debug build on a loaded 2-core machine; an unbounded run never ends.
+    static let timeLimit: TimeInterval = Double(ProcessInfo.processInfo.environment["NMMFIT_HOSTILE_TIMEOUT"] ?? "") ?? 120
+    /// The binary under test (`NMMFIT_HOSTILE_BINARY` runs the corpus against another build,
+    /// e.g. an older commit, to see which cases it fails).
+    static let binary = ProcessInfo.processInfo.environment["NMMFIT_HOSTILE_BINARY"].map { URL(fileURLWithPath: $0) } ?? CLITests.binary
+
+    struct Case: Sendable, CustomTestStringConvertible {
+        var name: String
+        var kind: String
+        var json: [String: any Sendable]
+        var testDescription: String { "[\(kind)] \(name)" }
+    }
+
+    static let cases: [Case] = {
+        guard let data = try? Data(contentsOf: corpus),
+              let top = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+              let list = top["cases"] as? [[String: Any]] else { return [] }
+        return list.map { c in
+            Case(name: c["name"] as? String ?? "?", kind: c["kind"] as? String ?? "?",
+                 json: c.compactMapValues { Self.sendable($0) })
+        }
+    }()
+
+    /// JSON values as Sendable values (strings, numbers, booleans, arrays, objects).
+    static func sendable(_ v: Any) -> (any Sendable)? {
+        switch v {
+        case let s as String: return s
+        case let n as NSNumber: return n.doubleValue
+        case let a as [Any]: return a.compactMap { sendable($0) }
+        case let d as [String: Any]: return d.compactMapValues { sendable($0) }
+        default: return nil
+        }
+    }
+
+    @Test("the corpus has every kind of failure the issue lists")
+    func corpusCoversKinds() {
+        let kinds = Set(Self.cases.map(\.kind))
+        #expect(kinds == ["crash", "unbounded", "silent-wrong", "unclear-message"], "\(kinds)")
+        #expect(Self.cases.count >= 30)
+    }
+
+    @Test("hostile input ends in one clear line, the right exit code and no output damage", arguments: cases)
+    func hostile(_ c: Case) throws {
+        let fm = FileManager.default
+        let work = fm.temporaryDirectory.appendingPathComponent("nmmfit-hostile-\(UUID().uuidString)")
+        try fm.createDirectory(at: work, withIntermediateDirectories: true)
+        defer { try? fm.removeItem(at: work) }
+        let out = work.appendingPathComponent("out.json")
+        let previous = "previous output\n"
+        try previous.write(to: out, atomically: true, encoding: .utf8)
+        func expand(_ s: String) -> String {
+            s.replacingOccurrences(of: "$WORK", with: work.path).replacingOccurrences(of: "$OUT", with: out.path)
+        }
+        for step in c.json["setup"] as? [any Sendable] ?? [] {
+            try Self.setUp(step as? [String: any Sendable] ?? [:], expand: expand)
+        }
+        let before = try Self.listing(work)
+
+        let args = (c.json["args"] as? [any Sendable] ?? []).compactMap { $0 as? String }.map(expand)
+        let env = (c.json["env"] as? [String: any Sendable] ?? [:]).compactMapValues { $0 as? String }
+        let r = try Self.run(args, stdout: c.json["stdout"] as? String, stderr: c.json["stderr"] as? String, environment: env)
+        let expectedExit = Int32((c.json["exit"] as? Double) ?? -1)
+
+        #expect(!r.timedOut, "did not finish within \(Self.timeLimit) s")
+        #expect(!r.signalled, "killed by signal \(r.status)")
+        #expect(r.status == expectedExit, "exit \(r.status), expected \(expectedExit); stderr: \(r.stderr.prefix(500))")
+        let fragment = c.json["message"] as? String ?? ""
+        if expectedExit != 0 && c.json["stderr"] == nil {
+            let lines = r.stderr.split(separator: "\n", omittingEmptySubsequences: false)
+            #expect(lines.count == 2 && lines[1].isEmpty, "stderr must be one line: \(r.stderr.prefix(500))")
+            #expect(r.stderr.count <= 1000, "stderr has \(r.stderr.count) characters")
+            #expect(r.stderr.contains(fragment), "stderr: \(r.stderr.prefix(500))")
+        }
+        if let want = c.json["stdout_contains"] as? String {
+            #expect(r.stdout.contains(want), "stdout: \(r.stdout.prefix(500)) stderr: \(r.stderr.prefix(300))")
+        }
+        #expect(try String(contentsOf: out, encoding: .utf8) == previous, "the earlier output was changed")
+        let after = try Self.listing(work)
+        #expect(after == before, "files left behind: \(after.subtracting(before).sorted())")
+        for step in c.json["setup"] as? [any Sendable] ?? [] {
+            guard let link = (step as? [String: any Sendable])?["symlink"] as? String else { continue }
+            var st = stat()
+            #expect(lstat(expand(link), &st) == 0 && (st.st_mode & S_IFMT) == S_IFLNK, "the symbolic link was replaced")
+        }
+    }
+
+    @Test("two processes writing the same toys file: the second is refused, the file stays complete")
+    func oneWriterPerToysFile() throws {
+        let fm = FileManager.default
+        let work = fm.temporaryDirectory.appendingPathComponent("nmmfit-lock-\(UUID().uuidString)")
+        try fm.createDirectory(at: work, withIntermediateDirectories: true)
+        defer { try? fm.removeItem(at: work) }
+        let toys = work.appendingPathComponent("t.jsonl").path
+        let first = Process()
+        first.executableURL = Self.binary
+        first.arguments = ["toys", "-n", "60000", "--threads", "1", "-o", toys, "-q"]
+        try first.run()
+        // wait until the first writer holds the lock (its lock file exists)
+        let lockFile = work.appendingPathComponent(".t.jsonl.lock").path
+        let deadline = Date().addingTimeInterval(60)
+        while !fm.fileExists(atPath: lockFile) && Date() < deadline && first.isRunning { usleep(20_000) }
+        let second = try Self.run(["toys", "-n", "60000", "--threads", "1", "-o", toys, "-q"], stdout: nil, stderr: nil)
+        let secondStartedWhileFirstRan = first.isRunning
+        first.waitUntilExit()
+        #expect(first.terminationStatus == 0)
+        #expect(!fm.fileExists(atPath: lockFile), "the lock file is removed")
+        // (on a very fast machine the first run may end before the second starts: then the
+        // second simply resumes a complete file)
+        guard secondStartedWhileFirstRan || second.status != 0 else { return }
+        #expect(second.status == 2 && second.stderr.contains("another nmmfit process"), "\(second.stderr)")
+        let lines = try String(contentsOfFile: toys, encoding: .utf8).split(separator: "\n")
+        #expect(lines.count == 60001, "header + 60000 toys")
+        #expect(try fm.contentsOfDirectory(atPath: work.path) == ["t.jsonl"], "no lock or temporary file left")
+    }
+
+    // MARK: - running and set-up
+
+    struct Result {
+        var status: Int32
+        var signalled: Bool
+        var timedOut: Bool
+        var stdout: String
+        var stderr: String
+    }
+
+    /// Runs nmmfit with stdout/stderr to files (or /dev/full, or a pipe whose reader is closed).
+    static func run(_ args: [String], stdout: String?, stderr: String?, environment: [String: String] = [:]) throws -> Result {
+        let fm = FileManager.default
+        let tmp = fm.temporaryDirectory.appendingPathComponent("nmmfit-hostile-io-\(UUID().uuidString)")
+        try fm.createDirectory(at: tmp, withIntermediateDirectories: true)
+        defer { try? fm.removeItem(at: tmp) }
+        let outURL = tmp.appendingPathComponent("stdout"), errURL = tmp.appendingPathComponent("stderr")
+        fm.createFile(atPath: outURL.path, contents: nil)
+        fm.createFile(atPath: errURL.path, contents: nil)
+        let p = Process()
+        p.executableURL = Self.binary
+        p.arguments = args
+        if !environment.isEmpty { p.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
+        var keepAlive: [Any] = []
+        switch stdout {
+        case "devfull": p.standardOutput = FileHandle(forWritingAtPath: "/dev/full")
+        case "closed":
+            let pipe = Pipe()
+            pipe.fileHandleForReading.closeFile()
+            p.standardOutput = pipe
+            keepAlive.append(pipe)
+        default: p.standardOutput = try FileHandle(forWritingTo: outURL)
+        }
+        p.standardError = stderr == "devfull" ? FileHandle(forWritingAtPath: "/dev/full") : try FileHandle(forWritingTo: errURL)
+        try p.run()
+        let deadline = Date().addingTimeInterval(timeLimit)
+        var timedOut = false
+        while p.isRunning {
+            if Date() > deadline {
+                timedOut = true
+                // SIGKILL: a child of the test runner may inherit a mask that blocks SIGTERM
+                kill(p.processIdentifier, SIGKILL)
+                break
+            }
+            usleep(10_000)
+        }
+        p.waitUntilExit()
+        _ = keepAlive
+        return Result(status: p.terminationStatus, signalled: p.terminationReason == .uncaughtSignal, timedOut: timedOut,
+                      stdout: (try? String(contentsOf: outURL, encoding: .utf8)) ?? "",
+                      stderr: String(decoding: (try? Data(contentsOf: errURL)) ?? Data(), as: UTF8.self))
+    }
+
+    /// All paths under a folder (relative), to see that nothing was left behind.
+    static func listing(_ dir: URL) throws -> Set<String> {
+        var out = Set<String>()
+        let e = FileManager.default.enumerator(atPath: dir.path)
+        while let p = e?.nextObject() as? String { out.insert(p) }
+        return out
+    }
+
+    static func setUp(_ step: [String: any Sendable], expand: (String) -> String) throws {
+        let fm = FileManager.default
+        func parent(_ p: String) throws {
+            try fm.createDirectory(at: URL(fileURLWithPath: p).deletingLastPathComponent(), withIntermediateDirectories: true)
+        }
+        if let p = step["write"] as? String {
+            let path = expand(p)
+            try parent(path)
+            let text = step["text"] as? String ?? ""
+            let utf16 = text.data(using: .utf16LittleEndian)!
+            let data = switch step["encoding"] as? String {
+            case "utf16": Data([0xFF, 0xFE]) + utf16
+            case "utf16-nobom": utf16
+            default: Data(text.utf8)
+            }
+            try data.write(to: URL(fileURLWithPath: path))
+        } else if let p = step["repeat"] as? String {
+            let path = expand(p)
+            try parent(path)
+            let unit = Data((step["unit"] as? String ?? "").utf8)
+            var body = Data((step["prefix"] as? String ?? "").utf8)
+            for _ in 0..<Int(step["count"] as? Double ?? 0) { body.append(unit) }
+            body.append(Data((step["suffix"] as? String ?? "").utf8))
+            if step["append"] as? Double == 1, let h = FileHandle(forWritingAtPath: path) {
+                h.seekToEndOfFile()
+                h.write(body)
+                h.closeFile()
+            } else {
+                try body.write(to: URL(fileURLWithPath: path))
+            }
+        } else if let p = step["indent_nest"] as? String {
+            let path = expand(p)
+            try parent(path)
+            var s = "nmmfit_dataset: 1\nnotes:\n"
+            for i in 1...Int(step["count"] as? Double ?? 1) { s += String(repeating: " ", count: i) + "a\(i):\n" }
+            try s.write(toFile: path, atomically: true, encoding: .utf8)
+        } else if let name = step["copy_dataset"] as? String {
+            let dest = URL(fileURLWithPath: expand(step["to"] as? String ?? ""))
+            try fm.createDirectory(at: dest.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try fm.copyItem(at: root.appendingPathComponent("data/\(name)"), to: dest)
+            for e in step["edits"] as? [any Sendable] ?? [] {
+                guard let e = e as? [String: any Sendable], let file = e["file"] as? String,
+                      let find = e["find"] as? String, let replace = e["replace"] as? String else { continue }
+                let url = dest.appendingPathComponent(file)
+                let text = try String(contentsOf: url, encoding: .utf8)
+                #expect(text.contains(find), "set-up: \(file) has no '\(find)'")
+                let edited = text.replacingOccurrences(of: find, with: replace)
+                // latin1: the replacement's U+00FF becomes the single (invalid UTF-8) byte 0xFF
+                let data = e["latin1"] as? Double == 1 ? edited.data(using: .isoLatin1)! : Data(edited.utf8)
+                try data.write(to: url)
+            }
+        } else if let p = step["line_ends"] as? String {
+            let url = URL(fileURLWithPath: expand(p))
+            let text = try String(contentsOf: url, encoding: .utf8)
+            let out: String
+            switch step["style"] as? String {
+            case "crlf": out = text.replacingOccurrences(of: "\n", with: "\r\n")
+            case "cr": out = text.replacingOccurrences(of: "\n", with: "\r")
+            default: out = "\u{FEFF}" + text
+            }
+            try Data(out.utf8).write(to: url)
+        } else if let p = step["zero_column"] as? String {
+            let url = URL(fileURLWithPath: expand(p))
+            let col = Int(step["column"] as? Double ?? 0)
+            var header = false
+            let lines = try String(contentsOf: url, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+                if line.hasPrefix("#") || line.isEmpty { return String(line) }
+                if !header { header = true; return String(line) }
+                var f = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+                if f.indices.contains(col) { f[col] = "0" }
+                return f.joined(separator: ",")
+            }
+            try lines.joined(separator: "\n").write(to: url, atomically: true, encoding: .utf8)
+        } else if let p = step["fifo"] as? String {
+            #expect(mkfifo(expand(p), 0o644) == 0)
+        } else if let p = step["symlink"] as? String, let target = step["to"] as? String {
+            try fm.createSymbolicLink(atPath: expand(p), withDestinationPath: target)
+        } else if let p = step["mkdir"] as? String {
+            try fm.createDirectory(atPath: expand(p), withIntermediateDirectories: true)
+        }
+    }
+}
