@@ -86,7 +86,7 @@ public enum CompatibilityTest {
             return b
         }
         let alt = try separateFit(separate.observed, starts: [fromCommon, fromSingles])
-        let delta = max(2 * (common.best.nll - alt.nll), 0)
+        let delta = TestStatistic.likelihoodRatio(restricted: common.best.nll, free: alt.nll)
         let dof = datasets.count - 1
         let p = Distributions.chiSquaredSurvival(delta, dof: Double(dof))
         let z = p >= 0.5 ? 0 : try Distributions.normalSurvivalQuantile(max(p, 1e-300))
@@ -119,7 +119,9 @@ public enum CompatibilityTest {
                     let sep = try separateFit(Observation(counts: obs.counts, auxiliary: obs.auxiliary + extraAux),
                                               starts: [startCommon, startZero])
                     n += 1
-                    if 2 * (null.nll - sep.nll) >= delta - 1e-9 { exceed += 1 }
+                    if TestStatistic.atLeastAsExtreme(TestStatistic.twiceDeltaNLL(restricted: null.nll, free: sep.nll), observed: delta) {
+                        exceed += 1
+                    }
                 } catch { failed += 1 }
             }
             guard n > 0 else { throw FitError("every compatibility toy failed") }

@@ -61,7 +61,7 @@ public enum AsymptoticInterval {
         var start0 = cond.internalValues
         start0[pl.model.poiIndex] = 0
         let at0 = try fitter.fit(asimov, start: start0, fixedPOI: 0)
-        let tA = max(2 * (at0.nll - atTruth.nll), 1e-300)
+        let tA = max(TestStatistic.twiceDeltaNLL(restricted: at0.nll, free: atTruth.nll), 1e-300)
         return tA.squareRoot()
     }
 

@@ -79,7 +79,7 @@ public enum Coverage {
                     var start = free.internalValues
                     start[model.poiIndex] = s
                     let cond = try fitter.fit(obs, start: start, fixedPOI: s)
-                    let t = max(2 * (cond.nll - free.nll), 0)
+                    let t = TestStatistic.likelihoodRatio(restricted: cond.nll, free: free.nll)
                     let c = try FeldmanCousins.criticalValue(model: model, truth: cond.internalValues, internalPOI: s, cl: cl,
                                                              toys: criticalToys, seed: RandomSource.mix(seed &+ 1, UInt64(k)),
                                                              threads: threads).value

@@ -112,7 +112,7 @@ public struct FeldmanCousins {
         let model = profile.model
         let s = model.internalPOI(muNu: muNu)
         let cond = try profile.conditionalFit(internal: s)
-        let tObs = max(2 * (cond.nll - profile.best.nll), 0)
+        let tObs = TestStatistic.likelihoodRatio(restricted: cond.nll, free: profile.best.nll)
         let sample = try Self.toyStatistics(model: model, truth: cond.internalValues, internalPOI: s, toys: toysPerPoint,
                                             seed: RandomSource.mix(seed, UInt64(index)), threads: threads)
         return Point.from(muNu: muNu, tObserved: tObs, sortedToys: sample.sorted, cl: cl, toys: toysPerPoint, failed: sample.failed,

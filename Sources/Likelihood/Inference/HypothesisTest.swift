@@ -99,7 +99,7 @@ public struct HypothesisTest {
     public func run(toys: Int = 0, seed: UInt64 = 1) throws -> Result {
         let fitter = Fitter(model: model)
         let (null, alt) = try fits(model.observed, fitter)
-        let delta = max(2 * (null.nll - alt.nll), 0)
+        let delta = TestStatistic.likelihoodRatio(restricted: null.nll, free: alt.nll)
         let p = Self.chiBarSquaredP(delta, k: tested.count)
         // p can underflow to 0 for a huge Δ; Z then stays finite through the k = 1 identity Z = √Δ
         // as a lower bound of the χ̄² significance.
@@ -114,7 +114,9 @@ public struct HypothesisTest {
                 do {
                     let f = try fits(obs, fitter, start: null.internalValues)
                     n += 1
-                    if 2 * (f.null.nll - f.alt.nll) >= delta - 1e-9 { exceed += 1 }
+                    if TestStatistic.atLeastAsExtreme(TestStatistic.twiceDeltaNLL(restricted: f.null.nll, free: f.alt.nll), observed: delta) {
+                        exceed += 1
+                    }
                 } catch { failed += 1 }
             }
             guard n > 0 else { throw FitError("all toys failed") }

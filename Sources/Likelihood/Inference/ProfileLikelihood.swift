@@ -37,7 +37,7 @@ public final class ProfileLikelihood {
 
     /// t̃ at internal s (clamped at 0 against rounding).
     public func t(internal s: Double) throws -> Double {
-        max(2 * (try conditionalFit(internal: s).nll - best.nll), 0)
+        TestStatistic.likelihoodRatio(restricted: try conditionalFit(internal: s).nll, free: best.nll)
     }
 
     /// t̃ at μν (μB).
@@ -47,7 +47,7 @@ public final class ProfileLikelihood {
     /// significance Z = √q0 and p-value p = 1 − Φ(Z) (CCGV Eq. 52–53, half-χ²₁ null distribution).
     public func discovery() throws -> (q0: Double, z: Double, p: Double, backgroundOnly: FitResult) {
         let b = try conditionalFit(internal: 0)
-        let q0 = best.internalValues[model.poiIndex] > 0 ? max(2 * (b.nll - best.nll), 0) : 0
+        let q0 = TestStatistic.q0(backgroundOnly: b.nll, free: best.nll, sHat: best.internalValues[model.poiIndex])
         let z = q0.squareRoot()
         return (q0, z, Distributions.normalSurvival(z), b)
     }
@@ -71,7 +71,7 @@ public final class ProfileLikelihood {
     public func scan(_ grid: [Double]) throws -> [ScanPoint] {
         try grid.map { mu in
             let f = try conditionalFit(muNu: mu)
-            return ScanPoint(muNu: mu, deltaTwoNLL: max(2 * (f.nll - best.nll), 0), converged: f.converged)
+            return ScanPoint(muNu: mu, deltaTwoNLL: TestStatistic.likelihoodRatio(restricted: f.nll, free: best.nll), converged: f.converged)
         }
     }
 

@@ -99,8 +99,8 @@ public struct ToyRunner: Sendable {
             start[model.poiIndex] = sTest
             let fixed = try fitter.fit(obs, start: start, fixedPOI: sTest)
             let sHat = free.internalValues[model.poiIndex]
-            var t = max(2 * (fixed.nll - free.nll), 0)
-            if statistic == .q0 && sHat <= 0 { t = 0 }
+            let t = statistic == .q0 ? TestStatistic.q0(backgroundOnly: fixed.nll, free: free.nll, sHat: sHat)
+                                     : TestStatistic.likelihoodRatio(restricted: fixed.nll, free: free.nll)
             return ToyRecord(toy: k, muNuHat: free.muNu, sHat: sHat, sHatError: free.errors[model.poiIndex], statistic: t,
                              nllFree: free.nll, nllConstrained: fixed.nll, converged: free.converged && fixed.converged,
                              failed: false)
