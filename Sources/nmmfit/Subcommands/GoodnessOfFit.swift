@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import GSL
 import Likelihood
 
 struct GoodnessOfFit: ParsableCommand {
@@ -37,13 +36,10 @@ struct GoodnessOfFit: ParsableCommand {
             let model = try data.model(physics: physics)
             let pl = try ProfileLikelihood(model: model)
             let bkg = try pl.conditionalFit(internal: 0)
-            // Constrained nuisances are pulled back by their constraints: only the free ones
-            // (the POI and unconstrained amplitudes) are counted as fitted parameters.
-            let freeParams = (0..<model.parameterCount).filter { model.constraintSigma[$0] == 0 && !model.fixedBySpec[$0] }.count
+            let freeParams = GoodnessOfFitTest.fittedParameters(model)
             func entry(_ f: FitResult, _ k: Int) -> Entry {
-                let c = model.bakerCousinsChi2(f.internalValues, model.observed)
-                let nd = Swift.max(model.binCount - k, 1)
-                return Entry(chi2: c, ndof: nd, pValue: Distributions.chiSquaredSurvival(c, dof: Double(nd)))
+                let g = GoodnessOfFitTest(model: model, fit: f, fittedParameters: k)
+                return Entry(chi2: g.chi2, ndof: g.ndof, pValue: g.pValue)
             }
             let out = Output(bestFit: entry(pl.best, freeParams), backgroundOnly: entry(bkg, freeParams - 1))
             try output.emit(out) {
