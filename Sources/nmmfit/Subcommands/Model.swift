@@ -394,13 +394,14 @@ extension Model {
             guard emax.isFinite, emax > emin else { throw ValidationError("--emax must be above --emin") }
         }
 
-        /// "e-mu" → (flavour, 0, 1); "1-2" → (mass, 0, 1).
+        /// The matrix element named by --element (a usage error when it is not one).
         static func parseElement(_ s: String) throws -> (MomentBasis, Int, Int) {
-            let parts = s.split(whereSeparator: { $0 == "-" || $0 == "," || $0 == " " }).map(String.init)
-            guard parts.count == 2 else { throw ValidationError("--element '\(s)': expected two indices like e-mu or 1-2") }
-            if let a = LeptonFlavour(name: parts[0]), let b = LeptonFlavour(name: parts[1]) { return (.flavour, a.rawValue, b.rawValue) }
-            if let a = Int(parts[0]), let b = Int(parts[1]), (1...3).contains(a), (1...3).contains(b) { return (.mass, a - 1, b - 1) }
-            throw ValidationError("--element '\(s)': use flavours (e, mu, tau) or mass indices (1, 2, 3), e.g. e-mu or 1-2")
+            do {
+                let e = try MatrixElement(parsing: s)
+                return (e.basis, e.row, e.column)
+            } catch let e as MatrixElement.ParseError {
+                throw ValidationError("--element \(e)")
+            }
         }
 
         struct SourceRow: Codable {
@@ -438,15 +439,9 @@ extension Model {
                 let matrix = try MomentMatrixFile.load(path: moments)
                 let mixing = PMNS.named[pmns.lowercased()]!
                 let eff = EffectiveMoment(pmns: mixing)
-                let rows = try [SolarSource.pp, .be7, .pep].map { s -> SourceRow in
-                    func avg(_ m: MagneticMomentMatrix, _ f: EffectiveMoment.Formulation = .massStates) throws -> Double {
-                        try eff.averagedSquared(m, source: s, recoilKeV: recoilKev, formulation: f, fermiFunction: physics.recoilModel().fermiFunction)
-                    }
-                    // ⟨P_eα⟩ with the same weighting: μ_eff² of λ = diag(δ_αe, δ_αμ, δ_ατ) is P_eα exactly
-                    let p = try (0..<3).map { a in try avg(try .diracDiagonal(a == 0 ? 1 : 0, a == 1 ? 1 : 0, a == 2 ? 1 : 0)) }
-                    let m2 = try avg(matrix)
-                    return SourceRow(source: s.rawValue, pee: p[0], pemu: p[1], petau: p[2], muEffSquaredMuB2: m2, muEffMuB: m2.squareRoot(),
-                                     muEffFlavourContentMuB: try avg(matrix, .flavourContent).squareRoot())
+                let rows = try eff.sourceAverages(matrix, recoilKeV: recoilKev, fermiFunction: physics.recoilModel().fermiFunction).map { a in
+                    SourceRow(source: a.source.rawValue, pee: a.pee, pemu: a.pemu, petau: a.petau, muEffSquaredMuB2: a.muEffSquared,
+                              muEffMuB: a.muEffSquared.squareRoot(), muEffFlavourContentMuB: a.muEffFlavourContentSquared.squareRoot())
                 }
                 var constraint: MomentElementConstraint?
                 var windowMean: Double?
