@@ -23,11 +23,11 @@ let package = Package(
     dependencies: [.package(path: root)],
     targets: [
         .target(name: "FuzzDriver"),
-        fuzzTarget("FuzzCSV", ["Recoil"]),
-        fuzzTarget("FuzzDatasetSpec", ["Recoil"]),
-        fuzzTarget("FuzzModelSpec", ["Recoil", "Likelihood"]),
+        fuzzTarget("FuzzCSV", ["Formats", "Detector"]),
+        fuzzTarget("FuzzDatasetSpec", ["Detector"]),
+        fuzzTarget("FuzzModelSpec", ["Likelihood"]),
         fuzzTarget("FuzzToysFile", ["Likelihood"]),
-        fuzzTarget("FuzzHEPData", ["Recoil"]),
-        fuzzTarget("FuzzMomentMatrix", ["Recoil"]),
+        fuzzTarget("FuzzHEPData", ["Formats", "Detector"]),
+        fuzzTarget("FuzzMomentMatrix", ["MomentModels"]),
     ]
 )

@@ -92,17 +92,17 @@ public struct ModelBuilder {
             let ds = input.dataset, name = ds.spec.name
             var common: [String] = []
             if let sig = ds.spec.efficiency.relativeConstraint {
-                let p = "efficiency_\(name)"
+                let p = ModelNames.efficiencyParameter(dataset: name)
                 params.append(ModelSpec.Parameter(name: p, initial: 1, lower: 0, constraint: .gaussian(sigma: sig)))
                 common.append(p)
             }
             var samples: [ModelSpec.Sample] = []
             var hasSolarWeak = false
             for (b, counts) in input.data.backgrounds {
-                let isTritium = b.name.lowercased().contains("tritium")
+                let isTritium = ModelNames.isTritium(b.name)
                 if isTritium && tritium == .none { continue }
                 if !isTritium && b.enabledByDefault == false { continue }
-                let p = "\(b.name)_\(name)"
+                let p = ModelNames.backgroundParameter(b.name, dataset: name)
                 switch b.constraint.type {
                 case .gaussian:
                     params.append(ModelSpec.Parameter(name: p, initial: 1, lower: 0,
@@ -117,11 +117,11 @@ public struct ModelBuilder {
             }
             let solar = solarFluxNuisance ? [fluxParam] : []
             if !hasSolarWeak {
-                samples.append(ModelSpec.Sample(name: "solar_nu_weak", counts: input.template.weak, factors: common + solar))
+                samples.append(ModelSpec.Sample(name: ModelNames.solarWeakSample, counts: input.template.weak, factors: common + solar))
             }
             var histosys: [ModelSpec.HistoSys]?
             if efficiencyShape, let up = input.template.magneticEfficiencyUp, let dn = input.template.magneticEfficiencyDown {
-                let p = "efficiency_shape_\(name)"
+                let p = ModelNames.efficiencyShapeParameter(dataset: name)
                 params.append(ModelSpec.Parameter(name: p, initial: 0, constraint: .gaussian(mean: 0, sigma: 1)))
                 histosys = [ModelSpec.HistoSys(parameter: p, up: up, down: dn)]
             }
@@ -130,7 +130,7 @@ public struct ModelBuilder {
                 poi = Self.separateMuNuParameter(name)
                 separate.append(ModelSpec.Parameter(name: poi, initial: 1, lower: 0, constraint: .free))
             }
-            samples.append(ModelSpec.Sample(name: "magnetic_moment", counts: input.template.magneticAtReference,
+            samples.append(ModelSpec.Sample(name: ModelNames.signalSample, counts: input.template.magneticAtReference,
                                             factors: common + solar + [poi], histosys: histosys))
             channels.append(ModelSpec.Channel(name: name, binEdgesKeV: input.data.bins.edges, observed: input.data.observed,
                                               samples: samples))

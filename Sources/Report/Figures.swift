@@ -28,7 +28,7 @@ public enum Figures {
         let ch = r.channels[c]
         let edges = ch.binEdgesKeV
         let centres = (0..<ch.observed.count).map { (edges[$0] + edges[$0 + 1]) / 2 }
-        let signalName = "magnetic_moment"
+        let signalName = ModelNames.signalSample
         let bkgNames = ch.bestFit.keys.filter { $0 != signalName }.sorted()
         let palette: [Color] = [.skyBlue, .bluishGreen, .yellow, .reddishPurple, .gray]
         let stack = StackedHistogram(edges: edges, components: bkgNames.enumerated().map { (i, n) in

@@ -1,6 +1,6 @@
 import ArgumentParser
+import Formats
 import Foundation
-import Recoil
 
 @main
 struct NMMFit: ParsableCommand {

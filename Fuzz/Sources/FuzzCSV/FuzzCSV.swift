@@ -1,6 +1,7 @@
 import Foundation
 import FuzzDriver
-import Recoil
+import Detector
+import Formats
 
 @main
 struct FuzzEntry {

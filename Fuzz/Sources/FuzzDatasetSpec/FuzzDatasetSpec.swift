@@ -1,6 +1,6 @@
 import Foundation
 import FuzzDriver
-import Recoil
+import Detector
 
 @main
 struct FuzzEntry {

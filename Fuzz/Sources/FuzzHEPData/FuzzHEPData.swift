@@ -1,6 +1,7 @@
 import Foundation
 import FuzzDriver
-import Recoil
+import Detector
+import Formats
 
 /// HEPData YAML tables (issue #17): parse, then everything the dataset loader asks of a table.
 @main

@@ -1,7 +1,6 @@
 import Foundation
 import FuzzDriver
 import Likelihood
-import Recoil
 
 @main
 struct FuzzEntry {

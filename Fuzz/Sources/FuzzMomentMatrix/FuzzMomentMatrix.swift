@@ -1,6 +1,6 @@
 import Foundation
 import FuzzDriver
-import Recoil
+import MomentModels
 
 /// Moment-matrix JSON files (issue #17): parse and validate.
 @main

@@ -2,6 +2,7 @@ import Analysis
 import ArgumentParser
 import Detector
 import Dispatch
+import Formats
 import Foundation
 import GSL
 import Likelihood

@@ -1,4 +1,6 @@
+import Analysis
 import ArgumentParser
+import Formats
 import Foundation
 import Likelihood
 
@@ -19,7 +21,7 @@ struct Compare: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     @Option(name: .customLong("test"), help: "Component(s) fixed to zero under the null: tritium, mu_nu, or a parameter name.")
-    var tests: [String] = ["mu_nu"]
+    var tests: [String] = [ModelNames.muNu]
     @Option(help: "Toys for a toy-based p-value (0: asymptotic only).")
     var toys: Int = 0
     @Option(help: "Random seed.")
@@ -36,12 +38,12 @@ struct Compare: ParsableCommand {
     func run() throws {
         try CLIErrors.run {
             var d = data
-            if tests.contains("tritium") { d.tritium = .free }
+            if tests.contains(ModelNames.tritium) { d.tritium = .free }
             let model = try d.model(physics: physics)
             let names = tests.flatMap { t -> [String] in
-                t == "tritium" ? model.parameterNames.filter { $0.lowercased().hasPrefix("tritium") } : [t]
+                t == ModelNames.tritium ? ModelNames.tritiumParameters(model.parameterNames) : [t]
             }
-            let excluded = (!names.contains("mu_nu") && !keepMuNu) ? ["mu_nu"] : []
+            let excluded = (!names.contains(ModelNames.muNu) && !keepMuNu) ? [ModelNames.muNu] : []
             let r = try HypothesisTest(model: model, testedNames: names, excludedNames: excluded).run(toys: toys, seed: seed)
             try output.emit(r) {
                 var s = "null: \(r.tested.joined(separator: ", ")) = 0"

@@ -167,7 +167,7 @@ enum FitTable {
         s += "fit status         = \(r.converged ? "converged" : "NOT CONVERGED") (\(r.fitStatus.method), \(r.fitStatus.iterations) iterations, EDM \(Format.g(r.fitStatus.edm, 2)))\n"
         s += "\nparameters:\n"
         s += Format.table(["name", "best fit", "error", "bkg-only fit"], r.parameters.map { p in
-            p.name == "mu_nu" ? [p.name, Format.g(p.value, 4) + " μB", "—", "0"]
+            p.name == ModelNames.muNu ? [p.name, Format.g(p.value, 4) + " μB", "—", "0"]
                 : [p.name, Format.g(p.value, 5), Format.g(p.error, 3), Format.g(p.backgroundOnlyValue, 5)]
         })
         s += combination(r)

@@ -3,8 +3,8 @@
 #else
 @preconcurrency import Darwin
 #endif
+import Formats
 import Foundation
-import Recoil
 
 /// Standard output and standard error, with every write checked.
 ///
