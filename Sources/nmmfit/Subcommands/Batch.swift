@@ -130,7 +130,7 @@ struct Batch: ParsableCommand {
             let toys = try Toys.parse(Array(toyCall(shard: 0).dropFirst()))
             // build the model now: a bad dataset or spec fails here, not on the cluster
             let pl = try ProfileLikelihood(model: try toys.data.model(physics: toys.physics))
-            let study0 = try ToyStudy(profile: pl, muNu: toys.mu, statistic: toys.statistic, testedMuNu: toys.testMu, seed: seed,
+            let study0 = try ToyStudy(profile: pl, muNu: toys.mu, statistic: toys.statistic.rawValue, testedMuNu: toys.testMu, seed: seed,
                                       totalToys: ntoys, shard: 0, nshards: nshards)
             let jobs = try JobFiles(batch: self, header: study0.header)
             let study = Study(ntoys: ntoys, nshards: nshards, seed: seed, toyArguments: toyArguments, modelDigest: study0.header.modelDigest)

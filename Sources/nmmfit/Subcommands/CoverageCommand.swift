@@ -19,7 +19,7 @@ struct CoverageCommand: ParsableCommand {
     @Option(name: .customLong("mu"), help: "True μν (μB); repeat for several (default 0, 0.5e-11, 2e-11).")
     var mus: [Double] = []
     @Option(name: .customLong("method"), help: "wilks, asymptotic-unified, feldman-cousins; repeat for several.")
-    var methods: [String] = ["asymptotic-unified", "feldman-cousins"]
+    var methods: [IntervalMethod] = [.asymptoticUnified, .feldmanCousins]
     @Option(help: "Confidence level.")
     var cl: Double = 0.9
     @Option(help: "Toys per point (default 1000).")
@@ -38,14 +38,12 @@ struct CoverageCommand: ParsableCommand {
         try ConfidenceLevel.validate(cl)
         guard mus.allSatisfy({ $0.isFinite && $0 >= 0 }) else { throw ValidationError("--mu values must be ≥ 0 (μB)") }
         for m in mus { try MuNuOption.validate(m, option: "--mu") }
-        let known = ["wilks", "asymptotic-unified", "feldman-cousins"]
-        for m in methods where !known.contains(m) { throw ValidationError("unknown --method \(m) (\(known.joined(separator: ", ")))") }
         if !fromToys.isEmpty && (!mus.isEmpty || toys != nil || criticalToys != nil || seed != nil) {
             throw ValidationError("--mu, --toys, --critical-toys and --seed do not apply to --from-toys (the files fix μν and the toys)")
         }
         guard (toys ?? 1000) >= 10, (criticalToys ?? 500) >= 100, threads >= 1 else { throw ValidationError("need --toys ≥ 10, --critical-toys ≥ 100, --threads ≥ 1") }
-        try ResourceLimit.toys.validate(product: [max(mus.count, 1), toys ?? 1000] + (methods.contains("feldman-cousins") ? [criticalToys ?? 500] : []),
-                                        option: "--mu values × --toys" + (methods.contains("feldman-cousins") ? " × --critical-toys" : ""))
+        try ResourceLimit.toys.validate(product: [max(mus.count, 1), toys ?? 1000] + (methods.contains(.feldmanCousins) ? [criticalToys ?? 500] : []),
+                                        option: "--mu values × --toys" + (methods.contains(.feldmanCousins) ? " × --critical-toys" : ""))
         try ResourceLimit.threads.validate(threads, option: "--threads")
     }
 
@@ -63,13 +61,13 @@ struct CoverageCommand: ParsableCommand {
             let pl = try ProfileLikelihood(model: try data.model(physics: physics))
             var pts: [Coverage.Point] = []
             if !fromToys.isEmpty {
-                let usable = methods.filter { $0 != "feldman-cousins" }
+                let usable = methods.filter { $0 != .feldmanCousins }
                 guard !usable.isEmpty else {
                     throw InputError("--from-toys: Feldman–Cousins coverage needs inner toys for every toy; run it without --from-toys, or choose --method wilks or asymptotic-unified")
                 }
                 if usable.count < methods.count { output.note("note: feldman-cousins skipped (its coverage needs inner toys for every toy; run it without --from-toys)") }
                 for sample in try ToyStudySample.load(fromToys).sorted(by: { $0.header.muNuTrue < $1.header.muNuTrue }) {
-                    for m in usable { pts.append(try Coverage.fromToys(sample, profile: pl, cl: cl, method: m)) }
+                    for m in usable { pts.append(try Coverage.fromToys(sample, profile: pl, cl: cl, method: m.rawValue)) }
                 }
                 try emit(pts)
                 return
@@ -78,7 +76,7 @@ struct CoverageCommand: ParsableCommand {
             let progress = Progress(total: muValues.count * methods.count, label: "coverage", quiet: output.quiet || output.json)
             for mu in muValues {
                 for m in methods {
-                    pts.append(try Coverage.run(profile: pl, muNu: mu, cl: cl, method: m, toys: toys ?? 1000,
+                    pts.append(try Coverage.run(profile: pl, muNu: mu, cl: cl, method: m.rawValue, toys: toys ?? 1000,
                                                 criticalToys: criticalToys ?? 500, seed: seed ?? 1, threads: threads))
                     progress.update(pts.count)
                 }

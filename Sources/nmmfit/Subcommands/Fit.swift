@@ -36,7 +36,7 @@ struct FitOptions: ParsableArguments {
     var cl: Double = 0.9
 
     @Option(help: "Interval method: asymptotic-unified (boundary-aware, default) or wilks.")
-    var intervalMethod: String = "asymptotic-unified"
+    var intervalMethod: AsymptoticInterval.Method = .unified
 
     @Option(help: "Write the model spec used (versioned JSON) to this file, so the fit can be re-run with --spec.")
     var saveSpec: String?
@@ -71,14 +71,11 @@ struct FitOptions: ParsableArguments {
         if moments != nil { _ = try Model.Effective.parseElement(element ?? "e-mu") }
         guard compatibilityToys >= 0 else { throw ValidationError("--compatibility-toys must be ≥ 0, got \(compatibilityToys)") }
         try ResourceLimit.toys.validate(compatibilityToys, option: "--compatibility-toys")
-        guard AsymptoticInterval.Method(rawValue: intervalMethod) != nil else {
-            throw ValidationError("--interval-method must be one of: \(AsymptoticInterval.Method.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
     }
 
     func execute() throws {
         try CLIErrors.run {
-            let method = AsymptoticInterval.Method(rawValue: intervalMethod)!
+            let method = intervalMethod
             let model: BinnedModel, profile: ProfileLikelihood
             var report: FitReport
             if data.spec != nil {

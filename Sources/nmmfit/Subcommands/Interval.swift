@@ -15,7 +15,7 @@ struct Interval: ParsableCommand {
     var cl: Double = 0.9
 
     @Option(help: "Method: asymptotic-unified, wilks or feldman-cousins.")
-    var method: String = "asymptotic-unified"
+    var method: IntervalMethod = .asymptoticUnified
 
     @Option(help: "Feldman–Cousins: toys per grid point (default 2000).")
     var toys: Int?
@@ -41,9 +41,6 @@ struct Interval: ParsableCommand {
 
     func validate() throws {
         try ConfidenceLevel.validate(cl)
-        guard ["asymptotic-unified", "wilks", "feldman-cousins"].contains(method) else {
-            throw ValidationError("--method must be asymptotic-unified, wilks or feldman-cousins")
-        }
         guard (toys ?? 2000) >= 10 else { throw ValidationError("--toys must be ≥ 10") }
         guard (gridPoints ?? 30) >= 3 else { throw ValidationError("--grid-points must be ≥ 3") }
         guard threads >= 1 else { throw ValidationError("--threads must be ≥ 1") }
@@ -52,11 +49,11 @@ struct Interval: ParsableCommand {
         try ResourceLimit.threads.validate(threads, option: "--threads")
         if let g = gridMax, !(g > 0) { throw ValidationError("--grid-max must be > 0") }
         try MuNuOption.validate(gridMax, option: "--grid-max")
-        if gridMax != nil && method != "feldman-cousins" {
+        if gridMax != nil && method != .feldmanCousins {
             throw ValidationError("--grid-max applies only with --method feldman-cousins")
         }
         guard (refine ?? 6) >= 0 else { throw ValidationError("--refine must be ≥ 0") }
-        if !fromToys.isEmpty && method != "feldman-cousins" { throw ValidationError("--from-toys needs --method feldman-cousins") }
+        if !fromToys.isEmpty && method != .feldmanCousins { throw ValidationError("--from-toys needs --method feldman-cousins") }
         if !fromToys.isEmpty && (gridMax != nil || gridPoints != nil || toys != nil || seed != nil || refine != nil) {
             throw ValidationError("--grid-max, --grid-points, --toys, --seed and --refine do not apply to --from-toys (the files fix the tested μν values and their toys)")
         }
@@ -85,7 +82,7 @@ struct Interval: ParsableCommand {
                 let r = try FeldmanCousins.fromToys(try ToyStudySample.load(fromToys), profile: pl, cl: cl)
                 out = Output(muNuBest: pl.best.muNu, interval: [r.interval.lower, r.interval.upper], cl: cl, method: r.interval.method,
                              feldmanCousins: r)
-            } else if method == "feldman-cousins" {
+            } else if method == .feldmanCousins {
                 let asym = try AsymptoticInterval.interval(pl, cl: cl)
                 let top = gridMax ?? Swift.max(2 * asym.upper, 1e-12)
                 let points = gridPoints ?? 30
@@ -99,7 +96,7 @@ struct Interval: ParsableCommand {
                 out = Output(muNuBest: pl.best.muNu, interval: [r.interval.lower, r.interval.upper], cl: cl, method: r.interval.method,
                              feldmanCousins: r)
             } else {
-                let iv = try AsymptoticInterval.interval(pl, cl: cl, method: AsymptoticInterval.Method(rawValue: method)!)
+                let iv = try AsymptoticInterval.interval(pl, cl: cl, method: method.asymptotic ?? .unified)
                 out = Output(muNuBest: pl.best.muNu, interval: [iv.lower, iv.upper], cl: cl, method: iv.method, feldmanCousins: nil)
             }
             try output.emit(out) {

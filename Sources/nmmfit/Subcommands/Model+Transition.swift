@@ -20,7 +20,7 @@ extension Model {
         @Option(help: ArgumentHelp("Neutrino masses m1,m2,m3 (eV), e.g. 0,0.0086,0.0502.", valueName: "m1,m2,m3"))
         var massesEv: String
         @Option(help: "Mixing: standard (solar angles of the recoil spectrum's Pee) or nufit51.")
-        var pmns: String = "standard"
+        var pmns: PMNSChoice = .standard
         @Option(help: "Write the magnetic transition-moment matrix as a moment-matrix JSON file (units 1e-11 μB).")
         var writeMoments: String?
         @OptionGroup var output: OutputOptions
@@ -35,7 +35,6 @@ extension Model {
 
         func validate() throws {
             _ = try masses()
-            guard PMNS.named[pmns.lowercased()] != nil else { throw ValidationError("--pmns must be one of: \(PMNS.named.keys.sorted().joined(separator: ", "))") }
         }
 
         struct Element: Codable {
@@ -65,7 +64,7 @@ extension Model {
 
         func run() throws {
             try CLIErrors.run {
-                let m = try masses(), mix = PMNS.named[pmns.lowercased()]!
+                let m = try masses(), mix = pmns.mixing
                 let els = try [(0, 1), (0, 2), (1, 2)].map { i, j in
                     let mag = try StandardModelTransitionMoment.momentBohr(i, j, massesEV: m, kind: .magnetic, pmns: mix)
                     let ele = try StandardModelTransitionMoment.momentBohr(i, j, massesEV: m, kind: .electric, pmns: mix)

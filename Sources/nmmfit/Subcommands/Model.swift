@@ -361,7 +361,7 @@ extension Model {
         @Option(help: "Moment-matrix JSON file.")
         var moments: String
         @Option(help: "Mixing: standard (solar angles of the recoil spectrum's Pee) or nufit51.")
-        var pmns: String = "standard"
+        var pmns: PMNSChoice = .standard
         @Option(help: "Recoil energy T (keV) for the rate weighting (default: flux average, T → 0).")
         var recoilKev: Double?
         @Option(help: "Element to constrain, e.g. e-mu, e-tau, mu-tau (flavour) or 1-2 (mass).")
@@ -378,9 +378,6 @@ extension Model {
         @OptionGroup var output: OutputOptions
 
         func validate() throws {
-            guard PMNS.named[pmns.lowercased()] != nil else {
-                throw ValidationError("--pmns must be one of: \(PMNS.named.keys.sorted().joined(separator: ", ")), got '\(pmns)'")
-            }
             try Model.positive(recoilKev, "--recoil-kev")
             try Model.nonNegative(muLo, "--mu-lo")
             try Model.positive(muHi, "--mu-hi")
@@ -437,7 +434,7 @@ extension Model {
         func run() throws {
             try CLIErrors.run {
                 let matrix = try MomentMatrixFile.load(path: moments)
-                let mixing = PMNS.named[pmns.lowercased()]!
+                let mixing = pmns.mixing
                 let eff = EffectiveMoment(pmns: mixing)
                 let rows = try eff.sourceAverages(matrix, recoilKeV: recoilKev, fermiFunction: physics.recoilModel().fermiFunction).map { a in
                     SourceRow(source: a.source.rawValue, pee: a.pee, pemu: a.pemu, petau: a.petau, muEffSquaredMuB2: a.muEffSquared,

@@ -16,7 +16,7 @@ struct SensitivityCommand: ParsableCommand {
     @Option(help: "Confidence level.")
     var cl: Double = 0.9
     @Option(help: "Interval method for each limit: asymptotic-unified or wilks.")
-    var method: String = "asymptotic-unified"
+    var method: AsymptoticInterval.Method = .unified
     @Option(help: "Background-only toys for the band.")
     var toys: Int = 200
     @Option(help: "Random seed.")
@@ -26,7 +26,6 @@ struct SensitivityCommand: ParsableCommand {
 
     func validate() throws {
         try ConfidenceLevel.validate(cl)
-        guard AsymptoticInterval.Method(rawValue: method) != nil else { throw ValidationError("--method must be asymptotic-unified or wilks") }
         guard toys >= 5 else { throw ValidationError("--toys must be ≥ 5") }
         try ResourceLimit.toys.validate(toys, option: "--toys")
     }
@@ -35,7 +34,7 @@ struct SensitivityCommand: ParsableCommand {
         try CLIErrors.run {
             let model = try data.model(physics: physics)
             let progress = Progress(total: toys, label: "sensitivity toys", quiet: output.quiet || output.json)
-            let r = try Sensitivity.run(model: model, cl: cl, method: AsymptoticInterval.Method(rawValue: method)!, toys: toys,
+            let r = try Sensitivity.run(model: model, cl: cl, method: method, toys: toys,
                                         seed: seed) { progress.update($0) }
             if let plot { try OutputFile.write(Figures.sensitivity(r).svg(), to: plot, force: output.force) }
             try output.emit(r) {

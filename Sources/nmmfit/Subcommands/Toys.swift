@@ -25,7 +25,7 @@ struct Toys: ParsableCommand {
     @Option(name: .customShort("n"), help: "Number of toys in the whole study.")
     var ntoys: Int = 1000
     @Option(help: "Test statistic: q0 (discovery) or t (t̃ at --test-mu).")
-    var statistic: String = "q0"
+    var statistic: ToyStatisticName = .q0
     @Option(help: "μν tested by the t statistic (μB); default --mu.")
     var testMu: Double?
     @Option(help: "Random seed of the study.")
@@ -47,7 +47,6 @@ struct Toys: ParsableCommand {
         guard mu.isFinite, mu >= 0 else { throw ValidationError("--mu must be ≥ 0 (μB), got \(mu)") }
         if let t = testMu, !(t.isFinite && t >= 0) { throw ValidationError("--test-mu must be ≥ 0 (μB)") }
         guard ntoys >= 1 else { throw ValidationError("-n must be ≥ 1") }
-        guard ["q0", "t"].contains(statistic) else { throw ValidationError("--statistic must be q0 or t") }
         guard nshards >= 1, shard >= 0, shard < nshards else { throw ValidationError("need 0 ≤ --shard < --nshards") }
         guard threads >= 1 else { throw ValidationError("--threads must be ≥ 1") }
         try MuNuOption.validate(mu, option: "--mu")
@@ -63,7 +62,7 @@ struct Toys: ParsableCommand {
             let lock = try FileLock.acquire(for: try OutputFile.checkedTarget(output))
             defer { lock.release() }
             let pl = try ProfileLikelihood(model: try data.model(physics: physics))
-            let study = try ToyStudy(profile: pl, muNu: mu, statistic: statistic, testedMuNu: testMu, seed: seed,
+            let study = try ToyStudy(profile: pl, muNu: mu, statistic: statistic.rawValue, testedMuNu: testMu, seed: seed,
                                      totalToys: ntoys, shard: shard, nshards: nshards)
             let range = study.header.range
             let file = try ToyFileAppender.open(path: output, header: study.header, force: force)

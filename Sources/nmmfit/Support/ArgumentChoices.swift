@@ -1,0 +1,39 @@
+import ArgumentParser
+import Likelihood
+import MomentModels
+
+// Typed choices of string options: the argument parser checks the value and lists the choices
+// in --help and in its usage error, so no command force-unwraps a raw value.
+
+extension AsymptoticInterval.Method: ExpressibleByArgument {}
+
+/// `--method` of `interval` and `coverage`: the asymptotic constructions and Feldman–Cousins.
+enum IntervalMethod: String, CaseIterable, ExpressibleByArgument {
+    case asymptoticUnified = "asymptotic-unified"
+    case wilks
+    case feldmanCousins = "feldman-cousins"
+
+    /// The asymptotic construction, nil for Feldman–Cousins.
+    var asymptotic: AsymptoticInterval.Method? { AsymptoticInterval.Method(rawValue: rawValue) }
+}
+
+/// `--statistic` of `toys`: q0 (discovery) or t (t̃ at the tested μν).
+enum ToyStatisticName: String, CaseIterable, ExpressibleByArgument {
+    case q0, t
+}
+
+/// `--pmns`: a named mixing matrix (``PMNS/named``), case-insensitive.
+struct PMNSChoice: ExpressibleByArgument {
+    let mixing: PMNS
+    let name: String
+
+    init?(argument: String) {
+        guard let m = PMNS.named[argument.lowercased()] else { return nil }
+        mixing = m
+        name = argument.lowercased()
+    }
+
+    static let standard = PMNSChoice(argument: "standard")!
+    static var allValueStrings: [String] { PMNS.named.keys.sorted() }
+    var defaultValueDescription: String { name }
+}
