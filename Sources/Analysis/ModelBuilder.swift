@@ -110,7 +110,7 @@ public struct ModelBuilder {
                 case .free:
                     params.append(ModelSpec.Parameter(name: p, initial: isTritium ? 0.5 : 1, lower: 0, constraint: .free))
                 case .fixed:
-                    params.append(ModelSpec.Parameter(name: p, initial: 1, lower: 0, constraint: Constraint(type: .fixed)))
+                    params.append(ModelSpec.Parameter(name: p, initial: 1, lower: 0, constraint: ModelSpec.Constraint(type: .fixed)))
                 }
                 samples.append(ModelSpec.Sample(name: b.name, counts: counts, factors: common + [p]))
                 hasSolarWeak = hasSolarWeak || (b.includesSolarWeak ?? false)
@@ -140,5 +140,4 @@ public struct ModelBuilder {
         return spec
     }
 
-    typealias Constraint = ModelSpec.Constraint
 }

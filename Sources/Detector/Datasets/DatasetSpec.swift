@@ -133,7 +133,8 @@ public struct DatasetSpec: Codable, Sendable, Equatable {
         }
     }
 
-    public struct Constraint: Codable, Sendable, Equatable {
+    /// How a background amplitude is constrained in the fit (`constraint` of a background).
+    public struct BackgroundConstraint: Codable, Sendable, Equatable {
         public enum Kind: String, Codable, Sendable { case gaussian, free, fixed }
         public var type: Kind
         public var relativeSigma: Double?
@@ -148,7 +149,7 @@ public struct DatasetSpec: Codable, Sendable, Equatable {
         public var file: String
         public var kind: DataKind
         public var column: String
-        public var constraint: Constraint
+        public var constraint: BackgroundConstraint
         public var enabledByDefault: Bool?
         /// Whether this component already contains the SM ν–e weak scattering of solar
         /// neutrinos (then only the magnetic term may be added as a signal).

@@ -13,12 +13,12 @@ public struct PyhfWorkspace: Codable, Sendable, Equatable {
     public static let schemaVersion = "1.0.0"
 
     public var channels: [Channel]
-    public var observations: [Observation]
+    public var observations: [ObservedChannel]
     public var measurements: [Measurement]
     /// Always ``schemaVersion``.
     public var version: String
 
-    public init(channels: [Channel], observations: [Observation], measurements: [Measurement]) {
+    public init(channels: [Channel], observations: [ObservedChannel], measurements: [Measurement]) {
         self.channels = channels
         self.observations = observations
         self.measurements = measurements
@@ -128,7 +128,7 @@ public struct PyhfWorkspace: Codable, Sendable, Equatable {
     }
 
     /// Observed counts of one channel.
-    public struct Observation: Codable, Sendable, Equatable {
+    public struct ObservedChannel: Codable, Sendable, Equatable {
         public var name: String
         public var data: [Double]
         public init(name: String, data: [Double]) {
@@ -342,7 +342,7 @@ public enum PyhfExport {
         }
 
         // Channels, samples, modifiers.
-        var channels: [PyhfWorkspace.Channel] = [], observations: [PyhfWorkspace.Observation] = []
+        var channels: [PyhfWorkspace.Channel] = [], observations: [PyhfWorkspace.ObservedChannel] = []
         var channelNames = Set<String>()
         for (c, ch) in spec.channels.enumerated() {
             guard channelNames.insert(ch.name).inserted else { throw bad("channels[\(c)].name", "duplicate channel '\(ch.name)'") }

@@ -68,7 +68,7 @@ struct FitOptions: ParsableArguments {
     func validate() throws {
         try ConfidenceLevel.validate(cl)
         if element != nil && moments == nil { throw ValidationError("--element applies only with --moments FILE") }
-        if moments != nil { _ = try Model.Effective.parseElement(element ?? "e-mu") }
+        if moments != nil { _ = try ModelCommand.Effective.parseElement(element ?? "e-mu") }
         guard compatibilityToys >= 0 else { throw ValidationError("--compatibility-toys must be ≥ 0, got \(compatibilityToys)") }
         try ResourceLimit.toys.validate(compatibilityToys, option: "--compatibility-toys")
     }
@@ -109,7 +109,7 @@ struct FitOptions: ParsableArguments {
             if let moments {
                 // The fitted μν is flavour-universal; translate its interval into one on the chosen
                 // element of the user's matrix shape (rate-weighted over the fit window).
-                let (basis, i, j) = try Model.Effective.parseElement(element ?? "e-mu")
+                let (basis, i, j) = try ModelCommand.Effective.parseElement(element ?? "e-mu")
                 let shape = try MomentMatrixFile.load(path: moments).converted(to: basis, pmns: .standard)
                 let edges = model.binEdges.flatMap { $0 }
                 let c = try MomentRateCalculator(model: try physics.recoilModel()).constraint(

@@ -68,7 +68,7 @@ struct G2Comparison: Codable {
 
 // MARK: - g2-data
 
-extension Model {
+extension ModelCommand {
     struct G2Data: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "g2-data",
@@ -96,7 +96,7 @@ extension Model {
 
 // MARK: - g2-scalar
 
-extension Model {
+extension ModelCommand {
     struct G2Scalar: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "g2-scalar",
@@ -119,7 +119,7 @@ extension Model {
         @OptionGroup var output: OutputOptions
 
         func validate() throws {
-            try Model.positive(massGev, "--mass-gev")
+            try ModelCommand.positive(massGev, "--mass-gev")
             guard LeptonFlavour(name: lepton) != nil else { throw ValidationError("--lepton must be e, mu or tau, got '\(lepton)'") }
             guard yLeft.isFinite, yRight.isFinite else { throw ValidationError("--y-left and --y-right must be finite") }
         }
@@ -167,7 +167,7 @@ extension Model {
 
 // MARK: - g2-horizontal
 
-extension Model {
+extension ModelCommand {
     struct G2Horizontal: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "g2-horizontal",
@@ -195,10 +195,10 @@ extension Model {
         @OptionGroup var output: OutputOptions
 
         func validate() throws {
-            try Model.positive(mNeutral, "--m-neutral-gev")
-            try Model.positive(mH, "--mH")
-            try Model.positive(kappa, "--kappa")
-            try Model.nonNegative(ffprime, "--ffprime")
+            try ModelCommand.positive(mNeutral, "--m-neutral-gev")
+            try ModelCommand.positive(mH, "--mH")
+            try ModelCommand.positive(kappa, "--kappa")
+            try ModelCommand.nonNegative(ffprime, "--ffprime")
             guard splitting.isFinite else { throw ValidationError("--splitting-gev must be finite") }
         }
 

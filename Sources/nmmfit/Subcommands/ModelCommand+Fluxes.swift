@@ -4,7 +4,7 @@ import Recoil
 
 // MARK: - solar-fluxes
 
-extension Model {
+extension ModelCommand {
     struct SolarFluxes: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "solar-fluxes",

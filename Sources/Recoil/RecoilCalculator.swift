@@ -1,49 +1,6 @@
 import Foundation
 import GSL
 
-/// The differential rate at one true recoil energy, split by source and channel, in
-/// events/(t·y·keV). The magnetic part is at μν = ``RecoilModel/referenceMuNuBohr``.
-public struct RateComponents: Sendable, Equatable {
-    /// True recoil energy T (keV).
-    public var recoilKeV: Double
-    /// SM weak rate per source (events/(t·y·keV)), in the order of ``RecoilModel/sources``.
-    public var weak: [Double]
-    /// Magnetic-moment rate per source at μν = 10⁻¹¹ μB (events/(t·y·keV)).
-    public var magneticAtReference: [Double]
-
-    /// Total SM weak rate.
-    public var weakTotal: Double { weak.reduce(0, +) }
-    /// Total magnetic rate at the reference moment.
-    public var magneticTotalAtReference: Double { magneticAtReference.reduce(0, +) }
-
-    /// Magnetic rate at μν (μB): exactly (μν/10⁻¹¹)² × the reference rate.
-    public func magnetic(muNuBohr: Double) -> Double {
-        let r = muNuBohr / RecoilModel.referenceMuNuBohr
-        return r * r * magneticTotalAtReference
-    }
-
-    /// Weak + magnetic rate at μν (μB).
-    public func total(muNuBohr: Double) -> Double { weakTotal + magnetic(muNuBohr: muNuBohr) }
-}
-
-/// Errors of the recoil calculation.
-public enum RecoilError: Error, CustomStringConvertible, Equatable {
-    /// A negative or non-finite μν.
-    case invalidMuNu(Double)
-    /// A recoil energy that is not positive and finite.
-    case invalidEnergy(Double)
-    /// A malformed energy grid.
-    case invalidGrid(String)
-
-    public var description: String {
-        switch self {
-        case .invalidMuNu(let m): "μν = \(m) μB is invalid: it must be finite and ≥ 0"
-        case .invalidEnergy(let e): "recoil energy \(e) keV is invalid: it must be finite and > 0"
-        case .invalidGrid(let s): "invalid energy grid: \(s)"
-        }
-    }
-}
-
 /// Computes the solar-neutrino electron-recoil rate in xenon:
 /// ```
 /// dR/dT = N_e · s/yr · Σ_sources Φ_s ∫_{Eν_min(T)} dEν f_s(Eν)
@@ -129,23 +86,5 @@ public final class RecoilCalculator {
             throw RecoilError.invalidGrid("energies are not strictly increasing at index \(i)")
         }
         return RecoilTable(sources: model.sources, rows: try energiesKeV.map { try components(recoilKeV: $0) })
-    }
-}
-
-/// A tabulated recoil spectrum: ``RateComponents`` on an energy grid.
-public struct RecoilTable: Sendable {
-    /// The sources, in the order of each row's arrays.
-    public var sources: [SolarSource]
-    /// One row per energy.
-    public var rows: [RateComponents]
-
-    /// A uniform grid from `lower` to `upper` (keV, inclusive within rounding) in `step`s.
-    public static func grid(from lower: Double, to upper: Double, step: Double) throws -> [Double] {
-        guard lower.isFinite, upper.isFinite, step.isFinite, lower > 0, upper >= lower, step > 0 else {
-            throw RecoilError.invalidGrid("need 0 < emin ≤ emax and step > 0 (got \(lower), \(upper), \(step))")
-        }
-        let n = Int(((upper - lower) / step + 1e-9).rounded(.down))
-        guard n < 10_000_000 else { throw RecoilError.invalidGrid("more than 10⁷ points") }
-        return (0...n).map { lower + Double($0) * step }
     }
 }

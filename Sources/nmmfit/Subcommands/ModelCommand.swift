@@ -7,7 +7,7 @@ import Report
 
 /// `nmmfit model …`: what a magnetic moment means for neutrino mass and for models, and what a
 /// detector sees of a moment matrix (issue 8).
-struct Model: ParsableCommand {
+struct ModelCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "model",
         abstract: "Model calculators: mass–moment relations, the SU(2)_H model and its g−2 link, transition moments, effective moments.",
@@ -34,7 +34,7 @@ struct Model: ParsableCommand {
 
 // MARK: - mass-moment
 
-extension Model {
+extension ModelCommand {
     struct MassMoment: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "mass-moment",
@@ -54,12 +54,12 @@ extension Model {
         @OptionGroup var output: OutputOptions
 
         func validate() throws {
-            try Model.nonNegative(mu, "--mu")
-            try Model.positive(scaleGev, "--scale-gev")
-            try Model.nonNegative(massEv, "--mass-ev")
-            try Model.atMost(mu, ResourceLimit.maxMuNuMuB, "--mu", "μB")
-            try Model.atMost(scaleGev, Model.maxScaleGeV, "--scale-gev", "GeV")
-            try Model.atMost(massEv, Model.maxNeutrinoMassEV, "--mass-ev", "eV")
+            try ModelCommand.nonNegative(mu, "--mu")
+            try ModelCommand.positive(scaleGev, "--scale-gev")
+            try ModelCommand.nonNegative(massEv, "--mass-ev")
+            try ModelCommand.atMost(mu, ResourceLimit.maxMuNuMuB, "--mu", "μB")
+            try ModelCommand.atMost(scaleGev, ModelCommand.maxScaleGeV, "--scale-gev", "GeV")
+            try ModelCommand.atMost(massEv, ModelCommand.maxNeutrinoMassEV, "--mass-ev", "eV")
             let given = [mu, scaleGev, massEv].compactMap { $0 }.count
             guard given == 2 else { throw ValidationError("give exactly two of --mu, --scale-gev, --mass-ev (got \(given))") }
             if scaleGev == nil, mu == 0 { throw ValidationError("--mu must be > 0 to solve for the scale") }
@@ -101,7 +101,7 @@ extension Model {
 
 // MARK: - sm-dirac
 
-extension Model {
+extension ModelCommand {
     struct SMDirac: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "sm-dirac",
@@ -115,11 +115,11 @@ extension Model {
         @OptionGroup var output: OutputOptions
 
         func validate() throws {
-            try Model.nonNegative(massEv, "--mass-ev")
-            try Model.nonNegative(mu, "--mu")
+            try ModelCommand.nonNegative(massEv, "--mass-ev")
+            try ModelCommand.nonNegative(mu, "--mu")
             guard (massEv == nil) != (mu == nil) else { throw ValidationError("give exactly one of --mass-ev, --mu") }
-            try Model.atMost(massEv, Model.maxNeutrinoMassEV, "--mass-ev", "eV")
-            try Model.atMost(mu, ResourceLimit.maxMuNuMuB, "--mu", "μB")
+            try ModelCommand.atMost(massEv, ModelCommand.maxNeutrinoMassEV, "--mass-ev", "eV")
+            try ModelCommand.atMost(mu, ResourceLimit.maxMuNuMuB, "--mu", "μB")
         }
 
         struct Output: Codable {
@@ -143,7 +143,7 @@ extension Model {
 
 // MARK: - horizontal
 
-extension Model {
+extension ModelCommand {
     struct Horizontal: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "SU(2)_H model (Babu, Jana, Lindner, JHEP 10 (2020) 040): the νe–νμ transition moment.",
@@ -165,15 +165,15 @@ extension Model {
         @OptionGroup var output: OutputOptions
 
         func validate() throws {
-            try Model.positive(mh, "--mh")
-            try Model.positive(mH, "--mH")
+            try ModelCommand.positive(mh, "--mh")
+            try ModelCommand.positive(mH, "--mH")
             guard ffprime.isFinite else { throw ValidationError("--ffprime must be finite") }
             guard sin2alpha.isFinite, abs(sin2alpha) <= 1 else { throw ValidationError("--sin2alpha must be in [-1, 1], got \(sin2alpha)") }
-            try Model.positive(targetMu, "--target-mu")
-            try Model.atMost(mh, Model.maxScaleGeV, "--mh", "GeV")
-            try Model.atMost(mH, Model.maxScaleGeV, "--mH", "GeV")
-            try Model.atMost(abs(ffprime), Model.maxYukawa, "|--ffprime|", "")
-            try Model.atMost(targetMu, ResourceLimit.maxMuNuMuB, "--target-mu", "μB")
+            try ModelCommand.positive(targetMu, "--target-mu")
+            try ModelCommand.atMost(mh, ModelCommand.maxScaleGeV, "--mh", "GeV")
+            try ModelCommand.atMost(mH, ModelCommand.maxScaleGeV, "--mH", "GeV")
+            try ModelCommand.atMost(abs(ffprime), ModelCommand.maxYukawa, "|--ffprime|", "")
+            try ModelCommand.atMost(targetMu, ResourceLimit.maxMuNuMuB, "--target-mu", "μB")
         }
 
         struct Output: Codable {
@@ -224,7 +224,7 @@ extension Model {
 
 // MARK: - horizontal-region
 
-extension Model {
+extension ModelCommand {
     struct HorizontalRegion: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "horizontal-region",
@@ -261,15 +261,15 @@ extension Model {
         @OptionGroup var output: OutputOptions
 
         func validate() throws {
-            try Model.nonNegative(muLo, "--mu-lo")
-            try Model.positive(muHi, "--mu-hi")
+            try ModelCommand.nonNegative(muLo, "--mu-lo")
+            try ModelCommand.positive(muHi, "--mu-hi")
             guard muHi > muLo else { throw ValidationError("--mu-hi (\(muHi)) must be above --mu-lo (\(muLo))") }
             guard sin2alpha.isFinite, abs(sin2alpha) <= 1, sin2alpha != 0 else {
                 throw ValidationError("--sin2alpha must be in [-1, 1] and non-zero, got \(sin2alpha)")
             }
-            for (n, v) in [("--mh-min", mhMin), ("--mh-max", mhMax), ("--mH-min", mHMin), ("--mH-max", mHMax)] { try Model.positive(v, n) }
-            for (n, v) in [("--mh-max", mhMax), ("--mH-max", mHMax)] { try Model.atMost(v, Model.maxScaleGeV, n, "GeV") }
-            try Model.atMost(muHi, ResourceLimit.maxMuNuMuB, "--mu-hi", "μB")
+            for (n, v) in [("--mh-min", mhMin), ("--mh-max", mhMax), ("--mH-min", mHMin), ("--mH-max", mHMax)] { try ModelCommand.positive(v, n) }
+            for (n, v) in [("--mh-max", mhMax), ("--mH-max", mHMax)] { try ModelCommand.atMost(v, ModelCommand.maxScaleGeV, n, "GeV") }
+            try ModelCommand.atMost(muHi, ResourceLimit.maxMuNuMuB, "--mu-hi", "μB")
             guard mhMax >= mhMin else { throw ValidationError("--mh-max must be ≥ --mh-min") }
             guard mHMax >= mHMin else { throw ValidationError("--mH-max must be ≥ --mH-min") }
             guard steps >= 1, steps <= 200 else { throw ValidationError("--steps must be in 1…200, got \(steps)") }
@@ -344,7 +344,7 @@ extension Model {
 
 // MARK: - effective
 
-extension Model {
+extension ModelCommand {
     struct Effective: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Effective μν of a moment matrix for pp, ⁷Be and pep neutrinos at the detector.",
@@ -378,16 +378,16 @@ extension Model {
         @OptionGroup var output: OutputOptions
 
         func validate() throws {
-            try Model.positive(recoilKev, "--recoil-kev")
-            try Model.nonNegative(muLo, "--mu-lo")
-            try Model.positive(muHi, "--mu-hi")
+            try ModelCommand.positive(recoilKev, "--recoil-kev")
+            try ModelCommand.nonNegative(muLo, "--mu-lo")
+            try ModelCommand.positive(muHi, "--mu-hi")
             if let h = muHi, h < muLo { throw ValidationError("--mu-hi (\(h)) must be ≥ --mu-lo (\(muLo))") }
-            try Model.atMost(muHi, ResourceLimit.maxMuNuMuB, "--mu-hi", "μB")
-            try Model.atMost(recoilKev, Model.maxRecoilKeV, "--recoil-kev", "keV")
-            try Model.atMost(emax, Model.maxRecoilKeV, "--emax", "keV")
+            try ModelCommand.atMost(muHi, ResourceLimit.maxMuNuMuB, "--mu-hi", "μB")
+            try ModelCommand.atMost(recoilKev, ModelCommand.maxRecoilKeV, "--recoil-kev", "keV")
+            try ModelCommand.atMost(emax, ModelCommand.maxRecoilKeV, "--emax", "keV")
             if (element == nil) != (muHi == nil) { throw ValidationError("--element and --mu-hi go together") }
             if let e = element { _ = try Self.parseElement(e) }
-            try Model.positive(emin, "--emin")
+            try ModelCommand.positive(emin, "--emin")
             guard emax.isFinite, emax > emin else { throw ValidationError("--emax must be above --emin") }
         }
 

@@ -5,7 +5,7 @@ import MomentModels
 
 // MARK: - sm-transition
 
-extension Model {
+extension ModelCommand {
     struct SMTransition: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "sm-transition",
@@ -95,7 +95,7 @@ extension Model {
 
 // MARK: - lr-mixing
 
-extension Model {
+extension ModelCommand {
     struct LRMixing: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "lr-mixing",
@@ -114,7 +114,7 @@ extension Model {
             guard LeptonFlavour(name: lepton) != nil else { throw ValidationError("--lepton must be e, mu or tau, got '\(lepton)'") }
             guard (sin2xi == nil) != (mu == nil) else { throw ValidationError("give exactly one of --sin2xi, --mu") }
             if let s = sin2xi, !(s.isFinite && abs(s) <= 1) { throw ValidationError("--sin2xi must be in [-1, 1]") }
-            try Model.nonNegative(mu, "--mu")
+            try ModelCommand.nonNegative(mu, "--mu")
         }
 
         struct Output: Codable {

@@ -6,7 +6,7 @@ import Report
 
 // MARK: - joint
 
-extension Model {
+extension ModelCommand {
     struct Joint: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "SU(2)_H joint view: where μν lies in fitted intervals and Δa_μ agrees with g−2 at 2σ, over m_H0 and |f f′|.",
@@ -47,14 +47,14 @@ extension Model {
         func validate() throws {
             guard !(fit.isEmpty && muRange.isEmpty) else { throw ValidationError("give at least one μν band: --fit FILE or --mu-range LO,HI") }
             for r in muRange { _ = try Self.parseRange(r) }
-            try Model.positive(m0Min, "--m0-min")
-            try Model.positive(m0Max, "--m0-max")
+            try ModelCommand.positive(m0Min, "--m0-min")
+            try ModelCommand.positive(m0Max, "--m0-max")
             guard m0Max >= m0Min else { throw ValidationError("--m0-max must be ≥ --m0-min") }
             guard steps >= 1, steps <= 500 else { throw ValidationError("--steps must be in 1…500, got \(steps)") }
-            try Model.positive(mH, "--mH")
+            try ModelCommand.positive(mH, "--mH")
             guard sin2alpha.isFinite, abs(sin2alpha) <= 1, sin2alpha != 0 else { throw ValidationError("--sin2alpha must be in [-1, 1] and non-zero") }
             guard splitting.isFinite else { throw ValidationError("--splitting-gev must be finite (GeV)") }
-            try Model.positive(kappa, "--kappa")
+            try ModelCommand.positive(kappa, "--kappa")
         }
 
         /// "1.4e-11,2.9e-11,XENON1T" → band.
