@@ -13,6 +13,9 @@
 //   nmmfit         the command-line tool: parse, call, print
 import PackageDescription
 
+// Each module folder has a README.md saying what it owns and what it may import.
+let excluded = ["README.md"]
+
 let package = Package(
     name: "nmmfit",
     platforms: [.macOS(.v13)],
@@ -38,32 +41,34 @@ let package = Package(
 
         // Strict reading and writing of files: CSV, JSON/YAML specs, HEPData, atomic output
         // files, `InputError`. The only module that imports Yams.
-        .target(name: "Formats", dependencies: ["Yams"]),
+        .target(name: "Formats", dependencies: ["Yams"], exclude: excluded),
         // Physics: solar neutrinos, oscillation, cross-sections, atomic binding → dR/dT.
-        .target(name: "Recoil", dependencies: ["GSL", "Formats"]),
+        .target(name: "Recoil", dependencies: ["GSL", "Formats"], exclude: excluded),
         // Detector response (efficiency, resolution, bins, templates) and experiment datasets.
-        .target(name: "Detector", dependencies: ["Recoil", "Formats", "GSL"]),
+        .target(name: "Detector", dependencies: ["Recoil", "Formats", "GSL"], exclude: excluded),
         // BSM moment theory: moment matrices, PMNS, model calculators, g−2 loops, joint region.
-        .target(name: "MomentModels", dependencies: ["Recoil", "Formats", "GSL"]),
+        .target(name: "MomentModels", dependencies: ["Recoil", "Formats", "GSL"], exclude: excluded),
         // Statistics with no physics: model spec, binned Poisson likelihood, fits, test
         // statistics, intervals, hypothesis tests, toys and the toys-file format.
-        .target(name: "Likelihood", dependencies: ["GSL", "Formats"]),
+        .target(name: "Likelihood", dependencies: ["GSL", "Formats"], exclude: excluded),
         // The glue from physics to the statistical model: model builder, analysis
         // configuration, fit reports, compatibility test, named samples and parameters.
-        .target(name: "Analysis", dependencies: ["Likelihood", "Detector", "Recoil", "Formats", "GSL"]),
+        .target(name: "Analysis", dependencies: ["Likelihood", "Detector", "Recoil", "Formats", "GSL"], exclude: excluded),
         // Dependency-free SVG plotting (spectra, residuals, Δχ² scans, limit comparisons).
-        .target(name: "Plot"),
+        .target(name: "Plot", exclude: excluded),
         // Figures and report folders built from results (uses Plot; no printing).
         .target(
             name: "Report",
-            dependencies: ["Plot", "Analysis", "Likelihood", "MomentModels", "Detector", "Recoil", "Formats", "GSL"]),
+            dependencies: ["Plot", "Analysis", "Likelihood", "MomentModels", "Detector", "Recoil", "Formats", "GSL"],
+            exclude: excluded),
         // The command-line tool: parse, call, print.
         .executableTarget(
             name: "nmmfit",
             dependencies: [
                 "Report", "Analysis", "Likelihood", "MomentModels", "Detector", "Recoil", "Formats", "GSL",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            exclude: excluded
         ),
 
         // MARK: - Implementation details
@@ -76,7 +81,7 @@ let package = Package(
             providers: [.apt(["libgsl-dev"])]
         ),
         // The only target that imports CGSL: a thin, safe Swift layer.
-        .target(name: "GSL", dependencies: ["CGSL"]),
+        .target(name: "GSL", dependencies: ["CGSL"], exclude: excluded),
 
         // MARK: - Tests
 

@@ -13,6 +13,10 @@ extension EffectiveMoment {
         public var muEffSquared: Double
         /// ⟨μ_eff²⟩ in the flavour-content formulation (μB²).
         public var muEffFlavourContentSquared: Double
+        /// √⟨μ_eff²⟩ (μB).
+        public var muEff: Double { muEffSquared.squareRoot() }
+        /// √⟨μ_eff²⟩ of the flavour-content formulation (μB).
+        public var muEffFlavourContent: Double { muEffFlavourContentSquared.squareRoot() }
     }
 
     /// ``averagedSquared(_:source:recoilKeV:formulation:fermiFunction:)`` of `matrix` for each

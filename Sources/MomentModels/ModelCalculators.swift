@@ -125,9 +125,6 @@ public struct HorizontalSymmetryModel: Sendable, Codable, Equatable {
         self.sin2Alpha = sin2Alpha
     }
 
-    /// m_τ in GeV (1.77686, PDG 2022).
-    public static var tauMassGeV: Double { GeV.tauMass }
-
     /// Status of the 1/8π² prefactor, printed with every result.
     public static let prefactorVerification =
         "unverified: the 1/(8 pi^2) prefactor is as issue 8 quoted it; arXiv:2007.04291's formula could not be read (abstract only)"

@@ -43,12 +43,6 @@ public final class MomentRateCalculator {
         try rates(recoilKeV: t, weights: effective.weights(m), formulation: formulation)
     }
 
-    /// Total dR_MM/dT (events/(t·y·keV)) at true recoil T (keV) for the matrix `m`.
-    public func magneticRate(recoilKeV t: Double, matrix m: MagneticMomentMatrix,
-                             formulation: EffectiveMoment.Formulation = .massStates) throws -> Double {
-        try magneticRates(recoilKeV: t, matrix: m, formulation: formulation).reduce(0, +)
-    }
-
     /// The rate-weighted μ_eff² (μB²) at recoil T: dR_MM/dT(λ) / dR_MM/dT(μ = 1 μB, universal),
     /// i.e. the flavour-universal moment squared that gives the same rate at T. The atomic
     /// factor cancels.

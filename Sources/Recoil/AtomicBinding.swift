@@ -26,8 +26,8 @@ public enum AtomicBinding: Sendable {
     case table(weak: Interpolator, magnetic: Interpolator)
 
     /// Xenon sub-shell binding energies (keV) and occupations: X-ray Data Booklet / Carlson, as
-    /// listed in physics.md. (The RRPA table of Chen et al. 2017 — ../shared/data/external/
-    /// xenon_atomic_binding — has slightly different values, e.g. 1s 34.759 keV.)
+    /// used for the stepping approximation by Chen et al., PLB 774 (2017) 656. (Their RRPA
+    /// table, arXiv:1610.04177, has slightly different values, e.g. 1s 34.759 keV.)
     public static let xenonShells: [XenonShell] = [
         XenonShell(name: "1s", bindingKeV: 34.561, electrons: 2),
         XenonShell(name: "2s", bindingKeV: 5.453, electrons: 2),

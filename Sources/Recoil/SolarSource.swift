@@ -106,8 +106,9 @@ public enum SolarSource: String, Sendable, CaseIterable, Codable {
         }
     }
 
-    /// How this source's flux and uncertainty for `model` were checked. `../shared/physics.md`
-    /// (the project's checked reference) gives all B16-GS98 fluxes and uncertainties and the
+    /// How this source's flux and uncertainty for `model` were checked. The project's checked
+    /// reference ("physics.md", from Vinyoles et al., ApJ 835 (2017) 202, Table 6) gives all
+    /// B16-GS98 fluxes and uncertainties and the
     /// AGSS09met fluxes except hep and ¹⁷F, but no AGSS09met uncertainties; those, and the
     /// AGSS09met hep and ¹⁷F fluxes, agree with an independent transcription of Vinyoles et al.
     /// Table 6 (see ``flux(_:)``) — the table itself was not read.

@@ -23,8 +23,6 @@ public struct PublishedLimit: Sendable, Codable, Equatable {
 
     /// Whether the row is a two-sided interval.
     public var isInterval: Bool { lowerMuB != nil }
-    /// The upper limit (or upper end) in μB (the name of earlier versions).
-    public var limitMuB: Double { upperMuB }
     /// Quoted at 95 % CL (the astrophysical bounds).
     public var cl95: Bool { abs(cl - 0.95) < 1e-9 }
 

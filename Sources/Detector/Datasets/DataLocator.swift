@@ -26,7 +26,7 @@ public enum DataLocator {
             if isData(u) { return u }
             tried.append(env)
         }
-        // Sources/Recoil/Data/DataLocator.swift → repository root
+        // Sources/Detector/Datasets/DataLocator.swift → repository root
         let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
             .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("data")

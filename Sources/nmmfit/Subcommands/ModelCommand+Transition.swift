@@ -72,14 +72,8 @@ extension ModelCommand {
                 }
                 if let path = writeMoments {
                     let mat = try StandardModelTransitionMoment.matrix(massesEV: m, pmns: mix)
-                    let u = MomentMatrixFile.unitBohr
-                    let file: [String: Any] = [
-                        "basis": "mass", "type": "dirac",
-                        "real": (0..<3).map { r in (0..<3).map { c in mat[r, c].re / u } },
-                        "imag": (0..<3).map { r in (0..<3).map { c in mat[r, c].im / u } },
-                        "comment": "SM Dirac magnetic transition moments (nmmfit model sm-transition), masses \(m) eV, \(mix.name), units 1e-11 muB",
-                    ]
-                    try OutputFile.write(try JSONSerialization.data(withJSONObject: file, options: [.prettyPrinted, .sortedKeys]), to: path, force: output.force)
+                    let comment = "SM Dirac magnetic transition moments (nmmfit model sm-transition), masses \(m) eV, \(mix.name), units 1e-11 muB"
+                    try OutputFile.write(try MomentMatrixFile.data(mat, basis: .mass, nature: .dirac, comment: comment), to: path, force: output.force)
                 }
                 try output.emit(Output(pmns: mix.name, massesEV: m, elements: els)) {
                     var s = "SM Dirac transition moments, m = (\(m.map { Format.g($0, 4) }.joined(separator: ", "))) eV, \(mix.name), m_W = \(ModelMasses.wBosonGeV) GeV\n"

@@ -438,7 +438,7 @@ extension ModelCommand {
                 let eff = EffectiveMoment(pmns: mixing)
                 let rows = try eff.sourceAverages(matrix, recoilKeV: recoilKev, fermiFunction: physics.recoilModel().fermiFunction).map { a in
                     SourceRow(source: a.source.rawValue, pee: a.pee, pemu: a.pemu, petau: a.petau, muEffSquaredMuB2: a.muEffSquared,
-                              muEffMuB: a.muEffSquared.squareRoot(), muEffFlavourContentMuB: a.muEffFlavourContentSquared.squareRoot())
+                              muEffMuB: a.muEff, muEffFlavourContentMuB: a.muEffFlavourContent)
                 }
                 var constraint: MomentElementConstraint?
                 var windowMean: Double?
