@@ -467,10 +467,13 @@ extension Model {
         }
 
         static func table(_ o: Output) -> String {
+            // three decimals in 10⁻¹¹ μB, or significant digits for moments far below that
+            // (e.g. SM transition moments, ~10⁻²⁵ μB), which would otherwise print as 0.000
+            func mu11(_ x: Double) -> String { x == 0 || abs(x) >= 1e-13 ? Format.mu11(x) : Format.g(x / 1e-11, 4) }
             var s = "moment matrix \(o.momentsFile): \(o.type), \(o.basis) basis; mixing \(o.pmns)\n"
             s += "weighting: \(o.weighting)\n"
             s += Format.table(["source", "⟨Pee⟩", "⟨Peμ⟩", "⟨Peτ⟩", "μ_eff [10⁻¹¹ μB]", "flavour-content [10⁻¹¹ μB]"], o.sources.map { r in
-                [r.source, Format.f(r.pee, 4), Format.f(r.pemu, 4), Format.f(r.petau, 4), Format.mu11(r.muEffMuB), Format.mu11(r.muEffFlavourContentMuB)]
+                [r.source, Format.f(r.pee, 4), Format.f(r.pemu, 4), Format.f(r.petau, 4), mu11(r.muEffMuB), mu11(r.muEffFlavourContentMuB)]
             })
             if let c = o.constraint {
                 let name = c.elementName
