@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Likelihood
 import Recoil
 import Report
 
@@ -80,7 +81,7 @@ extension Model {
         }
 
         struct Output: Codable {
-            var nmmfitOutput = 1
+            var nmmfitOutput = OutputVersion.current
             var model = "SU(2)_H (Babu, Jana, Lindner, JHEP 10 (2020) 040; Babu, Jana, Lindner, Vishnu P.K., arXiv:2104.03291)"
             var link = "assumed: y_L = y_R, y_L y_R = kappa |f f'|; m_h+ = m_H0 + splitting (unverified against the paper)"
             var g2Sigmas = HorizontalJointRegion.g2Sigmas
