@@ -38,10 +38,10 @@ struct FitOptions: ParsableArguments {
     @Option(help: "Write the plots (SVG: spectrum per channel, profile scan, limits comparison) into this folder.")
     var plot: String?
 
-    @Flag(help: "With --plot/--report: also render PNGs (300 dpi; 1020 px wide for a one-column figure) with rsvg-convert (librsvg2-bin) when it is installed.")
+    @Flag(help: "With --plot or a report folder: also render PNGs (300 dpi; 1020 px wide for a one-column figure) with rsvg-convert (librsvg2-bin) when it is installed.")
     var png = false
 
-    @Flag(help: "With --plot/--report: also render PDFs with rsvg-convert when it is installed.")
+    @Flag(help: "With --plot or a report folder: also render PDFs with rsvg-convert when it is installed.")
     var pdf = false
 
     @Option(help: "A magnetic-moment matrix file (JSON; see `nmmfit model effective --help`): report the constraint on --element.")
@@ -125,8 +125,10 @@ struct FitOptions: ParsableArguments {
 
 /// A fit report with the constraint on one element of a moment matrix.
 struct FitWithElement: Encodable {
+    var nmmfitOutput = OutputVersion.current
     var fit: FitReport
     var element: MomentElementConstraint
+    enum CodingKeys: String, CodingKey { case fit, element, nmmfitOutput = "nmmfit_output" }
 }
 
 /// The human-readable rendering of a ``FitReport``.
