@@ -133,6 +133,9 @@ struct FitWithElement: Encodable {
 
 /// The human-readable rendering of a ``FitReport``.
 enum FitTable {
+    /// A row label padded to one column, then "= ".
+    static func label(_ text: String) -> String { text.padding(toLength: 19, withPad: " ", startingAt: 0) + "= " }
+
     static func render(_ r: FitReport) -> String {
         var s = ""
         for ch in r.channels {
@@ -153,20 +156,20 @@ enum FitTable {
             s += "\n"
         }
         let pct = Format.g(r.cl * 100, 3)
-        s += "result             = \(MuNuText.headline(r))\n"
+        s += "\(label("result"))\(MuNuText.headline(r))\n"
         let errs = MuNuText.errors(low: r.muNuErrorLow, high: r.muNuErrorHigh)
         s += r.muNuBest > 0 && r.muNuSquaredError > 0
-            ? "best-fit μν        = \(Format.mu11(r.muNuBest)) \(errs) × 10⁻¹¹ μB (68.3 % CL errors)   (μν² = \(Format.f(r.muNuSquaredBest, 3)) ± \(Format.f(r.muNuSquaredError, 3)) × 10⁻²² μB²)\n"
-            : "best-fit μν        = \(Format.mu11(r.muNuBest)) \(errs) × 10⁻¹¹ μB (68.3 % CL errors; at the boundary μν = 0)\n"
+            ? "\(label("best-fit μν"))\(Format.mu11(r.muNuBest)) \(errs) × 10⁻¹¹ μB (68.3 % CL errors)   (μν² = \(Format.f(r.muNuSquaredBest, 3)) ± \(Format.f(r.muNuSquaredError, 3)) × 10⁻²² μB²)\n"
+            : "\(label("best-fit μν"))\(Format.mu11(r.muNuBest)) \(errs) × 10⁻¹¹ μB (68.3 % CL errors; at the boundary μν = 0)\n"
         s += r.isUpperLimit
-            ? "\(pct)% CL limit      = μν < \(Format.mu11(r.interval[1])) × 10⁻¹¹ μB  (\(r.intervalMethod); Wilks: \(MuNuText.interval(r.intervalWilks)))\n"
-            : "\(pct)% CL interval   = \(MuNuText.interval(r.interval)) × 10⁻¹¹ μB  (\(r.intervalMethod); Wilks: \(MuNuText.interval(r.intervalWilks)))\n"
+            ? "\(label("\(pct)% CL limit"))μν < \(Format.mu11(r.interval[1])) × 10⁻¹¹ μB  (\(r.intervalMethod); Wilks: \(MuNuText.interval(r.intervalWilks)))\n"
+            : "\(label("\(pct)% CL interval"))\(MuNuText.interval(r.interval)) × 10⁻¹¹ μB  (\(r.intervalMethod); Wilks: \(MuNuText.interval(r.intervalWilks)))\n"
         if let e = r.expectedLimit {
-            s += "expected limit     = \(Format.mu11(e)) × 10⁻¹¹ μB  (median, \(pct)% CL, Asimov background-only data)\n"
+            s += "\(label("expected limit"))\(Format.mu11(e)) × 10⁻¹¹ μB  (median, \(pct)% CL, Asimov background-only data)\n"
         }
-        s += "significance μν>0  = \(Format.f(r.significanceSigma)) σ   (q0 = \(Format.f(r.q0, 3)), p = \(Format.g(r.pValue, 3)))\n"
-        s += "−lnL best / bkg    = \(Format.f(r.nllBest, 4)) / \(Format.f(r.nllBackgroundOnly, 4));  Baker–Cousins χ² = \(Format.f(r.gofChi2)) for \(r.bins) bins\n"
-        s += "fit status         = \(r.converged ? "converged" : "NOT CONVERGED") (\(r.fitStatus.method), \(r.fitStatus.iterations) iterations, EDM \(Format.g(r.fitStatus.edm, 2)))\n"
+        s += "\(label("significance μν>0"))\(Format.f(r.significanceSigma)) σ   (q0 = \(Format.f(r.q0, 3)), p = \(Format.g(r.pValue, 3)))\n"
+        s += "\(label("−lnL best / bkg"))\(Format.f(r.nllBest, 4)) / \(Format.f(r.nllBackgroundOnly, 4));  Baker–Cousins χ² = \(Format.f(r.gofChi2)) for \(r.bins) bins\n"
+        s += "\(label("fit status"))\(r.converged ? "converged" : "NOT CONVERGED") (\(r.fitStatus.method), \(r.fitStatus.iterations) iterations, EDM \(Format.g(r.fitStatus.edm, 2)))\n"
         s += "\nparameters:\n"
         s += Format.table(["name", "best fit", "error", "bkg-only fit"], r.parameters.map { p in
             p.unit == "muB" ? [p.name + " [10⁻¹¹ μB]", Format.mu11(p.value), MuNuText.errors(low: p.errorLow ?? 0, high: p.errorHigh ?? 0), "0"]
