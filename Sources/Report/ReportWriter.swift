@@ -134,7 +134,6 @@ public struct ReportWriter {
             s += "> **Digitised data:** \(d.joined(separator: ", ")) — read off published figures by third parties, not an official release. Every assumption: `nmmfit datasets show NAME`.\n\n"
         }
         if let o = r.specOverrides { s += "Dataset spec changes (`--set`): \(o.map { "`\($0)`" }.joined(separator: ", "))\n\n" }
-        s += "| quantity | value |\n|---|---|\n"
         s += "**Result:** \(MuNuText.headline(r))\n\n"
         s += "| quantity | value [10⁻¹¹ μB] |\n|---|---|\n"
         s += "| best-fit μν (68.3 % CL errors) | \(mu(r.muNuBest)) \(MuNuText.errors(low: r.muNuErrorLow, high: r.muNuErrorHigh)) |\n"
@@ -142,7 +141,9 @@ public struct ReportWriter {
         s += "| same, Wilks | \(MuNuText.interval(r.intervalWilks)) |\n"
         if let e = r.expectedLimit { s += "| median expected limit (Asimov) | < \(mu(e)) |\n" }
         s += "\n| quantity | value |\n|---|---|\n"
-        s += "| μν² (Hessian error) | \(String(format: "%.3f", r.muNuSquaredBest)) ± \(String(format: "%.3f", r.muNuSquaredError)) × 10⁻²² μB² |\n"
+        s += r.muNuSquaredError > 0
+            ? "| μν² (Hessian error) | \(String(format: "%.3f", r.muNuSquaredBest)) ± \(String(format: "%.3f", r.muNuSquaredError)) × 10⁻²² μB² |\n"
+            : "| μν² | \(String(format: "%.3f", r.muNuSquaredBest)) × 10⁻²² μB² (at the boundary: no Hessian error) |\n"
         s += "| q0, significance of μν > 0 | \(String(format: "%.3f", r.q0)), \(String(format: "%.2f", r.significanceSigma))σ (p = \(String(format: "%.3g", r.pValue))) |\n"
         s += "| −ln L best / background only | \(String(format: "%.4f", r.nllBest)) / \(String(format: "%.4f", r.nllBackgroundOnly)) |\n"
         s += "| Baker–Cousins χ² | \(String(format: "%.2f", r.gofChi2)) for \(r.bins) bins |\n"
