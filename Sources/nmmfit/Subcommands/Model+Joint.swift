@@ -63,6 +63,8 @@ extension Model {
             guard parts.count >= 2, let lo = Double(parts[0]), let hi = Double(parts[1]) else {
                 throw ValidationError("--mu-range '\(s)': expected LO,HI[,LABEL] with numbers in μB")
             }
+            try MomentRange.check(lo, "--mu-range LO")
+            try MomentRange.check(hi, "--mu-range HI")
             do {
                 return try MuNuBand(label: parts.count == 3 && !parts[2].isEmpty ? parts[2] : "[\(parts[0]), \(parts[1])] μB", lowerBohr: lo, upperBohr: hi)
             } catch let e as MomentError { throw ValidationError("--mu-range '\(s)': \(e)") }
