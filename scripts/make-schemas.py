@@ -19,6 +19,9 @@ BASE = "https://nmmfit.invalid/schemas/v2/"  # .invalid (RFC 2606): an identifie
 
 # Objects whose keys are data (dataset, sample or source names), not fixed key names.
 MAPS = {"best_fit", "weak_by_source", "magnetic_by_source", "separate_mu_nu_best_muB"}
+ENUMS = {"interval_kind": ["upper_limit", "two_sided"], "provenance": ["official", "digitised"],
+         "interval_method": ["asymptotic-unified", "wilks"]}
+PAIRS = {"interval_muB", "interval_wilks_muB", "window_keV", "default_window_keV"}  # [lo, hi]
 INTEGER = {"bins", "ndof", "dof", "toys", "failed_toys", "iterations", "row", "column", "steps"}
 
 SUFFIX_UNITS = [
@@ -177,13 +180,16 @@ def infer(values, key=None):
         return {"type": "object", "properties": props, "required": req, "additionalProperties": False}
     if types <= {"list"}:
         inner = [x for v in values for x in v]
-        return {"type": "array", "items": infer(inner, key) if inner else {}}
+        out = {"type": "array", "items": infer(inner, key) if inner else {}}
+        if key in PAIRS:
+            out.update(minItems=2, maxItems=2)
+        return out
     if types <= {"bool"}:
         return {"type": "boolean"}
     if types <= {"int", "float"}:
         return {"type": "integer" if key in INTEGER and types == {"int"} else "number"}
     if types <= {"str"}:
-        return {"type": "string"}
+        return {"type": "string", "enum": ENUMS[key]} if key in ENUMS else {"type": "string"}
     return {}
 
 
