@@ -36,6 +36,7 @@ struct Compare: ParsableCommand {
 
     func run() throws {
         try CLIErrors.run {
+            try OutputTargets.check(files: [output.output], force: output.force)
             var d = data
             if tests.contains("tritium") { d.tritium = .free }
             let model = try d.model(physics: physics)
@@ -43,7 +44,12 @@ struct Compare: ParsableCommand {
                 t == "tritium" ? model.parameterNames.filter { $0.lowercased().hasPrefix("tritium") } : [t]
             }
             let excluded = (!names.contains("mu_nu") && !keepMuNu) ? ["mu_nu"] : []
-            let r = try HypothesisTest(model: model, testedNames: names, excludedNames: excluded).run(toys: toys, seed: seed)
+            let progress = DelayedProgress(total: toys > 0 ? toys : nil, label: toys > 0 ? "compare toys" : "compare",
+                                           quiet: output.quiet || output.json)
+            defer { progress.finish() }
+            let r = try HypothesisTest(model: model, testedNames: names, excludedNames: excluded)
+                .run(toys: toys, seed: seed) { progress.update($0) }
+            progress.finish()
             try output.emit(r) {
                 var s = "null: \(r.tested.joined(separator: ", ")) = 0"
                 if !r.excluded.isEmpty { s += " (left out of both: \(r.excluded.joined(separator: ", ")))" }

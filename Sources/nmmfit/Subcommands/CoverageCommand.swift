@@ -37,7 +37,7 @@ struct CoverageCommand: ParsableCommand {
     func validate() throws {
         try ConfidenceLevel.validate(cl)
         guard mus.allSatisfy({ $0.isFinite && $0 >= 0 }) else { throw ValidationError("--mu values must be ≥ 0 (μB)") }
-        for m in mus { try MuNuOption.validate(m, option: "--mu") }
+        for m in mus { try MomentRange.check(m, "--mu") }
         let known = ["wilks", "asymptotic-unified", "feldman-cousins"]
         for m in methods where !known.contains(m) { throw ValidationError("unknown --method \(m) (\(known.joined(separator: ", ")))") }
         if !fromToys.isEmpty && (!mus.isEmpty || toys != nil || criticalToys != nil || seed != nil) {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Likelihood
 import Recoil
 
 // MARK: - solar-fluxes
@@ -25,7 +26,7 @@ extension Model {
         }
 
         struct Output: Codable {
-            var nmmfitOutput = 1
+            var nmmfitOutput = OutputVersion.current
             var rows: [Row]
             enum CodingKeys: String, CodingKey { case nmmfitOutput = "nmmfit_output", rows }
         }

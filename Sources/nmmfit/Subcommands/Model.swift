@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Likelihood
 import Recoil
 import Report
 
@@ -52,10 +53,9 @@ extension Model {
         @OptionGroup var output: OutputOptions
 
         func validate() throws {
-            try Model.nonNegative(mu, "--mu")
+            try MomentRange.check(mu, "--mu")
             try Model.positive(scaleGev, "--scale-gev")
             try Model.nonNegative(massEv, "--mass-ev")
-            try Model.atMost(mu, ResourceLimit.maxMuNuMuB, "--mu", "μB")
             try Model.atMost(scaleGev, Model.maxScaleGeV, "--scale-gev", "GeV")
             try Model.atMost(massEv, Model.maxNeutrinoMassEV, "--mass-ev", "eV")
             let given = [mu, scaleGev, massEv].compactMap { $0 }.count
@@ -64,13 +64,14 @@ extension Model {
         }
 
         struct Output: Codable {
+            var nmmfitOutput = OutputVersion.current
             var relation = "m_nu = Lambda^2 mu_nu / (2 m_e mu_B)  (Bell et al., PRL 95 (2005) 151802)"
             var muNuMuB: Double
             var scaleGeV: Double
             var massEV: Double
             var smDiracMomentMuB: Double
             enum CodingKeys: String, CodingKey {
-                case relation
+                case relation, nmmfitOutput = "nmmfit_output"
                 case muNuMuB = "mu_nu_muB", scaleGeV = "scale_GeV", massEV = "m_nu_eV", smDiracMomentMuB = "sm_dirac_moment_muB"
             }
         }
@@ -114,17 +115,17 @@ extension Model {
 
         func validate() throws {
             try Model.nonNegative(massEv, "--mass-ev")
-            try Model.nonNegative(mu, "--mu")
+            try MomentRange.check(mu, "--mu")
             guard (massEv == nil) != (mu == nil) else { throw ValidationError("give exactly one of --mass-ev, --mu") }
             try Model.atMost(massEv, Model.maxNeutrinoMassEV, "--mass-ev", "eV")
-            try Model.atMost(mu, ResourceLimit.maxMuNuMuB, "--mu", "μB")
         }
 
         struct Output: Codable {
+            var nmmfitOutput = OutputVersion.current
             var formula = "mu_nu/mu_B = 3 G_F m_e m_nu / (4 sqrt(2) pi^2)  (Fujikawa & Shrock, PRL 45 (1980) 963)"
             var massEV: Double
             var muNuMuB: Double
-            enum CodingKeys: String, CodingKey { case formula, massEV = "m_nu_eV", muNuMuB = "mu_nu_muB" }
+            enum CodingKeys: String, CodingKey { case formula, nmmfitOutput = "nmmfit_output", massEV = "m_nu_eV", muNuMuB = "mu_nu_muB" }
         }
 
         func run() throws {
@@ -165,16 +166,20 @@ extension Model {
         func validate() throws {
             try Model.positive(mh, "--mh")
             try Model.positive(mH, "--mH")
+            guard mH > mh else {
+                throw ValidationError("--mH (\(Format.g(mH)) GeV) must be above --mh (\(Format.g(mh)) GeV): m_h⁺ is the lighter charged scalar, m_H⁺ the heavier; swap the two")
+            }
             guard ffprime.isFinite else { throw ValidationError("--ffprime must be finite") }
             guard sin2alpha.isFinite, abs(sin2alpha) <= 1 else { throw ValidationError("--sin2alpha must be in [-1, 1], got \(sin2alpha)") }
             try Model.positive(targetMu, "--target-mu")
             try Model.atMost(mh, Model.maxScaleGeV, "--mh", "GeV")
             try Model.atMost(mH, Model.maxScaleGeV, "--mH", "GeV")
             try Model.atMost(abs(ffprime), Model.maxYukawa, "|--ffprime|", "")
-            try Model.atMost(targetMu, ResourceLimit.maxMuNuMuB, "--target-mu", "μB")
+            try MomentRange.check(targetMu, "--target-mu")
         }
 
         struct Output: Codable {
+            var nmmfitOutput = OutputVersion.current
             var model = "SU(2)_H, Babu-Jana-Lindner JHEP 10 (2020) 040"
             var verification = HorizontalSymmetryModel.prefactorVerification
             var mhPlusGeV: Double
@@ -188,7 +193,7 @@ extension Model {
             var targetMuMuB: Double?
             var ffprimeForTarget: Double?
             enum CodingKeys: String, CodingKey {
-                case model, verification, ffprime, sin2alpha
+                case model, verification, ffprime, sin2alpha, nmmfitOutput = "nmmfit_output"
                 case mhPlusGeV = "m_h_plus_GeV", mHPlusGeV = "m_H_plus_GeV"
                 case loopLightPerGeV2 = "loop_h_per_GeV2", loopHeavyPerGeV2 = "loop_H_per_GeV2"
                 case muOverEPerGeV = "mu_over_e_per_GeV", muNuMuB = "mu_nu_muB"
@@ -259,15 +264,15 @@ extension Model {
         @OptionGroup var output: OutputOptions
 
         func validate() throws {
-            try Model.nonNegative(muLo, "--mu-lo")
+            try MomentRange.check(muLo, "--mu-lo")
             try Model.positive(muHi, "--mu-hi")
+            try MomentRange.check(muHi, "--mu-hi")
             guard muHi > muLo else { throw ValidationError("--mu-hi (\(muHi)) must be above --mu-lo (\(muLo))") }
             guard sin2alpha.isFinite, abs(sin2alpha) <= 1, sin2alpha != 0 else {
                 throw ValidationError("--sin2alpha must be in [-1, 1] and non-zero, got \(sin2alpha)")
             }
             for (n, v) in [("--mh-min", mhMin), ("--mh-max", mhMax), ("--mH-min", mHMin), ("--mH-max", mHMax)] { try Model.positive(v, n) }
             for (n, v) in [("--mh-max", mhMax), ("--mH-max", mHMax)] { try Model.atMost(v, Model.maxScaleGeV, n, "GeV") }
-            try Model.atMost(muHi, ResourceLimit.maxMuNuMuB, "--mu-hi", "μB")
             guard mhMax >= mhMin else { throw ValidationError("--mh-max must be ≥ --mh-min") }
             guard mHMax >= mHMin else { throw ValidationError("--mH-max must be ≥ --mH-min") }
             guard steps >= 1, steps <= 200 else { throw ValidationError("--steps must be in 1…200, got \(steps)") }
@@ -275,13 +280,14 @@ extension Model {
         }
 
         struct Output: Codable {
+            var nmmfitOutput = OutputVersion.current
             var model = "SU(2)_H, Babu-Jana-Lindner JHEP 10 (2020) 040"
             var verification = HorizontalSymmetryModel.prefactorVerification
             var muLoMuB: Double
             var muHiMuB: Double
             var sin2alpha: Double
             var rows: [HorizontalSymmetryModel.RegionRow]
-            enum CodingKeys: String, CodingKey { case model, verification, sin2alpha, rows, muLoMuB = "mu_lo_muB", muHiMuB = "mu_hi_muB" }
+            enum CodingKeys: String, CodingKey { case model, verification, sin2alpha, rows, nmmfitOutput = "nmmfit_output", muLoMuB = "mu_lo_muB", muHiMuB = "mu_hi_muB" }
         }
 
         func run() throws {
@@ -380,10 +386,10 @@ extension Model {
                 throw ValidationError("--pmns must be one of: \(PMNS.named.keys.sorted().joined(separator: ", ")), got '\(pmns)'")
             }
             try Model.positive(recoilKev, "--recoil-kev")
-            try Model.nonNegative(muLo, "--mu-lo")
+            try MomentRange.check(muLo, "--mu-lo")
             try Model.positive(muHi, "--mu-hi")
+            try MomentRange.check(muHi, "--mu-hi")
             if let h = muHi, h < muLo { throw ValidationError("--mu-hi (\(h)) must be ≥ --mu-lo (\(muLo))") }
-            try Model.atMost(muHi, ResourceLimit.maxMuNuMuB, "--mu-hi", "μB")
             try Model.atMost(recoilKev, Model.maxRecoilKeV, "--recoil-kev", "keV")
             try Model.atMost(emax, Model.maxRecoilKeV, "--emax", "keV")
             if (element == nil) != (muHi == nil) { throw ValidationError("--element and --mu-hi go together") }
@@ -410,12 +416,13 @@ extension Model {
             var muEffMuB: Double
             var muEffFlavourContentMuB: Double
             enum CodingKeys: String, CodingKey {
-                case source, pee = "Pee", pemu = "Pemu", petau = "Petau"
+                case source, pee = "p_ee", pemu = "p_emu", petau = "p_etau"
                 case muEffSquaredMuB2 = "mu_eff_squared_muB2", muEffMuB = "mu_eff_muB", muEffFlavourContentMuB = "mu_eff_flavour_content_muB"
             }
         }
 
         struct Output: Codable {
+            var nmmfitOutput = OutputVersion.current
             var momentsFile: String
             var basis: String
             var type: String
@@ -426,7 +433,7 @@ extension Model {
             var constraint: MomentElementConstraint?
             var windowMeanMuEffSquaredMuB2: Double?
             enum CodingKeys: String, CodingKey {
-                case basis, type, pmns, weighting, sources, constraint
+                case basis, type, pmns, weighting, sources, constraint, nmmfitOutput = "nmmfit_output"
                 case momentsFile = "moments_file", recoilKeV = "recoil_keV", windowMeanMuEffSquaredMuB2 = "window_mean_mu_eff_squared_muB2"
             }
         }

@@ -50,8 +50,8 @@ struct Toys: ParsableCommand {
         guard ["q0", "t"].contains(statistic) else { throw ValidationError("--statistic must be q0 or t") }
         guard nshards >= 1, shard >= 0, shard < nshards else { throw ValidationError("need 0 ≤ --shard < --nshards") }
         guard threads >= 1 else { throw ValidationError("--threads must be ≥ 1") }
-        try MuNuOption.validate(mu, option: "--mu")
-        try MuNuOption.validate(testMu, option: "--test-mu")
+        try MomentRange.check(mu, "--mu")
+        try MomentRange.check(testMu, "--test-mu")
         try ResourceLimit.toys.validate(ntoys, option: "-n")
         try ResourceLimit.shards.validate(nshards, option: "--nshards")
         try ResourceLimit.threads.validate(threads, option: "--threads")

@@ -216,16 +216,3 @@ enum ConfidenceLevel {
         }
     }
 }
-
-/// The largest μν accepted from the command line (μB): far above every bound (~10⁻¹¹), and
-/// small enough that (μν/10⁻¹¹)² and the expected counts stay finite.
-enum MuNuOption {
-    static let maximumMuB = ResourceLimit.maxMuNuMuB
-
-    static func validate(_ mu: Double?, option: String) throws {
-        guard let mu else { return }
-        guard mu.isFinite, mu >= 0, mu <= maximumMuB else {
-            throw ValidationError("\(option) must be in [0, \(maximumMuB)] μB, got \(mu)")
-        }
-    }
-}
