@@ -86,10 +86,7 @@ struct FitOptions: ParsableArguments {
                 model = try data.model(physics: physics)
                 profile = try ProfileLikelihood(model: model)
                 report = try FitReport.make(profile: profile, cl: cl, method: method)
-                // a spec keeps only channel names: flag those that are digitised datasets here
-                report.digitisedDatasets = model.channelNames.filter {
-                    (try? DataLocator.spec(named: $0, dataDirectory: data.dataDir).spec.isDigitised) == true
-                }
+                report.digitisedDatasets = ResultProvenance.digitisedDatasets
             } else {
                 let a = try data.config(physics: physics).analyse(cl: cl, method: method, compatibilityToys: compatibilityToys, seed: seed)
                 (model, profile, report) = (a.model, a.profile, a.report)
@@ -184,9 +181,6 @@ enum FitTable {
                 : [p.name, Format.g(p.value, 5), p.error.map { Format.g($0, 3) } ?? "—", Format.g(p.backgroundOnlyValue, 5)]
         })
         s += combination(r)
-        if let d = r.digitisedDatasets, !d.isEmpty {
-            s += "\nDIGITISED DATA: \(d.joined(separator: ", ")) — read off published figures by third parties, not an official release; see `nmmfit datasets show NAME` for the assumptions.\n"
-        }
         if let o = r.specOverrides { s += "dataset spec changes (--set): \(o.joined(separator: "; "))\n" }
         return s
     }
