@@ -35,16 +35,17 @@ public enum CompatibilityTest {
         /// Z = Φ⁻¹(1 − p_toys), when 0 < p_toys < 1.
         public var zToys: Double?
         enum CodingKeys: String, CodingKey {
-            case datasets, dof, z, converged, toys
+            case datasets, dof, converged, toys
+            case z = "z_asymptotic"
             case failedToys = "failed_toys"
-            case pToys = "p_toys"
-            case pToysError = "p_toys_error"
+            case pToys = "p_value_toys"
+            case pToysError = "p_value_toys_error"
             case zToys = "z_toys"
             case minusTwoDeltaLnL = "minus_two_delta_lnL"
-            case pValue = "p_value"
+            case pValue = "p_value_asymptotic"
             case nllCommon = "nll_common"
             case nllSeparate = "nll_separate"
-            case separateMuNuBest = "separate_mu_nu_best"
+            case separateMuNuBest = "separate_mu_nu_best_muB"
         }
     }
 

@@ -18,11 +18,12 @@ extension FitReport {
         public var significanceSigma: Double
         public var converged: Bool
         enum CodingKeys: String, CodingKey {
-            case name, provenance, bins, interval, converged
+            case name, provenance, bins, converged
+            case interval = "interval_muB"
             case windowKeV = "window_keV"
-            case muNuBest = "mu_nu_best"
-            case expectedLimit = "expected_limit_asimov_median"
-            case significanceSigma = "significance_sigma"
+            case muNuBest = "mu_nu_best_muB"
+            case expectedLimit = "expected_limit_asimov_median_muB"
+            case significanceSigma = "z_asymptotic"
         }
     }
 }

@@ -1,18 +1,27 @@
+import Formats
 import Foundation
 import Likelihood
 
-/// Everything `nmmfit fit` reports, as versioned JSON (keys documented in the README).
+/// Everything `nmmfit fit` reports, as versioned JSON (keys and units in the README and in
+/// `schemas/fit.schema.json`).
 public struct FitReport: Codable, Sendable {
-    /// Output format version.
-    public var nmmfitOutput = 1
+    /// Output format version (``OutputVersion``).
+    public var nmmfitOutput = OutputVersion.current
     public var datasets: [String]
     /// Best-fit μν (μB).
     public var muNuBest: Double
-    /// Best-fit μν² in units of (10⁻¹¹ μB)², with its Hessian error.
+    /// Asymmetric 68.27 % errors of μν (μB): best − lower and upper − best end of the
+    /// profile-likelihood interval {t̃ ≤ 1} (Wilks, χ²₁ at 68.27 %); the lower error is the whole
+    /// best fit when that interval reaches μν = 0.
+    public var muNuErrorLow: Double
+    public var muNuErrorHigh: Double
+    /// Best-fit μν² in units of 10⁻²² μB² = (10⁻¹¹ μB)², with its Hessian error in the same unit.
     public var muNuSquaredBest: Double
     public var muNuSquaredError: Double
     /// The interval: [lo, hi] in μB.
     public var interval: [Double]
+    /// "upper_limit" when the interval's lower end is the boundary μν = 0, else "two_sided".
+    public var intervalKind: String
     public var cl: Double
     public var intervalMethod: String
     /// Wilks interval, for comparison.
@@ -43,11 +52,24 @@ public struct FitReport: Codable, Sendable {
     /// Command-line changes (`--set`) to the dataset specs.
     public var specOverrides: [String]?
 
+    /// One parameter. `mu_nu` is given in μB with asymmetric errors (`error_low`, `error_high`,
+    /// μB, from the 68.27 % profile interval) and no symmetric `error`; every other parameter in
+    /// its internal unit (`unit`: "1" = a relative normalisation or a nuisance in units of its
+    /// nominal value) with its Hessian error in the same unit.
     public struct Parameter: Codable, Sendable {
         public var name: String
+        public var unit: String
         public var value: Double
-        public var error: Double
+        public var error: Double?
+        public var errorLow: Double?
+        public var errorHigh: Double?
         public var backgroundOnlyValue: Double
+        enum CodingKeys: String, CodingKey {
+            case name, unit, value, error
+            case errorLow = "error_low"
+            case errorHigh = "error_high"
+            case backgroundOnlyValue = "background_only_value"
+        }
     }
 
     public struct Channel: Codable, Sendable {
@@ -71,15 +93,19 @@ public struct FitReport: Codable, Sendable {
     enum CodingKeys: String, CodingKey {
         case nmmfitOutput = "nmmfit_output"
         case datasets
-        case muNuBest = "mu_nu_best"
-        case muNuSquaredBest = "mu_nu_squared_best_1e-22"
-        case muNuSquaredError = "mu_nu_squared_error_1e-22"
-        case interval, cl
+        case muNuBest = "mu_nu_best_muB"
+        case muNuErrorLow = "mu_nu_error_low_muB"
+        case muNuErrorHigh = "mu_nu_error_high_muB"
+        case muNuSquaredBest = "mu_nu_squared_best_1e-22_muB2"
+        case muNuSquaredError = "mu_nu_squared_error_1e-22_muB2"
+        case interval = "interval_muB"
+        case intervalKind = "interval_kind"
+        case cl
         case intervalMethod = "interval_method"
-        case intervalWilks = "interval_wilks"
+        case intervalWilks = "interval_wilks_muB"
         case q0
-        case significanceSigma = "significance_sigma"
-        case pValue = "p_value"
+        case significanceSigma = "z_asymptotic"
+        case pValue = "p_value_asymptotic"
         case nllBest = "nll_best"
         case nllBackgroundOnly = "nll_background_only"
         case converged
@@ -87,11 +113,17 @@ public struct FitReport: Codable, Sendable {
         case gofChi2 = "gof_baker_cousins_chi2"
         case bins, parameters, channels
         case digitisedDatasets = "digitised_datasets"
-        case expectedLimit = "expected_limit_asimov_median"
+        case expectedLimit = "expected_limit_asimov_median_muB"
         case perDataset = "per_dataset"
         case compatibility
         case specOverrides = "spec_overrides"
     }
+
+    /// The confidence level of a ±1σ Gaussian interval, 2Φ(1) − 1 = erf(1/√2) = 0.6827.
+    public static let oneSigmaCL = erf(1 / 2.0.squareRoot())
+
+    /// Whether the interval is an upper limit (its lower end is the boundary μν = 0).
+    public var isUpperLimit: Bool { interval.count == 2 && interval[0] <= 0 }
 
     /// Runs the standard analysis on a model: best fit, background-only fit, q0, intervals, GOF.
     public static func make(model: BinnedModel, cl: Double = 0.9, method: AsymptoticInterval.Method = .unified) throws -> FitReport {
@@ -104,6 +136,7 @@ public struct FitReport: Codable, Sendable {
         let d = try pl.discovery()
         let iv = try AsymptoticInterval.interval(pl, cl: cl, method: method)
         let ivW = method == .wilks ? iv : try AsymptoticInterval.interval(pl, cl: cl, method: .wilks)
+        let oneSigma = try AsymptoticInterval.interval(pl, cl: oneSigmaCL, method: .wilks)
         let best = pl.best, bkg = d.backgroundOnly
         let bySample = model.expectedBySample(best.internalValues)
         let totB = model.expected(best.internalValues), totBkg = model.expected(bkg.internalValues)
@@ -114,14 +147,19 @@ public struct FitReport: Codable, Sendable {
             return Channel(name: name, binEdgesKeV: model.binEdges[c], observed: Array(model.observed.counts[r]),
                            bestFit: samples, totalBestFit: Array(totB[r]), totalBackgroundOnly: Array(totBkg[r]))
         }
+        let errLow = max(best.muNu - oneSigma.lower, 0), errHigh = max(oneSigma.upper - best.muNu, 0)
         let params = model.parameterNames.enumerated().map { (k, n) in
-            Parameter(name: n, value: k == model.poiIndex ? best.muNu : best.internalValues[k], error: best.errors[k],
-                      backgroundOnlyValue: k == model.poiIndex ? 0 : bkg.internalValues[k])
+            k == model.poiIndex
+                ? Parameter(name: n, unit: "muB", value: best.muNu, error: nil, errorLow: errLow, errorHigh: errHigh, backgroundOnlyValue: 0)
+                : Parameter(name: n, unit: "1", value: best.internalValues[k], error: best.errors[k], errorLow: nil, errorHigh: nil,
+                            backgroundOnlyValue: bkg.internalValues[k])
         }
         let logFactorials = model.observed.counts.reduce(0.0) { $0 + lgamma($1 + 1) }
         return FitReport(
-            datasets: model.channelNames, muNuBest: best.muNu, muNuSquaredBest: best.internalValues[model.poiIndex],
-            muNuSquaredError: best.errors[model.poiIndex], interval: [iv.lower, iv.upper], cl: cl,
+            datasets: model.channelNames, muNuBest: best.muNu, muNuErrorLow: errLow, muNuErrorHigh: errHigh,
+            muNuSquaredBest: best.internalValues[model.poiIndex],
+            muNuSquaredError: best.errors[model.poiIndex], interval: [iv.lower, iv.upper],
+            intervalKind: iv.isUpperLimit ? "upper_limit" : "two_sided", cl: cl,
             intervalMethod: iv.method, intervalWilks: [ivW.lower, ivW.upper], q0: d.q0, significanceSigma: d.z,
             pValue: d.p, nllBest: best.nll + logFactorials, nllBackgroundOnly: bkg.nll + logFactorials, converged: best.converged && bkg.converged,
             fitStatus: best, gofChi2: model.bakerCousinsChi2(best.internalValues, model.observed), bins: model.binCount,

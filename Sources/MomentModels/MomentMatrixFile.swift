@@ -69,8 +69,8 @@ public enum MomentMatrixFile {
         }
         let re = try grid(raw.real, "real", file)
         let im = try raw.imag.map { try grid($0, "imag", file) } ?? Array(repeating: Array(repeating: 0.0, count: 3), count: 3)
-        guard (re + im).joined().contains(where: { abs($0) >= 1e-10 }) else {
-            throw InputError(file: file, field: "real", "every element is zero (below 1e-10 × 1e-11 μB): the matrix has no magnetic moment")
+        guard (re + im).joined().contains(where: { abs($0) >= 1e-100 }) else {
+            throw InputError(file: file, field: "real", "every element is zero (below 1e-100 × 1e-11 μB): the matrix has no magnetic moment")
         }
         let m = ComplexMatrix3(rows: (0..<3).map { r in (0..<3).map { c in Complex(re[r][c] * unitBohr, im[r][c] * unitBohr) } })
         do {

@@ -37,8 +37,9 @@ public struct MuNuBand: Sendable, Codable, Equatable {
     /// Largest fit-result file read (bytes); a `nmmfit fit --json` file is a few kB to MB.
     public static let maximumFileBytes = 64 << 20
 
-    /// Reads the interval of a `nmmfit fit --json -o FILE` result: `interval` = [lo, hi] in μB,
-    /// `cl`, `datasets`, `mu_nu_best` (μB). Other keys are ignored.
+    /// Reads the interval of a `nmmfit fit --json -o FILE` result: `interval_muB` = [lo, hi] in μB,
+    /// `cl`, `datasets`, `mu_nu_best_muB` (μB) — output version 2; a version-1 file's `interval`
+    /// and `mu_nu_best` (same units) are read too. Other keys are ignored.
     /// - Throws: ``InputError`` naming the file and field.
     public static func load(fitResult path: String) throws -> MuNuBand {
         let url = URL(fileURLWithPath: path)
@@ -58,7 +59,13 @@ public struct MuNuBand: Sendable, Codable, Equatable {
         var cl: Double?
         var datasets: [String]?
         var muNuBest: Double?
-        enum CodingKeys: String, CodingKey { case interval, cl, datasets, muNuBest = "mu_nu_best" }
+        var intervalV1: [Double]?
+        var muNuBestV1: Double?
+        enum CodingKeys: String, CodingKey {
+            case cl, datasets
+            case interval = "interval_muB", muNuBest = "mu_nu_best_muB"
+            case intervalV1 = "interval", muNuBestV1 = "mu_nu_best"
+        }
     }
 
     /// Parses fit-result JSON (see ``load(fitResult:)``); `file` names it in errors.
@@ -68,20 +75,26 @@ public struct MuNuBand: Sendable, Codable, Equatable {
         }
         let raw: Raw
         do { raw = try JSONDecoder().decode(Raw.self, from: data) } catch let DecodingError.typeMismatch(_, ctx) {
-            throw InputError(file: file, field: ctx.codingPath.first?.stringValue, "wrong type (interval: two numbers in μB, cl and mu_nu_best: numbers, datasets: strings)")
+            throw InputError(file: file, field: ctx.codingPath.first?.stringValue, "wrong type (interval_muB: two numbers in μB, cl and mu_nu_best_muB: numbers, datasets: strings)")
         } catch let DecodingError.valueNotFound(_, ctx) {
             throw InputError(file: file, field: ctx.codingPath.first?.stringValue, "is null")
         } catch {
             throw InputError(file: file, "cannot decode (\(error))")
         }
-        guard let pair = raw.interval else { throw InputError(file: file, field: "interval", "missing: not a `nmmfit fit --json` result?") }
-        guard pair.count == 2, pair.allSatisfy(\.isFinite), pair[0] >= 0, pair[1] > pair[0] else {
-            throw InputError(file: file, field: "interval", "needs two numbers 0 ≤ lo < hi (μB), got \(pair)")
+        guard let pair = raw.interval ?? raw.intervalV1 else {
+            throw InputError(file: file, field: "interval_muB", "missing: not a `nmmfit fit --json` result?")
         }
-        if let b = raw.muNuBest, !(b.isFinite && b >= 0) { throw InputError(file: file, field: "mu_nu_best", "must be ≥ 0 (μB)") }
+        let intervalKey = raw.interval != nil ? "interval_muB" : "interval"
+        guard pair.count == 2, pair.allSatisfy(\.isFinite), pair[0] >= 0, pair[1] > pair[0] else {
+            throw InputError(file: file, field: intervalKey, "needs two numbers 0 ≤ lo < hi (μB), got \(pair)")
+        }
+        let best = raw.muNuBest ?? raw.muNuBestV1
+        if let b = best, !(b.isFinite && b >= 0) {
+            throw InputError(file: file, field: raw.muNuBest != nil ? "mu_nu_best_muB" : "mu_nu_best", "must be ≥ 0 (μB)")
+        }
         var label = (raw.datasets ?? []).joined(separator: "+")
         if label.isEmpty { label = file.map { URL(fileURLWithPath: $0).lastPathComponent } ?? "fit" }
         if let cl = raw.cl, cl > 0, cl < 1 { label += " \(Int((cl * 100).rounded()))% CL" }
-        return try MuNuBand(label: label, lowerBohr: pair[0], upperBohr: pair[1], bestBohr: raw.muNuBest)
+        return try MuNuBand(label: label, lowerBohr: pair[0], upperBohr: pair[1], bestBohr: best)
     }
 }

@@ -129,30 +129,37 @@ public struct ReportWriter {
     }
 
     func markdown(_ r: FitReport, plots: [(String, String)], command: String) -> String {
-        func mu(_ x: Double) -> String { String(format: "%.3f", x / 1e-11) }
+        let mu = MuNuText.mu11
         var s = "# nmmfit result: \(r.datasets.joined(separator: " + "))\n\n"
         s += "Command: `\(command)`  \nRe-run: `nmmfit fit --spec model_spec.json`\n\n"
         if let d = r.digitisedDatasets, !d.isEmpty {
             s += "> **Digitised data:** \(d.joined(separator: ", ")) — read off published figures by third parties, not an official release. Every assumption: `nmmfit datasets show NAME`.\n\n"
         }
         if let o = r.specOverrides { s += "Dataset spec changes (`--set`): \(o.map { "`\($0)`" }.joined(separator: ", "))\n\n" }
-        s += "| quantity | value |\n|---|---|\n"
-        s += "| best-fit μν | \(mu(r.muNuBest)) × 10⁻¹¹ μB |\n"
-        s += "| \(String(format: "%.0f", r.cl * 100)) % CL interval (\(r.intervalMethod)) | [\(mu(r.interval[0])), \(mu(r.interval[1]))] × 10⁻¹¹ μB |\n"
-        s += "| same, Wilks | [\(mu(r.intervalWilks[0])), \(mu(r.intervalWilks[1]))] × 10⁻¹¹ μB |\n"
-        if let e = r.expectedLimit { s += "| median expected limit (Asimov) | \(mu(e)) × 10⁻¹¹ μB |\n" }
+        s += "**Result:** \(MuNuText.headline(r))\n\n"
+        s += "| quantity | value [10⁻¹¹ μB] |\n|---|---|\n"
+        s += "| best-fit μν (68.3 % CL errors) | \(mu(r.muNuBest)) \(MuNuText.errors(low: r.muNuErrorLow, high: r.muNuErrorHigh)) |\n"
+        s += "| \(MuNuText.percent(r.cl)) CL \(r.isUpperLimit ? "upper limit" : "interval") (\(r.intervalMethod)) | \(MuNuText.interval(r.interval)) |\n"
+        s += "| same, Wilks | \(MuNuText.interval(r.intervalWilks)) |\n"
+        if let e = r.expectedLimit { s += "| median expected limit (Asimov) | < \(mu(e)) |\n" }
+        s += "\n| quantity | value |\n|---|---|\n"
+        s += r.muNuSquaredError > 0
+            ? "| μν² (Hessian error) | \(String(format: "%.3f", r.muNuSquaredBest)) ± \(String(format: "%.3f", r.muNuSquaredError)) × 10⁻²² μB² |\n"
+            : "| μν² | \(String(format: "%.3f", r.muNuSquaredBest)) × 10⁻²² μB² (at the boundary: no Hessian error) |\n"
         s += "| q0, significance of μν > 0 | \(String(format: "%.3f", r.q0)), \(String(format: "%.2f", r.significanceSigma))σ (p = \(String(format: "%.3g", r.pValue))) |\n"
         s += "| −ln L best / background only | \(String(format: "%.4f", r.nllBest)) / \(String(format: "%.4f", r.nllBackgroundOnly)) |\n"
         s += "| Baker–Cousins χ² | \(String(format: "%.2f", r.gofChi2)) for \(r.bins) bins |\n"
         s += "| fit status | \(r.converged ? "converged" : "NOT converged"), \(r.fitStatus.method), EDM \(String(format: "%.2g", r.fitStatus.edm)) |\n\n"
         s += "## Parameters\n\n| name | best fit | error | background-only fit |\n|---|---|---|---|\n"
         for p in r.parameters {
-            s += "| \(p.name) | \(String(format: "%.5g", p.value)) | \(String(format: "%.3g", p.error)) | \(String(format: "%.5g", p.backgroundOnlyValue)) |\n"
+            s += p.unit == "muB"
+                ? "| \(p.name) [10⁻¹¹ μB] | \(mu(p.value)) | \(MuNuText.errors(low: p.errorLow ?? 0, high: p.errorHigh ?? 0)) | 0 |\n"
+                : "| \(p.name) | \(String(format: "%.5g", p.value)) | \(p.error.map { String(format: "%.3g", $0) } ?? "—") | \(String(format: "%.5g", p.backgroundOnlyValue)) |\n"
         }
         if let rows = r.perDataset, let c = r.compatibility {
             s += "\n## Each dataset alone\n\n| dataset | provenance | window [keV] | best fit [10⁻¹¹ μB] | \(String(format: "%.0f", r.cl * 100)) % CL [10⁻¹¹ μB] | expected [10⁻¹¹ μB] |\n|---|---|---|---|---|---|\n"
             for d in rows {
-                s += "| \(d.name) | \(d.provenance) | \(String(format: "%g", d.windowKeV[0]))–\(String(format: "%g", d.windowKeV[1])) | \(mu(d.muNuBest)) | [\(mu(d.interval[0])), \(mu(d.interval[1]))] | \(mu(d.expectedLimit)) |\n"
+                s += "| \(d.name) | \(d.provenance) | \(String(format: "%g", d.windowKeV[0]))–\(String(format: "%g", d.windowKeV[1])) | \(mu(d.muNuBest)) | \(MuNuText.interval(d.interval)) | \(mu(d.expectedLimit)) |\n"
             }
             s += "\nCompatibility (one common μν against one per dataset): −2ΔlnL = \(String(format: "%.3f", c.minusTwoDeltaLnL)), dof = \(c.dof), p = \(String(format: "%.3g", c.pValue)), Z = \(String(format: "%.2f", c.z))σ"
             s += c.pValue < 0.05 ? " — **tension**: the datasets do not agree on one μν; the combined value averages incompatible data.\n" : " — compatible.\n"

@@ -61,11 +61,15 @@ struct HorizontalJointRegionTests {
 
     @Test("fit-result reader: interval, best fit, label; clear errors naming the field")
     func fitReader() throws {
-        let ok = #"{"nmmfit_output": 1, "datasets": ["xenon1t_sr1"], "interval": [1.4e-11, 2.9e-11], "cl": 0.9, "mu_nu_best": 2.1e-11}"#
+        let ok = #"{"nmmfit_output": 2, "datasets": ["xenon1t_sr1"], "interval_muB": [1.4e-11, 2.9e-11], "cl": 0.9, "mu_nu_best_muB": 2.1e-11}"#
         let b = try MuNuBand.parse(fitResult: Data(ok.utf8), file: "fit.json")
         #expect(b.lowerBohr == 1.4e-11 && b.upperBohr == 2.9e-11 && b.bestBohr == 2.1e-11 && b.label == "xenon1t_sr1 90% CL")
-        for (bad, field) in [(#"{"cl": 0.9}"#, "interval"), (#"{"interval": [3e-11, 1e-11]}"#, "interval"),
-                             (#"{"interval": [true, 1e-11]}"#, "interval"), (#"{"interval": [0, 1e-11], "mu_nu_best": "x"}"#, "mu_nu_best")] {
+        // a version-1 file (same units, older key names) is still read
+        let v1 = #"{"nmmfit_output": 1, "datasets": ["xenon1t_sr1"], "interval": [1.4e-11, 2.9e-11], "cl": 0.9, "mu_nu_best": 2.1e-11}"#
+        #expect(try MuNuBand.parse(fitResult: Data(v1.utf8)).upperBohr == 2.9e-11)
+        for (bad, field) in [(#"{"cl": 0.9}"#, "interval_muB"), (#"{"interval_muB": [3e-11, 1e-11]}"#, "interval_muB"),
+                             (#"{"interval_muB": [true, 1e-11]}"#, "interval_muB"), (#"{"interval_muB": [0, 1e-11], "mu_nu_best_muB": "x"}"#, "mu_nu_best_muB"),
+                             (#"{"interval": [3e-11, 1e-11]}"#, "interval")] {
             #expect(throws: InputError.self) { try MuNuBand.parse(fitResult: Data(bad.utf8), file: "f.json") }
             do { _ = try MuNuBand.parse(fitResult: Data(bad.utf8), file: "f.json") } catch let e as InputError { #expect(e.field == field) }
         }

@@ -190,7 +190,7 @@ struct ReportTests {
         let spec = try ModelSpec.load(from: dir.appendingPathComponent("model_spec.json"))
         #expect(spec == Self.model.spec)
         let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("summary.json"))) as! [String: Any]
-        for key in ["mu_nu_best", "interval", "cl", "q0", "significance_sigma", "nll_best", "converged"] { #expect(summary[key] != nil, "\(key)") }
+        for key in ["mu_nu_best_muB", "mu_nu_error_low_muB", "mu_nu_error_high_muB", "interval_muB", "interval_kind", "cl", "q0", "z_asymptotic", "nll_best", "converged"] { #expect(summary[key] != nil, "\(key)") }
         #expect(throws: InputError.self) {
             try writer.write(report: r, model: Self.model, profile: try ProfileLikelihood(model: Self.model), command: "test", limitsTable: limits)
         }

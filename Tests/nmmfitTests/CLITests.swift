@@ -103,7 +103,7 @@ struct CLITests {
         #expect(try String(contentsOfFile: out, encoding: .utf8) == "keep me")
         #expect(try Self.run(["fit", "-o", out, "--force", "-q"]).status == 0)
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out))) as! [String: Any]
-        #expect(json["mu_nu_best"] is Double && json["interval"] is [Double] && json["converged"] as? Bool == true)
+        #expect(json["mu_nu_best_muB"] is Double && json["interval_muB"] is [Double] && json["converged"] as? Bool == true)
     }
 
     /// Issue #9: the job files `nmmfit batch` writes, run locally shard by shard and merged with the

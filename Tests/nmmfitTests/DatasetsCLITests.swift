@@ -31,6 +31,20 @@ struct DatasetsCLITests {
         #expect(bad.stderr.split(separator: "\n").count == 1 && bad.stderr.contains("unknown dataset 'lz_ws2099'"))
     }
 
+    @Test("every result from data flags digitised datasets: JSON key and table footer (scan, gof, sensitivity), none for official data")
+    func digitisedFlagEverywhere() throws {
+        for args in [["scan", "--points", "3", "--max", "2e-11"], ["gof"], ["sensitivity", "--toys", "5"]] {
+            let d = try CLITests.run(args + ["--dataset", "lz_ws2024", "--json"])
+            #expect(d.status == 0, "\(args): \(d.stderr)")
+            #expect(try Self.json(d)["digitised_datasets"] as? [String] == ["lz_ws2024"], "\(args)")
+            let t = try CLITests.run(args + ["--dataset", "lz_ws2024"])
+            #expect(t.status == 0 && t.stdout.contains("DIGITISED DATA: lz_ws2024"), "\(args)")
+            let o = try CLITests.run(args + ["--json"])
+            #expect(try Self.json(o)["digitised_datasets"] as? [String] == [], "\(args)")
+            #expect(!(try CLITests.run(args)).stdout.contains("DIGITISED"), "\(args)")
+        }
+    }
+
     @Test("fit --dataset all: per-dataset results, compatibility, digitised datasets in the JSON and the footer")
     func fitAll() throws {
         let r = try CLITests.run(["fit", "--dataset", "all", "--window", "lz_ws2024=2:15", "--json"])

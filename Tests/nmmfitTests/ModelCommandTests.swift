@@ -9,13 +9,13 @@ struct ModelCommandTests {
     func joint() throws {
         let dir = try CLITests.tempDir()
         let fit = dir.appendingPathComponent("fit.json")
-        try Data(#"{"nmmfit_output": 1, "datasets": ["xenon1t_sr1"], "cl": 0.9, "interval": [1.6e-11, 3.05e-11], "mu_nu_best": 2.4e-11}"#.utf8).write(to: fit)
+        try Data(#"{"nmmfit_output": 2, "datasets": ["xenon1t_sr1"], "cl": 0.9, "interval_muB": [1.6e-11, 3.05e-11], "mu_nu_best_muB": 2.4e-11}"#.utf8).write(to: fit)
         let svg = dir.appendingPathComponent("joint.svg")
         let r = try CLITests.run(["model", "joint", "--fit", fit.path, "--mu-range", "0,7e-12,limit", "--steps", "5",
                                   "--svg", svg.path, "--json", "-q"])
         #expect(r.status == 0, "\(r.stderr)")
         let o = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
-        #expect(o["nmmfit_output"] as? Int == 1)
+        #expect(o["nmmfit_output"] as? Int == 2)
         let rows = try #require(o["rows"] as? [[String: Any]])
         #expect(rows.count == 5 && rows[0]["m_H0_GeV"] as? Double == 50 && rows[0]["delta_amu_per_ffprime"] != nil)
         let summary = try #require(o["summary"] as? [[String: Any]])

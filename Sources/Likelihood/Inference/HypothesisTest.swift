@@ -13,6 +13,8 @@ import GSL
 /// (1987) 605), e.g. ½χ²₀ + ½χ²₁ for one. A toy-based p-value draws from the fitted null.
 public struct HypothesisTest {
     public struct Result: Sendable, Codable, Equatable {
+        /// Output format version (``OutputVersion``).
+        public var nmmfitOutput = OutputVersion.current
         public var tested: [String]
         public var excluded: [String]
         public var deltaTwoNLL: Double
@@ -27,12 +29,13 @@ public struct HypothesisTest {
         public var alternativeFit: FitResult
         enum CodingKeys: String, CodingKey {
             case tested, excluded, toys
+            case nmmfitOutput = "nmmfit_output"
             case deltaTwoNLL = "minus_two_delta_lnL"
-            case pAsymptotic = "p_asymptotic"
+            case pAsymptotic = "p_value_asymptotic"
             case zAsymptotic = "z_asymptotic"
             case failedToys = "failed_toys"
-            case pToys = "p_toys"
-            case pToysError = "p_toys_error"
+            case pToys = "p_value_toys"
+            case pToysError = "p_value_toys_error"
             case zToys = "z_toys"
             case nullFit = "null_fit"
             case alternativeFit = "alternative_fit"
@@ -96,7 +99,8 @@ public struct HypothesisTest {
         return p
     }
 
-    public func run(toys: Int = 0, seed: UInt64 = 1) throws -> Result {
+    /// Runs the test; `progress` is called with the number of toys done after each toy.
+    public func run(toys: Int = 0, seed: UInt64 = 1, progress: ((Int) -> Void)? = nil) throws -> Result {
         let fitter = Fitter(model: model)
         let (null, alt) = try fits(model.observed, fitter)
         let delta = TestStatistic.likelihoodRatio(restricted: null.nll, free: alt.nll)
@@ -118,6 +122,7 @@ public struct HypothesisTest {
                         exceed += 1
                     }
                 } catch { failed += 1 }
+                progress?(k + 1)
             }
             guard n > 0 else { throw FitError("all toys failed") }
             let pp = Double(exceed) / Double(n)

@@ -61,7 +61,7 @@ public final class ProfileLikelihood {
         /// Whether the conditional fit converged.
         public var converged: Bool
         enum CodingKeys: String, CodingKey {
-            case muNu = "mu_nu"
+            case muNu = "mu_nu_muB"
             case deltaTwoNLL = "minus_two_delta_lnL"
             case converged
         }

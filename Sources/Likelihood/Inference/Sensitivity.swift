@@ -1,3 +1,4 @@
+import Formats
 import Foundation
 import GSL
 
@@ -5,19 +6,53 @@ import GSL
 /// set (CCGV 2011 Sec. 3.2), and the ±1σ/±2σ band (the 2.3/15.9/50/84.1/97.7 % quantiles) from
 /// background-only toys, each toy analysed exactly as the data are.
 public struct Sensitivity {
-    public struct Result: Sendable, Codable, Equatable {
+    public struct Result: Sendable, Equatable {
         public var cl: Double
         public var method: String
         public var asimovMedian: Double
-        /// Quantiles of the toy upper limits (μB) at −2σ, −1σ, median, +1σ, +2σ.
+        /// Quantiles of the toy upper limits (μB) at −2σ, −1σ, median, +1σ, +2σ (empty without
+        /// successful toys).
         public var band: [Double]
         public var observed: Double
         public var toys: Int
         public var failedToys: Int
+    }
+
+    /// The labelled JSON form of a ``Result`` (output version ``OutputVersion``): every limit in μB.
+    public struct Output: Sendable, Codable, Equatable {
+        public var nmmfitOutput = OutputVersion.current
+        public var cl: Double
+        public var intervalMethod: String
+        public var expectedLimitAsimovMedian: Double
+        public var observedLimit: Double
+        public var band: Band?
+        public var toys: Int
+        public var failedToys: Int
+        /// The toy upper limits' quantiles at −2σ, −1σ, 0, +1σ, +2σ (μB).
+        public struct Band: Sendable, Codable, Equatable {
+            public var minus2sigma, minus1sigma, median, plus1sigma, plus2sigma: Double
+            enum CodingKeys: String, CodingKey {
+                case minus2sigma = "minus2sigma_muB", minus1sigma = "minus1sigma_muB", median = "median_muB"
+                case plus1sigma = "plus1sigma_muB", plus2sigma = "plus2sigma_muB"
+            }
+        }
         enum CodingKeys: String, CodingKey {
-            case cl, method, band, observed, toys
-            case asimovMedian = "asimov_median"
+            case cl, band, toys
+            case nmmfitOutput = "nmmfit_output"
+            case intervalMethod = "interval_method"
+            case expectedLimitAsimovMedian = "expected_limit_asimov_median_muB"
+            case observedLimit = "observed_limit_muB"
             case failedToys = "failed_toys"
+        }
+        public init(_ r: Result) {
+            cl = r.cl
+            intervalMethod = r.method
+            expectedLimitAsimovMedian = r.asimovMedian
+            observedLimit = r.observed
+            band = r.band.count == 5 ? Band(minus2sigma: r.band[0], minus1sigma: r.band[1], median: r.band[2],
+                                            plus1sigma: r.band[3], plus2sigma: r.band[4]) : nil
+            toys = r.toys
+            failedToys = r.failedToys
         }
     }
 

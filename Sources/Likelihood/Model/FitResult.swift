@@ -29,6 +29,13 @@ public struct FitResult: Sendable, Codable, Equatable {
     /// Notes (e.g. a fallback was used, starts disagreed).
     public var notes: [String]
 
+    enum CodingKeys: String, CodingKey {
+        case names, errors, nll, converged, iterations, edm, fixed, method, notes
+        case internalValues = "internal_values"
+        case muNu = "mu_nu_muB"
+        case atBound = "at_bound"
+    }
+
     /// Internal value of a named parameter.
     public func value(_ name: String) -> Double? {
         names.firstIndex(of: name).map { internalValues[$0] }

@@ -30,6 +30,13 @@ struct Bench: ParsableCommand {
         var unit: String
     }
 
+    /// The JSON form: versioned, each benchmark with its value's unit.
+    struct Output: Codable {
+        var nmmfitOutput = OutputVersion.current
+        var benchmarks: [Row]
+        enum CodingKeys: String, CodingKey { case benchmarks, nmmfitOutput = "nmmfit_output" }
+    }
+
     func validate() throws {
         guard toys >= 100, fcToys >= 10 else { throw ValidationError("--toys ≥ 100 and --fc-toys ≥ 10") }
         try ResourceLimit.toys.validate(toys, option: "--toys")
@@ -131,7 +138,7 @@ struct Bench: ParsableCommand {
         if json {
             let e = JSONEncoder()
             e.outputFormatting = [.prettyPrinted, .sortedKeys]
-            print(String(decoding: try e.encode(rows), as: UTF8.self))
+            print(String(decoding: try e.encode(Output(benchmarks: rows)), as: UTF8.self))
         } else {
             print(Format.table(["benchmark", "value", "unit"], rows.map { [$0.name, Format.g($0.value, 4), $0.unit] }), terminator: "")
         }

@@ -37,6 +37,7 @@ struct Compare: ParsableCommand {
 
     func run() throws {
         try CLIErrors.run {
+            try OutputTargets.check(files: [output.output], force: output.force)
             var d = data
             if tests.contains(ModelNames.tritium) { d.tritium = .free }
             let model = try d.model(physics: physics)
@@ -44,7 +45,12 @@ struct Compare: ParsableCommand {
                 t == ModelNames.tritium ? ModelNames.tritiumParameters(model.parameterNames) : [t]
             }
             let excluded = (!names.contains(ModelNames.muNu) && !keepMuNu) ? [ModelNames.muNu] : []
-            let r = try HypothesisTest(model: model, testedNames: names, excludedNames: excluded).run(toys: toys, seed: seed)
+            let progress = DelayedProgress(total: toys > 0 ? toys : nil, label: toys > 0 ? "compare toys" : "compare",
+                                           quiet: output.quiet || output.json)
+            defer { progress.finish() }
+            let r = try HypothesisTest(model: model, testedNames: names, excludedNames: excluded)
+                .run(toys: toys, seed: seed) { progress.update($0) }
+            progress.finish()
             try output.emit(r) {
                 var s = "null: \(r.tested.joined(separator: ", ")) = 0"
                 if !r.excluded.isEmpty { s += " (left out of both: \(r.excluded.joined(separator: ", ")))" }

@@ -37,7 +37,7 @@ struct CoverageCommand: ParsableCommand {
     func validate() throws {
         try ConfidenceLevel.validate(cl)
         guard mus.allSatisfy({ $0.isFinite && $0 >= 0 }) else { throw ValidationError("--mu values must be ≥ 0 (μB)") }
-        for m in mus { try MuNuOption.validate(m, option: "--mu") }
+        for m in mus { try MomentRange.check(m, "--mu") }
         if !fromToys.isEmpty && (!mus.isEmpty || toys != nil || criticalToys != nil || seed != nil) {
             throw ValidationError("--mu, --toys, --critical-toys and --seed do not apply to --from-toys (the files fix μν and the toys)")
         }

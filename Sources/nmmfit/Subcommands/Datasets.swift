@@ -1,5 +1,6 @@
 import ArgumentParser
 import Detector
+import Formats
 import Foundation
 
 struct Datasets: ParsableCommand {
@@ -44,7 +45,7 @@ struct Datasets: ParsableCommand {
 
     /// `datasets --json`.
     struct ListOutput: Encodable {
-        var nmmfitOutput = 1
+        var nmmfitOutput = OutputVersion.current
         var dataDirectory: String
         var datasets: [Summary]
         enum CodingKeys: String, CodingKey {
@@ -91,7 +92,7 @@ struct Datasets: ParsableCommand {
         @OptionGroup var common: Common
 
         struct Output: Encodable {
-            var nmmfitOutput = 1
+            var nmmfitOutput = OutputVersion.current
             var specFile: String
             var dataset: DatasetSpec
             enum CodingKeys: String, CodingKey {

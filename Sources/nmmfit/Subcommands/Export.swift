@@ -24,7 +24,7 @@ struct Export: ParsableCommand {
     @OptionGroup var data: DataOptions
     @OptionGroup var physics: PhysicsOptions
 
-    @Option(help: "Output format: pyhf (a pyhf JSON workspace) or spec (nmmfit's model spec).")
+    @Option(help: "Output format: pyhf (a pyhf JSON workspace) or spec (nmmfit's model spec, schemas/model.schema.json).")
     var format: OutputFormat = .pyhf
 
     @Option(name: .shortAndLong, help: "Write to this file (atomically) instead of stdout.")
@@ -46,6 +46,7 @@ struct Export: ParsableCommand {
 
     func run() throws {
         try CLIErrors.run {
+            try OutputTargets.check(files: [output], force: force)
             let spec = try data.model(physics: physics).spec
             let bytes: Data
             let summary: String

@@ -17,13 +17,16 @@ struct Fit: ParsableCommand {
 
     @OptionGroup var options: FitOptions
 
+    @Option(help: "Write a full report into this folder: summary.json, summary.md, model_spec.json and the plots.")
+    var report: String?
+
     func validate() throws {
-        if options.png && options.plot == nil && options.report == nil {
-            throw ValidationError("--png applies only with --plot DIR or --report DIR")
+        if (options.png || options.pdf) && options.plot == nil && report == nil {
+            throw ValidationError("--png and --pdf apply only with --plot DIR or --report DIR")
         }
     }
 
-    func run() throws { try options.execute() }
+    func run() throws { try options.execute(reportDirectory: report) }
 }
 
 /// The options of `fit` (shared with `report`) and the fit itself.
@@ -35,7 +38,7 @@ struct FitOptions: ParsableArguments {
     @Option(help: "Confidence level of the interval.")
     var cl: Double = 0.9
 
-    @Option(help: "Interval method: asymptotic-unified (boundary-aware, default) or wilks.")
+    @Option(help: "Interval method: asymptotic-unified (boundary-aware) or wilks (χ²₁ threshold).")
     var intervalMethod: AsymptoticInterval.Method = .unified
 
     @Option(help: "Write the model spec used (versioned JSON) to this file, so the fit can be re-run with --spec.")
@@ -44,13 +47,10 @@ struct FitOptions: ParsableArguments {
     @Option(help: "Write the plots (SVG: spectrum per channel, profile scan, limits comparison) into this folder.")
     var plot: String?
 
-    @Option(help: "Write a full report into this folder: summary.json, summary.md, model_spec.json and the plots.")
-    var report: String?
-
-    @Flag(help: "With --plot/--report: also render PNGs (300 dpi; 1020 px wide for a one-column figure) with rsvg-convert (librsvg2-bin) when it is installed.")
+    @Flag(help: "With --plot or a report folder: also render PNGs (300 dpi; 1020 px wide for a one-column figure) with rsvg-convert (librsvg2-bin) when it is installed.")
     var png = false
 
-    @Flag(help: "With --plot/--report: also render PDFs with rsvg-convert when it is installed.")
+    @Flag(help: "With --plot or a report folder: also render PDFs with rsvg-convert when it is installed.")
     var pdf = false
 
     @Option(help: "A magnetic-moment matrix file (JSON; see `nmmfit model effective --help`): report the constraint on --element.")
@@ -73,25 +73,30 @@ struct FitOptions: ParsableArguments {
         try ResourceLimit.toys.validate(compatibilityToys, option: "--compatibility-toys")
     }
 
-    func execute() throws {
+    /// Fits, prints, and writes the plots (--plot) and the report folder (`reportDirectory`).
+    func execute(reportDirectory: String?) throws {
         try CLIErrors.run {
+            // every output target is checked before the fit, so no work is thrown away
+            try OutputTargets.check(files: [output.output, saveSpec], force: output.force)
+            try OutputTargets.check(folder: plot, force: output.force)
+            try OutputTargets.check(folder: reportDirectory, force: output.force)
             let method = intervalMethod
+            let progress = DelayedProgress(total: nil, label: "fitting", quiet: output.quiet || output.json)
+            defer { progress.finish() }
             let model: BinnedModel, profile: ProfileLikelihood
             var report: FitReport
             if data.spec != nil {
                 model = try data.model(physics: physics)
                 profile = try ProfileLikelihood(model: model)
                 report = try FitReport.make(profile: profile, cl: cl, method: method)
-                // a spec keeps only channel names: flag those that are digitised datasets here
-                report.digitisedDatasets = model.channelNames.filter {
-                    (try? DataLocator.spec(named: $0, dataDirectory: data.dataDir).spec.isDigitised) == true
-                }
+                report.digitisedDatasets = ResultProvenance.digitisedDatasets
             } else {
                 let a = try data.config(physics: physics).analyse(cl: cl, method: method, compatibilityToys: compatibilityToys, seed: seed)
                 (model, profile, report) = (a.model, a.profile, a.report)
             }
+            progress.finish()
             if let saveSpec { try OutputFile.write(try model.spec.jsonData(), to: saveSpec, force: output.force) }
-            for (dir, plotsOnly) in [(plot, true), (self.report, false)] {
+            for (dir, plotsOnly) in [(plot, true), (reportDirectory, false)] {
                 guard let dir else { continue }
                 let limits = try? DataLocator.dataDirectory(explicit: data.dataDir).appendingPathComponent("limits/mu_nu_limits.csv")
                 if (png || pdf) && ReportWriter.rsvgConvert() == nil { output.note("note: rsvg-convert is not installed; writing SVG only (apt-get install librsvg2-bin)") }
@@ -128,12 +133,17 @@ struct FitOptions: ParsableArguments {
 
 /// A fit report with the constraint on one element of a moment matrix.
 struct FitWithElement: Encodable {
+    var nmmfitOutput = OutputVersion.current
     var fit: FitReport
     var element: MomentElementConstraint
+    enum CodingKeys: String, CodingKey { case fit, element, nmmfitOutput = "nmmfit_output" }
 }
 
 /// The human-readable rendering of a ``FitReport``.
 enum FitTable {
+    /// A row label padded to one column, then "= ".
+    static func label(_ text: String) -> String { text.padding(toLength: 19, withPad: " ", startingAt: 0) + "= " }
+
     static func render(_ r: FitReport) -> String {
         var s = ""
         for ch in r.channels {
@@ -154,23 +164,26 @@ enum FitTable {
             s += "\n"
         }
         let pct = Format.g(r.cl * 100, 3)
-        s += "best-fit μν        = \(Format.mu11(r.muNuBest)) × 10⁻¹¹ μB   (μν² = \(Format.f(r.muNuSquaredBest, 3)) ± \(Format.f(r.muNuSquaredError, 3)) × 10⁻²² μB²)\n"
-        s += "\(pct)% CL interval   = [\(Format.mu11(r.interval[0])), \(Format.mu11(r.interval[1]))] × 10⁻¹¹ μB  (\(r.intervalMethod); Wilks: [\(Format.mu11(r.intervalWilks[0])), \(Format.mu11(r.intervalWilks[1]))])\n"
+        s += "\(label("result"))\(MuNuText.headline(r))\n"
+        let errs = MuNuText.errors(low: r.muNuErrorLow, high: r.muNuErrorHigh)
+        s += r.muNuBest > 0 && r.muNuSquaredError > 0
+            ? "\(label("best-fit μν"))\(Format.mu11(r.muNuBest)) \(errs) × 10⁻¹¹ μB (68.3 % CL errors)   (μν² = \(Format.f(r.muNuSquaredBest, 3)) ± \(Format.f(r.muNuSquaredError, 3)) × 10⁻²² μB²)\n"
+            : "\(label("best-fit μν"))\(Format.mu11(r.muNuBest)) \(errs) × 10⁻¹¹ μB (68.3 % CL errors; at the boundary μν = 0)\n"
+        s += r.isUpperLimit
+            ? "\(label("\(pct)% CL limit"))μν < \(Format.mu11(r.interval[1])) × 10⁻¹¹ μB  (\(r.intervalMethod); Wilks: \(MuNuText.interval(r.intervalWilks)))\n"
+            : "\(label("\(pct)% CL interval"))\(MuNuText.interval(r.interval)) × 10⁻¹¹ μB  (\(r.intervalMethod); Wilks: \(MuNuText.interval(r.intervalWilks)))\n"
         if let e = r.expectedLimit {
-            s += "expected limit     = \(Format.mu11(e)) × 10⁻¹¹ μB  (median, \(pct)% CL, Asimov background-only data)\n"
+            s += "\(label("expected limit"))\(Format.mu11(e)) × 10⁻¹¹ μB  (median, \(pct)% CL, Asimov background-only data)\n"
         }
-        s += "significance μν>0  = \(Format.f(r.significanceSigma)) σ   (q0 = \(Format.f(r.q0, 3)), p = \(Format.g(r.pValue, 3)))\n"
-        s += "−lnL best / bkg    = \(Format.f(r.nllBest, 4)) / \(Format.f(r.nllBackgroundOnly, 4));  Baker–Cousins χ² = \(Format.f(r.gofChi2)) for \(r.bins) bins\n"
-        s += "fit status         = \(r.converged ? "converged" : "NOT CONVERGED") (\(r.fitStatus.method), \(r.fitStatus.iterations) iterations, EDM \(Format.g(r.fitStatus.edm, 2)))\n"
+        s += "\(label("significance μν>0"))\(Format.f(r.significanceSigma)) σ   (q0 = \(Format.f(r.q0, 3)), p = \(Format.g(r.pValue, 3)))\n"
+        s += "\(label("−lnL best / bkg"))\(Format.f(r.nllBest, 4)) / \(Format.f(r.nllBackgroundOnly, 4));  Baker–Cousins χ² = \(Format.f(r.gofChi2)) for \(r.bins) bins\n"
+        s += "\(label("fit status"))\(r.converged ? "converged" : "NOT CONVERGED") (\(r.fitStatus.method), \(r.fitStatus.iterations) iterations, EDM \(Format.g(r.fitStatus.edm, 2)))\n"
         s += "\nparameters:\n"
         s += Format.table(["name", "best fit", "error", "bkg-only fit"], r.parameters.map { p in
-            p.name == ModelNames.muNu ? [p.name, Format.g(p.value, 4) + " μB", "—", "0"]
-                : [p.name, Format.g(p.value, 5), Format.g(p.error, 3), Format.g(p.backgroundOnlyValue, 5)]
+            p.unit == "muB" ? [p.name + " [10⁻¹¹ μB]", Format.mu11(p.value), MuNuText.errors(low: p.errorLow ?? 0, high: p.errorHigh ?? 0), "0"]
+                : [p.name, Format.g(p.value, 5), p.error.map { Format.g($0, 3) } ?? "—", Format.g(p.backgroundOnlyValue, 5)]
         })
         s += combination(r)
-        if let d = r.digitisedDatasets, !d.isEmpty {
-            s += "\nDIGITISED DATA: \(d.joined(separator: ", ")) — read off published figures by third parties, not an official release; see `nmmfit datasets show NAME` for the assumptions.\n"
-        }
         if let o = r.specOverrides { s += "dataset spec changes (--set): \(o.joined(separator: "; "))\n" }
         return s
     }
@@ -179,7 +192,7 @@ enum FitTable {
     static func combination(_ r: FitReport) -> String {
         guard let rows = r.perDataset, let c = r.compatibility else { return "" }
         let pct = Format.g(r.cl * 100, 3)
-        func iv(_ i: [Double]) -> String { i[0] == 0 ? "< \(Format.mu11(i[1]))" : "[\(Format.mu11(i[0])), \(Format.mu11(i[1]))]" }
+        let iv = MuNuText.interval
         var s = "\neach dataset alone and combined (μν in 10⁻¹¹ μB; \(pct)% CL \(r.intervalMethod); expected = median limit, Asimov):\n"
         var table = rows.map { d in
             [d.name + (d.provenance == "digitised" ? " *" : ""), "\(Format.g(d.windowKeV[0]))–\(Format.g(d.windowKeV[1]))",

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Formats
 import Foundation
 import Likelihood
 
@@ -17,11 +18,11 @@ struct GoodnessOfFit: ParsableCommand {
         var pValue: Double
         enum CodingKeys: String, CodingKey {
             case chi2, ndof
-            case pValue = "p_value"
+            case pValue = "p_value_asymptotic"
         }
     }
     struct Output: Codable {
-        var nmmfitOutput = 1
+        var nmmfitOutput = OutputVersion.current
         var bestFit: Entry
         var backgroundOnly: Entry
         enum CodingKeys: String, CodingKey {
@@ -33,6 +34,7 @@ struct GoodnessOfFit: ParsableCommand {
 
     func run() throws {
         try CLIErrors.run {
+            try OutputTargets.check(files: [output.output], force: output.force)
             let model = try data.model(physics: physics)
             let pl = try ProfileLikelihood(model: model)
             let bkg = try pl.conditionalFit(internal: 0)

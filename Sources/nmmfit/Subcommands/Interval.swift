@@ -48,7 +48,7 @@ struct Interval: ParsableCommand {
         try ResourceLimit.toys.validate(product: [toys ?? 2000, gridPoints ?? 30], option: "--toys × --grid-points")
         try ResourceLimit.threads.validate(threads, option: "--threads")
         if let g = gridMax, !(g > 0) { throw ValidationError("--grid-max must be > 0") }
-        try MuNuOption.validate(gridMax, option: "--grid-max")
+        try MomentRange.check(gridMax, "--grid-max")
         if gridMax != nil && method != .feldmanCousins {
             throw ValidationError("--grid-max applies only with --method feldman-cousins")
         }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Formats
 import Foundation
 import Recoil
 
@@ -25,7 +26,7 @@ extension ModelCommand {
         }
 
         struct Output: Codable {
-            var nmmfitOutput = 1
+            var nmmfitOutput = OutputVersion.current
             var rows: [Row]
             enum CodingKeys: String, CodingKey { case nmmfitOutput = "nmmfit_output", rows }
         }

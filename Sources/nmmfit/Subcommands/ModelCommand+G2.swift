@@ -1,4 +1,5 @@
 import ArgumentParser
+import Formats
 import Foundation
 import MomentModels
 
@@ -77,7 +78,7 @@ extension ModelCommand {
         @OptionGroup var output: OutputOptions
 
         struct Output: Codable {
-            var nmmfitOutput = 1
+            var nmmfitOutput = OutputVersion.current
             var measurements: [MuonAnomalyMeasurement]
             enum CodingKeys: String, CodingKey { case nmmfitOutput = "nmmfit_output", measurements }
         }
@@ -109,7 +110,7 @@ extension ModelCommand {
 
         @Option(help: "Neutral scalar mass M (GeV), above m_μ.")
         var massGev: Double
-        @Option(help: "Internal charged lepton: e, mu or tau (default tau: the SU(2)_H loop).")
+        @Option(help: "Internal charged lepton: e, mu or tau (tau: the SU(2)_H loop).")
         var lepton: String = "tau"
         @Option(help: "Coupling y_L to μ̄ P_L ℓ (dimensionless).")
         var yLeft: Double
@@ -125,7 +126,7 @@ extension ModelCommand {
         }
 
         struct Output: Codable {
-            var nmmfitOutput = 1
+            var nmmfitOutput = OutputVersion.current
             var formula = "Leveille, Nucl. Phys. B137 (1978) 63: exact one-loop neutral-scalar integrals (NeutralScalarLoop)"
             var scalarMassGeV: Double
             var leptonMassGeV: Double
@@ -203,7 +204,7 @@ extension ModelCommand {
         }
 
         struct Output: Codable {
-            var nmmfitOutput = 1
+            var nmmfitOutput = OutputVersion.current
             var model = "SU(2)_H (Babu, Jana, Lindner, JHEP 10 (2020) 040; Babu, Jana, Lindner, Vishnu P.K., arXiv:2104.03291)"
             var link = "assumed: y_L = y_R, y_L y_R = kappa |f f'|; m_h+ = m_H0 + splitting (unverified against the paper)"
             var neutralGeV: Double

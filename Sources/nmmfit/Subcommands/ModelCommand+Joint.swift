@@ -63,6 +63,8 @@ extension ModelCommand {
             guard parts.count >= 2, let lo = Double(parts[0]), let hi = Double(parts[1]) else {
                 throw ValidationError("--mu-range '\(s)': expected LO,HI[,LABEL] with numbers in μB")
             }
+            try MomentRange.check(lo, "--mu-range LO")
+            try MomentRange.check(hi, "--mu-range HI")
             do {
                 return try MuNuBand(label: parts.count == 3 && !parts[2].isEmpty ? parts[2] : "[\(parts[0]), \(parts[1])] μB", lowerBohr: lo, upperBohr: hi)
             } catch let e as MomentError { throw ValidationError("--mu-range '\(s)': \(e)") }
@@ -81,7 +83,7 @@ extension ModelCommand {
         }
 
         struct Output: Codable {
-            var nmmfitOutput = 1
+            var nmmfitOutput = OutputVersion.current
             var model = "SU(2)_H (Babu, Jana, Lindner, JHEP 10 (2020) 040; Babu, Jana, Lindner, Vishnu P.K., arXiv:2104.03291)"
             var link = "assumed: y_L = y_R, y_L y_R = kappa |f f'|; m_h+ = m_H0 + splitting (unverified against the paper)"
             var g2Sigmas = HorizontalJointRegion.g2Sigmas

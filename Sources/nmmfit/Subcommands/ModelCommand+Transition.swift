@@ -50,7 +50,7 @@ extension ModelCommand {
         }
 
         struct Output: Codable {
-            var nmmfitOutput = 1
+            var nmmfitOutput = OutputVersion.current
             var formula = "mu_ij = -(3 e G_F / 32 sqrt2 pi^2)(m_i +- m_j) sum_l U*_li U_lj m_l^2/m_W^2 (Pal & Wolfenstein 1982; Shrock 1982)"
             var pmns: String
             var massesEV: [Double]
@@ -108,11 +108,11 @@ extension ModelCommand {
             guard LeptonFlavour(name: lepton) != nil else { throw ValidationError("--lepton must be e, mu or tau, got '\(lepton)'") }
             guard (sin2xi == nil) != (mu == nil) else { throw ValidationError("give exactly one of --sin2xi, --mu") }
             if let s = sin2xi, !(s.isFinite && abs(s) <= 1) { throw ValidationError("--sin2xi must be in [-1, 1]") }
-            try ModelCommand.nonNegative(mu, "--mu")
+            try MomentRange.check(mu, "--mu")
         }
 
         struct Output: Codable {
-            var nmmfitOutput = 1
+            var nmmfitOutput = OutputVersion.current
             var formula = "mu_nu = e G_F m_l sin(2 xi) / (2 sqrt2 pi^2)"
             var verification = LeftRightMixingMoment.verification
             var lepton: String

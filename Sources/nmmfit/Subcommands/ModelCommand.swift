@@ -2,7 +2,6 @@ import ArgumentParser
 import Formats
 import Foundation
 import MomentModels
-import Recoil
 import Report
 
 /// `nmmfit model …`: what a magnetic moment means for neutrino mass and for models, and what a
@@ -54,10 +53,9 @@ extension ModelCommand {
         @OptionGroup var output: OutputOptions
 
         func validate() throws {
-            try ModelCommand.nonNegative(mu, "--mu")
+            try MomentRange.check(mu, "--mu")
             try ModelCommand.positive(scaleGev, "--scale-gev")
             try ModelCommand.nonNegative(massEv, "--mass-ev")
-            try ModelCommand.atMost(mu, ResourceLimit.maxMuNuMuB, "--mu", "μB")
             try ModelCommand.atMost(scaleGev, ModelCommand.maxScaleGeV, "--scale-gev", "GeV")
             try ModelCommand.atMost(massEv, ModelCommand.maxNeutrinoMassEV, "--mass-ev", "eV")
             let given = [mu, scaleGev, massEv].compactMap { $0 }.count
@@ -66,13 +64,14 @@ extension ModelCommand {
         }
 
         struct Output: Codable {
+            var nmmfitOutput = OutputVersion.current
             var relation = "m_nu = Lambda^2 mu_nu / (2 m_e mu_B)  (Bell et al., PRL 95 (2005) 151802)"
             var muNuMuB: Double
             var scaleGeV: Double
             var massEV: Double
             var smDiracMomentMuB: Double
             enum CodingKeys: String, CodingKey {
-                case relation
+                case relation, nmmfitOutput = "nmmfit_output"
                 case muNuMuB = "mu_nu_muB", scaleGeV = "scale_GeV", massEV = "m_nu_eV", smDiracMomentMuB = "sm_dirac_moment_muB"
             }
         }
@@ -116,17 +115,17 @@ extension ModelCommand {
 
         func validate() throws {
             try ModelCommand.nonNegative(massEv, "--mass-ev")
-            try ModelCommand.nonNegative(mu, "--mu")
+            try MomentRange.check(mu, "--mu")
             guard (massEv == nil) != (mu == nil) else { throw ValidationError("give exactly one of --mass-ev, --mu") }
             try ModelCommand.atMost(massEv, ModelCommand.maxNeutrinoMassEV, "--mass-ev", "eV")
-            try ModelCommand.atMost(mu, ResourceLimit.maxMuNuMuB, "--mu", "μB")
         }
 
         struct Output: Codable {
+            var nmmfitOutput = OutputVersion.current
             var formula = "mu_nu/mu_B = 3 G_F m_e m_nu / (4 sqrt(2) pi^2)  (Fujikawa & Shrock, PRL 45 (1980) 963)"
             var massEV: Double
             var muNuMuB: Double
-            enum CodingKeys: String, CodingKey { case formula, massEV = "m_nu_eV", muNuMuB = "mu_nu_muB" }
+            enum CodingKeys: String, CodingKey { case formula, nmmfitOutput = "nmmfit_output", massEV = "m_nu_eV", muNuMuB = "mu_nu_muB" }
         }
 
         func run() throws {
@@ -167,16 +166,20 @@ extension ModelCommand {
         func validate() throws {
             try ModelCommand.positive(mh, "--mh")
             try ModelCommand.positive(mH, "--mH")
+            guard mH > mh else {
+                throw ValidationError("--mH (\(Format.g(mH)) GeV) must be above --mh (\(Format.g(mh)) GeV): m_h⁺ is the lighter charged scalar, m_H⁺ the heavier; swap the two")
+            }
             guard ffprime.isFinite else { throw ValidationError("--ffprime must be finite") }
             guard sin2alpha.isFinite, abs(sin2alpha) <= 1 else { throw ValidationError("--sin2alpha must be in [-1, 1], got \(sin2alpha)") }
             try ModelCommand.positive(targetMu, "--target-mu")
             try ModelCommand.atMost(mh, ModelCommand.maxScaleGeV, "--mh", "GeV")
             try ModelCommand.atMost(mH, ModelCommand.maxScaleGeV, "--mH", "GeV")
             try ModelCommand.atMost(abs(ffprime), ModelCommand.maxYukawa, "|--ffprime|", "")
-            try ModelCommand.atMost(targetMu, ResourceLimit.maxMuNuMuB, "--target-mu", "μB")
+            try MomentRange.check(targetMu, "--target-mu")
         }
 
         struct Output: Codable {
+            var nmmfitOutput = OutputVersion.current
             var model = "SU(2)_H, Babu-Jana-Lindner JHEP 10 (2020) 040"
             var verification = HorizontalSymmetryModel.prefactorVerification
             var mhPlusGeV: Double
@@ -190,7 +193,7 @@ extension ModelCommand {
             var targetMuMuB: Double?
             var ffprimeForTarget: Double?
             enum CodingKeys: String, CodingKey {
-                case model, verification, ffprime, sin2alpha
+                case model, verification, ffprime, sin2alpha, nmmfitOutput = "nmmfit_output"
                 case mhPlusGeV = "m_h_plus_GeV", mHPlusGeV = "m_H_plus_GeV"
                 case loopLightPerGeV2 = "loop_h_per_GeV2", loopHeavyPerGeV2 = "loop_H_per_GeV2"
                 case muOverEPerGeV = "mu_over_e_per_GeV", muNuMuB = "mu_nu_muB"
@@ -261,15 +264,15 @@ extension ModelCommand {
         @OptionGroup var output: OutputOptions
 
         func validate() throws {
-            try ModelCommand.nonNegative(muLo, "--mu-lo")
+            try MomentRange.check(muLo, "--mu-lo")
             try ModelCommand.positive(muHi, "--mu-hi")
+            try MomentRange.check(muHi, "--mu-hi")
             guard muHi > muLo else { throw ValidationError("--mu-hi (\(muHi)) must be above --mu-lo (\(muLo))") }
             guard sin2alpha.isFinite, abs(sin2alpha) <= 1, sin2alpha != 0 else {
                 throw ValidationError("--sin2alpha must be in [-1, 1] and non-zero, got \(sin2alpha)")
             }
             for (n, v) in [("--mh-min", mhMin), ("--mh-max", mhMax), ("--mH-min", mHMin), ("--mH-max", mHMax)] { try ModelCommand.positive(v, n) }
             for (n, v) in [("--mh-max", mhMax), ("--mH-max", mHMax)] { try ModelCommand.atMost(v, ModelCommand.maxScaleGeV, n, "GeV") }
-            try ModelCommand.atMost(muHi, ResourceLimit.maxMuNuMuB, "--mu-hi", "μB")
             guard mhMax >= mhMin else { throw ValidationError("--mh-max must be ≥ --mh-min") }
             guard mHMax >= mHMin else { throw ValidationError("--mH-max must be ≥ --mH-min") }
             guard steps >= 1, steps <= 200 else { throw ValidationError("--steps must be in 1…200, got \(steps)") }
@@ -277,13 +280,14 @@ extension ModelCommand {
         }
 
         struct Output: Codable {
+            var nmmfitOutput = OutputVersion.current
             var model = "SU(2)_H, Babu-Jana-Lindner JHEP 10 (2020) 040"
             var verification = HorizontalSymmetryModel.prefactorVerification
             var muLoMuB: Double
             var muHiMuB: Double
             var sin2alpha: Double
             var rows: [HorizontalSymmetryModel.RegionRow]
-            enum CodingKeys: String, CodingKey { case model, verification, sin2alpha, rows, muLoMuB = "mu_lo_muB", muHiMuB = "mu_hi_muB" }
+            enum CodingKeys: String, CodingKey { case model, verification, sin2alpha, rows, nmmfitOutput = "nmmfit_output", muLoMuB = "mu_lo_muB", muHiMuB = "mu_hi_muB" }
         }
 
         func run() throws {
@@ -379,10 +383,10 @@ extension ModelCommand {
 
         func validate() throws {
             try ModelCommand.positive(recoilKev, "--recoil-kev")
-            try ModelCommand.nonNegative(muLo, "--mu-lo")
+            try MomentRange.check(muLo, "--mu-lo")
             try ModelCommand.positive(muHi, "--mu-hi")
+            try MomentRange.check(muHi, "--mu-hi")
             if let h = muHi, h < muLo { throw ValidationError("--mu-hi (\(h)) must be ≥ --mu-lo (\(muLo))") }
-            try ModelCommand.atMost(muHi, ResourceLimit.maxMuNuMuB, "--mu-hi", "μB")
             try ModelCommand.atMost(recoilKev, ModelCommand.maxRecoilKeV, "--recoil-kev", "keV")
             try ModelCommand.atMost(emax, ModelCommand.maxRecoilKeV, "--emax", "keV")
             if (element == nil) != (muHi == nil) { throw ValidationError("--element and --mu-hi go together") }
@@ -410,12 +414,13 @@ extension ModelCommand {
             var muEffMuB: Double
             var muEffFlavourContentMuB: Double
             enum CodingKeys: String, CodingKey {
-                case source, pee = "Pee", pemu = "Pemu", petau = "Petau"
+                case source, pee = "p_ee", pemu = "p_emu", petau = "p_etau"
                 case muEffSquaredMuB2 = "mu_eff_squared_muB2", muEffMuB = "mu_eff_muB", muEffFlavourContentMuB = "mu_eff_flavour_content_muB"
             }
         }
 
         struct Output: Codable {
+            var nmmfitOutput = OutputVersion.current
             var momentsFile: String
             var basis: String
             var type: String
@@ -426,7 +431,7 @@ extension ModelCommand {
             var constraint: MomentElementConstraint?
             var windowMeanMuEffSquaredMuB2: Double?
             enum CodingKeys: String, CodingKey {
-                case basis, type, pmns, weighting, sources, constraint
+                case basis, type, pmns, weighting, sources, constraint, nmmfitOutput = "nmmfit_output"
                 case momentsFile = "moments_file", recoilKeV = "recoil_keV", windowMeanMuEffSquaredMuB2 = "window_mean_mu_eff_squared_muB2"
             }
         }
@@ -461,10 +466,13 @@ extension ModelCommand {
         }
 
         static func table(_ o: Output) -> String {
+            // three decimals in 10⁻¹¹ μB, or significant digits for moments far below that
+            // (e.g. SM transition moments, ~10⁻²⁵ μB), which would otherwise print as 0.000
+            func mu11(_ x: Double) -> String { x == 0 || abs(x) >= 1e-13 ? Format.mu11(x) : Format.g(x / 1e-11, 4) }
             var s = "moment matrix \(o.momentsFile): \(o.type), \(o.basis) basis; mixing \(o.pmns)\n"
             s += "weighting: \(o.weighting)\n"
             s += Format.table(["source", "⟨Pee⟩", "⟨Peμ⟩", "⟨Peτ⟩", "μ_eff [10⁻¹¹ μB]", "flavour-content [10⁻¹¹ μB]"], o.sources.map { r in
-                [r.source, Format.f(r.pee, 4), Format.f(r.pemu, 4), Format.f(r.petau, 4), Format.mu11(r.muEffMuB), Format.mu11(r.muEffFlavourContentMuB)]
+                [r.source, Format.f(r.pee, 4), Format.f(r.pemu, 4), Format.f(r.petau, 4), mu11(r.muEffMuB), mu11(r.muEffFlavourContentMuB)]
             })
             if let c = o.constraint {
                 let name = c.elementName

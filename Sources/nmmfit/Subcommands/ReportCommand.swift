@@ -12,13 +12,5 @@ struct ReportCommand: ParsableCommand {
 
     @OptionGroup var fit: FitOptions
 
-    func validate() throws {
-        if fit.report != nil { throw ValidationError("give the folder as the argument of `report`, not --report") }
-    }
-
-    func run() throws {
-        var f = fit
-        f.report = directory
-        try f.execute()
-    }
+    func run() throws { try fit.execute(reportDirectory: directory) }
 }

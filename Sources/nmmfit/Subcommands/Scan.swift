@@ -12,9 +12,9 @@ struct Scan: ParsableCommand {
     @OptionGroup var physics: PhysicsOptions
     @OptionGroup var output: OutputOptions
 
-    @Option(help: "Smallest μν (μB).")
+    @Option(help: "Smallest μν (μB, Bohr magnetons).")
     var min: Double = 0
-    @Option(help: "Largest μν (μB).")
+    @Option(help: "Largest μν (μB, Bohr magnetons; e.g. 5e-11).")
     var max: Double = 5e-11
     @Option(help: "Number of grid points.")
     var points: Int = 26
@@ -22,36 +22,40 @@ struct Scan: ParsableCommand {
     var plot: String?
 
     func validate() throws {
-        guard min.isFinite, min >= 0 else { throw ValidationError("--min must be ≥ 0 (μν is non-negative), got \(min)") }
+        try MomentRange.check(min, "--min")
+        try MomentRange.check(max, "--max")
         guard max.isFinite, max > min else { throw ValidationError("--max must be above --min") }
-        try MuNuOption.validate(max, option: "--max")
+        try MomentRange.check(max, "--max")
         guard points >= 2 else { throw ValidationError("--points must be ≥ 2") }
         try ResourceLimit.gridPoints.validate(points, option: "--points")
     }
 
     struct Output: Codable {
-        var nmmfitOutput = 1
+        var nmmfitOutput = OutputVersion.current
         var muNuBest: Double
         var nllBest: Double
         var points: [ProfileLikelihood.ScanPoint]
         enum CodingKeys: String, CodingKey {
             case points
             case nmmfitOutput = "nmmfit_output"
-            case muNuBest = "mu_nu_best"
+            case muNuBest = "mu_nu_best_muB"
             case nllBest = "nll_best"
         }
     }
 
     func run() throws {
         try CLIErrors.run {
+            try OutputTargets.check(files: [output.output, plot], force: output.force)
             let pl = try ProfileLikelihood(model: try data.model(physics: physics))
             let grid = (0..<points).map { min + (max - min) * Double($0) / Double(points - 1) }
-            let progress = Progress(total: points, label: "scan", quiet: output.quiet || output.json)
+            let progress = DelayedProgress(total: points, label: "scan", quiet: output.quiet || output.json)
+            defer { progress.finish() }
             var pts: [ProfileLikelihood.ScanPoint] = []
             for (k, mu) in grid.enumerated() {
                 pts += try pl.scan([mu])
                 progress.update(k + 1)
             }
+            progress.finish()
             let out = Output(muNuBest: pl.best.muNu, nllBest: pl.best.nll, points: pts)
             if let plot {
                 let iv = try AsymptoticInterval.interval(pl, cl: 0.9)

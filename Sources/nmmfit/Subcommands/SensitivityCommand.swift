@@ -15,7 +15,8 @@ struct SensitivityCommand: ParsableCommand {
 
     @Option(help: "Confidence level.")
     var cl: Double = 0.9
-    @Option(help: "Interval method for each limit: asymptotic-unified or wilks.")
+    @Option(name: [.customLong("interval-method"), .customLong("method")],
+            help: "Interval method for each limit (the same option as fit's --interval-method; --method is the old name).")
     var method: AsymptoticInterval.Method = .unified
     @Option(help: "Background-only toys for the band.")
     var toys: Int = 200
@@ -32,18 +33,20 @@ struct SensitivityCommand: ParsableCommand {
 
     func run() throws {
         try CLIErrors.run {
+            try OutputTargets.check(files: [output.output, plot], force: output.force)
             let model = try data.model(physics: physics)
-            let progress = Progress(total: toys, label: "sensitivity toys", quiet: output.quiet || output.json)
-            let r = try Sensitivity.run(model: model, cl: cl, method: method, toys: toys,
-                                        seed: seed) { progress.update($0) }
+            let progress = DelayedProgress(total: toys, label: "sensitivity toys", quiet: output.quiet || output.json)
+            defer { progress.finish() }
+            let r = try Sensitivity.run(model: model, cl: cl, method: method, toys: toys, seed: seed) { progress.update($0) }
+            progress.finish()
             if let plot { try OutputFile.write(Figures.sensitivity(r).svg(), to: plot, force: output.force) }
-            try output.emit(r) {
-                var s = "expected \(Format.g(cl * 100, 3))% CL upper limit on μν (×10⁻¹¹ μB), \(r.method):\n"
-                s += "  Asimov median \(Format.mu11(r.asimovMedian))\n"
+            try output.emit(Sensitivity.Output(r)) {
+                var s = "expected \(Format.g(cl * 100, 3))% CL upper limit on μν (10⁻¹¹ μB), \(r.method):\n"
+                s += "  Asimov median < \(Format.mu11(r.asimovMedian))\n"
                 if r.band.count == 5 {
                     s += "  toys: −2σ \(Format.mu11(r.band[0]))  −1σ \(Format.mu11(r.band[1]))  median \(Format.mu11(r.band[2]))  +1σ \(Format.mu11(r.band[3]))  +2σ \(Format.mu11(r.band[4]))\n"
                 }
-                s += "  observed \(Format.mu11(r.observed))\n"
+                s += "  observed < \(Format.mu11(r.observed))\n"
                 return s
             }
         }

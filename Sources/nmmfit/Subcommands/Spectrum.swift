@@ -28,7 +28,7 @@ struct Spectrum: ParsableCommand {
     @Flag(help: "Add a column per source and channel.")
     var perSource = false
 
-    @Option(help: "Output format: table, csv or json.")
+    @Option(help: "Output format.")
     var format: OutputFormat = .table
 
     @Option(name: .shortAndLong, help: "Write to this file (atomically) instead of stdout.")
@@ -46,8 +46,7 @@ struct Spectrum: ParsableCommand {
     enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case table, csv, json }
 
     func validate() throws {
-        guard mu.isFinite, mu >= 0 else { throw ValidationError("--mu must be ≥ 0 (in μB), got \(mu)") }
-        guard mu < 1e-6 else { throw ValidationError("--mu \(mu) μB is unphysically large (expected ~1e-11)") }
+        try MomentRange.check(mu, "--mu")
         guard emin.isFinite, emin > 0 else { throw ValidationError("--emin must be > 0 keV, got \(emin)") }
         guard emax.isFinite, emax >= emin else { throw ValidationError("--emax must be ≥ --emin") }
         guard emax <= 10_000 else { throw ValidationError("--emax \(emax) keV is out of range (≤ 10 MeV)") }
@@ -71,7 +70,7 @@ struct Spectrum: ParsableCommand {
     }
 
     struct Output: Codable {
-        var nmmfitOutput = 1
+        var nmmfitOutput = OutputVersion.current
         var units = "events/(t*y*keV) at true recoil energy T (keV)"
         var muNuMuB: Double
         var atomic: String
@@ -88,6 +87,7 @@ struct Spectrum: ParsableCommand {
 
     func run() throws {
         try CLIErrors.run {
+            try OutputTargets.check(files: [output, plot], force: force)
             let model = try physics.recoilModel()
             let calc = try RecoilCalculator(model: model)
             let grid = try RecoilTable.grid(from: emin, to: emax, step: step)

@@ -49,8 +49,8 @@ struct Toys: ParsableCommand {
         guard ntoys >= 1 else { throw ValidationError("-n must be ≥ 1") }
         guard nshards >= 1, shard >= 0, shard < nshards else { throw ValidationError("need 0 ≤ --shard < --nshards") }
         guard threads >= 1 else { throw ValidationError("--threads must be ≥ 1") }
-        try MuNuOption.validate(mu, option: "--mu")
-        try MuNuOption.validate(testMu, option: "--test-mu")
+        try MomentRange.check(mu, "--mu")
+        try MomentRange.check(testMu, "--test-mu")
         try ResourceLimit.toys.validate(ntoys, option: "-n")
         try ResourceLimit.shards.validate(nshards, option: "--nshards")
         try ResourceLimit.threads.validate(threads, option: "--threads")

@@ -5,7 +5,6 @@ import MomentModels
 // Typed choices of string options: the argument parser checks the value and lists the choices
 // in --help and in its usage error, so no command force-unwraps a raw value.
 
-extension AsymptoticInterval.Method: ExpressibleByArgument {}
 
 /// `--method` of `interval` and `coverage`: the asymptotic constructions and Feldman–Cousins.
 enum IntervalMethod: String, CaseIterable, ExpressibleByArgument {

@@ -138,6 +138,7 @@ struct DataOptions: ParsableArguments {
         let channels = try DatasetWindow.channels(names: names, windows: try windows.map(DatasetWindow.init(parsing:)),
                                                   overrides: try sets.map(DatasetSpec.Override.init(parsing:)),
                                                   emin: emin, emax: emax, binWidthKeV: binWidth)
+        ResultProvenance.record(datasets: names, dataDirectory: dataDir)
         return AnalysisConfig(channels: channels, recoil: try physics.recoilModel(), tritium: tritium,
                               efficiencyShape: efficiencyShape, solarFluxNuisance: !noSolarFluxNuisance, dataDirectory: dataDir)
     }
@@ -145,7 +146,10 @@ struct DataOptions: ParsableArguments {
     /// The model: from --spec, or built from the datasets.
     func model(physics: PhysicsOptions) throws -> BinnedModel {
         if let spec {
-            return try BinnedModel(spec: try ModelSpec.load(from: URL(fileURLWithPath: spec)))
+            let model = try BinnedModel(spec: try ModelSpec.load(from: URL(fileURLWithPath: spec)))
+            // a spec keeps only channel names: those that are datasets say whether they are digitised
+            ResultProvenance.record(datasets: model.channelNames, dataDirectory: dataDir)
+            return model
         }
         return try config(physics: physics).buildModel().model
     }
@@ -187,8 +191,11 @@ struct OutputOptions: ParsableArguments {
     func emit<T: Encodable>(_ value: T, table: () -> String) throws {
         // Encoded first, also for a table: a NaN or infinite result is an error, never a
         // table of "nan" with exit 0 (issue #17).
+        // every result from data says which of its datasets are digitised (issue 12)
+        let digitised = ResultProvenance.digitisedDatasets
         let data: Data
-        do { data = try encode(value) } catch let e as EncodingError {
+        do { data = try digitised.map { try encode(WithProvenance(value: value, digitisedDatasets: $0)) } ?? encode(value) }
+        catch let e as EncodingError {
             var field = ""
             if case .invalidValue(_, let ctx) = e {
                 field = ctx.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
@@ -196,7 +203,10 @@ struct OutputOptions: ParsableArguments {
             }
             throw NumericalResultError(field: field)
         }
-        if !json { Console.out(table()) }
+        if !json {
+            Console.out(table())
+            if let d = digitised, !d.isEmpty { Console.out("\n" + DigitisedDatasets.footer(d) + "\n") }
+        }
         if let output { try OutputFile.write(data, to: output, force: force) }
         if json { Console.out(String(decoding: data, as: UTF8.self) + "\n") }
     }
@@ -216,19 +226,6 @@ enum ConfidenceLevel {
     static func validate(_ cl: Double, option: String = "--cl") throws {
         guard range.contains(cl) else {
             throw ValidationError("\(option) must be in [\(range.lowerBound), \(range.upperBound)], got \(cl)")
-        }
-    }
-}
-
-/// The largest μν accepted from the command line (μB): far above every bound (~10⁻¹¹), and
-/// small enough that (μν/10⁻¹¹)² and the expected counts stay finite.
-enum MuNuOption {
-    static let maximumMuB = ResourceLimit.maxMuNuMuB
-
-    static func validate(_ mu: Double?, option: String) throws {
-        guard let mu else { return }
-        guard mu.isFinite, mu >= 0, mu <= maximumMuB else {
-            throw ValidationError("\(option) must be in [0, \(maximumMuB)] μB, got \(mu)")
         }
     }
 }
