@@ -10,11 +10,15 @@ public struct InputError: Error, CustomStringConvertible, Equatable, Sendable {
     /// What is wrong.
     public var message: String
 
-    public init(file: String? = nil, line: Int? = nil, field: String? = nil, _ message: String) {
+    /// What the user can do about it, in library terms (worded by ``remedyWording``).
+    public var remedy: Remedy?
+
+    public init(file: String? = nil, line: Int? = nil, field: String? = nil, _ message: String, remedy: Remedy? = nil) {
         self.file = file
         self.line = line
         self.field = field
         self.message = message
+        self.remedy = remedy
     }
 
     public var description: String {
@@ -22,7 +26,8 @@ public struct InputError: Error, CustomStringConvertible, Equatable, Sendable {
         if let file { where_ += file }
         if let line { where_ += (where_.isEmpty ? "line \(line)" : ":\(line)") }
         if let field { where_ += (where_.isEmpty ? "" : ", ") + "field '\(field)'" }
-        return Self.oneLine(where_.isEmpty ? message : "\(where_): \(message)")
+        let text = remedy.map { "\(message); \(Self.remedyWording($0))" } ?? message
+        return Self.oneLine(where_.isEmpty ? text : "\(where_): \(text)")
     }
 
     /// The longest message line printed; longer ones (e.g. a 10 MB junk line quoted in a

@@ -16,7 +16,7 @@ public enum OutputFile {
         let lock = try FileLock.acquire(for: target)
         defer { lock.release() }
         if FileManager.default.fileExists(atPath: target) && !force {
-            throw InputError(file: path, "output file exists; pass --force to overwrite it")
+            throw InputError(file: path, "output file exists", remedy: .overwrite)
         }
         let url = URL(fileURLWithPath: target)
         let dir = url.deletingLastPathComponent()

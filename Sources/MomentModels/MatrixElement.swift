@@ -15,6 +15,11 @@ public struct MatrixElement: Sendable, Equatable {
         public var description: String
     }
 
+    /// The element (row, column) of `basis`, 0-based.
+    public init(basis: MomentBasis, row: Int, column: Int) {
+        (self.basis, self.row, self.column) = (basis, row, column)
+    }
+
     /// Parses "e-mu" → (flavour, 0, 1) or "1-2" → (mass, 0, 1); separators `-`, `,` or a space.
     public init(parsing s: String) throws {
         let parts = s.split(whereSeparator: { $0 == "-" || $0 == "," || $0 == " " }).map(String.init)

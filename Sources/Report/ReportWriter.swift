@@ -54,7 +54,7 @@ public struct ReportWriter {
         guard let tool = Self.rsvgConvert() else { return nil }
         let target = String(svgPath.dropLast(4)) + "." + format.rawValue
         if FileManager.default.fileExists(atPath: target) && !force {
-            throw InputError(file: target, "output file exists; pass --force to overwrite it")
+            throw InputError(file: target, "output file exists", remedy: .overwrite)
         }
         let tmp = target + ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
         let dpi = String(format: "%g", Self.pngDPI)

@@ -17,6 +17,7 @@ struct NMMFit: ParsableCommand {
     /// (usage errors: exit 64 with a pointer to `--help`).
     static func main() {
         Console.installSignalPolicy()
+        InputError.remedyWording = CLIErrors.remedy
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -39,7 +39,7 @@ public enum DataLocator {
             tried.append(u.path)
             dir = dir.deletingLastPathComponent()
         }
-        throw InputError("cannot find nmmfit's data folder (tried: \(tried.joined(separator: ", "))); pass --data-dir or set NMMFIT_DATA")
+        throw InputError("cannot find nmmfit's data folder (tried: \(tried.joined(separator: ", ")))", remedy: .dataDirectory)
     }
 
     /// Loads a named dataset (e.g. `xenon1t_sr1`) from the data folder, with command-line

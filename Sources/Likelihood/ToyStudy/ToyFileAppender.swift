@@ -36,15 +36,15 @@ public final class ToyFileAppender {
         if !force, lstat(path, &st) == 0 {
             let reader = try ToyFileReader(path: path)
             guard let first = try reader.next(), first.complete, let existing = ToyFileHeader.decode(first.bytes) else {
-                throw InputError(file: path, line: 1, "not an nmmfit toys file (no header); use --force to overwrite it")
+                throw InputError(file: path, line: 1, "not an nmmfit toys file (no header)", remedy: .replaceFile)
             }
             guard existing == header else {
-                throw InputError(file: path, line: 1, "the existing file is a different study (seed, μν, shard, model, window or physics options differ); use --force to start afresh")
+                throw InputError(file: path, line: 1, "the existing file is a different study (seed, μν, shard, model, window or physics options differ)", remedy: .startAfresh)
             }
             while let line = try reader.next() {
                 guard line.complete else { dropped += 1; break }  // truncated by an interruption
                 guard let r = ToyRecord.parse(line: line.bytes) else {
-                    throw InputError(file: path, line: line.number, "malformed toy line; use --force to start afresh")
+                    throw InputError(file: path, line: line.number, "malformed toy line", remedy: .startAfresh)
                 }
                 if r.toy == next && next < range.upperBound {
                     try writer.writeLine(line.bytes)

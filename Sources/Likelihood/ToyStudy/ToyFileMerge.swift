@@ -73,7 +73,7 @@ public enum ToyFileMerge {
         }
         gap(last + 1, study.totalToys)
         if missing > 0 && !allowIncomplete {
-            throw InputError("\(missing) of \(study.totalToys) toys are missing (first: \(firstMissing.map(String.init).joined(separator: ", "))); run the missing shards or pass --allow-incomplete")
+            throw InputError("\(missing) of \(study.totalToys) toys are missing (first: \(firstMissing.map(String.init).joined(separator: ", ")))", remedy: .allowIncomplete)
         }
         try writer.commit()
         progress?(written, study.totalToys)

@@ -18,7 +18,7 @@ public final class ToyFileWriter {
         self.path = path
         var st = stat()
         if lstat(path, &st) == 0 {
-            guard force else { throw InputError(file: path, "output file exists; pass --force to overwrite it") }
+            guard force else { throw InputError(file: path, "output file exists", remedy: .overwrite) }
             guard (st.st_mode & S_IFMT) == S_IFREG else { throw InputError(file: path, "exists and is not a regular file; not replacing it") }
         }
         let url = URL(fileURLWithPath: path)

@@ -42,6 +42,17 @@ enum CLIErrors {
         }
     }
 
+    /// The wording of library remedies with this tool's options (set in `NMMFit.main`).
+    static func remedy(_ r: InputError.Remedy) -> String {
+        switch r {
+        case .overwrite: "pass --force to overwrite it"
+        case .replaceFile: "use --force to overwrite it"
+        case .startAfresh: "use --force to start afresh"
+        case .allowIncomplete: "run the missing shards or pass --allow-incomplete"
+        case .dataDirectory: "pass --data-dir or set NMMFIT_DATA"
+        }
+    }
+
     static func fail(_ message: String, code: Int32) -> Never {
         Console.error(InputError.oneLine(message))
         Console.finish()
