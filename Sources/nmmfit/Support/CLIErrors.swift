@@ -17,6 +17,9 @@ enum CLIErrors {
             fail("numerical error: \(e)", code: 3)
         } catch let e as FitError {
             fail("error: \(e)", code: 3)
+        } catch let e as FeldmanCousins.GridError {
+            // the chosen grid (an option) does not determine the interval: not a numerical failure
+            fail("error: \(e)", code: 2)
         } catch let e as MomentError {
             fail("error: \(e)", code: 2)
         } catch let e as NumericalResultError {
