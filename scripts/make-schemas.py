@@ -20,9 +20,11 @@ BASE = "https://nmmfit.invalid/schemas/v2/"  # .invalid (RFC 2606): an identifie
 # Objects whose keys are data (dataset, sample or source names), not fixed key names.
 MAPS = {"best_fit", "weak_by_source", "magnetic_by_source", "separate_mu_nu_best_muB"}
 ENUMS = {"interval_kind": ["upper_limit", "two_sided"], "provenance": ["official", "digitised"],
-         "interval_method": ["asymptotic-unified", "wilks"]}
+         "interval_method": ["asymptotic-unified", "wilks", "feldman-cousins"], "statistic_name": ["q0", "t"]}
 PAIRS = {"interval_muB", "interval_wilks_muB", "window_keV", "default_window_keV"}  # [lo, hi]
-INTEGER = {"bins", "ndof", "dof", "toys", "failed_toys", "iterations", "row", "column", "steps"}
+INTEGER = {"bins", "ndof", "dof", "toys", "failed_toys", "iterations", "row", "column", "steps", "toys_exceeding",
+           "non_converged_toys", "refinement_points", "seed", "covered", "toy", "total_toys", "shard", "nshards", "ntoys",
+           "nmmfit_toys"}
 
 SUFFIX_UNITS = [
     ("_1e-22_muB2", "in units of 10⁻²² μB² = (10⁻¹¹ μB)²"),
@@ -139,6 +141,39 @@ DESCRIPTIONS = {
     "p_etau": "⟨P_eτ⟩ (dimensionless).",
     "perturbative": "|f f′|_min ≤ 4π.",
     "exposure_tonne_year": "Exposure in tonne × year.",
+    "toys_exceeding": "Toys (of those fitted) with q0 ≥ the data's q0.",
+    "z_toys_lower_bound": "When no toy reaches the data's q0: Z > Φ⁻¹(1 − 1/N) in σ (N fitted toys).",
+    "feldman_cousins": "Feldman–Cousins only: each end's errors and the tested points (the interval itself is interval_muB).",
+    "toy_error_muB": "Monte-Carlo error of the end from the toys' quantiles, in μB.",
+    "grid_error_muB": "Interpolation error of the end from the grid spacing, in μB.",
+    "at_boundary": "The end is the boundary μν = 0 (no crossing, errors 0).",
+    "t_observed": "t̃(μν) of the data (dimensionless).",
+    "critical_value": "The CL quantile of t̃(μν) over the toys at that μν (dimensionless).",
+    "critical_value_error": "Standard error of critical_value (order-statistic interval of the quantile).",
+    "non_converged_toys": "Toys whose fits did not converge (kept).",
+    "accepted": "t_observed ≤ critical_value: μν is inside the interval.",
+    "refinement_points": "Points the refinement added near the ends.",
+    "toy_files": "The toys files the points come from (--from-toys).",
+    "seed": "Random seed of the toys.",
+    "covered": "Toys whose interval contains the true μν.",
+    "coverage": "covered / fitted toys (a fraction).",
+    "coverage_error": "Binomial standard error of coverage.",
+    "nmmfit_toys": "Toys-file format version (2: issue 14; no header key shares a name with a record key).",
+    "statistic_name": "q0 (discovery test) or t (t̃ at tested_mu_nu_muB).",
+    "total_toys": "Toys in the whole study.",
+    "shard": "This file's shard index (0 in a merged file).",
+    "nshards": "Shards the study is split into (1 in a merged file).",
+    "model": "Channel (dataset) names joined by +.",
+    "model_digest": "FNV-1a 64-bit digest of the model spec and the true parameters: files with the same digest are one study.",
+    "toy": "Toy index k (RNG stream k of the seed).",
+    "statistic": "The toy's test statistic, q0 or t̃ (dimensionless; −1 when the fit failed).",
+    "s_hat": "Best-fit s = (μν / 10⁻¹¹ μB)², i.e. μν² in units of 10⁻²² μB².",
+    "s_hat_error": "Hessian error of s_hat, same units.",
+    "nll_free": "−ln L of the free fit (without Σ ln n_i!).",
+    "nll_constrained": "−ln L of the fit at the tested μν (without Σ ln n_i!).",
+    "failed": "A fit threw; statistic is −1 then.",
+    "ntoys": "Toys in the whole study.",
+    "toy_arguments": "The options after -- passed to every nmmfit toys task.",
 }
 
 
@@ -164,6 +199,8 @@ def infer(values, key=None):
         return {"const": 2}
     if key in ("nmmfit_model", "nmmfit_dataset"):
         return {"const": 1}
+    if key == "nmmfit_toys":
+        return {"const": 2}
     if types <= {"dict"}:
         if key in MAPS:
             inner = [x for v in values for x in v.values()]
@@ -244,9 +281,15 @@ def main():
         subprocess.run([binary] + sub(a), check=True, capture_output=True)
     docs = {}
     for ex in cfg["examples"]:
+        for a in ex.get("pre", []):
+            subprocess.run([binary] + sub(a), check=True, capture_output=True)
         out = subprocess.run([binary] + sub(ex["args"]), check=True, capture_output=True, text=True).stdout if ex.get("args") else ""
         if "file" in ex and not os.path.isabs(ex["file"]) and "{tmp}" not in ex["file"]:
             ex = {**ex, "file": os.path.join(root, ex["file"])}
+        if ex.get("lines"):  # a JSON-lines file (toys): its header line, or its records
+            rows = [json.loads(l) for l in open(sub([ex["file"]])[0])]
+            docs.setdefault(ex["schema"], []).extend(rows[:1] if ex["lines"] == "header" else rows[1:])
+            continue
         doc = json.load(open(sub([ex["file"]])[0])) if "file" in ex else json.loads(out)
         docs.setdefault(ex["schema"], []).append(doc)
     for name, values in docs.items():

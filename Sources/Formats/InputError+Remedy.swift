@@ -9,6 +9,8 @@ extension InputError {
         case overwrite
         /// Replace an existing file that is not of the expected kind.
         case replaceFile
+        /// The alternative of replacing an existing file (after another remedy in the message).
+        case orReplaceFile
         /// Start the toys file afresh instead of resuming it.
         case startAfresh
         /// Run the missing shards, or accept an incomplete merge.
@@ -21,6 +23,7 @@ extension InputError {
             switch self {
             case .overwrite: "allow overwriting to replace it"
             case .replaceFile: "allow overwriting to replace it"
+            case .orReplaceFile: "or allow overwriting to replace it"
             case .startAfresh: "allow overwriting to start afresh"
             case .allowIncomplete: "run the missing shards or allow an incomplete merge"
             case .dataDirectory: "name the data folder or set NMMFIT_DATA"

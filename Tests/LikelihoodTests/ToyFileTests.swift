@@ -48,7 +48,7 @@ struct ToyFileTests {
             #expect(try JSONDecoder().decode(ToyRecord.self, from: Data(line)) == r)
         }
         // other spellings of the same record go through JSONDecoder
-        let spaced = Array(#"{ "toy": 3, "statistic": 1.5, "s_hat": 0.5, "s_hat_error": 0.1, "mu_nu_hat": 7e-12, "nll_free": 1, "nll_constrained": 2, "converged": true, "failed": false }"#.utf8)
+        let spaced = Array(#"{ "toy": 3, "statistic": 1.5, "s_hat": 0.5, "s_hat_error": 0.1, "mu_nu_hat_muB": 7e-12, "nll_free": 1, "nll_constrained": 2, "converged": true, "failed": false }"#.utf8)
         #expect(ToyRecord.parse(line: spaced)?.toy == 3)
         let good = String(decoding: try ToyRecord.jsonLines([records[0]]).dropLast(), as: UTF8.self)
         let bad = [

@@ -110,11 +110,13 @@ struct BatchCLITests {
         let r = try CLI.run(["interval", "--method", "feldman-cousins", "--from-toys", dir.path, "--json"])
         #expect(r.status == 0, "\(r.stderr)")
         let json = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as! [String: Any]
-        let iv = json["interval"] as! [Double]
+        #expect(json["nmmfit_output"] as? Int == 2 && json["interval_method"] as? String == "feldman-cousins")
+        let iv = json["interval_muB"] as! [Double]
         #expect(iv[0] > 1e-11 && iv[0] < 2.4e-11 && iv[1] > 2.4e-11 && iv[1] < 4.5e-11, "\(iv)")
         let fc = json["feldman_cousins"] as! [String: Any]
         let upper = fc["upper"] as! [String: Any]
-        #expect(upper["unit"] as? String == "mu_B" && (upper["toy_error"] as! Double) > 0)
+        // the interval once (interval_muB); each end's errors in μB
+        #expect(fc["interval"] == nil && upper["mu_nu"] == nil && (upper["toy_error_muB"] as! Double) > 0 && upper["grid_error_muB"] is Double)
         #expect((fc["toy_files"] as! [String]).count == 6)
         let table = try CLI.run(["interval", "--method", "feldman-cousins", "--from-toys", dir.path])
         #expect(table.stdout.contains("(toys)") && table.stdout.contains("(grid)"))

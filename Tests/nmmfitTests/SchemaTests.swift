@@ -13,6 +13,10 @@ struct SchemaTests {
         var schema: String
         var args: [String]?
         var file: String?
+        /// Commands run before `args`, for this example only (e.g. toy studies for --from-toys).
+        var pre: [[String]]?
+        /// For a JSON-lines file (toys): validate its `header` line or its `records`.
+        var lines: String?
         var testDescription: String { "\(schema): \((args ?? [file ?? ""]).joined(separator: " "))" }
     }
 
@@ -27,10 +31,11 @@ struct SchemaTests {
     }()
 
     /// Runs scripts/validate-json.py; returns its exit status and output.
-    static func validate(_ schema: String, _ files: [String]) throws -> (status: Int32, output: String) {
+    static func validate(_ schema: String, _ files: [String], lines: String? = nil) throws -> (status: Int32, output: String) {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["python3", root.appendingPathComponent("scripts/validate-json.py").path, schema] + files
+        p.arguments = ["python3", root.appendingPathComponent("scripts/validate-json.py").path]
+            + (lines.map { ["--lines", $0] } ?? []) + [schema] + files
         let out = Pipe()
         p.standardOutput = out
         p.standardError = out
@@ -62,6 +67,10 @@ struct SchemaTests {
         defer { try? FileManager.default.removeItem(at: tmp) }
         let sub = { (s: String) in s.replacingOccurrences(of: "{tmp}", with: tmp.path) }
         var path: String
+        for a in ex.pre ?? [] {
+            let r = try CLITests.run(a.map(sub))
+            #expect(r.status == 0, "\(r.stderr)")
+        }
         if let args = ex.args {
             let r = try CLITests.run(args.map(sub))
             #expect(r.status == 0, "\(r.stderr)")
@@ -71,7 +80,7 @@ struct SchemaTests {
         } else {
             path = Self.root.appendingPathComponent(ex.file!).path
         }
-        let v = try Self.validate(ex.schema, [path])
+        let v = try Self.validate(ex.schema, [path], lines: ex.lines)
         #expect(v.status == 0, "\(v.output)")
     }
 
@@ -164,17 +173,50 @@ struct SchemaTests {
         #expect(!FileManager.default.fileExists(atPath: tmp.appendingPathComponent("rep/profile_scan.svg").path))
     }
 
+    @Test("significance, interval (Feldman–Cousins), coverage, toys, merge: unit traps and existing outputs before any work; FC grid problems named")
+    func unitTrapsAndEarlyChecksOfToyCommands() throws {
+        for args in [["toys", "--mu", "2", "-o", "x.jsonl"], ["toys", "--statistic", "t", "--test-mu", "1", "-o", "x.jsonl"],
+                     ["coverage", "--mu", "2"], ["interval", "--method", "feldman-cousins", "--grid-max", "3"]] {
+            let r = try CLITests.run(args)
+            #expect(r.status == 64 && r.stderr.contains("μB") && r.stderr.contains("Bohr magneton"), "\(args): \(r.stderr)")
+        }
+        let tmp = try CLITests.tempDir()
+        defer { try? FileManager.default.removeItem(at: tmp) }
+        let f = tmp.appendingPathComponent("exists.json")
+        try Data("{}".utf8).write(to: f)
+        // each would run for minutes: refused at once, the file untouched
+        for args in [["significance", "--toys", "300000"], ["interval", "--method", "feldman-cousins", "--toys", "100000"],
+                     ["coverage", "--toys", "100000"], ["merge", "nothing.jsonl"]] {
+            let t0 = Date()
+            let r = try CLITests.run(args + ["-o", f.path])
+            #expect(r.status == 2 && r.stderr.contains("exists") && Date().timeIntervalSince(t0) < 20, "\(args): \(r.stderr)")
+        }
+        #expect(try String(contentsOf: f, encoding: .utf8) == "{}")
+        // a grid that does not reach the interval's upper end: the reason and the option, exit 2, not "fit failed"
+        let g = try CLITests.run(["interval", "--method", "feldman-cousins", "--toys", "20", "--grid-points", "4", "--grid-max", "2e-11"])
+        #expect(g.status == 2 && g.stderr.contains("beyond the largest tested μν") && g.stderr.contains("--grid-max")
+                && !g.stderr.contains("fit failed"), "\(g.stderr)")
+    }
+
     @Test("help: report does not offer --report; no default printed twice")
     func helpTexts() throws {
         let rep = try CLITests.run(["report", "--help"])
         #expect(!rep.stdout.contains("--report <"), "\(rep.stdout)")
         for cmd in [["fit"], ["report"], ["gof"], ["scan"], ["compare"], ["sensitivity"], ["spectrum"], ["export"],
-                    ["model", "g2-scalar"], ["model", "joint"], ["model", "horizontal"]] {
+                    ["model", "g2-scalar"], ["model", "joint"], ["model", "horizontal"],
+                    ["significance"], ["interval"], ["coverage"], ["toys"], ["merge"], ["batch"]] {
             let help = try CLITests.run(cmd + ["--help"]).stdout
             // one segment per option; ArgumentParser adds "(default: …)" itself, so no option
             // mentions a default twice
             for option in help.components(separatedBy: "\n  -").dropFirst() {
                 #expect(option.components(separatedBy: "default").count <= 2, "\(cmd): \(option)")
+                // nor lists its values twice (ArgumentParser adds "(values: …)" for typed options)
+                if option.contains("(values: ") {
+                    let values = option.components(separatedBy: "(values: ")[1].components(separatedBy: CharacterSet(charactersIn: ";)"))[0]
+                        .components(separatedBy: ", ")
+                    let before = option.components(separatedBy: "(values: ")[0]
+                    #expect(values.filter { before.contains($0) }.count < values.count, "\(cmd): \(option)")
+                }
             }
         }
     }

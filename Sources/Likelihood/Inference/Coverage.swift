@@ -23,8 +23,10 @@ public enum Coverage {
         /// Binomial standard error √(p(1−p)/N).
         public var error: Double
         enum CodingKeys: String, CodingKey {
-            case method, cl, toys, covered, coverage, error
-            case muNu = "mu_nu"
+            case cl, toys, covered, coverage
+            case method = "interval_method"
+            case error = "coverage_error"
+            case muNu = "mu_nu_true_muB"
             case failedToys = "failed_toys"
         }
     }

@@ -33,7 +33,7 @@ public struct FeldmanCousins {
         public var accepted: Bool
         enum CodingKeys: String, CodingKey {
             case toys, accepted
-            case muNu = "mu_nu"
+            case muNu = "mu_nu_muB"
             case tObserved = "t_observed"
             case criticalValue = "critical_value"
             case criticalValueError = "critical_value_error"
@@ -203,20 +203,20 @@ public struct FeldmanCousins {
     static func endpoint(_ points: [Point], side: Side, cl: Double, curves: Curves) throws -> (endpoint: Endpoint, bracket: Int)? {
         let acc = points.indices.filter { points[$0].accepted }
         guard let first = acc.first, let last = acc.last else {
-            throw FitError("no tested μν is inside the \(cl) CL interval: refine the grid")
+            throw GridError("no tested μν is inside the \(cl) CL interval (\(points.count) points, 0…\(String(format: "%.3g", points[points.count - 1].muNu)) μB): the grid is too coarse; use more --grid-points or a --grid-max nearer the interval (with --from-toys: add toy studies near the best fit)")
         }
         switch side {
         case .lower:
             guard first > 0 else {
                 guard points[0].muNu == 0 else {
-                    throw FitError("the \(cl) CL interval extends below the smallest tested μν (\(points[0].muNu) μB): start the grid at 0")
+                    throw GridError("the \(cl) CL interval reaches below the smallest tested μν (\(String(format: "%.3g", points[0].muNu)) μB): the grid must start at 0 (with --from-toys: add a toy study at μν = 0)")
                 }
                 return (Endpoint(muNu: 0, toyError: 0, gridError: 0, atBoundary: true), 0)
             }
             return (try crossing(points, first - 1, curves), first - 1)
         case .upper:
             guard last < points.count - 1 else {
-                throw FitError("the \(cl) CL interval extends beyond the largest tested μν (\(points[points.count - 1].muNu) μB): extend the grid (--grid-max)")
+                throw GridError("the \(cl) CL interval reaches beyond the largest tested μν (\(String(format: "%.3g", points[points.count - 1].muNu)) μB): raise --grid-max (and --grid-points to keep the spacing; with --from-toys: add a toy study at a larger μν)")
             }
             return (try crossing(points, last, curves), last)
         }

@@ -15,11 +15,14 @@ public struct ToyPValue: Sendable, Codable, Equatable {
     public var zLowerBound: Double?
 
     public static func compute(profile: ProfileLikelihood, toys: Int, seed: UInt64,
-                               threads: Int = ProcessInfo.processInfo.activeProcessorCount) throws -> ToyPValue {
+                               threads: Int = ProcessInfo.processInfo.activeProcessorCount,
+                               progress: ((Int) -> Void)? = nil) throws -> ToyPValue {
         let d = try profile.discovery()
         let runner = ToyRunner(model: profile.model, truth: d.backgroundOnly.internalValues, statistic: .q0, seed: seed)
-        var exceed = 0, failed = 0
+        var exceed = 0, failed = 0, done = 0
         runner.run(0..<toys, threads: threads) { block in
+            done += block.count
+            progress?(done)
             for r in block {
                 if r.failed { failed += 1 } else if r.statistic >= d.q0 { exceed += 1 }
             }

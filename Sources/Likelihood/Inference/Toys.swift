@@ -58,7 +58,7 @@ public struct ToyRecord: Sendable, Codable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case toy, statistic, converged, failed
-        case muNuHat = "mu_nu_hat"
+        case muNuHat = "mu_nu_hat_muB"
         case sHat = "s_hat"
         case sHatError = "s_hat_error"
         case nllFree = "nll_free"

@@ -35,7 +35,11 @@ public final class ToyFileAppender {
         var st = stat()
         if !force, lstat(path, &st) == 0 {
             let reader = try ToyFileReader(path: path)
-            guard let first = try reader.next(), first.complete, let existing = ToyFileHeader.decode(first.bytes) else {
+            let first = try reader.next()
+            if let first, first.complete, let v = ToyFileHeader.otherFormat(first.bytes) {
+                throw InputError(file: path, line: 1, ToyFileHeader.otherFormatMessage(v), remedy: .orReplaceFile)
+            }
+            guard let first, first.complete, let existing = ToyFileHeader.decode(first.bytes) else {
                 throw InputError(file: path, line: 1, "not an nmmfit toys file (no header)", remedy: .replaceFile)
             }
             guard existing == header else {

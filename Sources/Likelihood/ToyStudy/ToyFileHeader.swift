@@ -4,8 +4,14 @@ import Foundation
 /// shards can be merged safely, an interrupted run resumed, and conclusions drawn from the file.
 ///
 /// μν values are in μB. A merged file carries `shard = 0`, `nshards = 1`, exactly as a single run.
+///
+/// Format 2 (issue 14): no header key shares a name with a toy record's key (format 1 had
+/// `statistic: "q0"` beside the records' numeric `statistic`, so `pandas.read_json(lines=True)`
+/// made that column text); μν keys carry `_muB`. Format-1 files are refused with a clear line.
 public struct ToyFileHeader: Codable, Equatable, Sendable {
-    public var nmmfitToys = 1
+    /// The toys-file format this code writes and reads.
+    public static let formatVersion = 2
+    public var nmmfitToys = ToyFileHeader.formatVersion
     public var seed: UInt64
     /// True μν of the toys (μB).
     public var muNuTrue: Double
@@ -23,11 +29,12 @@ public struct ToyFileHeader: Codable, Equatable, Sendable {
     public var modelDigest: String
 
     enum CodingKeys: String, CodingKey {
-        case seed, statistic, shard, nshards, model
+        case seed, shard, nshards, model
+        case statistic = "statistic_name"
         case modelDigest = "model_digest"
         case nmmfitToys = "nmmfit_toys"
-        case muNuTrue = "mu_nu_true"
-        case testedMuNu = "tested_mu_nu"
+        case muNuTrue = "mu_nu_true_muB"
+        case testedMuNu = "tested_mu_nu_muB"
         case totalToys = "total_toys"
     }
 
@@ -63,9 +70,22 @@ public struct ToyFileHeader: Codable, Equatable, Sendable {
         return Array(try enc.encode(self)) + [0x0A]
     }
 
+    /// The format version of a line that looks like a header of another format
+    /// (`{"nmmfit_toys": N, …}` with N ≠ ``formatVersion``); nil otherwise.
+    public static func otherFormat(_ line: [UInt8]) -> Int? {
+        struct Version: Decodable { var nmmfit_toys: Int }
+        guard let v = try? JSONDecoder().decode(Version.self, from: Data(line)), v.nmmfit_toys != formatVersion else { return nil }
+        return v.nmmfit_toys
+    }
+
+    /// The line refusing a toys file of another format version.
+    public static func otherFormatMessage(_ version: Int) -> String {
+        "toys file format \(version); this nmmfit reads and writes format \(formatVersion) (header keys renamed in issue 14: statistic_name, mu_nu_true_muB, tested_mu_nu_muB): regenerate it with `nmmfit toys` (or `nmmfit batch`)"
+    }
+
     /// Decodes a header line; nil when it is not one (or its values are impossible).
     public static func decode(_ line: [UInt8]) -> ToyFileHeader? {
-        guard let h = try? JSONDecoder().decode(ToyFileHeader.self, from: Data(line)), h.nmmfitToys == 1,
+        guard let h = try? JSONDecoder().decode(ToyFileHeader.self, from: Data(line)), h.nmmfitToys == formatVersion,
               h.totalToys >= 1, h.nshards >= 1, h.shard >= 0, h.shard < h.nshards,
               h.muNuTrue.isFinite, h.muNuTrue >= 0, ["q0", "t"].contains(h.statistic),
               (h.statistic == "t") == (h.testedMuNu != nil), h.testedMuNu.map({ $0.isFinite && $0 >= 0 }) ?? true

@@ -84,7 +84,11 @@ public final class ToyFileReader {
 
     /// Reads the header line (line 1).
     public func header() throws -> ToyFileHeader {
-        guard let first = try next(), first.complete, let h = ToyFileHeader.decode(first.bytes) else {
+        let first = try next()
+        guard let first, first.complete, let h = ToyFileHeader.decode(first.bytes) else {
+            if let first, let v = ToyFileHeader.otherFormat(first.bytes) {
+                throw InputError(file: path, line: 1, ToyFileHeader.otherFormatMessage(v))
+            }
             throw InputError(file: path, line: 1, "not an nmmfit toys file (no valid header line)")
         }
         return h

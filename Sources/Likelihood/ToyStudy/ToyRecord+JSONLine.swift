@@ -30,7 +30,7 @@ extension ToyRecord {
 /// caller falls back to `JSONDecoder`) on anything else. Works on the bytes without allocating.
 enum FlatRecordScanner {
     /// The record's keys; slots 0–5 are numbers, 6 the toy index, 7–8 the flags.
-    static let keys: [[UInt8]] = ["mu_nu_hat", "s_hat", "s_hat_error", "statistic", "nll_free", "nll_constrained", "toy",
+    static let keys: [[UInt8]] = ["mu_nu_hat_muB", "s_hat", "s_hat_error", "statistic", "nll_free", "nll_constrained", "toy",
                                   "converged", "failed"].map { Array($0.utf8) }
 
     static func scan(_ bytes: [UInt8]) -> ToyRecord? {

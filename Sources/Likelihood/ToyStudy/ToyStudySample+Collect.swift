@@ -12,8 +12,11 @@ extension ToyStudySample {
             guard FileManager.default.fileExists(atPath: a, isDirectory: &isDir) else { throw InputError(file: a, "no such file or folder") }
             guard isDir.boolValue else { out.append(a); continue }
             let names = try FileManager.default.contentsOfDirectory(atPath: a).filter { $0.hasSuffix(".jsonl") && !$0.hasPrefix(".") }.sorted()
-            let whole = names.map { (a as NSString).appendingPathComponent($0) }.filter {
-                (try? ToyFileReader(path: $0).header().nshards) == 1
+            let whole = try names.map { (a as NSString).appendingPathComponent($0) }.filter { path in
+                guard let reader = try? ToyFileReader(path: path), let first = try? reader.next(), first.complete else { return false }
+                // a toys file of another format is an error, not silently skipped
+                if let v = ToyFileHeader.otherFormat(first.bytes) { throw InputError(file: path, line: 1, ToyFileHeader.otherFormatMessage(v)) }
+                return ToyFileHeader.decode(first.bytes)?.nshards == 1
             }
             guard !whole.isEmpty else {
                 throw InputError(file: a, "holds no merged toys file (a *.jsonl whose header is a whole study); merge the shards first (nmmfit merge, or the batch study's merge job)")

@@ -123,6 +123,11 @@ struct Batch: ParsableCommand {
         var seed: UInt64
         var toyArguments: [String]
         var modelDigest: String?
+        enum CodingKeys: String, CodingKey {
+            case ntoys, nshards, seed
+            case toyArguments = "toy_arguments"
+            case modelDigest = "model_digest"
+        }
     }
 
     func run() throws {

@@ -16,17 +16,17 @@ struct CoverageCommand: ParsableCommand {
     @OptionGroup var physics: PhysicsOptions
     @OptionGroup var output: OutputOptions
 
-    @Option(name: .customLong("mu"), help: "True μν (μB); repeat for several (default 0, 0.5e-11, 2e-11).")
+    @Option(name: .customLong("mu"), help: "True μν (μB); repeat for several (0, 0.5e-11 and 2e-11 when not given).")
     var mus: [Double] = []
     @Option(name: .customLong("method"), help: "wilks, asymptotic-unified, feldman-cousins; repeat for several.")
     var methods: [IntervalMethod] = [.asymptoticUnified, .feldmanCousins]
     @Option(help: "Confidence level.")
     var cl: Double = 0.9
-    @Option(help: "Toys per point (default 1000).")
+    @Option(help: "Toys per point (1000 when not given).")
     var toys: Int?
-    @Option(help: "Feldman–Cousins: inner toys per outer toy for its critical value (cost: toys × critical-toys; default 500).")
+    @Option(help: "Feldman–Cousins: inner toys per outer toy for its critical value (cost: toys × critical-toys; 500 when not given).")
     var criticalToys: Int?
-    @Option(help: "Random seed (default 1).")
+    @Option(help: "Random seed (1 when not given).")
     var seed: UInt64?
     @Option(help: "Threads.")
     var threads: Int = ProcessInfo.processInfo.activeProcessorCount
@@ -36,7 +36,6 @@ struct CoverageCommand: ParsableCommand {
 
     func validate() throws {
         try ConfidenceLevel.validate(cl)
-        guard mus.allSatisfy({ $0.isFinite && $0 >= 0 }) else { throw ValidationError("--mu values must be ≥ 0 (μB)") }
         for m in mus { try MomentRange.check(m, "--mu") }
         if !fromToys.isEmpty && (!mus.isEmpty || toys != nil || criticalToys != nil || seed != nil) {
             throw ValidationError("--mu, --toys, --critical-toys and --seed do not apply to --from-toys (the files fix μν and the toys)")
@@ -48,7 +47,7 @@ struct CoverageCommand: ParsableCommand {
     }
 
     struct Output: Codable {
-        var nmmfitOutput = 1
+        var nmmfitOutput = OutputVersion.current
         var points: [Coverage.Point]
         enum CodingKeys: String, CodingKey {
             case points
@@ -58,6 +57,7 @@ struct CoverageCommand: ParsableCommand {
 
     func run() throws {
         try CLIErrors.run {
+            try OutputTargets.check(files: [output.output], force: output.force)
             let pl = try ProfileLikelihood(model: try data.model(physics: physics))
             var pts: [Coverage.Point] = []
             if !fromToys.isEmpty {
@@ -73,7 +73,7 @@ struct CoverageCommand: ParsableCommand {
                 return
             }
             let muValues = mus.isEmpty ? [0, 0.5e-11, 2e-11] : mus
-            let progress = Progress(total: muValues.count * methods.count, label: "coverage", quiet: output.quiet || output.json)
+            let progress = DelayedProgress(total: muValues.count * methods.count, label: "coverage", quiet: output.quiet || output.json)
             for mu in muValues {
                 for m in methods {
                     pts.append(try Coverage.run(profile: pl, muNu: mu, cl: cl, method: m.rawValue, toys: toys ?? 1000,
@@ -81,6 +81,7 @@ struct CoverageCommand: ParsableCommand {
                     progress.update(pts.count)
                 }
             }
+            progress.finish()
             try emit(pts)
         }
     }

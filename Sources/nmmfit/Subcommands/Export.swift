@@ -24,7 +24,7 @@ struct Export: ParsableCommand {
     @OptionGroup var data: DataOptions
     @OptionGroup var physics: PhysicsOptions
 
-    @Option(help: "Output format: pyhf (a pyhf JSON workspace) or spec (nmmfit's model spec, schemas/model.schema.json).")
+    @Option(help: "Output format: a pyhf JSON workspace, or nmmfit's model spec (schemas/model-spec.schema.json).")
     var format: OutputFormat = .pyhf
 
     @Option(name: .shortAndLong, help: "Write to this file (atomically) instead of stdout.")

@@ -17,22 +17,22 @@ struct Interval: ParsableCommand {
     @Option(help: "Method: asymptotic-unified, wilks or feldman-cousins.")
     var method: IntervalMethod = .asymptoticUnified
 
-    @Option(help: "Feldman–Cousins: toys per grid point (default 2000).")
+    @Option(help: "Feldman–Cousins: toys per grid point (2000 when not given).")
     var toys: Int?
 
-    @Option(help: "Feldman–Cousins: number of μν grid points (default 30).")
+    @Option(help: "Feldman–Cousins: number of μν grid points (30 when not given).")
     var gridPoints: Int?
 
-    @Option(help: "Feldman–Cousins: largest μν on the grid (μB); default 2 × the asymptotic upper end.")
+    @Option(help: "Feldman–Cousins: largest μν on the grid (μB); 2 × the asymptotic upper end when not given.")
     var gridMax: Double?
 
-    @Option(help: "Random seed (toys are reproducible for a given seed, whatever --threads; default 1).")
+    @Option(help: "Random seed (toys are reproducible for a given seed, whatever --threads; 1 when not given).")
     var seed: UInt64?
 
-    @Option(help: "Threads for toys (default: all cores).")
+    @Option(help: "Threads for toys.")
     var threads: Int = ProcessInfo.processInfo.activeProcessorCount
 
-    @Option(help: "Feldman–Cousins: refinement points allowed near each end, added until the grid error is below a fifth of the toy error (default 6).")
+    @Option(help: "Feldman–Cousins: refinement points allowed near each end, added until the grid error is below a fifth of the toy error (6 when not given).")
     var refine: Int?
 
     @Option(name: .customLong("from-toys"), parsing: .upToNextOption,
@@ -59,29 +59,79 @@ struct Interval: ParsableCommand {
         }
     }
 
-    struct Output: Codable {
-        var nmmfitOutput = 1
+    /// Version-2 output (issue 14): the interval once, as `interval_muB`, with the keys `fit`
+    /// uses; for Feldman–Cousins each end's toy and grid error in μB beside the tested points.
+    struct Output: Encodable {
+        var nmmfitOutput = OutputVersion.current
         var muNuBest: Double
         var interval: [Double]
+        var intervalKind: String
         var cl: Double
         var method: String
-        var feldmanCousins: FeldmanCousins.Result?
+        var feldmanCousins: FeldmanCousinsOutput?
         enum CodingKeys: String, CodingKey {
-            case interval, cl, method
+            case cl
+            case interval = "interval_muB"
+            case intervalKind = "interval_kind"
+            case method = "interval_method"
             case nmmfitOutput = "nmmfit_output"
-            case muNuBest = "mu_nu_best"
+            case muNuBest = "mu_nu_best_muB"
             case feldmanCousins = "feldman_cousins"
+        }
+        init(muNuBest: Double, interval: MuNuInterval, cl: Double, feldmanCousins: FeldmanCousins.Result? = nil) {
+            self.muNuBest = muNuBest
+            self.interval = [interval.lower, interval.upper]
+            intervalKind = interval.isUpperLimit ? "upper_limit" : "two_sided"
+            self.cl = cl
+            method = interval.method
+            self.feldmanCousins = feldmanCousins.map(FeldmanCousinsOutput.init)
+        }
+    }
+
+    /// The construction's details; its interval is the top-level `interval_muB`.
+    struct FeldmanCousinsOutput: Encodable {
+        struct End: Encodable {
+            var toyError: Double
+            var gridError: Double
+            var atBoundary: Bool
+            enum CodingKeys: String, CodingKey {
+                case toyError = "toy_error_muB"
+                case gridError = "grid_error_muB"
+                case atBoundary = "at_boundary"
+            }
+        }
+        var lower: End
+        var upper: End
+        var points: [FeldmanCousins.Point]
+        var refinementPoints: Int
+        var seed: UInt64?
+        var toyFiles: [String]?
+        enum CodingKeys: String, CodingKey {
+            case lower, upper, points, seed
+            case refinementPoints = "refinement_points"
+            case toyFiles = "toy_files"
+        }
+        init(_ r: FeldmanCousins.Result) {
+            func end(_ e: FeldmanCousins.Endpoint) -> End { End(toyError: e.toyError, gridError: e.gridError, atBoundary: e.atBoundary) }
+            lower = end(r.lower)
+            upper = end(r.upper)
+            points = r.points
+            refinementPoints = r.refinementPoints
+            seed = r.seed
+            toyFiles = r.toyFiles
         }
     }
 
     func run() throws {
         try CLIErrors.run {
+            try OutputTargets.check(files: [output.output], force: output.force)
             let pl = try ProfileLikelihood(model: try data.model(physics: physics))
             var out: Output
+            var fcResult: FeldmanCousins.Result?
             if !fromToys.isEmpty {
                 let r = try FeldmanCousins.fromToys(try ToyStudySample.load(fromToys), profile: pl, cl: cl)
-                out = Output(muNuBest: pl.best.muNu, interval: [r.interval.lower, r.interval.upper], cl: cl, method: r.interval.method,
-                             feldmanCousins: r)
+                out = Output(muNuBest: pl.best.muNu, interval: r.interval, cl: cl, feldmanCousins: r)
+                fcResult = r
             } else if method == .feldmanCousins {
                 let asym = try AsymptoticInterval.interval(pl, cl: cl)
                 let top = gridMax ?? Swift.max(2 * asym.upper, 1e-12)
@@ -89,20 +139,21 @@ struct Interval: ParsableCommand {
                 let grid = (0..<points).map { top * Double($0) / Double(points - 1) }
                 let fc = FeldmanCousins(profile: pl, cl: cl, toysPerPoint: toys ?? 2000, seed: seed ?? 1, threads: threads,
                                         maxRefinements: refine ?? 6)
-                let progress = Progress(total: points, label: "Feldman–Cousins", quiet: output.quiet || output.json)
-                let r = try fc.construct(grid: grid) { done, _ in progress.update(done) }
+                let progress = DelayedProgress(total: points, label: "Feldman–Cousins", quiet: output.quiet || output.json)
+                let r = try fc.construct(grid: grid) { done, total in progress.update(done, of: total) }
+                progress.finish()
                 let failed = r.points.reduce(0) { $0 + $1.failedToys }
                 if failed > 0 { output.note("note: \(failed) toy fits failed; they are counted per point in the JSON output") }
-                out = Output(muNuBest: pl.best.muNu, interval: [r.interval.lower, r.interval.upper], cl: cl, method: r.interval.method,
-                             feldmanCousins: r)
+                out = Output(muNuBest: pl.best.muNu, interval: r.interval, cl: cl, feldmanCousins: r)
+                fcResult = r
             } else {
                 let iv = try AsymptoticInterval.interval(pl, cl: cl, method: method.asymptotic ?? .unified)
-                out = Output(muNuBest: pl.best.muNu, interval: [iv.lower, iv.upper], cl: cl, method: iv.method, feldmanCousins: nil)
+                out = Output(muNuBest: pl.best.muNu, interval: iv, cl: cl)
             }
             try output.emit(out) {
                 var s = "best fit μν = \(Format.mu11(out.muNuBest)) × 10⁻¹¹ μB\n"
                 s += "\(Format.g(cl * 100, 3))% CL interval (\(out.method)) = [\(Format.mu11(out.interval[0])), \(Format.mu11(out.interval[1]))] × 10⁻¹¹ μB\n"
-                if let fc = out.feldmanCousins {
+                if let fc = fcResult {
                     for (name, e) in [("lower", fc.lower), ("upper", fc.upper)] {
                         s += e.atBoundary ? "\(name) end = 0 (the boundary)\n"
                             : "\(name) end = \(Format.mu11(e.muNu)) × 10⁻¹¹ μB  ± \(Format.g(e.toyError / 1e-11, 2)) (toys) ± \(Format.g(e.gridError / 1e-11, 2)) (grid) × 10⁻¹¹ μB\n"

@@ -39,11 +39,12 @@ struct Merge: ParsableCommand {
 
     func run() throws {
         try CLIErrors.run {
-            var progress: Progress?
+            try OutputTargets.check(files: [output], force: force)
+            let progress = DelayedProgress(total: nil, label: "merge", quiet: quiet)
             let summary = try ToyFileMerge.merge(inputs: inputs, to: output, force: force, allowIncomplete: allowIncomplete) { done, total in
-                if progress == nil { progress = Progress(total: total, label: "merge", quiet: quiet || isatty(STDERR_FILENO) == 0) }
-                progress?.update(done)
+                progress.update(done, of: total)
             }
+            progress.finish()
             var note = "merged \(summary.toys) toys from \(summary.files) files into \(output)"
             if summary.missing > 0 { note += "; \(summary.missing) toys missing (first: \(summary.firstMissing.map(String.init).joined(separator: ", ")))" }
             Console.error(note)

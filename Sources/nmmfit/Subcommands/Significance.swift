@@ -14,7 +14,7 @@ struct Significance: ParsableCommand {
 
     @Option(help: "Background-only toys for a toy-based p-value (0: asymptotic only).")
     var toys: Int = 0
-    @Option(help: "Random seed (default 1).")
+    @Option(help: "Random seed (toys are reproducible for a given seed; 1 when not given).")
     var seed: UInt64?
     @Option(help: "Threads for toys.")
     var threads: Int = ProcessInfo.processInfo.activeProcessorCount
@@ -30,27 +30,53 @@ struct Significance: ParsableCommand {
         try ResourceLimit.threads.validate(threads, option: "--threads")
     }
 
-    struct Output: Codable {
-        var nmmfitOutput = 1
+    /// Version-2 output (issue 14): the same keys as `fit` and `compare` for the same quantities.
+    struct Output: Encodable {
+        var nmmfitOutput = OutputVersion.current
         var muNuBest: Double
         var q0: Double
-        var significanceSigma: Double
-        var pValue: Double
+        var zAsymptotic: Double
+        var pValueAsymptotic: Double
         var toy: ToyPValue?
         enum CodingKeys: String, CodingKey {
-            case q0, toy
+            case q0, toys
             case nmmfitOutput = "nmmfit_output"
-            case muNuBest = "mu_nu_best"
-            case significanceSigma = "significance_sigma"
-            case pValue = "p_value"
+            case muNuBest = "mu_nu_best_muB"
+            case zAsymptotic = "z_asymptotic"
+            case pValueAsymptotic = "p_value_asymptotic"
+            case failedToys = "failed_toys"
+            case toysExceeding = "toys_exceeding"
+            case pValueToys = "p_value_toys"
+            case pValueToysError = "p_value_toys_error"
+            case zToys = "z_toys"
+            case zToysLowerBound = "z_toys_lower_bound"
+        }
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(nmmfitOutput, forKey: .nmmfitOutput)
+            try c.encode(muNuBest, forKey: .muNuBest)
+            try c.encode(q0, forKey: .q0)
+            try c.encode(zAsymptotic, forKey: .zAsymptotic)
+            try c.encode(pValueAsymptotic, forKey: .pValueAsymptotic)
+            try c.encode(toy?.toys ?? 0, forKey: .toys)
+            guard let toy else { return }
+            try c.encode(toy.failedToys, forKey: .failedToys)
+            try c.encode(toy.exceeding, forKey: .toysExceeding)
+            try c.encode(toy.pValue, forKey: .pValueToys)
+            try c.encode(toy.pValueError, forKey: .pValueToysError)
+            try c.encodeIfPresent(toy.significance, forKey: .zToys)
+            try c.encodeIfPresent(toy.zLowerBound, forKey: .zToysLowerBound)
         }
     }
 
     func run() throws {
         try CLIErrors.run {
+            try OutputTargets.check(files: [output.output], force: output.force)
             let pl = try ProfileLikelihood(model: try data.model(physics: physics))
             let d = try pl.discovery()
-            var toy = toys > 0 ? try ToyPValue.compute(profile: pl, toys: toys, seed: seed ?? 1, threads: threads) : nil
+            let progress = DelayedProgress(total: toys > 0 ? toys : nil, label: "significance toys", quiet: output.quiet || output.json)
+            var toy = toys > 0 ? try ToyPValue.compute(profile: pl, toys: toys, seed: seed ?? 1, threads: threads) { progress.update($0) } : nil
+            progress.finish()
             if !fromToys.isEmpty {
                 let q0Studies = try ToyStudySample.paths(fromToys).filter {
                     let h = try ToyFileReader(path: $0).header()
@@ -63,7 +89,7 @@ struct Significance: ParsableCommand {
                 try ToyStudy.check(sample, against: pl)
                 toy = try ToyPValue.from(q0Observed: d.q0, sample: sample)
             }
-            let out = Output(muNuBest: pl.best.muNu, q0: d.q0, significanceSigma: d.z, pValue: d.p, toy: toy)
+            let out = Output(muNuBest: pl.best.muNu, q0: d.q0, zAsymptotic: d.z, pValueAsymptotic: d.p, toy: toy)
             try output.emit(out) {
                 var s = "q0 = \(Format.f(d.q0, 3));  asymptotic Z = \(Format.f(d.z)) σ, p = \(Format.g(d.p, 3))\n"
                 if let t = toy {

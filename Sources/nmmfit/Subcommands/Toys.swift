@@ -8,7 +8,7 @@ struct Toys: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Generate and fit toys at given parameters, one JSON line per toy (shardable, resumable).",
         discussion: """
-        The output starts with a header line, then one line per toy (keys: toy, mu_nu_hat, s_hat, \
+        The output starts with a header line, then one line per toy (keys: toy, mu_nu_hat_muB, s_hat, \
         s_hat_error, statistic, nll_free, nll_constrained, converged, failed). Toy k always uses RNG \
         stream k of --seed, so `--shard i --nshards N` for i = 0…N−1 followed by `nmmfit merge` gives \
         exactly the single-run file. Re-running the same command on an existing file resumes it in a \
@@ -34,7 +34,7 @@ struct Toys: ParsableCommand {
     var shard: Int = 0
     @Option(help: "Number of shards the study is split into.")
     var nshards: Int = 1
-    @Option(help: "Threads (default: all cores).")
+    @Option(help: "Threads.")
     var threads: Int = ProcessInfo.processInfo.activeProcessorCount
     @Option(name: .shortAndLong, help: "Output file (JSON lines); required.")
     var output: String
@@ -44,8 +44,6 @@ struct Toys: ParsableCommand {
     var quiet = false
 
     func validate() throws {
-        guard mu.isFinite, mu >= 0 else { throw ValidationError("--mu must be ≥ 0 (μB), got \(mu)") }
-        if let t = testMu, !(t.isFinite && t >= 0) { throw ValidationError("--test-mu must be ≥ 0 (μB)") }
         guard ntoys >= 1 else { throw ValidationError("-n must be ≥ 1") }
         guard nshards >= 1, shard >= 0, shard < nshards else { throw ValidationError("need 0 ≤ --shard < --nshards") }
         guard threads >= 1 else { throw ValidationError("--threads must be ≥ 1") }
@@ -74,13 +72,14 @@ struct Toys: ParsableCommand {
                 Console.error(note)
             }
             Interrupt.shared.install()
-            let progress = Progress(total: todo.count, label: "toys", quiet: quiet)
+            let progress = DelayedProgress(total: todo.count, label: "toys", quiet: quiet)
             var written = 0
             try study.runner.run(todo, threads: threads, blockSize: 4096, shouldStop: { Interrupt.shared.requested }) { block in
                 try file.append(block)
                 written += block.count
                 progress.update(written)
             }
+            progress.finish()
             if !quiet {
                 Console.error("wrote \(written) toys to \(output) (shard \(shard)/\(nshards): toys \(range.lowerBound)…\(range.upperBound - 1))")
             }

@@ -19,6 +19,9 @@ enum CLIErrors {
             fail("numerical error: \(e)", code: 3)
         } catch let e as FitError {
             fail("error: \(e)", code: 3)
+        } catch let e as FeldmanCousins.GridError {
+            // the chosen grid (an option) does not determine the interval: not a numerical failure
+            fail("error: \(e)", code: 2)
         } catch let e as MomentError {
             fail("error: \(e)", code: 2)
         } catch let e as NumericalResultError {
@@ -47,6 +50,7 @@ enum CLIErrors {
         switch r {
         case .overwrite: "pass --force to overwrite it"
         case .replaceFile: "use --force to overwrite it"
+        case .orReplaceFile: "or use --force to overwrite it"
         case .startAfresh: "use --force to start afresh"
         case .allowIncomplete: "run the missing shards or pass --allow-incomplete"
         case .dataDirectory: "pass --data-dir or set NMMFIT_DATA"

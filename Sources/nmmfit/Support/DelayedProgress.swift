@@ -14,7 +14,7 @@ final class DelayedProgress: @unchecked Sendable {
     static let interval: TimeInterval = 0.25
 
     private let label: String
-    private let total: Int?
+    private var total: Int?
     private let start = Date()
     private let lock = NSLock()
     private var done = 0
@@ -51,10 +51,18 @@ final class DelayedProgress: @unchecked Sendable {
         lock.unlock()
     }
 
+    /// Steps finished so far, for work whose number of steps is known only once it runs.
+    func update(_ done: Int, of total: Int) {
+        lock.lock()
+        self.done = done
+        self.total = max(total, 1)
+        lock.unlock()
+    }
+
     /// The current line (without the carriage return).
     func line() -> String {
         lock.lock()
-        let d = done
+        let d = done, total = total
         lock.unlock()
         let elapsed = Date().timeIntervalSince(start)
         guard let total else { return "\(label)… \(String(format: "%.0f", elapsed)) s" }

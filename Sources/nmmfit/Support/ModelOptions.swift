@@ -34,7 +34,7 @@ struct PhysicsOptions: ParsableArguments {
     @Option(help: "Atomic binding: free (electrons), stepping (approximation), or a CSV table FILE of T_keV → factor (or weak, magnetic); format in docs/datasets.md.")
     var atomic: AtomicChoice = .stepping
 
-    @Option(help: "Standard Solar Model for the fluxes (B16-GS98 or B16-AGSS09met).")
+    @Option(help: "Standard Solar Model for the fluxes.")
     var solarModel: SolarModel = .b16gs98
 
     @Option(help: "Comma-separated solar sources (pp,7Be,pep,13N,15O,17F,8B,hep); default all.")
@@ -94,7 +94,7 @@ struct DataOptions: ParsableArguments {
     @Option(help: "Bin width (keV) for unbinned data sets.")
     var binWidth: Double?
 
-    @Option(help: "Tritium component: none (fixed to zero) or free (amplitude ≥ 0).")
+    @Option(help: "Tritium component: free fits its amplitude (≥ 0); otherwise it is fixed to zero.")
     var tritium: ModelBuilder.Tritium = .none
 
     @Flag(help: "Add the efficiency ±1σ band as a shape nuisance on the signal.")

@@ -15,7 +15,7 @@ enum OutputTargets {
         for case let path? in files {
             let url = URL(fileURLWithPath: path)
             if FileManager.default.fileExists(atPath: url.path) && !force {
-                throw InputError(file: path, "output file exists; pass --force to overwrite it")
+                throw InputError(file: path, "output file exists", remedy: .overwrite)
             }
             var isDir: ObjCBool = false
             let dir = url.deletingLastPathComponent()
@@ -37,7 +37,7 @@ enum OutputTargets {
         if let clash = names.sorted().first(where: { n in
             reportFiles.contains(n) || reportFigurePrefixes.contains { n.hasPrefix($0) }
         }) {
-            throw InputError(file: "\(directory)/\(clash)", "output file exists; pass --force to overwrite it")
+            throw InputError(file: "\(directory)/\(clash)", "output file exists", remedy: .overwrite)
         }
     }
 }
