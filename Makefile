@@ -1,7 +1,8 @@
 # nmmfit — two commands for a fresh Debian machine with Swift:
 #   make fit    the main job: refit the XENON1T SR1 excess with a neutrino magnetic moment
 #   make test   the test suite
-# Both install libgsl-dev (and pkg-config) first when they are missing.
+# Both install libgsl-dev (and pkg-config) first when they are missing; make test also the Python
+# modules its tests call (jsonschema, pandas).
 
 SWIFT ?= swift
 CONFIG ?= release
@@ -18,6 +19,7 @@ fit: build
 	$(SWIFT) run -c $(CONFIG) nmmfit fit --report report --force
 
 test: deps
+	@bash scripts/ensure-deps.sh --tests
 	$(SWIFT) test
 
 bench: deps

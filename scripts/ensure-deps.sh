@@ -1,17 +1,17 @@
 #!/usr/bin/env bash
 # Installs the system packages nmmfit needs (GSL headers/library and pkg-config) when they
-# are missing, and for the tests Python's jsonschema (the JSON-schema tests run
-# scripts/validate-json.py). Debian/Ubuntu; uses sudo only when not already root.
+# are missing, and with --tests the Python modules the tests use. Debian/Ubuntu; uses sudo only when not already root.
 set -euo pipefail
-if ! python3 -c "import jsonschema" 2>/dev/null; then
-    echo "nmmfit: installing python3-jsonschema (apt-get) for the schema tests..." >&2
-    S=""
-    if [ "$(id -u)" -ne 0 ]; then S="sudo"; fi
-    DEBIAN_FRONTEND=noninteractive $S apt-get install -y -qq python3-jsonschema >/dev/null 2>&1 \
-        || { $S apt-get update -qq && DEBIAN_FRONTEND=noninteractive $S apt-get install -y -qq python3-jsonschema >/dev/null; } \
-        || python3 -m pip install --user jsonschema \
-        || echo "nmmfit: could not install jsonschema; the schema tests will fail (pip install jsonschema)" >&2
-fi
+# Python modules the tests use: jsonschema (scripts/validate-json.py, the schema tests) and
+# pandas (a toys file must read as pandas reads JSON lines). pip for the python3 on PATH (the
+# one the tests run); apt-get's python3-* packages only serve Debian's own /usr/bin/python3.
+for module in $([ "${1:-}" = --tests ] && echo jsonschema pandas); do
+    if ! python3 -c "import $module" 2>/dev/null; then
+        echo "nmmfit: installing the Python module $module (pip) for the tests..." >&2
+        python3 -m pip install -q "$module" >/dev/null 2>&1 || python3 -m pip install -q --user "$module" >/dev/null 2>&1 \
+            || echo "nmmfit: could not install $module; tests that need it will fail (python3 -m pip install $module)" >&2
+    fi
+done
 if pkg-config --exists gsl 2>/dev/null; then
     exit 0
 fi

@@ -9,25 +9,27 @@ extension Figures {
     public static func horizontalRegion(_ rows: [HorizontalSymmetryModel.RegionRow], muLo: Double, muHi: Double,
                                         sin2Alpha: Double, maxCurves: Int = 5) -> Figure {
         let lights = Array(Set(rows.map(\.lightScalarGeV))).sorted()
-        let stride = max(1, lights.count / maxCurves)
-        let chosen = Swift.stride(from: 0, to: lights.count, by: stride).map { lights[$0] }
+        // at most maxCurves masses, spread evenly from the lightest to the heaviest
+        let chosen = lights.count <= maxCurves ? lights
+            : Array(Set((0..<maxCurves).map { lights[Int((Double($0) * Double(lights.count - 1) / Double(maxCurves - 1)).rounded())] })).sorted()
+        func gev(_ m: Double) -> String { String(format: "%.0f", m) }
         var el: [any PlotElement] = [HorizontalLine(y: 4 * Double.pi, label: "|f f′| = 4π", color: .gray)]
         for (k, h) in chosen.enumerated() {
             let pts = rows.filter { $0.lightScalarGeV == h && $0.yukawaProductMax != nil }.sorted { $0.heavyScalarGeV < $1.heavyScalarGeV }
             guard pts.count >= 2 else { continue }
             let x = pts.map(\.heavyScalarGeV)
             let upper = pts.map { $0.yukawaProductMax! }
-            let color = Color.palette(k)
+            let color = sourceColors[k % sourceColors.count]
             if muLo > 0 {
                 el.append(BandSeries(x: x, lower: pts.map { $0.yukawaProductMin ?? .nan }, upper: upper,
-                                     label: "m_h⁺ = \(fmt(h)) GeV", color: color, opacity: 0.45))
+                                     label: "m_h⁺ = \(gev(h)) GeV", color: color, opacity: 0.45))
             } else {
-                el.append(LineSeries(x: x, y: upper, label: "m_h⁺ = \(fmt(h)) GeV (upper limit)", color: color, width: 2))
+                el.append(LineSeries(x: x, y: upper, label: "m_h⁺ = \(gev(h)) GeV (upper limit)", color: color, width: 2))
             }
         }
-        let what = muLo > 0 ? "|μν| ∈ [\(fmt(muLo)), \(fmt(muHi))] μB" : "|μν| < \(fmt(muHi)) μB"
-        return Figure(width: 760, height: 540, panels: [Panel(
-            x: Axis("m_H⁺ [GeV]", scale: .log10), y: Axis("|f f′|", scale: .log10),
-            title: "SU(2)_H: Yukawa couplings giving \(what), sin 2α = \(fmt(sin2Alpha))", legend: Legend(.bottomRight), elements: el)])
+        let what = muLo > 0 ? "|μν| ∈ [\(TickFormat.scientific(muLo, digits: 3)), \(muB(muHi))]" : "|μν| < \(muB(muHi))"
+        return Figure(width: 760, height: 540, fontSize: fontSize, printWidthInches: pageWidthInches, panels: [Panel(
+            x: Axis("m_H⁺ [GeV]", scale: .log10, lower: rows.map(\.heavyScalarGeV).min(), upper: rows.map(\.heavyScalarGeV).max()), y: Axis("|f f′|", scale: .log10),
+            title: "SU(2)_H: Yukawa couplings giving \(what), sin 2α = \(fmt(sin2Alpha))", legend: Legend(.auto, fontSize: legendFontSize), elements: el)])
     }
 }

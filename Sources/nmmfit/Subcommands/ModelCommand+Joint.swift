@@ -113,7 +113,10 @@ extension ModelCommand {
                 output.note("note: the μν–g−2 link (y_L y_R = κ|f f′|, m_h⁺ = m_H0 + Δ) is an assumption, unverified against arXiv:2104.03291")
                 if let n = G2Options.unavailableNote { output.note(n) }
                 if let svg {
-                    try OutputFile.write(Figures.horizontalJoint(rows, bands: bands, measurements: ms, link: link).svg(), to: svg, force: output.force)
+                    // dataset ids in the bands' labels shown by their experiment names, when the data folder is found
+                    let names = (try? DataLocator.dataDirectory(explicit: nil)).map { DatasetDisplayNames.load(ids: DataLocator.available(in: $0), dataDirectory: $0) } ?? [:]
+                    try OutputFile.write(Figures.horizontalJoint(rows, bands: bands, measurements: ms, link: link, displayNames: names).svg(),
+                                         to: svg, force: output.force)
                 }
                 try output.emit(out) { Self.table(out) }
             }
