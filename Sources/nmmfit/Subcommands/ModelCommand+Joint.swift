@@ -1,4 +1,5 @@
 import ArgumentParser
+import Detector
 import Formats
 import Foundation
 import MomentModels
