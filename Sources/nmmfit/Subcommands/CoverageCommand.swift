@@ -18,7 +18,7 @@ struct CoverageCommand: ParsableCommand {
 
     @Option(name: .customLong("mu"), help: "True μν (μB); repeat for several (0, 0.5e-11 and 2e-11 when not given).")
     var mus: [Double] = []
-    @Option(name: .customLong("method"), help: "wilks, asymptotic-unified, feldman-cousins; repeat for several.")
+    @Option(name: .customLong("method"), help: "Interval construction to check; repeat for several.")
     var methods: [IntervalMethod] = [.asymptoticUnified, .feldmanCousins]
     @Option(help: "Confidence level.")
     var cl: Double = 0.9

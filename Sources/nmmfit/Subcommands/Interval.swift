@@ -14,7 +14,7 @@ struct Interval: ParsableCommand {
     @Option(help: "Confidence level.")
     var cl: Double = 0.9
 
-    @Option(help: "Method: asymptotic-unified, wilks or feldman-cousins.")
+    @Option(help: "Interval construction: boundary-aware asymptotic, Wilks' χ²₁ threshold, or Feldman–Cousins with toys.")
     var method: IntervalMethod = .asymptoticUnified
 
     @Option(help: "Feldman–Cousins: toys per grid point (2000 when not given).")

@@ -19,7 +19,7 @@ extension ModelCommand {
 
         @Option(help: ArgumentHelp("Neutrino masses m1,m2,m3 (eV), e.g. 0,0.0086,0.0502.", valueName: "m1,m2,m3"))
         var massesEv: String
-        @Option(help: "Mixing: standard (solar angles of the recoil spectrum's Pee) or nufit51.")
+        @Option(help: "Mixing matrix: the solar angles of the recoil spectrum's Pee, or NuFIT 5.1.")
         var pmns: PMNSChoice = .standard
         @Option(help: "Write the magnetic transition-moment matrix as a moment-matrix JSON file (units 1e-11 μB).")
         var writeMoments: String?

@@ -364,7 +364,7 @@ extension ModelCommand {
 
         @Option(help: "Moment-matrix JSON file.")
         var moments: String
-        @Option(help: "Mixing: standard (solar angles of the recoil spectrum's Pee) or nufit51.")
+        @Option(help: "Mixing matrix: the solar angles of the recoil spectrum's Pee, or NuFIT 5.1.")
         var pmns: PMNSChoice = .standard
         @Option(help: "Recoil energy T (keV) for the rate weighting (default: flux average, T → 0).")
         var recoilKev: Double?

@@ -24,7 +24,7 @@ struct Toys: ParsableCommand {
     var mu: Double = 0
     @Option(name: .customShort("n"), help: "Number of toys in the whole study.")
     var ntoys: Int = 1000
-    @Option(help: "Test statistic: q0 (discovery) or t (t̃ at --test-mu).")
+    @Option(help: "Test statistic: the discovery statistic, or t̃ at --test-mu.")
     var statistic: ToyStatisticName = .q0
     @Option(help: "μν tested by the t statistic (μB); default --mu.")
     var testMu: Double?
