@@ -67,7 +67,7 @@ struct CoverageCommand: ParsableCommand {
                 }
                 if usable.count < methods.count { output.note("note: feldman-cousins skipped (its coverage needs inner toys for every toy; run it without --from-toys)") }
                 for sample in try ToyStudySample.load(fromToys).sorted(by: { $0.header.muNuTrue < $1.header.muNuTrue }) {
-                    for m in usable { pts.append(try Coverage.fromToys(sample, profile: pl, cl: cl, method: m.rawValue)) }
+                    for m in usable { pts.append(try Coverage.fromToys(sample, profile: pl, cl: cl, method: m)) }
                 }
                 try emit(pts)
                 return
@@ -76,7 +76,7 @@ struct CoverageCommand: ParsableCommand {
             let progress = DelayedProgress(total: muValues.count * methods.count, label: "coverage", quiet: output.quiet || output.json)
             for mu in muValues {
                 for m in methods {
-                    pts.append(try Coverage.run(profile: pl, muNu: mu, cl: cl, method: m.rawValue, toys: toys ?? 1000,
+                    pts.append(try Coverage.run(profile: pl, muNu: mu, cl: cl, method: m, toys: toys ?? 1000,
                                                 criticalToys: criticalToys ?? 500, seed: seed ?? 1, threads: threads))
                     progress.update(pts.count)
                 }
@@ -89,7 +89,7 @@ struct CoverageCommand: ParsableCommand {
     func emit(_ pts: [Coverage.Point]) throws {
         try output.emit(Output(points: pts)) {
             Format.table(["μν [1e-11 μB]", "method", "toys", "failed", "coverage", "± error", "nominal"], pts.map {
-                [Format.mu11($0.muNu), $0.method, "\($0.toys)", "\($0.failedToys)", Format.f($0.coverage, 4), Format.f($0.error, 4), Format.f(cl, 3)]
+                [Format.mu11($0.muNu), $0.method.rawValue, "\($0.toys)", "\($0.failedToys)", Format.f($0.coverage, 4), Format.f($0.error, 4), Format.f(cl, 3)]
             })
         }
     }
