@@ -12,7 +12,7 @@ extension AnalysisConfig {
 
     /// The standard analysis (``FitReport/make(profile:cl:method:)``) of the configured
     /// datasets, plus what a result needs to explain itself:
-    /// - the digitised datasets that entered it and the `--set` changes to the specs;
+    /// - the digitised datasets that entered it and the overrides of the specs;
     /// - the median expected limit (``Sensitivity``, Asimov data set);
     /// - for two or more datasets: each dataset fitted on its own (best fit, interval, expected
     ///   limit), and the ``CompatibilityTest`` of one common μν against one per dataset.

@@ -15,7 +15,7 @@ public struct AnalysisConfig: Sendable {
         public var emax: Double?
         /// Bin width for unbinned data; nil for the dataset's default.
         public var binWidthKeV: Double?
-        /// Changes to the dataset's spec (`--set`), applied before it is loaded.
+        /// Changes to the dataset's spec (overrides), applied before it is loaded.
         public var overrides: [DatasetSpec.Override]
         public init(dataset: String, emin: Double? = nil, emax: Double? = nil, binWidthKeV: Double? = nil,
                     overrides: [DatasetSpec.Override] = []) {
@@ -36,7 +36,7 @@ public struct AnalysisConfig: Sendable {
     public var tritium: ModelBuilder.Tritium
     public var efficiencyShape: Bool
     public var solarFluxNuisance: Bool
-    /// Data folder override (`--data-dir`).
+    /// Data folder chosen by the user (nil: ``DataLocator`` looks for it).
     public var dataDirectory: String?
 
     public init(channels: [Channel] = [Channel(dataset: "xenon1t_sr1")], recoil: RecoilModel = RecoilModel(),
@@ -50,7 +50,7 @@ public struct AnalysisConfig: Sendable {
         self.dataDirectory = dataDirectory
     }
 
-    /// The name that stands for every dataset found in the data folder (`--dataset all`).
+    /// The name that stands for every dataset found in the data folder (`all`).
     public static let allDatasets = "all"
 
     /// Dataset names with `all` replaced by every dataset of the data folder (sorted by name),

@@ -49,7 +49,7 @@ public struct FitReport: Codable, Sendable {
     public var perDataset: [DatasetResult]?
     /// For a combination: one common μν against one μν per dataset.
     public var compatibility: CompatibilityTest.Result?
-    /// Command-line changes (`--set`) to the dataset specs.
+    /// Overrides of the dataset specs.
     public var specOverrides: [String]?
 
     /// One parameter. `mu_nu` is given in μB with asymmetric errors (`error_low`, `error_high`,

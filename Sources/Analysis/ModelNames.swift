@@ -10,7 +10,7 @@ public enum ModelNames {
     public static let solarWeakSample = "solar_nu_weak"
     /// The parameter of interest, μν (``ModelSpec/poiName``).
     public static let muNu = ModelSpec.poiName
-    /// What `compare --test` calls the tritium hypothesis.
+    /// The name of the tritium hypothesis (a hypothesis to compare).
     public static let tritium = "tritium"
 
     /// Whether a background sample, or a parameter named after one, is tritium: its name

@@ -64,7 +64,7 @@ public enum OutputFile {
                 guard stat(target, &st) == 0 else { throw InputError(file: path, "the output is a broken symbolic link") }
             }
             if let kind = TextInput.nonRegularKind(st.st_mode) {
-                throw InputError(file: path, "the output path is \(kind); nmmfit only writes regular files (also with --force)")
+                throw InputError(file: path, "the output path is \(kind); nmmfit only writes regular files (\(FrontEndTerm.overwriteAllowed.text))")
             }
         } else if errno != ENOENT {
             throw InputError(file: path, "cannot write the output: \(OSErrorText.describe(errno: errno))")

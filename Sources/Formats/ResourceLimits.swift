@@ -65,7 +65,7 @@ public struct ResourceLimit: Sendable, CustomStringConvertible {
 }
 
 extension ResourceLimit {
-    /// Toys (or fits) in one study, one `--toys` option or one `-n`; with ``shards`` at its
+    /// Toys (or fits) in one study, one request; with ``shards`` at its
     /// ceiling, toys × shard index stays below 2⁶³.
     public static let toys = ResourceLimit(what: "toys", environment: "NMMFIT_MAX_TOYS",
                                            defaultValue: 100_000_000, ceiling: 1_000_000_000_000)

@@ -34,10 +34,10 @@ public struct MuNuBand: Sendable, Codable, Equatable {
     /// Whether this is an upper limit (lower edge 0).
     public var isUpperLimit: Bool { lowerBohr == 0 }
 
-    /// Largest fit-result file read (bytes); a `nmmfit fit --json` file is a few kB to MB.
+    /// Largest fit-result file read (bytes); a fit-result file is a few kB to MB.
     public static let maximumFileBytes = 64 << 20
 
-    /// Reads the interval of a `nmmfit fit --json -o FILE` result: `interval_muB` = [lo, hi] in μB,
+    /// Reads the interval of a fit result (`FitReport` JSON): `interval_muB` = [lo, hi] in μB,
     /// `cl`, `datasets`, `mu_nu_best_muB` (μB) — output version 2; a version-1 file's `interval`
     /// and `mu_nu_best` (same units) are read too. Other keys are ignored.
     /// - Throws: ``InputError`` naming the file and field.
@@ -71,7 +71,7 @@ public struct MuNuBand: Sendable, Codable, Equatable {
     /// Parses fit-result JSON (see ``load(fitResult:)``); `file` names it in errors.
     public static func parse(fitResult data: Data, file: String? = nil) throws -> MuNuBand {
         guard (try? JSONSerialization.jsonObject(with: data)) is [String: Any] else {
-            throw InputError(file: file, "not a JSON object (expected a `nmmfit fit --json` result)")
+            throw InputError(file: file, "not a JSON object (expected a \(FrontEndTerm.fitResult.text))")
         }
         let raw: Raw
         do { raw = try JSONDecoder().decode(Raw.self, from: data) } catch let DecodingError.typeMismatch(_, ctx) {
@@ -82,7 +82,7 @@ public struct MuNuBand: Sendable, Codable, Equatable {
             throw InputError(file: file, "cannot decode (\(error))")
         }
         guard let pair = raw.interval ?? raw.intervalV1 else {
-            throw InputError(file: file, field: "interval_muB", "missing: not a `nmmfit fit --json` result?")
+            throw InputError(file: file, field: "interval_muB", "missing: not a \(FrontEndTerm.fitResult.text)?")
         }
         let intervalKey = raw.interval != nil ? "interval_muB" : "interval"
         guard pair.count == 2, pair.allSatisfy(\.isFinite), pair[0] >= 0, pair[1] > pair[0] else {

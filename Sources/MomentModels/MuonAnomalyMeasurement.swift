@@ -1,3 +1,4 @@
+import Formats
 import Foundation
 
 /// A measured shift Δa_μ = a_μ(exp) − a_μ(SM) with its 1σ error, as selectable data. Values
@@ -50,10 +51,10 @@ public struct MuonAnomalyMeasurement: Sendable, Codable, Equatable {
     /// 2025, 127 ppb; Muon g−2 Collaboration, arXiv:2506.03069). The final average's number
     /// could not be found in any text reachable here (the arXiv page's stored copy holds only
     /// the author list; the Fermilab news page gives only "127 ppb"), so it is left out rather
-    /// than typed from memory: give it with --delta-amu and --delta-amu-sigma.
+    /// than typed from memory: the user supplies it (``FrontEndTerm/measuredMuonAnomaly``).
     public static let wp2025Final = MuonAnomalyMeasurement(
         id: "2025-final", label: "final world average (E989 2025) vs WP2025 SM", deltaAMu1e11: nil, sigma1e11: nil,
-        source: "unavailable here: the final world average of arXiv:2506.03069 was not found in a citable text; supply it with --delta-amu/--delta-amu-sigma")
+        source: "unavailable here: the final world average of arXiv:2506.03069 was not found in a citable text; supply it with \(FrontEndTerm.measuredMuonAnomaly.text)")
 
     /// All entries, by ``id``.
     public static let all: [MuonAnomalyMeasurement] = [bnlFnal2021, wp2025Run1to3, wp2025Final]

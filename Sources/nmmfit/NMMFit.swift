@@ -18,6 +18,7 @@ struct NMMFit: ParsableCommand {
     static func main() {
         Console.installSignalPolicy()
         InputError.remedyWording = CLIErrors.remedy
+        FrontEndTerm.wording = CLIErrors.term
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -135,10 +135,10 @@ struct BoundaryCoverageTests {
     @Test("asymptotic-unified covers 90 % at μν = 0.5e-11; Wilks over-covers")
     func nearBoundaryAsymptotic() throws {
         let pl = try ProfileLikelihood(model: TestModels.xenon1t)
-        let p = try Coverage.run(profile: pl, muNu: 0.5e-11, method: "asymptotic-unified", toys: 600, seed: 31, threads: 2)
+        let p = try Coverage.run(profile: pl, muNu: 0.5e-11, method: .asymptoticUnified, toys: 600, seed: 31, threads: 2)
         #expect(p.failedToys == 0)
         #expect(abs(p.coverage - 0.9) < 3 * 0.0122, "unified: \(p.coverage)")
-        let w = try Coverage.run(profile: pl, muNu: 0.5e-11, method: "wilks", toys: 600, seed: 31, threads: 2)
+        let w = try Coverage.run(profile: pl, muNu: 0.5e-11, method: .wilks, toys: 600, seed: 31, threads: 2)
         #expect(w.coverage > 0.93, "Wilks: \(w.coverage)")
     }
 
@@ -148,7 +148,7 @@ struct BoundaryCoverageTests {
     @Test("Feldman–Cousins (profile construction) covers 90 %", arguments: [0.0, 0.5e-11])
     func feldmanCousins(muNu: Double) throws {
         let pl = try ProfileLikelihood(model: TestModels.xenon1t)
-        let p = try Coverage.run(profile: pl, muNu: muNu, method: "feldman-cousins", toys: 200, criticalToys: 300, seed: 5, threads: 2)
+        let p = try Coverage.run(profile: pl, muNu: muNu, method: .feldmanCousins, toys: 200, criticalToys: 300, seed: 5, threads: 2)
         #expect(p.failedToys == 0)
         #expect(abs(p.coverage - 0.9) < 0.064, "FC at \(muNu): \(p.coverage)")
     }

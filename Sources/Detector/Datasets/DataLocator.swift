@@ -17,7 +17,7 @@ public enum DataLocator {
             let u = URL(fileURLWithPath: explicit)
             var isDir: ObjCBool = false
             guard fm.fileExists(atPath: u.path, isDirectory: &isDir) else { throw InputError(file: explicit, "data directory does not exist") }
-            guard isDir.boolValue else { throw InputError(file: explicit, "--data-dir must be a folder (this is a file)") }
+            guard isDir.boolValue else { throw InputError(file: explicit, "\(FrontEndTerm.dataDirectory.text) must be a folder (this is a file)") }
             return u
         }
         var tried: [String] = []

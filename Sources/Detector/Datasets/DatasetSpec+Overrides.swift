@@ -2,7 +2,7 @@ import Formats
 import Foundation
 
 extension DatasetSpec {
-    /// One change to a dataset spec from the command line (`--set NAME.KEY.PATH=VALUE`): a
+    /// One change to a dataset spec given as `NAME.KEY.PATH=VALUE`: a
     /// dotted key path into the spec (`exposure_tonne_year`, `resolution.a`,
     /// `backgrounds.B0.constraint.type`, where a background is chosen by its name or its
     /// 0-based index) and a value read as JSON when it parses (numbers, `true`, `[1, 20]`,
@@ -35,7 +35,7 @@ extension DatasetSpec {
     }
 
     /// The spec with `overrides` applied, validated again as a whole (unknown keys, types and
-    /// ranges are checked exactly as for a spec file; errors name `file (--set …)` and the key).
+    /// ranges are checked exactly as for a spec file; errors name the file with the overrides and the key).
     public func applying(_ overrides: [Override], file: String) throws -> DatasetSpec {
         guard !overrides.isEmpty else { return self }
         let encoded = try JSONEncoder().encode(self)
@@ -46,7 +46,7 @@ extension DatasetSpec {
             tree = try Self.set(o.value, at: o.path[...], in: tree, override: o, file: file) as? [String: Any] ?? tree
         }
         let data = try JSONSerialization.data(withJSONObject: tree)
-        let label = "\(file) (--set \(overrides.map(\.description).joined(separator: ", ")))"
+        let label = "\(file) (\(FrontEndTerm.datasetOverride.text) \(overrides.map(\.description).joined(separator: ", ")))"
         return try DatasetSpec.decode(data, file: label, yaml: false)
     }
 
@@ -66,7 +66,7 @@ extension DatasetSpec {
             guard let i = index, array.indices.contains(i) else {
                 let names = array.compactMap { ($0 as? [String: Any])?["name"] as? String }
                 throw InputError(file: file, field: o.path.joined(separator: "."),
-                                 "--set \(o): no entry '\(key)' (entries: \(names.joined(separator: ", ")))")
+                                 "\(FrontEndTerm.datasetOverride.text) \(o): no entry '\(key)' (entries: \(names.joined(separator: ", ")))")
             }
             array[i] = try set(text, at: rest, in: array[i], override: o, file: file)
             return array

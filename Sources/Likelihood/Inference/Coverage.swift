@@ -14,7 +14,7 @@ import GSL
 public enum Coverage {
     public struct Point: Sendable, Codable, Equatable {
         public var muNu: Double
-        public var method: String
+        public var method: IntervalMethod
         public var cl: Double
         public var toys: Int
         public var failedToys: Int
@@ -36,21 +36,19 @@ public enum Coverage {
     /// exactly when the toy's t̃(μν) ≤ c(μν), so each toy's record decides (wilks: c = χ²₁(CL);
     /// asymptotic-unified: CCGV Eq. 47 with σ from the Asimov data at μν). Feldman–Cousins needs
     /// inner toys per toy and is not available from files.
-    public static func fromToys(_ sample: ToyStudySample, profile pl: ProfileLikelihood, cl: Double, method: String) throws -> Point {
+    public static func fromToys(_ sample: ToyStudySample, profile pl: ProfileLikelihood, cl: Double, method: IntervalMethod) throws -> Point {
         let h = sample.header
         guard h.statistic == "t", h.testedMuNu == h.muNuTrue else {
-            throw InputError(file: sample.path, line: 1, "is not a t̃ study at its true μν (nmmfit toys --statistic t --mu M); coverage needs one")
+            throw InputError(file: sample.path, line: 1, "is not a t̃ study at its true μν (\(FrontEndTerm.tStudyAtTruth.text)); coverage needs one")
         }
         try ToyStudy.check(sample, against: pl)
         let c: Double
         switch method {
-        case "wilks": c = try Distributions.chiSquaredQuantile(cl, dof: 1)
-        case "asymptotic-unified":
+        case .wilks: c = try Distributions.chiSquaredQuantile(cl, dof: 1)
+        case .asymptoticUnified:
             c = try AsymptoticInterval.criticalValue(cl: cl, sOverSigma: try AsymptoticInterval.sOverSigma(pl, internal: pl.model.internalPOI(muNu: h.muNuTrue)))
-        case "feldman-cousins":
-            throw InputError(file: sample.path, "Feldman–Cousins coverage needs inner toys for every toy; run `nmmfit coverage --method feldman-cousins` (locally) instead of --from-toys")
-        default:
-            throw FitError("unknown coverage method '\(method)' (wilks, asymptotic-unified)")
+        case .feldmanCousins:
+            throw InputError(file: sample.path, "Feldman–Cousins coverage needs inner toys for every toy; run \(FrontEndTerm.feldmanCousinsCoverage.text) instead of \(FrontEndTerm.fromToys.text)")
         }
         let n = sample.statistics.count
         guard n > 0 else { throw FitError("all toys failed") }
@@ -60,15 +58,15 @@ public enum Coverage {
                      coverage: p, error: (p * (1 - p) / Double(n)).squareRoot())
     }
 
-    public static func run(profile pl: ProfileLikelihood, muNu: Double, cl: Double = 0.9, method: String,
+    public static func run(profile pl: ProfileLikelihood, muNu: Double, cl: Double = 0.9, method: IntervalMethod,
                            toys: Int, criticalToys: Int = 500, seed: UInt64 = 1,
                            threads: Int = ProcessInfo.processInfo.activeProcessorCount) throws -> Point {
         let model = pl.model
         let s = model.internalPOI(muNu: muNu)
         let truth = try pl.conditionalFit(internal: s).internalValues
         var covered = 0, failed = 0, n = 0
-        switch method {
-        case "feldman-cousins":
+        switch method.asymptotic {
+        case nil:
             // Each outer toy is treated as data: its nuisances are profiled at the true μν, the
             // critical value comes from inner toys thrown there, and the interval covers μν
             // exactly when t̃_toy(μν) ≤ c_toy(μν) (the Neyman construction's acceptance).
@@ -89,8 +87,7 @@ public enum Coverage {
                     if t <= c { covered += 1 }
                 } catch { failed += 1 }
             }
-        case "wilks", "asymptotic-unified":
-            let m = AsymptoticInterval.Method(rawValue: method)!
+        case let m?:
             let gen = ToyGenerator(model: model, truth: truth)
             for k in 0..<toys {
                 let obs = gen.generate(using: RandomSource(seed: seed, stream: UInt64(k)))
@@ -100,8 +97,6 @@ public enum Coverage {
                     if iv.lower <= muNu * (1 + 1e-9) && muNu <= iv.upper * (1 + 1e-9) { covered += 1 }
                 } catch { failed += 1 }
             }
-        default:
-            throw FitError("unknown coverage method '\(method)' (wilks, asymptotic-unified, feldman-cousins)")
         }
         guard n > 0 else { throw FitError("all toys failed") }
         let p = Double(covered) / Double(n)

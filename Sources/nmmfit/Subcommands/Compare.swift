@@ -22,16 +22,13 @@ struct Compare: ParsableCommand {
 
     @Option(name: .customLong("test"), help: "Component(s) fixed to zero under the null: tritium, mu_nu, or a parameter name.")
     var tests: [String] = [ModelNames.muNu]
-    @Option(help: "Toys for a toy-based p-value (0: asymptotic only).")
-    var toys: Int = 0
-    @Option(help: "Random seed.")
-    var seed: UInt64 = 1
+    @OptionGroup var toyOptions: ToyOptions<Compare>
     @Flag(help: "Keep μν free in both hypotheses when it is not tested.")
     var keepMuNu = false
 
     func validate() throws {
-        guard toys >= 0 else { throw ValidationError("--toys must be ≥ 0") }
-        try ResourceLimit.toys.validate(toys, option: "--toys")
+        guard toyOptions.count >= 0 else { throw ValidationError("--toys must be ≥ 0") }
+        try ResourceLimit.toys.validate(toyOptions.count, option: "--toys")
         guard !tests.isEmpty else { throw ValidationError("give at least one --test") }
     }
 
@@ -45,11 +42,12 @@ struct Compare: ParsableCommand {
                 t == ModelNames.tritium ? ModelNames.tritiumParameters(model.parameterNames) : [t]
             }
             let excluded = (!names.contains(ModelNames.muNu) && !keepMuNu) ? [ModelNames.muNu] : []
+            let toys = toyOptions.count
             let progress = DelayedProgress(total: toys > 0 ? toys : nil, label: toys > 0 ? "compare toys" : "compare",
                                            quiet: output.quiet || output.json)
             defer { progress.finish() }
             let r = try HypothesisTest(model: model, testedNames: names, excludedNames: excluded)
-                .run(toys: toys, seed: seed) { progress.update($0) }
+                .run(toys: toys, seed: toyOptions.seedValue) { progress.update($0) }
             progress.finish()
             try output.emit(r) {
                 var s = "null: \(r.tested.joined(separator: ", ")) = 0"
@@ -64,4 +62,9 @@ struct Compare: ParsableCommand {
             }
         }
     }
+}
+
+extension Compare: ToyCountDefault {
+    static let toys = 0
+    static let toysHelp = "Toys for a toy-based p-value (0, the default: asymptotic only)."
 }

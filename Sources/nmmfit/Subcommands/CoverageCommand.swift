@@ -20,30 +20,26 @@ struct CoverageCommand: ParsableCommand {
     var mus: [Double] = []
     @Option(name: .customLong("method"), help: "Interval construction to check; repeat for several.")
     var methods: [IntervalMethod] = [.asymptoticUnified, .feldmanCousins]
-    @Option(help: "Confidence level.")
-    var cl: Double = 0.9
-    @Option(help: "Toys per point (1000 when not given).")
-    var toys: Int?
+    @OptionGroup var level: ConfidenceLevelOption
+    @OptionGroup var toyOptions: ToyOptions<CoverageCommand>
+    @OptionGroup var threadOptions: ThreadOptions
     @Option(help: "Feldman–Cousins: inner toys per outer toy for its critical value (cost: toys × critical-toys; 500 when not given).")
     var criticalToys: Int?
-    @Option(help: "Random seed (1 when not given).")
-    var seed: UInt64?
-    @Option(help: "Threads.")
-    var threads: Int = ProcessInfo.processInfo.activeProcessorCount
     @Option(name: .customLong("from-toys"), parsing: .upToNextOption,
             help: "Coverage from merged toys files (or folders of them) of t̃ at their true μν (nmmfit toys/batch --statistic t --mu M), one point per file; methods wilks and asymptotic-unified.")
     var fromToys: [String] = []
 
+    var cl: Double { level.cl }
+
     func validate() throws {
-        try ConfidenceLevel.validate(cl)
         for m in mus { try MomentRange.check(m, "--mu") }
-        if !fromToys.isEmpty && (!mus.isEmpty || toys != nil || criticalToys != nil || seed != nil) {
+        if !fromToys.isEmpty && (!mus.isEmpty || toyOptions.toys != nil || criticalToys != nil || toyOptions.seed != nil) {
             throw ValidationError("--mu, --toys, --critical-toys and --seed do not apply to --from-toys (the files fix μν and the toys)")
         }
-        guard (toys ?? 1000) >= 10, (criticalToys ?? 500) >= 100, threads >= 1 else { throw ValidationError("need --toys ≥ 10, --critical-toys ≥ 100, --threads ≥ 1") }
-        try ResourceLimit.toys.validate(product: [max(mus.count, 1), toys ?? 1000] + (methods.contains(.feldmanCousins) ? [criticalToys ?? 500] : []),
+        guard toyOptions.count >= 10, (criticalToys ?? 500) >= 100, threadOptions.threads >= 1 else { throw ValidationError("need --toys ≥ 10, --critical-toys ≥ 100, --threads ≥ 1") }
+        try ResourceLimit.toys.validate(product: [max(mus.count, 1), toyOptions.count] + (methods.contains(.feldmanCousins) ? [criticalToys ?? 500] : []),
                                         option: "--mu values × --toys" + (methods.contains(.feldmanCousins) ? " × --critical-toys" : ""))
-        try ResourceLimit.threads.validate(threads, option: "--threads")
+        try threadOptions.check()
     }
 
     struct Output: Codable {
@@ -67,7 +63,7 @@ struct CoverageCommand: ParsableCommand {
                 }
                 if usable.count < methods.count { output.note("note: feldman-cousins skipped (its coverage needs inner toys for every toy; run it without --from-toys)") }
                 for sample in try ToyStudySample.load(fromToys).sorted(by: { $0.header.muNuTrue < $1.header.muNuTrue }) {
-                    for m in usable { pts.append(try Coverage.fromToys(sample, profile: pl, cl: cl, method: m.rawValue)) }
+                    for m in usable { pts.append(try Coverage.fromToys(sample, profile: pl, cl: cl, method: m)) }
                 }
                 try emit(pts)
                 return
@@ -76,8 +72,8 @@ struct CoverageCommand: ParsableCommand {
             let progress = DelayedProgress(total: muValues.count * methods.count, label: "coverage", quiet: output.quiet || output.json)
             for mu in muValues {
                 for m in methods {
-                    pts.append(try Coverage.run(profile: pl, muNu: mu, cl: cl, method: m.rawValue, toys: toys ?? 1000,
-                                                criticalToys: criticalToys ?? 500, seed: seed ?? 1, threads: threads))
+                    pts.append(try Coverage.run(profile: pl, muNu: mu, cl: cl, method: m, toys: toyOptions.count,
+                                                criticalToys: criticalToys ?? 500, seed: toyOptions.seedValue, threads: threadOptions.threads))
                     progress.update(pts.count)
                 }
             }
@@ -89,8 +85,13 @@ struct CoverageCommand: ParsableCommand {
     func emit(_ pts: [Coverage.Point]) throws {
         try output.emit(Output(points: pts)) {
             Format.table(["μν [1e-11 μB]", "method", "toys", "failed", "coverage", "± error", "nominal"], pts.map {
-                [Format.mu11($0.muNu), $0.method, "\($0.toys)", "\($0.failedToys)", Format.f($0.coverage, 4), Format.f($0.error, 4), Format.f(cl, 3)]
+                [Format.mu11($0.muNu), $0.method.rawValue, "\($0.toys)", "\($0.failedToys)", Format.f($0.coverage, 4), Format.f($0.error, 4), Format.f(cl, 3)]
             })
         }
     }
+}
+
+extension CoverageCommand: ToyCountDefault {
+    static let toys = 1000
+    static let toysHelp = "Toys per point (1000 when not given)."
 }

@@ -35,11 +35,7 @@ struct FitOptions: ParsableArguments {
     @OptionGroup var physics: PhysicsOptions
     @OptionGroup var output: OutputOptions
 
-    @Option(help: "Confidence level of the interval.")
-    var cl: Double = 0.9
-
-    @Option(help: "Interval method: asymptotic-unified (boundary-aware) or wilks (χ²₁ threshold).")
-    var intervalMethod: AsymptoticInterval.Method = .unified
+    @OptionGroup var interval: IntervalOptions
 
     @Option(help: "Write the model spec used (versioned JSON) to this file, so the fit can be re-run with --spec.")
     var saveSpec: String?
@@ -66,7 +62,6 @@ struct FitOptions: ParsableArguments {
     var seed: UInt64 = 1
 
     func validate() throws {
-        try ConfidenceLevel.validate(cl)
         if element != nil && moments == nil { throw ValidationError("--element applies only with --moments FILE") }
         if moments != nil { _ = try ModelCommand.Effective.parseElement(element ?? "e-mu") }
         guard compatibilityToys >= 0 else { throw ValidationError("--compatibility-toys must be ≥ 0, got \(compatibilityToys)") }
@@ -80,7 +75,7 @@ struct FitOptions: ParsableArguments {
             try OutputTargets.check(files: [output.output, saveSpec], force: output.force)
             try OutputTargets.check(folder: plot, force: output.force)
             try OutputTargets.check(folder: reportDirectory, force: output.force)
-            let method = intervalMethod
+            let (cl, method) = (interval.cl, interval.intervalMethod)
             let progress = DelayedProgress(total: nil, label: "fitting", quiet: output.quiet || output.json)
             defer { progress.finish() }
             let model: BinnedModel, profile: ProfileLikelihood

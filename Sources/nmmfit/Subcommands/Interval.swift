@@ -11,26 +11,19 @@ struct Interval: ParsableCommand {
     @OptionGroup var physics: PhysicsOptions
     @OptionGroup var output: OutputOptions
 
-    @Option(help: "Confidence level.")
-    var cl: Double = 0.9
+    @OptionGroup var level: ConfidenceLevelOption
 
     @Option(help: "Interval construction: boundary-aware asymptotic, Wilks' χ²₁ threshold, or Feldman–Cousins with toys.")
     var method: IntervalMethod = .asymptoticUnified
 
-    @Option(help: "Feldman–Cousins: toys per grid point (2000 when not given).")
-    var toys: Int?
+    @OptionGroup var toyOptions: ToyOptions<Interval>
+    @OptionGroup var threadOptions: ThreadOptions
 
     @Option(help: "Feldman–Cousins: number of μν grid points (30 when not given).")
     var gridPoints: Int?
 
     @Option(help: "Feldman–Cousins: largest μν on the grid (μB); 2 × the asymptotic upper end when not given.")
     var gridMax: Double?
-
-    @Option(help: "Random seed (toys are reproducible for a given seed, whatever --threads; 1 when not given).")
-    var seed: UInt64?
-
-    @Option(help: "Threads for toys.")
-    var threads: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @Option(help: "Feldman–Cousins: refinement points allowed near each end, added until the grid error is below a fifth of the toy error (6 when not given).")
     var refine: Int?
@@ -39,14 +32,14 @@ struct Interval: ParsableCommand {
             help: "Feldman–Cousins from merged toys files instead of local toys: files, or folders (every merged *.jsonl in them); one t̃ study per tested μν (nmmfit toys/batch --statistic t --mu M), made with the same data options.")
     var fromToys: [String] = []
 
+    var cl: Double { level.cl }
+
     func validate() throws {
-        try ConfidenceLevel.validate(cl)
-        guard (toys ?? 2000) >= 10 else { throw ValidationError("--toys must be ≥ 10") }
+        guard toyOptions.count >= 10 else { throw ValidationError("--toys must be ≥ 10") }
         guard (gridPoints ?? 30) >= 3 else { throw ValidationError("--grid-points must be ≥ 3") }
-        guard threads >= 1 else { throw ValidationError("--threads must be ≥ 1") }
+        try threadOptions.check()
         try ResourceLimit.gridPoints.validate(gridPoints ?? 30, option: "--grid-points")
-        try ResourceLimit.toys.validate(product: [toys ?? 2000, gridPoints ?? 30], option: "--toys × --grid-points")
-        try ResourceLimit.threads.validate(threads, option: "--threads")
+        try ResourceLimit.toys.validate(product: [toyOptions.count, gridPoints ?? 30], option: "--toys × --grid-points")
         if let g = gridMax, !(g > 0) { throw ValidationError("--grid-max must be > 0") }
         try MomentRange.check(gridMax, "--grid-max")
         if gridMax != nil && method != .feldmanCousins {
@@ -54,7 +47,7 @@ struct Interval: ParsableCommand {
         }
         guard (refine ?? 6) >= 0 else { throw ValidationError("--refine must be ≥ 0") }
         if !fromToys.isEmpty && method != .feldmanCousins { throw ValidationError("--from-toys needs --method feldman-cousins") }
-        if !fromToys.isEmpty && (gridMax != nil || gridPoints != nil || toys != nil || seed != nil || refine != nil) {
+        if !fromToys.isEmpty && (gridMax != nil || gridPoints != nil || toyOptions.toys != nil || toyOptions.seed != nil || refine != nil) {
             throw ValidationError("--grid-max, --grid-points, --toys, --seed and --refine do not apply to --from-toys (the files fix the tested μν values and their toys)")
         }
     }
@@ -137,7 +130,7 @@ struct Interval: ParsableCommand {
                 let top = gridMax ?? Swift.max(2 * asym.upper, 1e-12)
                 let points = gridPoints ?? 30
                 let grid = (0..<points).map { top * Double($0) / Double(points - 1) }
-                let fc = FeldmanCousins(profile: pl, cl: cl, toysPerPoint: toys ?? 2000, seed: seed ?? 1, threads: threads,
+                let fc = FeldmanCousins(profile: pl, cl: cl, toysPerPoint: toyOptions.count, seed: toyOptions.seedValue, threads: threadOptions.threads,
                                         maxRefinements: refine ?? 6)
                 let progress = DelayedProgress(total: points, label: "Feldman–Cousins", quiet: output.quiet || output.json)
                 let r = try fc.construct(grid: grid) { done, total in progress.update(done, of: total) }
@@ -171,4 +164,9 @@ struct Interval: ParsableCommand {
             }
         }
     }
+}
+
+extension Interval: ToyCountDefault {
+    static let toys = 2000
+    static let toysHelp = "Feldman–Cousins: toys per grid point (2000 when not given)."
 }

@@ -13,31 +13,30 @@ struct SensitivityCommand: ParsableCommand {
     @OptionGroup var physics: PhysicsOptions
     @OptionGroup var output: OutputOptions
 
-    @Option(help: "Confidence level.")
-    var cl: Double = 0.9
-    @Option(name: [.customLong("interval-method"), .customLong("method")],
-            help: "Interval method for each limit (the same option as fit's --interval-method; --method is the old name).")
-    var method: AsymptoticInterval.Method = .unified
-    @Option(help: "Background-only toys for the band.")
-    var toys: Int = 200
-    @Option(help: "Random seed.")
-    var seed: UInt64 = 1
+    @OptionGroup var interval: IntervalOptions
+    @Option(name: .customLong("method"), help: ArgumentHelp("The old name of --interval-method.", visibility: .hidden))
+    var oldMethodOption: AsymptoticInterval.Method?
+    @OptionGroup var toyOptions: ToyOptions<SensitivityCommand>
     @Option(help: "Also write the expected-limit band (\"Brazil\" plot) with the observed limit as SVG.")
     var plot: String?
 
+    var cl: Double { interval.cl }
+    /// `--interval-method`, or its old name `--method` when given.
+    var method: AsymptoticInterval.Method { oldMethodOption ?? interval.intervalMethod }
+
     func validate() throws {
-        try ConfidenceLevel.validate(cl)
-        guard toys >= 5 else { throw ValidationError("--toys must be ≥ 5") }
-        try ResourceLimit.toys.validate(toys, option: "--toys")
+        guard toyOptions.count >= 5 else { throw ValidationError("--toys must be ≥ 5") }
+        try ResourceLimit.toys.validate(toyOptions.count, option: "--toys")
     }
 
     func run() throws {
         try CLIErrors.run {
             try OutputTargets.check(files: [output.output, plot], force: output.force)
             let model = try data.model(physics: physics)
+            let toys = toyOptions.count
             let progress = DelayedProgress(total: toys, label: "sensitivity toys", quiet: output.quiet || output.json)
             defer { progress.finish() }
-            let r = try Sensitivity.run(model: model, cl: cl, method: method, toys: toys, seed: seed) { progress.update($0) }
+            let r = try Sensitivity.run(model: model, cl: cl, method: method, toys: toys, seed: toyOptions.seedValue) { progress.update($0) }
             progress.finish()
             if let plot { try OutputFile.write(Figures.sensitivity(r).svg(), to: plot, force: output.force) }
             try output.emit(Sensitivity.Output(r)) {
@@ -51,4 +50,9 @@ struct SensitivityCommand: ParsableCommand {
             }
         }
     }
+}
+
+extension SensitivityCommand: ToyCountDefault {
+    static let toys = 200
+    static let toysHelp = "Background-only toys for the band (200 when not given)."
 }

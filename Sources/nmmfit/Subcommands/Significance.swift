@@ -12,22 +12,18 @@ struct Significance: ParsableCommand {
     @OptionGroup var physics: PhysicsOptions
     @OptionGroup var output: OutputOptions
 
-    @Option(help: "Background-only toys for a toy-based p-value (0: asymptotic only).")
-    var toys: Int = 0
-    @Option(help: "Random seed (toys are reproducible for a given seed; 1 when not given).")
-    var seed: UInt64?
-    @Option(help: "Threads for toys.")
-    var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+    @OptionGroup var toyOptions: ToyOptions<Significance>
+    @OptionGroup var threadOptions: ThreadOptions
     @Option(name: .customLong("from-toys"), parsing: .upToNextOption,
             help: "Toy p-value from a merged background-only toys file (nmmfit toys/batch --mu 0, statistic q0, same data options), or a folder holding exactly one.")
     var fromToys: [String] = []
 
     func validate() throws {
-        guard toys >= 0 else { throw ValidationError("--toys must be ≥ 0") }
-        guard threads >= 1 else { throw ValidationError("--threads must be ≥ 1") }
-        if !fromToys.isEmpty && (toys > 0 || seed != nil) { throw ValidationError("--from-toys excludes --toys and --seed (the file holds the toys)") }
-        try ResourceLimit.toys.validate(toys, option: "--toys")
-        try ResourceLimit.threads.validate(threads, option: "--threads")
+        guard toyOptions.count >= 0 else { throw ValidationError("--toys must be ≥ 0") }
+        guard threadOptions.threads >= 1 else { throw ValidationError("--threads must be ≥ 1") }
+        if !fromToys.isEmpty && (toyOptions.count > 0 || toyOptions.seed != nil) { throw ValidationError("--from-toys excludes --toys and --seed (the file holds the toys)") }
+        try ResourceLimit.toys.validate(toyOptions.count, option: "--toys")
+        try threadOptions.check()
     }
 
     /// Version-2 output (issue 14): the same keys as `fit` and `compare` for the same quantities.
@@ -74,8 +70,9 @@ struct Significance: ParsableCommand {
             try OutputTargets.check(files: [output.output], force: output.force)
             let pl = try ProfileLikelihood(model: try data.model(physics: physics))
             let d = try pl.discovery()
+            let toys = toyOptions.count
             let progress = DelayedProgress(total: toys > 0 ? toys : nil, label: "significance toys", quiet: output.quiet || output.json)
-            var toy = toys > 0 ? try ToyPValue.compute(profile: pl, toys: toys, seed: seed ?? 1, threads: threads) { progress.update($0) } : nil
+            var toy = toys > 0 ? try ToyPValue.compute(profile: pl, toys: toys, seed: toyOptions.seedValue, threads: threadOptions.threads) { progress.update($0) } : nil
             progress.finish()
             if !fromToys.isEmpty {
                 let q0Studies = try ToyStudySample.paths(fromToys).filter {
@@ -107,4 +104,9 @@ struct Significance: ParsableCommand {
             }
         }
     }
+}
+
+extension Significance: ToyCountDefault {
+    static let toys = 0
+    static let toysHelp = "Background-only toys for a toy-based p-value (0, the default: asymptotic only)."
 }

@@ -34,8 +34,7 @@ struct Toys: ParsableCommand {
     var shard: Int = 0
     @Option(help: "Number of shards the study is split into.")
     var nshards: Int = 1
-    @Option(help: "Threads.")
-    var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+    @OptionGroup var threadOptions: ThreadOptions
     @Option(name: .shortAndLong, help: "Output file (JSON lines); required.")
     var output: String
     @Flag(help: "Start the file afresh even if it exists.")
@@ -46,12 +45,11 @@ struct Toys: ParsableCommand {
     func validate() throws {
         guard ntoys >= 1 else { throw ValidationError("-n must be ≥ 1") }
         guard nshards >= 1, shard >= 0, shard < nshards else { throw ValidationError("need 0 ≤ --shard < --nshards") }
-        guard threads >= 1 else { throw ValidationError("--threads must be ≥ 1") }
+        try threadOptions.check()
         try MomentRange.check(mu, "--mu")
         try MomentRange.check(testMu, "--test-mu")
         try ResourceLimit.toys.validate(ntoys, option: "-n")
         try ResourceLimit.shards.validate(nshards, option: "--nshards")
-        try ResourceLimit.threads.validate(threads, option: "--threads")
     }
 
     func run() throws {
@@ -74,7 +72,7 @@ struct Toys: ParsableCommand {
             Interrupt.shared.install()
             let progress = DelayedProgress(total: todo.count, label: "toys", quiet: quiet)
             var written = 0
-            try study.runner.run(todo, threads: threads, blockSize: 4096, shouldStop: { Interrupt.shared.requested }) { block in
+            try study.runner.run(todo, threads: threadOptions.threads, blockSize: 4096, shouldStop: { Interrupt.shared.requested }) { block in
                 try file.append(block)
                 written += block.count
                 progress.update(written)

@@ -7,14 +7,7 @@ import MomentModels
 
 
 /// `--method` of `interval` and `coverage`: the asymptotic constructions and Feldman–Cousins.
-enum IntervalMethod: String, CaseIterable, ExpressibleByArgument {
-    case asymptoticUnified = "asymptotic-unified"
-    case wilks
-    case feldmanCousins = "feldman-cousins"
-
-    /// The asymptotic construction, nil for Feldman–Cousins.
-    var asymptotic: AsymptoticInterval.Method? { AsymptoticInterval.Method(rawValue: rawValue) }
-}
+extension IntervalMethod: ExpressibleByArgument {}
 
 /// `--statistic` of `toys`: q0 (discovery) or t (t̃ at the tested μν).
 enum ToyStatisticName: String, CaseIterable, ExpressibleByArgument {

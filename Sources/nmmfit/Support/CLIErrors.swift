@@ -57,6 +57,23 @@ enum CLIErrors {
         }
     }
 
+    /// The wording of library terms with this tool's options and commands (set in `NMMFit.main`).
+    static func term(_ t: FrontEndTerm) -> String {
+        switch t {
+        case .window: "--window"
+        case .datasetOverride: "--set"
+        case .dataDirectory: "--data-dir"
+        case .gridPoints: "--grid-points"
+        case .gridMax: "--grid-max"
+        case .fromToys: "--from-toys"
+        case .tStudyAtTruth: "nmmfit toys --statistic t --mu M"
+        case .feldmanCousinsCoverage: "`nmmfit coverage --method feldman-cousins` (locally)"
+        case .measuredMuonAnomaly: "--delta-amu/--delta-amu-sigma"
+        case .overwriteAllowed: "also with --force"
+        case .fitResult: "`nmmfit fit --json` result"
+        }
+    }
+
     static func fail(_ message: String, code: Int32) -> Never {
         Console.error(InputError.oneLine(message))
         Console.finish()
