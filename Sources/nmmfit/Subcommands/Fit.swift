@@ -84,11 +84,13 @@ struct FitOptions: ParsableArguments {
                 model = try data.model(physics: physics)
                 profile = try ProfileLikelihood(model: model)
                 report = try FitReport.make(profile: profile, cl: cl, method: method)
-                report.digitisedDatasets = ResultProvenance.digitisedDatasets
             } else {
                 let a = try data.config(physics: physics).analyse(cl: cl, method: method, compatibilityToys: compatibilityToys, seed: seed)
                 (model, profile, report) = (a.model, a.profile, a.report)
             }
+            // one answer for the table, the JSON, summary.md and the figures: what the data
+            // options recorded when they loaded the data (ResultProvenance)
+            report.digitisedDatasets = ResultProvenance.digitisedDatasets
             progress.finish()
             if let saveSpec { try OutputFile.write(try model.spec.jsonData(), to: saveSpec, force: output.force) }
             for (dir, plotsOnly) in [(plot, true), (reportDirectory, false)] {
