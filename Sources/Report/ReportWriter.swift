@@ -71,6 +71,18 @@ public struct ReportWriter {
         return target
     }
 
+    /// The names of the files this writer puts in a folder, so a caller can check the folder
+    /// before any work: the fixed files, and the figures (`spectrum_<channel>`, `profile_scan`,
+    /// `limits_comparison`, each as .svg and optionally .png/.pdf).
+    public static let summaryJSON = "summary.json", summaryMarkdown = "summary.md", modelSpec = "model_spec.json"
+    public static let spectrumPrefix = "spectrum_", profileScan = "profile_scan", limitsComparison = "limits_comparison"
+
+    /// Whether this writer would write a file of that name (in any of its folders).
+    public static func writes(fileNamed name: String) -> Bool {
+        [summaryJSON, summaryMarkdown, modelSpec].contains(name)
+            || [spectrumPrefix, profileScan, limitsComparison].contains { name.hasPrefix($0) }
+    }
+
     /// This tool's entries for the limits figure: the fit's interval (an upper limit when its
     /// lower end is 0), labelled with the datasets' display names, and for a combination each
     /// dataset's own fit under it. Digitised datasets are marked in the label.
@@ -106,25 +118,25 @@ public struct ReportWriter {
         }
         var plots: [(String, String)] = []
         for (c, ch) in report.channels.enumerated() {
-            let name = "spectrum_\(ch.name).svg"
+            let name = "\(Self.spectrumPrefix)\(ch.name).svg"
             try put(name, Data(Figures.spectrum(report, channel: c, displayNames: displayNames).svg().utf8))
             plots.append((name, "Spectrum of \(Figures.name(ch.name, displayNames)) with the best fit"))
         }
         let top = max(2.2 * report.interval[1], 1.5 * report.muNuBest, 1e-12)
         let grid = (0...60).map { top * Double($0) / 60 }
         let pts = try profile.scan(grid)
-        try put("profile_scan.svg", Data(Figures.scan(pts, interval: report.interval, cl: report.cl, best: report.muNuBest).svg().utf8))
-        plots.append(("profile_scan.svg", "Profile likelihood −2ΔlnL(μν)"))
+        try put("\(Self.profileScan).svg", Data(Figures.scan(pts, interval: report.interval, cl: report.cl, best: report.muNuBest).svg().utf8))
+        plots.append(("\(Self.profileScan).svg", "Profile likelihood −2ΔlnL(μν)"))
         if let limitsTable, let limits = try? PublishedLimit.load(limitsTable) {
-            try put("limits_comparison.svg", Data(Figures.limits(limits, thisWork: thisWork(report) + moreResults).svg().utf8))
-            plots.append(("limits_comparison.svg", "This result beside published results"))
+            try put("\(Self.limitsComparison).svg", Data(Figures.limits(limits, thisWork: thisWork(report) + moreResults).svg().utf8))
+            plots.append(("\(Self.limitsComparison).svg", "This result beside published results"))
         }
         if plotsOnly { return written }
         let enc = JSONEncoder()
         enc.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        try put("summary.json", try enc.encode(report))
-        try put("model_spec.json", try model.spec.jsonData())
-        try put("summary.md", Data(markdown(report, plots: plots, command: command).utf8))
+        try put(Self.summaryJSON, try enc.encode(report))
+        try put(Self.modelSpec, try model.spec.jsonData())
+        try put(Self.summaryMarkdown, Data(markdown(report, plots: plots, command: command).utf8))
         return written
     }
 

@@ -1,15 +1,11 @@
 import Formats
 import Foundation
+import Report
 
 /// Checks a command's output targets before any work (issue 14): an existing file without
 /// --force, or a missing parent folder, is refused at once with the same line
 /// ``OutputFile/write(_:to:force:)`` would give after the work, so nothing is computed in vain.
 enum OutputTargets {
-    /// The files a report or plot folder may hold (see ``ReportWriter``): these names, and
-    /// `spectrum_*` per channel, each as .svg/.png/.pdf where it is a figure.
-    static let reportFiles = ["summary.json", "summary.md", "model_spec.json"]
-    static let reportFigurePrefixes = ["spectrum_", "profile_scan", "limits_comparison"]
-
     /// Throws ``InputError`` for the first path that exists (without `force`) or whose folder is missing.
     static func check(files: [String?], force: Bool) throws {
         for case let path? in files {
@@ -26,7 +22,7 @@ enum OutputTargets {
     }
 
     /// Throws ``InputError`` when `directory` is a file, or (without `force`) already holds a
-    /// file the report writer would write.
+    /// file the report writer would write (``ReportWriter/writes(fileNamed:)``).
     static func check(folder directory: String?, force: Bool) throws {
         guard let directory else { return }
         var isDir: ObjCBool = false
@@ -34,9 +30,7 @@ enum OutputTargets {
         guard isDir.boolValue else { throw InputError(file: directory, "is a file, not a folder for the report") }
         guard !force else { return }
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
-        if let clash = names.sorted().first(where: { n in
-            reportFiles.contains(n) || reportFigurePrefixes.contains { n.hasPrefix($0) }
-        }) {
+        if let clash = names.sorted().first(where: ReportWriter.writes(fileNamed:)) {
             throw InputError(file: "\(directory)/\(clash)", "output file exists", remedy: .overwrite)
         }
     }
