@@ -1,4 +1,5 @@
 import ArgumentParser
+import BuildInfo
 import Formats
 import Foundation
 
@@ -7,7 +8,7 @@ struct NMMFit: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "nmmfit",
         abstract: "The neutrino magnetic moment from liquid-xenon electron-recoil data.",
-        version: "0.1.0",
+        version: BuildInfo.description,
         subcommands: [Fit.self, Export.self, ReportCommand.self, ModelCommand.self, Spectrum.self, Scan.self, Interval.self, Significance.self, GoodnessOfFit.self, Compare.self, SensitivityCommand.self, CoverageCommand.self, Toys.self, Merge.self, Batch.self, Bench.self, Datasets.self],
         defaultSubcommand: nil
     )

@@ -5,12 +5,15 @@ import Foundation
 ///
 /// μν values are in μB. A merged file carries `shard = 0`, `nshards = 1`, exactly as a single run.
 ///
-/// Format 2 (issue 14): no header key shares a name with a toy record's key (format 1 had
-/// `statistic: "q0"` beside the records' numeric `statistic`, so `pandas.read_json(lines=True)`
-/// made that column text); μν keys carry `_muB`. Format-1 files are refused with a clear line.
+/// Format 3 adds provenance: every file names the build that wrote its toys (`nmmfit_version`,
+/// `nmmfit_commit`), and a shard of a sharded study (nshards > 1) lists its runs (``ToyRun``:
+/// host, job id, attempt, start and end). A whole study (a single run, a merge) has no runs, so
+/// its bytes depend only on the study and the build: a merge equals a single run byte for byte.
+/// Format 2 (issue 14) had no provenance; format 1 had `statistic: "q0"` beside the records'
+/// numeric `statistic`. Files of other formats are refused with a clear line.
 public struct ToyFileHeader: Codable, Equatable, Sendable {
     /// The toys-file format this code writes and reads.
-    public static let formatVersion = 2
+    public static let formatVersion = 3
     public var nmmfitToys = ToyFileHeader.formatVersion
     public var seed: UInt64
     /// True μν of the toys (μB).
@@ -27,9 +30,17 @@ public struct ToyFileHeader: Codable, Equatable, Sendable {
     /// FNV-1a 64-bit digest of the canonical model spec JSON and the true parameters: two files
     /// are one study only if it matches (window, binning, physics options, spec, truth).
     public var modelDigest: String
+    /// The build that wrote the toys (``ToyRun/nmmfitVersion``); several, joined by ", ", in a
+    /// file whose toys come from several builds (allowed explicitly).
+    public var nmmfitVersion: String
+    public var nmmfitCommit: String
+    /// The runs that wrote this shard, oldest first; nil in a whole-study file (shard 0 of 1).
+    public var runs: [ToyRun]?
 
     enum CodingKeys: String, CodingKey {
-        case seed, shard, nshards, model
+        case seed, shard, nshards, model, runs
+        case nmmfitVersion = "nmmfit_version"
+        case nmmfitCommit = "nmmfit_commit"
         case statistic = "statistic_name"
         case modelDigest = "model_digest"
         case nmmfitToys = "nmmfit_toys"
@@ -39,7 +50,8 @@ public struct ToyFileHeader: Codable, Equatable, Sendable {
     }
 
     public init(seed: UInt64, muNuTrue: Double, statistic: String, testedMuNu: Double?, totalToys: Int, shard: Int,
-                nshards: Int, model: String, modelDigest: String) {
+                nshards: Int, model: String, modelDigest: String, nmmfitVersion: String = "unknown", nmmfitCommit: String = "unknown",
+                runs: [ToyRun]? = nil) {
         self.seed = seed
         self.muNuTrue = muNuTrue
         self.statistic = statistic
@@ -49,6 +61,36 @@ public struct ToyFileHeader: Codable, Equatable, Sendable {
         self.nshards = nshards
         self.model = model
         self.modelDigest = modelDigest
+        self.nmmfitVersion = nmmfitVersion
+        self.nmmfitCommit = nmmfitCommit
+        self.runs = runs
+    }
+
+    /// The study alone, without the build and the runs: two files are parts of one study
+    /// exactly when their identities (up to the shard) are equal.
+    public var identity: ToyFileHeader {
+        var h = self
+        h.nmmfitVersion = ""
+        h.nmmfitCommit = ""
+        h.runs = nil
+        return h
+    }
+
+    /// "0.1.0 (commit abc…)".
+    public var build: String { "\(nmmfitVersion) (commit \(nmmfitCommit))" }
+
+    /// Whether the file's toys all come from the build `version`/`commit` (its header's build and
+    /// every run's).
+    public func writtenBy(version: String, commit: String) -> Bool {
+        nmmfitVersion == version && nmmfitCommit == commit
+            && (runs ?? []).allSatisfy { $0.nmmfitVersion == version && $0.nmmfitCommit == commit }
+    }
+
+    /// The distinct values joined by ", " in first-seen order (the build of mixed toys).
+    public static func joined(_ values: [String]) -> String {
+        var seen: [String] = []
+        for v in values.flatMap({ $0.components(separatedBy: ", ") }) where !seen.contains(v) { seen.append(v) }
+        return seen.joined(separator: ", ")
     }
 
     /// Toy indices this file's shard covers.
@@ -59,6 +101,7 @@ public struct ToyFileHeader: Codable, Equatable, Sendable {
         var h = self
         h.shard = 0
         h.nshards = 1
+        h.runs = nil
         return h
     }
 
@@ -80,7 +123,9 @@ public struct ToyFileHeader: Codable, Equatable, Sendable {
 
     /// The line refusing a toys file of another format version.
     public static func otherFormatMessage(_ version: Int) -> String {
-        "toys file format \(version); this nmmfit reads and writes format \(formatVersion) (header keys renamed in issue 14: statistic_name, mu_nu_true_muB, tested_mu_nu_muB): regenerate it with `nmmfit toys` (or `nmmfit batch`)"
+        version == 2
+            ? "toys file format 2, written before toys files recorded their build and runs; this nmmfit reads and writes format \(formatVersion): regenerate it with this build's `nmmfit toys` (or `nmmfit batch --force`)"
+            : "toys file format \(version); this nmmfit reads and writes format \(formatVersion) (format 2 renamed the header keys statistic_name, mu_nu_true_muB, tested_mu_nu_muB; format 3 added the build and runs): regenerate it with `nmmfit toys` (or `nmmfit batch`)"
     }
 
     /// Decodes a header line; nil when it is not one (or its values are impossible).
@@ -88,7 +133,8 @@ public struct ToyFileHeader: Codable, Equatable, Sendable {
         guard let h = try? JSONDecoder().decode(ToyFileHeader.self, from: Data(line)), h.nmmfitToys == formatVersion,
               h.totalToys >= 1, h.nshards >= 1, h.shard >= 0, h.shard < h.nshards,
               h.muNuTrue.isFinite, h.muNuTrue >= 0, ["q0", "t"].contains(h.statistic),
-              (h.statistic == "t") == (h.testedMuNu != nil), h.testedMuNu.map({ $0.isFinite && $0 >= 0 }) ?? true
+              (h.statistic == "t") == (h.testedMuNu != nil), h.testedMuNu.map({ $0.isFinite && $0 >= 0 }) ?? true,
+              !h.nmmfitVersion.isEmpty, !h.nmmfitCommit.isEmpty, h.runs.map({ $0.allSatisfy { $0.attempt >= 1 && $0.firstToy >= 0 } }) ?? true
         else { return nil }
         return h
     }

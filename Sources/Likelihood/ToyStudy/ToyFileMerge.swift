@@ -8,7 +8,9 @@ import Foundation
 ///
 /// Checks: every file is a toys file of the same study (header equal up to the shard); every
 /// line is a toy record of its file's shard, in ascending order; no toy appears twice; no toy is
-/// missing unless `allowIncomplete`. Any failure leaves no output.
+/// missing unless `allowIncomplete`; every toy comes from one build unless `allowMixedBuilds`
+/// (the merged header then names every build). Any failure leaves no output. The merged header
+/// is the study's and the build's, without the shards' runs, so it equals a single run's.
 public enum ToyFileMerge {
     public struct Summary: Sendable, Equatable {
         public var header: ToyFileHeader
@@ -20,14 +22,14 @@ public enum ToyFileMerge {
     }
 
     /// - Parameter progress: called now and then with (toys written, toys in the study).
-    public static func merge(inputs: [String], to output: String, force: Bool, allowIncomplete: Bool,
+    public static func merge(inputs: [String], to output: String, force: Bool, allowIncomplete: Bool, allowMixedBuilds: Bool = false,
                              progress: ((Int, Int) -> Void)? = nil) throws -> Summary {
         guard !inputs.isEmpty else { throw InputError("give at least one toys file") }
         // 1. headers: one study
         var shards: [(path: String, header: ToyFileHeader)] = []
         for path in inputs {
             let h = try ToyFileReader(path: path).header()
-            if let (p0, h0) = shards.first, h0.whole != h.whole {
+            if let (p0, h0) = shards.first, h0.whole.identity != h.whole.identity {
                 throw InputError(file: path, line: 1, "belongs to a different study than \(p0) (seed, μν, statistic, size, model or truth differ)")
             }
             if let (p1, _) = shards.first(where: { $0.header.shard == h.shard && $0.header.nshards == h.nshards }) {
@@ -35,7 +37,13 @@ public enum ToyFileMerge {
             }
             shards.append((path, h))
         }
-        let study = shards[0].header.whole
+        var study = shards[0].header.whole
+        let builds = shards.flatMap { s in [(s.path, s.header.nmmfitVersion, s.header.nmmfitCommit)] + (s.header.runs ?? []).map { (s.path, $0.nmmfitVersion, $0.nmmfitCommit) } }
+        if let other = builds.first(where: { $0.1 != builds[0].1 || $0.2 != builds[0].2 }), !allowMixedBuilds {
+            throw InputError(file: other.0, line: 1, "has toys of nmmfit \(other.1) (commit \(other.2)), \(builds[0].0) of nmmfit \(builds[0].1) (commit \(builds[0].2)): merging would mix two builds; re-run the shards of one build, or pass --allow-mixed-builds")
+        }
+        study.nmmfitVersion = ToyFileHeader.joined(builds.map(\.1))
+        study.nmmfitCommit = ToyFileHeader.joined(builds.map(\.2))
         shards.sort { ($0.header.range.lowerBound, $0.header.range.upperBound) < ($1.header.range.lowerBound, $1.header.range.upperBound) }
         // 2. stream
         let writer = try ToyFileWriter(path: output, force: force)

@@ -23,6 +23,9 @@ struct Merge: ParsableCommand {
     @Flag(help: "Allow missing toys (an incomplete study); their number and the first ones are printed.")
     var allowIncomplete = false
 
+    @Flag(help: "Merge shards whose toys different builds of nmmfit wrote (the merged header names every build).")
+    var allowMixedBuilds = false
+
     @Flag(name: .shortAndLong, help: "No progress output.")
     var quiet = false
 
@@ -41,7 +44,8 @@ struct Merge: ParsableCommand {
         try CLIErrors.run {
             try OutputTargets.check(files: [output], force: force)
             let progress = DelayedProgress(total: nil, label: "merge", quiet: quiet)
-            let summary = try ToyFileMerge.merge(inputs: inputs, to: output, force: force, allowIncomplete: allowIncomplete) { done, total in
+            let summary = try ToyFileMerge.merge(inputs: inputs, to: output, force: force, allowIncomplete: allowIncomplete,
+                                                    allowMixedBuilds: allowMixedBuilds) { done, total in
                 progress.update(done, of: total)
             }
             progress.finish()

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BuildInfo
 import Formats
 import Foundation
 import GSL
@@ -14,7 +15,9 @@ struct Toys: ParsableCommand {
         exactly the single-run file. Re-running the same command on an existing file resumes it in a \
         stream: the shard's toys from its first index on, complete and in order, are kept; other lines \
         (a cut-off last line, repeats, toys outside the shard) are dropped and counted. Ctrl-C keeps \
-        finished toys.
+        finished toys. The header names this build (version and git commit); a shard of a sharded \
+        study also lists each run that wrote it (host, job id, attempt, start and end, UTC). A file \
+        another build wrote is not extended unless --allow-other-build is given.
         """)
 
     @OptionGroup var data: DataOptions
@@ -39,6 +42,8 @@ struct Toys: ParsableCommand {
     var output: String
     @Flag(help: "Start the file afresh even if it exists.")
     var force = false
+    @Flag(help: "Extend an existing file whose toys another build of nmmfit wrote (its header then names both builds).")
+    var allowOtherBuild = false
     @Flag(name: .shortAndLong, help: "No progress output.")
     var quiet = false
 
@@ -60,8 +65,13 @@ struct Toys: ParsableCommand {
             let pl = try ProfileLikelihood(model: try data.model(physics: physics))
             let study = try ToyStudy(profile: pl, muNu: mu, statistic: statistic.rawValue, testedMuNu: testMu, seed: seed,
                                      totalToys: ntoys, shard: shard, nshards: nshards)
-            let range = study.header.range
-            let file = try ToyFileAppender.open(path: output, header: study.header, force: force)
+            var header = study.header
+            header.nmmfitVersion = BuildInfo.version
+            header.nmmfitCommit = BuildInfo.commit
+            let range = header.range
+            // a shard records its runs; a whole study only its build, so it equals a merge byte for byte
+            let file = try ToyFileAppender.open(path: output, header: header, force: force, run: nshards > 1 ? ToyRun.current() : nil,
+                                                allowOtherBuild: allowOtherBuild)
             defer { file.close() }
             let todo = file.next..<range.upperBound
             if !quiet && (file.kept > 0 || file.dropped > 0) {
@@ -78,6 +88,7 @@ struct Toys: ParsableCommand {
                 progress.update(written)
             }
             progress.finish()
+            try file.finish(endedUTC: ToyRun.utc())
             if !quiet {
                 Console.error("wrote \(written) toys to \(output) (shard \(shard)/\(nshards): toys \(range.lowerBound)…\(range.upperBound - 1))")
             }
