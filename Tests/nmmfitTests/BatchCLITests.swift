@@ -35,9 +35,9 @@ struct BatchCLITests {
                     "--directive=--qos=low", "--", "--mu", "1e-11"]
         let b = try CLI.run(args)
         #expect(b.status == 0, "\(b.stderr)")
-        #expect(b.stdout.contains("sbatch --parsable --dependency=afterany:${jid%%;*} \(dir.path)/r-merge.sh"), "\(b.stdout)")
+        #expect(b.stdout.contains("sbatch --parsable --dependency=afterany:${j0%%;*} \(dir.path)/r-merge.sh"), "\(b.stdout)")
         let sbatch = try String(contentsOf: dir.appendingPathComponent("r.sbatch"), encoding: .utf8)
-        for line in ["#SBATCH --array=0,1", "#SBATCH --time=2:00:00", "#SBATCH --mem=1G", "#SBATCH --partition=short",
+        for line in ["#SBATCH --array=0-1", "#SBATCH --time=2:00:00", "#SBATCH --mem=1G", "#SBATCH --partition=short",
                      "#SBATCH --account=phys", "#SBATCH --qos=low"] {
             #expect(sbatch.contains(line + "\n"), "missing \(line)")
         }

@@ -22,10 +22,12 @@ struct CLITests {
         var stderr: String
     }
 
-    static func run(_ args: [String], cwd: URL? = nil) throws -> Run {
+    /// Runs the binary; `env` adds to (or replaces in) this process's environment.
+    static func run(_ args: [String], cwd: URL? = nil, env: [String: String] = [:]) throws -> Run {
         let p = Process()
         p.executableURL = binary
         p.arguments = args
+        if !env.isEmpty { p.environment = ProcessInfo.processInfo.environment.merging(env) { $1 } }
         if let cwd { p.currentDirectoryURL = cwd }
         let out = Pipe(), err = Pipe()
         p.standardOutput = out

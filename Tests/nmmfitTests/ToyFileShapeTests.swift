@@ -34,7 +34,7 @@ struct ToyFileShapeTests {
         let rows = try Self.toysFile(tmp, extra)
         #expect(rows.count == 13)
         let header = rows[0], records = rows.dropFirst()
-        #expect(header["nmmfit_toys"] as? Int == 2)
+        #expect(header["nmmfit_toys"] as? Int == 3)
         let shape = records.first!.mapValues(Self.kind)
         for r in records { #expect(r.mapValues(Self.kind) == shape) }
         #expect(shape["statistic"] == "number" && shape["toy"] == "number" && shape["converged"] == "bool")

@@ -8,28 +8,54 @@ struct JobFiles {
     let header: ToyFileHeader
     /// Absolute output folder.
     let dir: String
+    /// Absolute data folder the toys read (set as NMMFIT_DATA in every job).
+    let dataDir: String
+    /// Slurm's MaxArraySize (array indices are below it).
+    let maxArraySize: Int
     /// The nmmfit executable the jobs run.
     let exe: String
     /// Where `batch` ran: the jobs start there, so relative paths in the toys options and the
     /// resubmit command mean what they meant here.
     let cwd = FileManager.default.currentDirectoryPath
+    /// This submission's number (1 for the first; each resubmission, automatic or not, adds one).
+    var attempt = 1
+    /// Automatic resubmissions left after this one.
+    var retriesLeft = 0
+    /// --mem of this attempt (raised by --retry-mem-factor on retries).
+    var memory: String?
 
-    init(batch: Batch, header: ToyFileHeader) throws {
+    init(batch: Batch, header: ToyFileHeader, dir: String, dataDir: String, maxArraySize: Int) {
         self.batch = batch
         self.header = header
-        dir = URL(fileURLWithPath: batch.outdir).standardizedFileURL.path
-        exe = batch.executable ?? (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+        self.dir = dir
+        self.dataDir = dataDir
+        self.maxArraySize = maxArraySize
+        memory = batch.mem
+        exe = batch.executable.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
+            ?? (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
             ?? URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL.path
     }
 
     var name: String { batch.name }
-    var studyPath: String { "\(dir)/\(name).study.json" }
+    var nshards: Int { header.nshards }
     var mergedPath: String { "\(dir)/\(name).jsonl" }
+    /// One JSON line per submission and per merge outcome.
+    var attemptsPath: String { "\(dir)/\(name).attempts.jsonl" }
     func shardPath(_ i: Int) -> String { "\(dir)/\(name)-shard-\(i).jsonl" }
 
-    /// Files that submit shards; removed when nothing is pending.
-    var submitFileNames: [String] {
-        batch.system == .slurm ? ["\(name).sbatch"] : ["\(name).sub", "\(name).dag", "\(name)-merge.sub"]
+    /// Submit files of this study now in the folder (removed when not rewritten).
+    func existingSubmitFiles() -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []
+        return names.filter { f in
+            [name + ".sbatch", name + ".sub", name + ".dag", name + "-merge.sub", name + "-pre.sh"].contains(f)
+                || (f.hasPrefix(name + "-array-") && f.hasSuffix(".sbatch"))
+        }
+    }
+
+    /// Submissions recorded in NAME.attempts.jsonl.
+    func previousSubmissions() -> Int {
+        guard let text = try? String(contentsOfFile: attemptsPath, encoding: .utf8) else { return 0 }
+        return text.split(separator: "\n").filter { $0.contains("\"submitted_utc\"") }.count
     }
 
     static func shellQuote(_ s: String) -> String {
@@ -37,20 +63,35 @@ struct JobFiles {
     }
 
     /// The shell command of one shard, with `shardVar` as the shell expression of its index.
-    private func shardCommand(_ shardVar: String) -> String {
-        var call = batch.toyCall(shard: 0)
+    private func shardCommand(_ shardVar: String, executable: String? = nil, outputDir: String? = nil) -> String {
+        var call = batch.toyCall(shard: 0, of: nshards)
         call.removeLast(2)  // -o
         if let i = call.firstIndex(of: "--shard") { call.removeSubrange(i...(i + 1)) }
-        return ([exe] + call).map(Self.shellQuote).joined(separator: " ")
-            + " --shard \"\(shardVar)\" -o \"\(dir)/\(name)-shard-\(shardVar).jsonl\""
+        let out = outputDir.map { "\($0)/" } ?? "\(dir)/"
+        return ([executable ?? exe] + call).map(Self.shellQuote).joined(separator: " ")
+            + " --shard \"\(shardVar)\" -o \"\(out)\(name)-shard-\(shardVar).jsonl\""
     }
 
-    /// This `nmmfit batch` call with --submit: what resubmits missing shards and a new merge job.
-    private var resubmitCommand: String {
+    /// This `nmmfit batch` call with --submit, from the folder it ran in: what resubmits missing
+    /// shards and a new merge job (`extra` goes before `--`).
+    func resubmitCommand(extra: [String] = []) -> String {
         var args = Array(CommandLine.arguments.dropFirst())
-        args.removeAll { $0 == "--force" || $0 == "--dry-run" }
-        if !args.contains("--submit") { args.insert("--submit", at: min(1, args.count)) }
-        return ([exe] + args).map(Self.shellQuote).joined(separator: " ")
+        var i = 0
+        var out: [String] = []
+        while i < args.count {
+            let a = args[i]
+            if a == "--" { out += args[i...]; break }
+            if ["--force", "--dry-run", "--submit", "--calibration", "--no-calibration"].contains(a) || a.hasPrefix("--retries-left=") {
+                i += 1
+                continue
+            }
+            if a == "--retries-left" { i += 2; continue }
+            out.append(a)
+            i += 1
+        }
+        args = out
+        args.insert(contentsOf: ["--submit"] + extra, at: min(1, args.count))
+        return "cd \(Self.shellQuote(cwd)) && " + ([exe] + args).map(Self.shellQuote).joined(separator: " ")
     }
 
     private var slurmResources: [String] {
@@ -65,32 +106,42 @@ struct JobFiles {
         return lines
     }
 
-    private var condorResources: [String] {
-        var lines: [String] = []
-        if let m = batch.mem.flatMap(JobResources.megabytes) { lines.append("request_memory = \(m)") }
-        if let s = batch.time.flatMap({ JobResources.seconds(slurmTime: $0) }) { lines.append("allowed_execute_duration = \(s)") }
-        if let a = batch.account { lines.append("accounting_group = \(a)") }
-        return lines + batch.directives
-    }
-
     private var study: String {
-        "nmmfit toy study '\(name)': \(batch.ntoys) toys in \(batch.nshards) shards, seed \(batch.seed), model digest \(header.modelDigest)"
+        "nmmfit toy study '\(name)': \(batch.ntoys) toys in \(nshards) shards, seed \(batch.seed), model digest \(header.modelDigest), attempt \(attempt)"
     }
 
-    private var mergeBody: String {
-        let shards = (0..<batch.nshards).map { Self.shellQuote(shardPath($0)) }.joined(separator: " ")
+    private func record(_ json: String) -> String {
+        "printf '%s\\n' \"{\\\"attempt\\\":\(attempt),\(json),\\\"ended_utc\\\":\\\"$(date -u +%Y-%m-%dT%H:%M:%SZ)\\\"}\" >> \(Self.shellQuote(attemptsPath))"
+    }
+
+    /// The merge step: merges, or (Slurm, retries left) resubmits the missing shards and a new
+    /// merge job, or fails with the command that resubmits.
+    private func mergeBody(autoRetry: Bool) -> String {
+        let shards = (0..<nshards).map { Self.shellQuote(shardPath($0)) }.joined(separator: " ")
+        let mixed = batch.allowOtherBuild ? " --allow-mixed-builds" : ""
+        let retry = autoRetry && retriesLeft > 0 ? """
+                echo "retrying automatically (\(retriesLeft) automatic resubmission\(retriesLeft == 1 ? "" : "s") left): the missing shards and a new merge job" >&2
+                if \(resubmitCommand(extra: ["--retries-left", String(retriesLeft - 1), "--no-calibration"])) >&2; then
+                    \(record("\\\"merge\\\":\\\"retrying\\\""))
+                    exit 0
+                fi
+                echo "the automatic resubmission failed" >&2
+
+        """ : ""
         return """
         cd \(Self.shellQuote(cwd)) || exit 1
         # Merges the shards into \(mergedPath) (byte for byte a single run). It checks that every toy
-        # is there: when a shard failed, it fails and says how to resubmit the missing shards.
-        if \(Self.shellQuote(exe)) merge --quiet \(shards) -o \(Self.shellQuote(mergedPath)) --force; then
-            echo "merged study '\(name)' into \(mergedPath)"
+        # is there: when a shard failed, it \(autoRetry && retriesLeft > 0 ? "resubmits the missing shards (automatic retry)" : "fails and says how to resubmit the missing shards").
+        if \(Self.shellQuote(exe)) merge --quiet\(mixed) \(shards) -o \(Self.shellQuote(mergedPath)) --force; then
+            echo "merged study '\(name)' into \(mergedPath) (attempt \(attempt))"
+            \(record("\\\"merge\\\":\\\"merged\\\""))
         else
             status=$?
-            echo "merge of study '\(name)' failed: a shard failed or is incomplete (see \(dir)/\(name)-shard-*.log)." >&2
+            echo "merge of study '\(name)' (attempt \(attempt)) failed: a shard failed or is incomplete (see \(dir)/\(name)-shard-*.attempt-\(attempt).log)." >&2
+        \(retry)    \(record("\\\"merge\\\":\\\"failed\\\""))
             cat >&2 <<'RESUBMIT'
         Resubmit the missing shards and a new merge job with:
-          \(resubmitCommand)
+          \(resubmitCommand())
         RESUBMIT
             exit $status
         fi
@@ -98,98 +149,241 @@ struct JobFiles {
         """
     }
 
+    func arrays(pending: [Int]) -> ArrayJobs { ArrayJobs(pending: pending, maxArraySize: maxArraySize, throttle: batch.throttle) }
+
+    /// File name of array job `j` of `count`.
+    private func arrayFile(_ j: Int, of arrays: ArrayJobs) -> String {
+        arrays.jobs.count == 1 && arrays.jobs[0].offset == 0 ? "\(name).sbatch" : "\(name)-array-\(j).sbatch"
+    }
+
     /// (file name, text) of every file to write, given the shards still to run.
     func files(pending: [Int]) -> [(String, String)] {
         switch batch.system {
-        case .slurm:
-            let merge = (["#!/bin/sh", "#SBATCH --job-name=\(name)-merge", "#SBATCH --output=\(dir)/\(name)-merge.log",
-                          "#SBATCH --cpus-per-task=1"] + slurmResources
-                + ["# Merge job of \(study).", "# Submitted by `nmmfit batch --submit` with --dependency=afterany on the array; also runs as `sh \(name)-merge.sh`."])
-                .joined(separator: "\n") + "\n" + mergeBody
-            guard !pending.isEmpty else { return [("\(name)-merge.sh", merge)] }
-            var lines = ["#!/bin/sh", "#SBATCH --job-name=\(name)", "#SBATCH --array=\(pending.map(String.init).joined(separator: ","))",
-                         "#SBATCH --cpus-per-task=\(batch.threads)", "#SBATCH --output=\(dir)/\(name)-shard-%a.log"]
-            if let m = batch.mem { lines.append("#SBATCH --mem=\(m)") }
+        case .slurm: slurmFiles(pending: pending)
+        case .htcondor: condorFiles(pending: pending)
+        }
+    }
+
+    private func slurmFiles(pending: [Int]) -> [(String, String)] {
+        let merge = (["#!/bin/sh", "#SBATCH --job-name=\(name)-merge", "#SBATCH --output=\(dir)/\(name)-merge.attempt-\(attempt).log",
+                      "#SBATCH --cpus-per-task=1"] + slurmResources
+            + ["# Merge job of \(study).", "# Submitted by `nmmfit batch --submit` with --dependency=afterany on the arrays; also runs as `sh \(dir)/\(name)-merge.sh`."])
+            .joined(separator: "\n") + "\n" + mergeBody(autoRetry: true)
+        guard !pending.isEmpty else { return [("\(name)-merge.sh", merge)] }
+        let arrays = arrays(pending: pending)
+        var files: [(String, String)] = []
+        for (j, job) in arrays.jobs.enumerated() {
+            let log = job.offset == 0 ? "\(dir)/\(name)-shard-%a.attempt-\(attempt).log" : "\(dir)/\(name)-array-\(j)-task-%a.attempt-\(attempt).log"
+            var lines = ["#!/bin/sh", "#SBATCH --job-name=\(name)", "#SBATCH --array=\(arrays.spec(job))",
+                         "#SBATCH --cpus-per-task=\(batch.threads)", "#SBATCH --output=\(log)"]
+            if let m = memory { lines.append("#SBATCH --mem=\(m)") }
             lines += slurmResources
-            lines += ["# \(study).", "# Only shards without complete output are in --array; run `nmmfit batch` again to refresh it.",
-                      "cd \(Self.shellQuote(cwd)) || exit 1", "exec \(shardCommand("$SLURM_ARRAY_TASK_ID"))"]
-            return [("\(name).sbatch", lines.joined(separator: "\n") + "\n"), ("\(name)-merge.sh", merge)]
-        case .htcondor:
-            let shared = "# Needs a shared filesystem: the executable, the data and \(dir) are used in place on the\n# execute machines (should_transfer_files = NO; HTCondor then matches machines of this FileSystemDomain)."
-            let wrapper = "#!/bin/sh\n# Runs shard $1 of \(study).\ncd \(Self.shellQuote(cwd)) || exit 1\nexec \(shardCommand("$1"))\n"
-            let merge = "#!/bin/sh\n# Merge step of \(study).\n" + mergeBody
-            guard !pending.isEmpty else { return [("\(name)-shard.sh", wrapper), ("\(name)-merge.sh", merge)] }
-            let sub = (["# HTCondor submit file for the shards of \(study).", shared,
-                        "# Only shards without complete output are queued; run `nmmfit batch` again to refresh the list.",
-                        "universe = vanilla", "executable = \(dir)/\(name)-shard.sh", "arguments = $(shard)",
-                        "request_cpus = \(batch.threads)"] + condorResources
-                + ["should_transfer_files = NO", "output = \(dir)/\(name)-shard-$(shard).log", "error = \(dir)/\(name)-shard-$(shard).err",
-                   "log = \(dir)/\(name).condor.log", "queue shard in (\(pending.map(String.init).joined(separator: " ")))"])
-                .joined(separator: "\n") + "\n"
-            let mergeSub = (["# HTCondor submit file for the merge step of \(study).", shared,
-                             "universe = vanilla", "executable = \(dir)/\(name)-merge.sh", "request_cpus = 1"]
-                + condorResources.filter { !$0.hasPrefix("request_memory") }
-                + ["should_transfer_files = NO", "output = \(dir)/\(name)-merge.log", "error = \(dir)/\(name)-merge.err",
-                   "log = \(dir)/\(name).condor.log", "queue"]).joined(separator: "\n") + "\n"
-            let dag = """
-            # DAG of \(study):
-            # the merge node runs when every shard succeeded; after a failure run `nmmfit batch … --submit`
-            # again (it rewrites the shard list and resubmits with condor_submit_dag -force).
-            JOB shards \(dir)/\(name).sub
-            JOB merge \(dir)/\(name)-merge.sub
-            PARENT shards CHILD merge
+            lines += ["# \(study).",
+                      "# Only shards without complete output are in --array; run `nmmfit batch` again to refresh it."]
+            if job.offset > 0 { lines.append("# Task i runs shard \(job.offset) + i (array indices stay below MaxArraySize = \(maxArraySize)).") }
+            lines += ["cd \(Self.shellQuote(cwd)) || exit 1",
+                      "export NMMFIT_DATA=\(Self.shellQuote(dataDir)) NMMFIT_BATCH_ATTEMPT=\(attempt)",
+                      job.offset > 0 ? "shard=$((SLURM_ARRAY_TASK_ID + \(job.offset)))" : "shard=$SLURM_ARRAY_TASK_ID",
+                      "exec \(shardCommand("$shard"))"]
+            files.append((arrayFile(j, of: arrays), lines.joined(separator: "\n") + "\n"))
+        }
+        return files + [("\(name)-merge.sh", merge)]
+    }
+
+    private func condorFiles(pending: [Int]) -> [(String, String)] {
+        let transfer = batch.transferFiles
+        let exeName = URL(fileURLWithPath: exe).lastPathComponent
+        let dataName = URL(fileURLWithPath: dataDir).lastPathComponent
+        let wrapper = (["#!/bin/sh", "# Runs shard $1 of \(study) (DAG node retry $2)."]
+            + (transfer
+                ? ["# In the job's scratch folder: HTCondor transferred the executable, the data folder and the",
+                   "# shard's earlier output (if any), and transfers the output back (no shared filesystem).",
+                   "export NMMFIT_DATA=\"$PWD/\(dataName)\" NMMFIT_BATCH_ATTEMPT=\(attempt)",
+                   "exec \(shardCommand("$1", executable: "./" + exeName, outputDir: "."))"]
+                : ["cd \(Self.shellQuote(cwd)) || exit 1",
+                   "export NMMFIT_DATA=\(Self.shellQuote(dataDir)) NMMFIT_BATCH_ATTEMPT=\(attempt)",
+                   "exec \(shardCommand("$1"))"]))
+            .joined(separator: "\n") + "\n"
+        let merge = "#!/bin/sh\n# Merge step of \(study).\n" + mergeBody(autoRetry: false)
+        guard !pending.isEmpty else { return [("\(name)-shard.sh", wrapper), ("\(name)-merge.sh", merge)] }
+        let fs = transfer
+            ? ["# No shared filesystem needed: the executable (build it with --static-swift-stdlib; GSL must be installed",
+               "# on the execute machines), the data folder and each shard's earlier output are transferred."]
+            : ["# Needs a shared filesystem: the executable, the data and \(dir) are used in place on the",
+               "# execute machines (should_transfer_files = NO; HTCondor then matches machines of this FileSystemDomain)."]
+        var resources: [String] = []
+        if let m = batch.mem.flatMap(JobResources.megabytes) {
+            resources.append(batch.retryMemFactor == 1 ? "request_memory = \(m)" : "request_memory = int(\(m) * pow(\(batch.retryMemFactor), $(retry)))")
+        }
+        if let s = batch.time.flatMap({ JobResources.seconds(slurmTime: $0) }) {
+            resources.append("# over-long jobs are removed (the node fails and DAGMan retries it), not held")
+            resources.append("periodic_remove = (JobStatus == 2) && (time() - EnteredCurrentStatus > \(s))")
+        }
+        if let a = batch.account { resources.append("accounting_group = \(a)") }
+        let io = transfer
+            ? ["should_transfer_files = YES", "when_to_transfer_output = ON_EXIT_OR_EVICT",
+               "transfer_input_files = \(exe), \(dataDir), \(dir)/\(name)-in/$(shard)/",
+               "transfer_output_files = \(name)-shard-$(shard).jsonl",
+               "transfer_output_remaps = \"\(name)-shard-$(shard).jsonl = \(dir)/\(name)-shard-$(shard).jsonl\""]
+            : ["should_transfer_files = NO"]
+        let sub = (["# HTCondor submit file for one shard of \(study)", "# (one DAG node per shard; the DAG sets shard and retry)."] + fs
+            + ["universe = vanilla", "executable = \(dir)/\(name)-shard.sh", "arguments = $(shard) $(retry)",
+               "request_cpus = \(batch.threads)"] + resources + batch.directives
+            + ["# explicit environment instead of getenv: the job id for the toys file's header",
+               "getenv = false", "environment = \"NMMFIT_JOB_ID=$(ClusterId).$(ProcId)\""] + io
+            + ["output = \(dir)/\(name)-shard-$(shard).attempt-\(attempt).retry-$(retry).log",
+               "error = \(dir)/\(name)-shard-$(shard).attempt-\(attempt).retry-$(retry).err",
+               "log = \(dir)/\(name).condor.log", "queue"])
+            .joined(separator: "\n") + "\n"
+        let mergeSub = (["# HTCondor submit file for the merge step of \(study).",
+                         "# Runs on the access point's filesystem view of \(dir) (a shared filesystem, or the local universe)."]
+            + (transfer ? ["universe = local"] : ["universe = vanilla"])
+            + ["executable = \(dir)/\(name)-merge.sh", "request_cpus = 1"]
+            + (batch.account.map { ["accounting_group = \($0)"] } ?? [])
+            + ["getenv = false", "should_transfer_files = NO", "output = \(dir)/\(name)-merge.attempt-\(attempt).log",
+               "error = \(dir)/\(name)-merge.attempt-\(attempt).err", "log = \(dir)/\(name).condor.log", "queue"])
+            .joined(separator: "\n") + "\n"
+        var dag = ["# DAG of \(study):",
+                   "# one node per pending shard, each retried up to \(retriesLeft) times (RETRY; the retry number is passed",
+                   "# to the job as $(retry)); the merge node runs when every shard succeeded. After a shard ran out of",
+                   "# retries, run `nmmfit batch … --submit` again (it rewrites this DAG with the shards still missing)."]
+        for s in pending {
+            dag += ["JOB shard\(s) \(dir)/\(name).sub", "VARS shard\(s) shard=\"\(s)\" retry=\"$(RETRY)\""]
+            if retriesLeft > 0 { dag.append("RETRY shard\(s) \(retriesLeft)") }
+            if transfer { dag.append("SCRIPT PRE shard\(s) \(dir)/\(name)-pre.sh \(s)") }
+            if batch.throttle != nil { dag.append("CATEGORY shard\(s) shards") }
+        }
+        dag += ["JOB merge \(dir)/\(name)-merge.sub", "PARENT \(pending.map { "shard\($0)" }.joined(separator: " ")) CHILD merge"]
+        if let t = batch.throttle { dag.append("MAXJOBS shards \(t)") }
+        var files = [("\(name)-shard.sh", wrapper), ("\(name).sub", sub), ("\(name)-merge.sh", merge), ("\(name)-merge.sub", mergeSub),
+                     ("\(name).dag", dag.joined(separator: "\n") + "\n")]
+        if transfer {
+            let pre = """
+            #!/bin/sh
+            # DAG PRE script of shard $1 (on the access point): puts the shard's earlier output, if any, into
+            # the folder HTCondor transfers to the job, so that a retried shard resumes instead of restarting.
+            set -e
+            in=\(Self.shellQuote(dir))/\(name)-in/$1
+            rm -rf "$in"
+            mkdir -p "$in"
+            if [ -f \(Self.shellQuote(dir))/\(name)-shard-$1.jsonl ]; then cp \(Self.shellQuote(dir))/\(name)-shard-$1.jsonl "$in/"; fi
 
             """
-            return [("\(name)-shard.sh", wrapper), ("\(name).sub", sub), ("\(name)-merge.sh", merge), ("\(name)-merge.sub", mergeSub),
-                    ("\(name).dag", dag)]
+            files.append(("\(name)-pre.sh", pre))
         }
+        return files
     }
 
-    /// The exact shell commands that submit the pending shards and the merge job.
-    var submitCommand: String {
+    /// The exact shell commands that submit the pending shards and the merge job (absolute paths).
+    func submitCommand(pending: [Int]) -> String {
         switch batch.system {
         case .slurm:
-            "jid=$(sbatch --parsable \(dir)/\(name).sbatch) && sbatch --parsable --dependency=afterany:${jid%%;*} \(dir)/\(name)-merge.sh"
-        case .htcondor:
-            "condor_submit_dag -force \(dir)/\(name).dag"
-        }
-    }
-
-    /// Submits the jobs; returns what to print (ids and how to watch them).
-    func submit() throws -> String {
-        switch batch.system {
-        case .slurm:
-            // Shards still queued or running would be submitted twice and write the same files.
-            let queued = try Self.runTool("squeue", ["-h", "--name=\(name),\(name)-merge", "--user=\(NSUserName())", "-o", "%A"], in: dir)
-                .split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-            guard queued.isEmpty else {
-                throw InputError("jobs named '\(name)' are still queued or running (\(Set(queued).sorted().joined(separator: ","))); wait for them (squeue -j …) or cancel them (scancel …) before resubmitting")
+            let arrays = arrays(pending: pending)
+            var parts: [String] = []
+            for j in arrays.jobs.indices {
+                let dep = batch.throttle != nil && j > 0 ? "--dependency=afterany:${j\(j - 1)%%;*} " : ""
+                parts.append("j\(j)=$(sbatch --parsable \(dep)\(dir)/\(arrayFile(j, of: arrays)))")
             }
-            let array = try Self.jobID(try Self.runTool("sbatch", ["--parsable", "\(dir)/\(name).sbatch"], in: dir))
+            let all = arrays.jobs.indices.map { "${j\($0)%%;*}" }.joined(separator: ":")
+            return (parts + ["sbatch --parsable --dependency=afterany:\(all) \(dir)/\(name)-merge.sh"]).joined(separator: " && ")
+        case .htcondor:
+            return "condor_submit_dag -force \(dir)/\(name).dag"
+        }
+    }
+
+    /// Refuses (before anything is written) while jobs of this study — this folder and name —
+    /// are queued or running: Slurm jobs whose script is one of the study's files (the merge job
+    /// that is resubmitting itself excepted), or HTCondor's DAGMan lock file of the study's DAG.
+    func refuseIfRunning() throws {
+        switch batch.system {
+        case .slurm:
+            let me = ProcessInfo.processInfo.environment["SLURM_JOB_ID"]
+            let scripts = Set([name + ".sbatch", name + "-merge.sh"].map { "\(dir)/\($0)" })
+            let queued = try Self.runTool("squeue", ["-h", "--user=\(NSUserName())", "-o", "%A|%o"], in: cwd)
+                .split(separator: "\n").compactMap { line -> String? in
+                    let f = line.split(separator: "|", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+                    guard f.count == 2, f[0] != me else { return nil }
+                    let cmd = f[1]
+                    let ours = scripts.contains(cmd) || (cmd.hasPrefix("\(dir)/\(name)-array-") && cmd.hasSuffix(".sbatch"))
+                    return ours ? f[0] : nil
+                }
+            guard queued.isEmpty else {
+                throw InputError("jobs of study '\(name)' in \(dir) are still queued or running (\(Set(queued).sorted().joined(separator: ","))); wait for them (squeue -j …) or cancel them (scancel …) before resubmitting; nothing was written")
+            }
+        case .htcondor:
+            let lock = "\(dir)/\(name).dag.lock"
+            if FileManager.default.fileExists(atPath: lock) {
+                throw InputError(file: lock, "DAGMan is running study '\(name)' (its lock file exists); wait for it (condor_q -dag) or remove it (condor_rm) before resubmitting; nothing was written")
+            }
+        }
+    }
+
+    /// Submits the jobs, records the submission in NAME.attempts.jsonl; returns what to print.
+    func submit(pending: [Int], automatic: Bool) throws -> String {
+        var rec: [String: Any] = ["attempt": attempt, "automatic": automatic, "submitted_utc": ToyRun.utc(), "system": batch.system.rawValue,
+                                  "pending_shards": ArrayJobs.ranges(pending), "retries_left": retriesLeft]
+        if let memory { rec["memory"] = memory }
+        let text: String
+        switch batch.system {
+        case .slurm:
+            let arrays = arrays(pending: pending)
+            var ids: [String] = []
+            for j in arrays.jobs.indices {
+                var args = ["--parsable"]
+                if batch.throttle != nil, let prev = ids.last { args.append("--dependency=afterany:\(prev)") }
+                do {
+                    ids.append(try Self.jobID(try Self.runTool("sbatch", args + ["\(dir)/\(arrayFile(j, of: arrays))"], in: dir)))
+                } catch where !ids.isEmpty {
+                    throw InputError("array jobs \(ids.joined(separator: ",")) were submitted, but not \(arrayFile(j, of: arrays)) (\(error)); cancel them (scancel \(ids.joined(separator: " "))) and submit again")
+                }
+            }
             let merge: String
             do {
-                merge = try Self.jobID(try Self.runTool("sbatch", ["--parsable", "--dependency=afterany:\(array)", "\(dir)/\(name)-merge.sh"], in: dir))
+                merge = try Self.jobID(try Self.runTool("sbatch", ["--parsable", "--dependency=afterany:\(ids.joined(separator: ":"))", "\(dir)/\(name)-merge.sh"], in: dir))
             } catch {
-                throw InputError("array job \(array) was submitted, but the merge job was not (\(error)); submit it with: sbatch --dependency=afterany:\(array) \(dir)/\(name)-merge.sh")
+                throw InputError("array job(s) \(ids.joined(separator: ",")) were submitted, but the merge job was not (\(error)); submit it with: sbatch --dependency=afterany:\(ids.joined(separator: ":")) \(dir)/\(name)-merge.sh")
             }
-            return """
-            submitted study '\(name)': array job \(array), merge job \(merge) (starts when the array has ended; fails with a message if a shard failed)
-            watch:    squeue -j \(array),\(merge)
-            history:  sacct -j \(array),\(merge) --format=JobID,JobName%24,State,ExitCode,Elapsed
-            logs:     \(dir)/\(name)-shard-<i>.log, \(dir)/\(name)-merge.log
+            rec["jobs"] = ids
+            rec["merge_job"] = merge
+            let all = (ids + [merge]).joined(separator: ",")
+            text = """
+            submitted study '\(name)' (attempt \(attempt)): array job\(ids.count == 1 ? "" : "s") \(ids.joined(separator: ", ")), merge job \(merge) (starts when the array\(ids.count == 1 ? " has" : "s have") ended; retries missing shards automatically \(retriesLeft) more time\(retriesLeft == 1 ? "" : "s"))
+            watch:    squeue -j \(all)
+            history:  sacct -j \(all) --format=JobID,JobName%24,State,ExitCode,Elapsed
+            attempts: \(attemptsPath)
+            logs:     \(dir)/\(name)-shard-<i>.attempt-\(attempt).log, \(dir)/\(name)-merge.attempt-\(attempt).log
             result:   \(mergedPath)
             """
         case .htcondor:
             let out = try Self.runTool("condor_submit_dag", ["-force", "\(dir)/\(name).dag"], in: dir)
             let cluster = out.range(of: "cluster [0-9]+", options: .regularExpression).map { String(out[$0].dropFirst(8)) } ?? "?"
-            return """
-            submitted study '\(name)' as DAG (DAGMan job \(cluster)): shards, then merge
+            rec["jobs"] = [cluster]
+            text = """
+            submitted study '\(name)' (attempt \(attempt)) as DAG (DAGMan job \(cluster)): one node per shard (RETRY \(retriesLeft)), then merge
             watch:    condor_q -dag -nobatch \(cluster)
             progress: tail -f \(dir)/\(name).dag.dagman.out
-            logs:     \(dir)/\(name)-shard-<i>.log, \(dir)/\(name)-merge.log
+            logs:     \(dir)/\(name)-shard-<i>.attempt-\(attempt).retry-<r>.log, \(dir)/\(name)-merge.attempt-\(attempt).log
             result:   \(mergedPath)
             """
         }
+        let line = try JSONSerialization.data(withJSONObject: rec, options: [.sortedKeys]) + Data([0x0A])
+        if let h = FileHandle(forWritingAtPath: attemptsPath) {
+            try h.seekToEnd()
+            try h.write(contentsOf: line)
+            try h.close()
+        } else {
+            try line.write(to: URL(fileURLWithPath: attemptsPath))
+        }
+        return text
+    }
+
+    /// MaxArraySize from `scontrol show config` (nil when scontrol is missing or says nothing).
+    static func clusterMaxArraySize() -> Int? {
+        guard let out = try? runTool("timeout", ["10", "scontrol", "show", "config"], in: "/") else { return nil }
+        for line in out.split(separator: "\n") where line.hasPrefix("MaxArraySize") {
+            return line.split(separator: "=").last.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+        }
+        return nil
     }
 
     /// The job id in `sbatch --parsable` output ("id" or "id;cluster").

@@ -43,3 +43,12 @@ enum JobResources {
         return mb > 0 ? mb : nil
     }
 }
+
+extension JobResources {
+    /// "45 s", "12 min", "3.2 h" for a duration in seconds.
+    static func duration(_ s: Double) -> String {
+        if s < 90 { return "\(Int(s.rounded())) s" }
+        if s < 5400 { return "\(Int((s / 60).rounded())) min" }
+        return "\(Double(Int(s / 360)) / 10) h"
+    }
+}

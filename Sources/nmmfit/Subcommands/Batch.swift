@@ -1,4 +1,6 @@
 import ArgumentParser
+import BuildInfo
+import Detector
 import Formats
 import Foundation
 import Likelihood
@@ -7,17 +9,23 @@ struct Batch: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write (and with --submit, submit) a Slurm or HTCondor array job for a sharded toy study and its dependent merge job.",
         discussion: """
-        Each array task runs `nmmfit toys … --shard i --nshards N -o OUTDIR/NAME-shard-i.jsonl`; the \
-        merge job runs after the array and writes OUTDIR/NAME.jsonl (equal byte for byte to one \
-        local run). Slurm: NAME.sbatch (array) and NAME-merge.sh (merge job, `--dependency=afterany` \
-        on the array: it checks completeness itself and fails with a message naming what to re-run). \
-        HTCondor: NAME.sub (shards), NAME-merge.sub and NAME.dag (merge as the child of the shards; \
-        condor_submit_dag). HTCondor jobs need a shared filesystem (should_transfer_files = NO). \
-        OUTDIR/NAME.study.json records the study; a different one under the same name is refused. \
-        Re-running the command skips complete shards, so after a failure it resubmits only what is \
-        missing (an incomplete shard resumes) together with a fresh merge job. Arguments after `--` \
-        are passed to every `nmmfit toys` call and checked now, with the toys command's own parser \
-        and by building the model (e.g. `-- --mu 2e-11 --statistic t --dataset xenonnt_sr0`).
+        Each shard runs `nmmfit toys … --shard i --nshards N -o OUTDIR/NAME-shard-i.jsonl`; the merge \
+        step writes OUTDIR/NAME.jsonl (equal byte for byte to one local run). Size the shards with \
+        --nshards, --toys-per-shard or --shard-duration (from a short calibration run, which also \
+        prints each shard's estimated run time and warns about sub-minute shards). \
+        Slurm: NAME.sbatch (array, written as ranges with an optional %N throttle; split into \
+        NAME-array-J.sbatch files when shards reach the cluster's MaxArraySize) and NAME-merge.sh \
+        (`--dependency=afterany` on the arrays). A shard that fails or is killed is retried \
+        automatically: the merge job resubmits the missing shards and a new merge job, up to \
+        --retries times (memory × --retry-mem-factor each time). HTCondor: a DAG with one node per \
+        shard (RETRY, periodic_remove for over-long jobs, explicit environment) and the merge as \
+        their child; --transfer-files for pools without a shared filesystem. \
+        OUTDIR/NAME.study.json records the study (a different one under the same name is refused), \
+        OUTDIR/NAME.attempts.jsonl every submission and merge outcome, and logs are kept per attempt. \
+        Re-running the command skips complete shards. With --submit it refuses, before writing \
+        anything, while jobs of this study (this folder and name) are queued or running. Arguments \
+        after `--` are passed to every `nmmfit toys` call and checked now, with the toys command's \
+        own parser and by building the model (e.g. `-- --mu 2e-11 --statistic t --dataset xenonnt_sr0`).
         """)
 
     enum System: String, ExpressibleByArgument, CaseIterable { case slurm, htcondor }
@@ -28,17 +36,23 @@ struct Batch: ParsableCommand {
     var name: String = "toys"
     @Option(name: .customShort("n"), help: "Toys in the whole study.")
     var ntoys: Int
-    @Option(help: "Number of shards (array size).")
-    var nshards: Int
+    @Option(help: "Number of shards (array size); or give --toys-per-shard or --shard-duration.")
+    var nshards: Int?
+    @Option(help: "Toys per shard (instead of --nshards).")
+    var toysPerShard: Int?
+    @Option(help: "Target run time of a shard in Slurm's time format (e.g. 30:00, 2:00:00), from a calibration run (instead of --nshards).")
+    var shardDuration: String?
+    @Flag(inversion: .prefixedNo, help: "Time a few toys here first and print each shard's estimated run time (warns below a minute).")
+    var calibration = true
     @Option(help: "Seed of the study.")
     var seed: UInt64 = 1
-    @Option(help: "Folder for the job files and the shard outputs (on a filesystem the worker nodes share).")
+    @Option(help: "Folder for the job files and the shard outputs (on a filesystem the worker nodes share, unless --transfer-files).")
     var outdir: String
     @Option(help: "Path of the nmmfit executable on the worker nodes (default: this executable).")
     var executable: String?
     @Option(help: "Threads per shard.")
     var threads: Int = 1
-    @Option(help: "Wall-time limit per shard: Slurm's format (MM, HH:MM:SS, D-HH:MM[:SS]); HTCondor: allowed_execute_duration.")
+    @Option(help: "Wall-time limit per shard: Slurm's format (MM, HH:MM:SS, D-HH:MM[:SS]); HTCondor: the job is removed (and retried) after it.")
     var time: String?
     @Option(help: "Memory per shard, e.g. 2G or 500M (Slurm --mem; HTCondor request_memory).")
     var mem: String?
@@ -48,24 +62,53 @@ struct Batch: ParsableCommand {
     var account: String?
     @Option(name: .customLong("directive"), help: "Extra line for every job file, repeatable: --directive=--qos=long (Slurm: #SBATCH --qos=long) or 'requirements = (OpSys == \"LINUX\")' (HTCondor).")
     var directives: [String] = []
-    @Flag(help: "Submit the array and the dependent merge job, and print their ids.")
+    @Option(help: "At most this many shards run at once (Slurm: --array=…%N; HTCondor: MAXJOBS).")
+    var throttle: Int?
+    @Option(help: "Slurm's MaxArraySize (array indices are below it); default: read from `scontrol show config`, else 1001.")
+    var maxArraySize: Int?
+    @Option(help: "Automatic resubmissions of failed or killed shards (Slurm: by the merge job; HTCondor: DAG RETRY).")
+    var retries: Int = 2
+    @Option(help: ArgumentHelp("Retries left in this submission (set by the merge job's automatic resubmission).", visibility: .hidden))
+    var retriesLeft: Int?
+    @Option(help: "Multiply --mem by this factor on each retry (e.g. 2).")
+    var retryMemFactor: Double = 1
+    @Flag(help: "HTCondor: transfer the executable, the data and each shard's output instead of using a shared filesystem.")
+    var transferFiles = false
+    @Flag(help: "Extend or merge shards that another build of nmmfit wrote (their headers then name every build).")
+    var allowOtherBuild = false
+    @Flag(help: "Submit the arrays and the dependent merge job, and print their ids.")
     var submit = false
     @Flag(help: "Print what would be written, write nothing.")
     var dryRun = false
-    @Flag(help: "Start the study afresh: delete its existing shard outputs and accept changed options.")
+    @Flag(help: "Start the study afresh: delete its existing shard outputs and attempt record and accept changed options.")
     var force = false
     @Argument(parsing: .postTerminator, help: "Arguments passed to every `nmmfit toys` call (checked now).")
     var toyArguments: [String] = []
 
     /// Toy options `batch` sets itself.
-    static let reserved = ["--shard", "--nshards", "-o", "--output", "--seed", "-n", "--ntoys", "--threads", "--force"]
+    static let reserved = ["--shard", "--nshards", "-o", "--output", "--seed", "-n", "--ntoys", "--threads", "--force", "--allow-other-build"]
+    /// Toy options naming files, which --transfer-files does not ship.
+    static let fileOptions = ["--spec", "--data-dir", "--atomic"]
 
     func validate() throws {
         guard ntoys >= 1 else { throw ValidationError("-n must be ≥ 1") }
-        guard nshards >= 1, nshards <= ntoys else { throw ValidationError("--nshards must be in 1…n") }
+        guard [nshards != nil, toysPerShard != nil, shardDuration != nil].filter({ $0 }).count == 1 else {
+            throw ValidationError("give one of --nshards, --toys-per-shard or --shard-duration")
+        }
+        if let nshards { guard nshards >= 1, nshards <= ntoys else { throw ValidationError("--nshards must be in 1…n") } }
+        if let toysPerShard { guard toysPerShard >= 1 else { throw ValidationError("--toys-per-shard must be ≥ 1") } }
+        if let d = shardDuration {
+            guard JobResources.seconds(slurmTime: d) != nil else { throw ValidationError("--shard-duration '\(d)' is not a Slurm time (MM, MM:SS, HH:MM:SS, D-HH:MM[:SS])") }
+            guard calibration else { throw ValidationError("--shard-duration needs the calibration run (drop --no-calibration, or give --nshards)") }
+        }
         guard threads >= 1 else { throw ValidationError("--threads must be ≥ 1") }
+        if let throttle { guard throttle >= 1 else { throw ValidationError("--throttle must be ≥ 1") } }
+        if let m = maxArraySize { guard m >= 1 else { throw ValidationError("--max-array-size must be ≥ 1") } }
+        guard retries >= 0, retries <= 20 else { throw ValidationError("--retries must be in 0…20") }
+        guard retryMemFactor.isFinite, retryMemFactor >= 1, retryMemFactor <= 16 else { throw ValidationError("--retry-mem-factor must be in 1…16") }
+        if retryMemFactor != 1 && mem == nil { throw ValidationError("--retry-mem-factor needs --mem") }
         try ResourceLimit.toys.validate(ntoys, option: "-n")
-        try ResourceLimit.shards.validate(nshards, option: "--nshards")
+        if let nshards { try ResourceLimit.shards.validate(nshards, option: "--nshards") }
         try ResourceLimit.threads.validate(threads, option: "--threads")
         guard name.range(of: "^[A-Za-z0-9_.-]+$", options: .regularExpression) != nil else {
             throw ValidationError("--name may contain letters, digits, '_', '.', '-' only")
@@ -83,6 +126,11 @@ struct Batch: ParsableCommand {
         if let m = mem, JobResources.megabytes(m) == nil { throw ValidationError("--mem '\(m)' is not a size like 500M, 2G or 2048 (MB)") }
         if system == .htcondor && partition != nil {
             throw ValidationError("HTCondor has no partitions; use --directive 'requirements = …' to choose machines")
+        }
+        if system == .slurm && transferFiles { throw ValidationError("--transfer-files is for HTCondor; Slurm jobs use the shared filesystem") }
+        if transferFiles, let a = toyArguments.first(where: { arg in Self.fileOptions.contains { arg == $0 || arg.hasPrefix($0 + "=") } }),
+           !(a.hasPrefix("--atomic") && ["free", "stepping"].contains(toyArguments.drop { $0 != a }.dropFirst().first ?? a.components(separatedBy: "=").last ?? "")) {
+            throw ValidationError("\(a) names a file, which --transfer-files does not send to the execute machines; give datasets by name (the data folder is sent), or use a shared filesystem")
         }
         for v in [partition, account].compactMap({ $0 }) + directives where v.contains(where: { $0.isNewline }) || v.isEmpty {
             throw ValidationError("--partition, --account and --directive values must be one non-empty line")
@@ -103,16 +151,16 @@ struct Batch: ParsableCommand {
         // The forwarded options, checked by the toys command's own parser now rather than by
         // every array task on the cluster.
         do {
-            _ = try Toys.parse(Array(toyCall(shard: 0).dropFirst()))
+            _ = try Toys.parse(Array(toyCall(shard: 0, of: nshards ?? 1).dropFirst()))
         } catch {
             throw ValidationError("the toys options after -- are invalid: \(Toys.message(for: error))")
         }
     }
 
     /// The `nmmfit toys` arguments (without the executable) of one shard.
-    func toyCall(shard: Int, output: String = "/dev/null") -> [String] {
+    func toyCall(shard: Int, of nshards: Int, output: String = "/dev/null") -> [String] {
         ["toys", "-n", String(ntoys), "--nshards", String(nshards), "--shard", String(shard), "--seed", String(seed),
-         "--threads", String(threads)] + toyArguments + ["-o", output]
+         "--threads", String(threads)] + (allowOtherBuild ? ["--allow-other-build"] : []) + toyArguments + ["-o", output]
     }
 
     /// The study's identity, kept in OUTDIR/NAME.study.json: re-writing a study with other toy
@@ -132,53 +180,132 @@ struct Batch: ParsableCommand {
 
     func run() throws {
         try CLIErrors.run {
-            let toys = try Toys.parse(Array(toyCall(shard: 0).dropFirst()))
+            let toys = try Toys.parse(Array(toyCall(shard: 0, of: 1).dropFirst()))
             // build the model now: a bad dataset or spec fails here, not on the cluster
             let pl = try ProfileLikelihood(model: try toys.data.model(physics: toys.physics))
-            let study0 = try ToyStudy(profile: pl, muNu: toys.mu, statistic: toys.statistic.rawValue, testedMuNu: toys.testMu, seed: seed,
-                                      totalToys: ntoys, shard: 0, nshards: nshards)
-            let jobs = try JobFiles(batch: self, header: study0.header)
-            let study = Study(ntoys: ntoys, nshards: nshards, seed: seed, toyArguments: toyArguments, modelDigest: study0.header.modelDigest)
-            if let old = try? JSONDecoder().decode(Study.self, from: Data(contentsOf: URL(fileURLWithPath: jobs.studyPath))), old != study, !force {
-                throw InputError(file: jobs.studyPath, "\(jobs.dir) already holds a different study named '\(name)' (other -n, --nshards, --seed or toy options); use another --name or --outdir, or --force to start it afresh")
+            let study1 = try ToyStudy(profile: pl, muNu: toys.mu, statistic: toys.statistic.rawValue, testedMuNu: toys.testMu, seed: seed,
+                                      totalToys: ntoys)
+            let dir = URL(fileURLWithPath: outdir).standardizedFileURL.path
+            let studyPath = "\(dir)/\(name).study.json"
+            let old = try? JSONDecoder().decode(Study.self, from: Data(contentsOf: URL(fileURLWithPath: studyPath)))
+            let automatic = retriesLeft != nil
+
+            // shard count: given, from toys per shard, or from the calibration (kept once recorded)
+            var perToy: Double?
+            if calibration && !automatic { perToy = try calibrate(study1) }
+            let shards: Int
+            if let nshards {
+                shards = nshards
+            } else if let toysPerShard {
+                shards = (ntoys + toysPerShard - 1) / toysPerShard
+            } else if let old, !force, old.ntoys == ntoys, old.seed == seed, old.toyArguments == toyArguments {
+                shards = old.nshards
+            } else if let perToy, let target = shardDuration.flatMap({ JobResources.seconds(slurmTime: $0) }) {
+                let perShard = max(1, Int(Double(target) * Double(threads) / max(perToy, 1e-9)))
+                shards = min(ntoys, max(1, (ntoys + perShard - 1) / perShard))
+            } else {
+                throw InputError("--shard-duration needs the calibration run, or the study's \(name).study.json")
             }
+            try ResourceLimit.shards.validate(shards, option: "--nshards")
+            if let perToy { report(perToy: perToy, shards: shards) }
+
+            var header = study1.header
+            header.nshards = shards
+            header.nmmfitVersion = BuildInfo.version
+            header.nmmfitCommit = BuildInfo.commit
+            let study = Study(ntoys: ntoys, nshards: shards, seed: seed, toyArguments: toyArguments, modelDigest: header.modelDigest)
+            if let old, old != study, !force {
+                throw InputError(file: studyPath, "\(dir) already holds a different study named '\(name)' (other -n, --nshards, --seed or toy options); use another --name or --outdir, or --force to start it afresh")
+            }
+            let dataDir = try DataLocator.dataDirectory(explicit: toys.data.dataDir).standardizedFileURL.path
+            let maxArray = system == .slurm ? (maxArraySize ?? JobFiles.clusterMaxArraySize() ?? 1001) : Int.max
+            var jobs = JobFiles(batch: self, header: header, dir: dir, dataDir: dataDir, maxArraySize: maxArray)
+
+            // the duplicate guard, before anything is written
+            if submit { try jobs.refuseIfRunning() }
+
             if force && !dryRun {
-                for i in 0..<nshards { try? FileManager.default.removeItem(atPath: jobs.shardPath(i)) }
+                for i in 0..<shards { try? FileManager.default.removeItem(atPath: jobs.shardPath(i)) }
+                try? FileManager.default.removeItem(atPath: jobs.attemptsPath)
             }
-            let pending = (0..<nshards).filter {
-                var h = study0.header
-                h.shard = $0
-                return !ToyFileReader.isComplete(path: jobs.shardPath($0), header: h)
+            var pending: [Int] = []
+            for i in 0..<shards {
+                var h = header
+                h.shard = i
+                let path = jobs.shardPath(i)
+                if let existing = ToyFileReader.header(path: path), existing.identity == h.identity, !allowOtherBuild,
+                   !existing.writtenBy(version: BuildInfo.version, commit: BuildInfo.commit), !(force && !dryRun) {
+                    throw InputError(file: path, line: 1, "shard \(i) was written by nmmfit \(existing.build), this is nmmfit \(h.build): pass --allow-other-build to extend and merge it anyway, or --force to start the study afresh")
+                }
+                if !ToyFileReader.isComplete(path: path, header: h) { pending.append(i) }
+            }
+            jobs.attempt = jobs.previousSubmissions() + 1
+            jobs.retriesLeft = retriesLeft ?? retries
+            jobs.memory = mem.map { m in
+                let used = retries - (retriesLeft ?? retries)
+                guard used > 0, retryMemFactor != 1, let mb = JobResources.megabytes(m) else { return m }
+                return "\(Int((Double(mb) * pow(retryMemFactor, Double(used))).rounded(.up)))M"
             }
             let files = jobs.files(pending: pending)
             if dryRun {
-                for (f, text) in files { print("==> \(jobs.dir)/\(f) <==\n\(text)") }
+                for (f, text) in files { print("==> \(dir)/\(f) <==\n\(text)") }
                 return
             }
-            try FileManager.default.createDirectory(atPath: jobs.dir, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
             let enc = JSONEncoder()
             enc.outputFormatting = [.prettyPrinted, .sortedKeys]
-            try OutputFile.write(try enc.encode(study), to: jobs.studyPath, force: true)
+            try OutputFile.write(try enc.encode(study), to: studyPath, force: true)
             // job files are regenerated on every call for the same study (the pending list changes);
-            // with nothing pending, stale submit files are removed so nothing can be resubmitted.
-            for stale in jobs.submitFileNames where !files.contains(where: { $0.0 == stale }) {
-                try? FileManager.default.removeItem(atPath: "\(jobs.dir)/\(stale)")
+            // stale submit files (another split, or nothing pending) are removed so nothing stale is submitted.
+            let written = Set(files.map(\.0))
+            for stale in jobs.existingSubmitFiles() where !written.contains(stale) {
+                try? FileManager.default.removeItem(atPath: "\(dir)/\(stale)")
             }
             for (f, text) in files {
-                let p = "\(jobs.dir)/\(f)"
+                let p = "\(dir)/\(f)"
                 try OutputFile.write(text, to: p, force: true)
                 if f.hasSuffix(".sh") || f.hasSuffix(".sbatch") { chmod(p, 0o755) }
             }
-            Console.error("wrote \(files.map(\.0).joined(separator: ", ")) in \(jobs.dir); \(pending.count) of \(nshards) shards pending")
+            Console.error("wrote \(files.count <= 6 ? files.map(\.0).joined(separator: ", ") : "\(files.count) files") in \(dir); \(pending.count) of \(shards) shards pending")
             if pending.isEmpty {
-                print("all \(nshards) shards of study '\(name)' are complete: nothing to submit.\nmerge them with:  sh \(jobs.dir)/\(name)-merge.sh")
+                print("all \(shards) shards of study '\(name)' are complete: nothing to submit.\nmerge them with:  sh \(dir)/\(name)-merge.sh")
                 return
             }
             if submit {
-                print(try jobs.submit())
+                print(try jobs.submit(pending: pending, automatic: automatic))
             } else {
-                print("to submit the \(pending.count) pending shards and the merge job:\n  \(jobs.submitCommand)\n(or run `nmmfit batch` again with --submit)")
+                print("to submit the \(pending.count) pending shards and the merge job:\n  \(jobs.submitCommand(pending: pending))\n(or run `nmmfit batch` again with --submit)")
             }
+        }
+    }
+
+    /// Seconds per toy from timing a few toys of the study here (single thread; at least 3 toys
+    /// and about 2 s, at most 200 toys). Their results are discarded.
+    func calibrate(_ study: ToyStudy) throws -> Double {
+        let runner = study.runner
+        let start = DispatchTime.now().uptimeNanoseconds
+        var done = 0
+        while done < min(200, ntoys) {
+            let n = done < 3 ? 3 - done : min(done, 200 - done)
+            runner.run(done..<min(done + n, ntoys), threads: 1, blockSize: n) { _ in }
+            done = min(done + n, ntoys)
+            if Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 > 2 || done >= ntoys { break }
+        }
+        return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 / Double(max(done, 1))
+    }
+
+    /// Prints the calibration and each shard's estimated run time; warns for sub-minute shards
+    /// and shards longer than --time.
+    func report(perToy: Double, shards: Int) {
+        let perShard = (ntoys + shards - 1) / shards
+        let seconds = perToy * Double(perShard) / Double(threads)
+        Console.error("calibration: \(Format.g(perToy * 1000, 3)) ms per toy here; each shard (≤ \(perShard) toys, \(threads) thread\(threads == 1 ? "" : "s")) ≈ \(JobResources.duration(seconds)) on a machine like this one")
+        if seconds < 60 {
+            let suggest = Int((60 * Double(threads) / perToy).rounded(.up))
+            Console.error("warning: shards of under a minute cost the scheduler more than they compute (sites ask for longer jobs); use fewer shards, e.g. --toys-per-shard \(max(suggest, 1)) or --shard-duration 10:00")
+        }
+        if let limit = time.flatMap({ JobResources.seconds(slurmTime: $0) }), seconds > 0.8 * Double(limit) {
+            Console.error("warning: a shard's estimated run time is close to or above --time \(time!); it would be stopped and resumed by its retries: raise --time or use more shards")
         }
     }
 }
