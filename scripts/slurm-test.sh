@@ -1,9 +1,14 @@
 #!/usr/bin/env bash
-# A real-scheduler test of `nmmfit batch --submit` (issue 15): a one-node Slurm cluster on
-# localhost in a temporary folder, a sharded toy study submitted as an array job plus its
-# dependent merge job, with one shard made to fail; the merge job must fail with a message,
-# resubmission must run only the missing shard and a new merge job, and the merged file must
-# equal a local single run byte for byte. Every daemon it starts is stopped by PID on exit.
+# A real-scheduler test of `nmmfit batch --submit`: a one-node Slurm cluster on localhost in a
+# temporary folder (memory defined, MaxArraySize 1001), and
+#   1. a throttled 3-shard study with --mem whose shard 1 is killed (SIGKILL) mid-run: the merge job
+#      resubmits it automatically with more memory, it resumes, and the study completes without a
+#      person; the merged file equals a local single run byte for byte; the shard's header records
+#      both runs and each attempt has its own log;
+#   2. the duplicate-submission guard, deterministically: a study held by --begin is queued, a second
+#      --submit of it is refused with nothing rewritten, the same name in another folder is not;
+#   3. a 5,000-shard study's array files accepted by Slurm itself (sbatch --test-only).
+# Every daemon it starts is stopped by PID on exit.
 #
 #   bash scripts/slurm-test.sh [path/to/nmmfit]     (default: .build/debug/nmmfit, built if missing)
 #   SLURM_TEST_THEN=script.sh bash scripts/slurm-test.sh   also runs script.sh (bash, with SLURM_CONF
@@ -99,11 +104,13 @@ TaskPlugin=task/none
 JobAcctGatherType=jobacct_gather/none
 AccountingStorageType=accounting_storage/none
 SelectType=select/cons_tres
-SelectTypeParameters=CR_Core
+SelectTypeParameters=CR_Core_Memory
+DefMemPerCPU=50
+MaxArraySize=1001
 SchedulerType=sched/backfill
 ReturnToService=2
 MpiDefault=none
-NodeName=localhost CPUs=$(nproc) State=UNKNOWN
+NodeName=localhost CPUs=$(nproc) RealMemory=1000 State=UNKNOWN
 PartitionName=debug Nodes=localhost Default=YES MaxTime=INFINITE State=UP
 CONF
 export SLURM_CONF="$tmp/slurm.conf"
@@ -123,12 +130,7 @@ if [ $up = 0 ]; then
 fi
 echo "slurm-test: one-node Slurm $(sinfo -V | cut -d' ' -f2) up in $tmp"
 
-# --- a toy study of 4 shards; shard 2 cannot write its output (a folder is in the way)
-study="$tmp/study"
-mkdir -p "$study/st-shard-2.jsonl"
-batch=("$nmmfit" batch --system slurm -n 120 --nshards 4 --seed 5 --name st --outdir "$study" --time 5
-       --submit -- --mu 1e-11 --statistic t)
-
+fail() { echo "slurm-test: FAILED: $*" >&2; exit 1; }
 wait_for() {  # job ids; waits until they have left the queue (bounded)
     local ids
     ids=$(IFS=,; echo "$*")
@@ -136,51 +138,107 @@ wait_for() {  # job ids; waits until they have left the queue (bounded)
         [ -z "$(squeue -h -j "$ids" 2>/dev/null)" ] && return 0
         sleep 0.5
     done
-    echo "slurm-test: jobs $ids still queued after 180 s" >&2
     squeue >&2 || true
-    return 1
+    fail "jobs $ids still queued after 180 s"
 }
-submit() {  # runs batch --submit; prints its output, records and returns the job ids
+ids=""
+submit() {  # runs batch --submit with the given arguments; sets ids (array … merge) and records them for cleanup
     local out
-    out=$("${batch[@]}")
+    out=$("$@") || fail "nmmfit batch --submit failed"
     echo "$out" | sed 's/^/  | /' >&2
-    ids=$(echo "$out" | sed -n 's/.*array job \([0-9]*\), merge job \([0-9]*\).*/\1 \2/p')
-    [ -n "$ids" ] || { echo "slurm-test: no job ids in the output of nmmfit batch --submit" >&2; return 1; }
+    ids=$(echo "$out" | sed -n 's/.*array jobs\{0,1\} \([0-9, ]*\), merge job \([0-9]*\).*/\1 \2/p' | tr -d ,)
+    [ -n "$ids" ] || fail "no job ids in the output of nmmfit batch --submit"
     jobs_submitted+=($ids)
-    echo "$ids"
 }
 
-echo "slurm-test: 1) submit; shard 2 fails"
-ids=$(submit)
-wait_for $ids
-grep -q "Resubmit the missing shards" "$study/st-merge.log" || { echo "slurm-test: the merge job did not report the failed shard" >&2; cat "$study/st-merge.log" >&2; exit 1; }
-[ ! -e "$study/st.jsonl" ] || { echo "slurm-test: a merged file was written from an incomplete study" >&2; exit 1; }
+# --- 1. a shard killed mid-run is retried automatically; the result equals a local run
+study="$tmp/study"
+batch=("$nmmfit" batch --system slurm -n 36000 --nshards 3 --seed 5 --name st --outdir "$study" --time 5
+       --mem 200M --retries 2 --retry-mem-factor 2 --throttle 2 --no-calibration --submit -- --mu 1e-11 --statistic t)
+echo "slurm-test: 1) a throttled study with --mem; shard 1 is killed mid-run"
+submit "${batch[@]}"
+read -r array merge <<< "$ids"
+grep -q '^#SBATCH --array=0-2%2$' "$study/st.sbatch" || fail "the array is not written as a throttled range: $(grep array "$study/st.sbatch")"
+scontrol show job "$array" | grep -q 'ArrayTaskThrottle=2' || fail "Slurm did not take the throttle"
+scontrol show job "$array" | grep -Eq 'MinMemoryNode=200M|mem=200M' || fail "Slurm did not take --mem 200M: $(scontrol show job "$array" | grep -i mem)"
+# kill shard 1's nmmfit (its pid is in the toys file's lock) once it has written toys and is still running
+killed=0
+for _ in $(seq 1 600); do
+    lock="$study/.st-shard-1.jsonl.lock"
+    if [ -s "$lock" ] && [ "$( (wc -l < "$study/st-shard-1.jsonl") 2>/dev/null || echo 0)" -gt 1 ]; then
+        pid=$(cat "$lock")
+        if kill -KILL "$pid" 2>/dev/null; then killed=1; break; fi
+    fi
+    sleep 0.1
+done
+[ $killed = 1 ] || fail "could not catch shard 1 mid-run"
+kept=$(($(wc -l < "$study/st-shard-1.jsonl") - 1))
+echo "slurm-test:    killed shard 1 (pid $pid) after $kept of 12000 toys"
+[ "$kept" -lt 12000 ] || fail "shard 1 was complete when killed"
+# the merge job resubmits shard 1 (attempt 2, --mem 400M), whose merge job merges: wait for the result
+for _ in $(seq 1 480); do
+    grep -q '"merge":"merged"' "$study/st.attempts.jsonl" 2>/dev/null && break
+    grep -q '"merge":"failed"' "$study/st.attempts.jsonl" 2>/dev/null && break
+    sleep 0.5
+done
+cat "$study/st.attempts.jsonl" | sed 's/^/  | /' >&2
+grep -q '"merge":"merged"' "$study/st.attempts.jsonl" || { cat "$study"/st-merge.attempt-*.log >&2; fail "the study did not complete by itself"; }
+grep -q '"attempt":2,"automatic":true' "$study/st.attempts.jsonl" || fail "no automatic second attempt recorded"
+while read -r j; do jobs_submitted+=("$j"); done < <(python3 -c 'import json,sys
+for l in open(sys.argv[1]):
+    r=json.loads(l)
+    for j in r.get("jobs",[])+[r.get("merge_job")]:
+        if j: print(j)' "$study/st.attempts.jsonl")
+grep -q '^#SBATCH --array=1%2$' "$study/st.sbatch" || fail "the retry array is not just shard 1: $(grep array "$study/st.sbatch")"
+grep -q '^#SBATCH --mem=400M$' "$study/st.sbatch" || fail "the retry did not raise the memory to 400M"
+[ -e "$study/st-shard-1.attempt-1.log" ] && [ -e "$study/st-shard-1.attempt-2.log" ] && [ -e "$study/st-merge.attempt-1.log" ] || fail "logs are not kept per attempt: $(ls "$study")"
+python3 - "$study/st-shard-1.jsonl" <<'PY' || fail "shard 1's header does not record both runs"
+import json, sys
+h = json.loads(open(sys.argv[1]).readline())
+runs = h["runs"]
+assert len(runs) == 2, runs
+assert runs[0]["attempt"] == 1 and "ended_utc" not in runs[0], runs[0]          # killed
+assert runs[1]["attempt"] == 2 and runs[1]["batch_attempt"] == 2 and runs[1]["first_toy"] > 12000, runs[1]
+assert runs[1]["toys_written"] == 24000 - runs[1]["first_toy"] and runs[1]["job_id"].endswith("_1"), runs[1]
+for r in runs:
+    assert r["host"] and r["nmmfit_version"] == h["nmmfit_version"] and r["nmmfit_commit"] == h["nmmfit_commit"]
+print("slurm-test:    shard 1 header:", json.dumps(runs))
+PY
 
-echo "slurm-test: 2) repair and resubmit: only shard 2 and a new merge job"
-rmdir "$study/st-shard-2.jsonl"
-ids=$(submit)
-grep -q '^#SBATCH --array=2$' "$study/st.sbatch" || { echo "slurm-test: the resubmitted array is not just shard 2" >&2; cat "$study/st.sbatch" >&2; exit 1; }
-# submitting again at once must not start shard 2 a second time: either its job is still queued or
-# running (refused), or it is complete (nothing to submit)
-set +e
-dup=$("${batch[@]}" 2>&1)
-set -e
-if ! echo "$dup" | grep -Eq "still queued or running|nothing to submit"; then
-    echo "slurm-test: a second --submit during the run was not refused: $dup" >&2; exit 1
-fi
-echo "$dup" | grep -E "still queued|nothing to submit" | sed 's/^/  | /' >&2
-wait_for $ids
-[ -s "$study/st.jsonl" ] || { echo "slurm-test: no merged file" >&2; cat "$study/st-merge.log" >&2; exit 1; }
-
-echo "slurm-test: 3) a complete study has nothing to submit"
+echo "slurm-test:    merged cluster result = one local run, byte for byte"
+"$nmmfit" toys -n 36000 --seed 5 --mu 1e-11 --statistic t -o "$tmp/single.jsonl" -q
+cmp "$study/st.jsonl" "$tmp/single.jsonl" || fail "the merged file differs from a local run"
 again=$("${batch[@]}")
-echo "$again" | grep -q "nothing to submit" || { echo "slurm-test: a complete study was resubmitted: $again" >&2; exit 1; }
-[ ! -e "$study/st.sbatch" ] || { echo "slurm-test: a submit file was left for a complete study" >&2; exit 1; }
+echo "$again" | grep -q "nothing to submit" || fail "a complete study was resubmitted: $again"
+[ ! -e "$study/st.sbatch" ] || fail "a submit file was left for a complete study"
 
-echo "slurm-test: 4) merged cluster result = one local run, byte for byte"
-"$nmmfit" toys -n 120 --seed 5 --mu 1e-11 --statistic t -o "$tmp/single.jsonl" -q
-cmp "$study/st.jsonl" "$tmp/single.jsonl"
-echo "slurm-test: passed ($(($(wc -l < "$tmp/single.jsonl") - 1)) toys, identical)"
+# --- 2. the duplicate guard, deterministically (jobs held by --begin stay queued)
+echo "slurm-test: 2) a second --submit of a queued study is refused before anything is rewritten"
+held=("$nmmfit" batch --system slurm -n 40 --nshards 2 --name dg --no-calibration --directive=--begin=now+3600 --submit)
+submit "${held[@]}" --outdir "$tmp/g1" -- --mu 0
+read -r a1 m1 <<< "$ids"
+before=$(cd "$tmp/g1" && sha256sum * | sort)
+set +e
+dup=$("${held[@]}" --outdir "$tmp/g1" -- --mu 0 2>&1)
+status=$?
+set -e
+[ $status -ne 0 ] && echo "$dup" | grep -q "still queued or running" || fail "a second --submit was not refused: $dup"
+echo "$dup" | sed 's/^/  | /' >&2
+[ "$(cd "$tmp/g1" && sha256sum * | sort)" = "$before" ] || fail "the refused --submit rewrote files"
+submit "${held[@]}" --outdir "$tmp/g2" -- --mu 0
+read -r a2 m2 <<< "$ids"
+scancel "$a1" "$m1" "$a2" "$m2"
+
+# --- 3. 5,000 shards: array files that Slurm accepts (MaxArraySize read from scontrol)
+echo "slurm-test: 3) 5,000 shards: split, throttled arrays accepted by sbatch --test-only"
+"$nmmfit" batch --system slurm -n 5000 --nshards 5000 --throttle 50 --name big --outdir "$tmp/big" --no-calibration -- --mu 0 2>/dev/null >/dev/null
+n=0
+for f in "$tmp"/big/big-array-*.sbatch; do
+    sbatch --test-only "$f" >/dev/null 2>"$tmp/testonly.err" || { cat "$tmp/testonly.err" >&2; fail "sbatch --test-only refused $f: $(grep array "$f")"; }
+    n=$((n + 1))
+done
+[ $n = 5 ] || fail "expected 5 array files for 5,000 shards at MaxArraySize 1001, got $n"
+echo "slurm-test: passed (36000 toys, shard killed mid-run and retried automatically, identical; guard; 5,000-shard arrays in $n files)"
 if [ -n "${SLURM_TEST_THEN:-}" ]; then
     echo "slurm-test: running $SLURM_TEST_THEN on the cluster"
     NMMFIT="$nmmfit" bash "$SLURM_TEST_THEN"
