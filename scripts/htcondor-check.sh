@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Checks the HTCondor files of `nmmfit batch --system htcondor` with HTCondor's own submit-file
+# Checks the HTCondor files of `nmmfit batch --system htcondor` with HTCondor's own DAG and submit-file
 # parser (the Python bindings from PyPI, `htcondor`; its daemons and condor_dagman are not in
 # Debian's archive, so nothing is submitted), then runs the shard and merge scripts the way the
 # execute machines would and compares the merged file with a local single run.

@@ -213,7 +213,9 @@ struct JobFiles {
                "# execute machines (should_transfer_files = NO; HTCondor then matches machines of this FileSystemDomain)."]
         var resources: [String] = []
         if let m = batch.mem.flatMap(JobResources.megabytes) {
-            resources.append(batch.retryMemFactor == 1 ? "request_memory = \(m)" : "request_memory = int(\(m) * pow(\(batch.retryMemFactor), $(retry)))")
+            let f = batch.retryMemFactor
+            let factor = f == f.rounded() ? String(Int(f)) : String(f)
+            resources.append(f == 1 ? "request_memory = \(m)" : "request_memory = int(\(m) * pow(\(factor), $(retry)))")
         }
         if let s = batch.time.flatMap({ JobResources.seconds(slurmTime: $0) }) {
             resources.append("# over-long jobs are removed (the node fails and DAGMan retries it), not held")
