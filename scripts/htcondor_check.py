@@ -110,7 +110,7 @@ def shard_submit(study, node_vars, retry_number):
     sub["retry"] = str(retry_number)
     d = {k: sub.expand(k) for k in sub.keys()}
     want = {"universe": "vanilla", "arguments": f"{node_vars['shard']} {retry_number}", "request_cpus": "1",
-            "request_memory": f"int(2048 * pow(2, {retry_number}))", "accounting_group": "group_phys",
+            "request_memory": f"ifThenElse({retry_number} >= 1, ifThenElse({retry_number} >= 2, 8192, 4096), 2048)", "accounting_group": "group_phys",
             "periodic_remove": "(JobStatus == 2) && (time() - EnteredCurrentStatus > 5400)", "getenv": "false",
             "requirements": '(OpSys == "LINUX")'}
     for k, v in want.items():

@@ -223,7 +223,7 @@ struct BatchScaleTests {
         #expect(dag.contains("PARENT shard0 shard1 shard2 CHILD merge") && dag.contains("MAXJOBS shards 2"))
         let sub = try String(contentsOf: dir.appendingPathComponent("c.sub"), encoding: .utf8)
         #expect(sub.contains("periodic_remove = (JobStatus == 2) && (time() - EnteredCurrentStatus > 3600)") && !sub.contains("allowed_execute_duration"))
-        #expect(sub.contains("should_transfer_files = YES") && sub.contains("transfer_output_remaps") && sub.contains("request_memory = int(1024 * pow(1.5, $(retry)))"))
+        #expect(sub.contains("should_transfer_files = YES") && sub.contains("transfer_output_remaps") && sub.contains("request_memory = ifThenElse($(retry) >= 1, ifThenElse($(retry) >= 2, ifThenElse($(retry) >= 3, 3456, 2304), 1536), 1024)"))
         let bad = try CLI.run(["batch", "--system", "htcondor", "-n", "30", "--nshards", "3", "--outdir", dir.path, "--transfer-files", "--", "--spec", "m.json"])
         #expect(bad.status == 64 && bad.stderr.contains("--transfer-files"), "\(bad.stderr)")
     }

@@ -50,7 +50,7 @@ public final class ToyFileAppender {
             let reader = try ToyFileReader(path: path)
             let existing = try existingHeader(reader, path: path, expected: header)
             if !existing.writtenBy(version: header.nmmfitVersion, commit: header.nmmfitCommit) && !allowOtherBuild {
-                throw InputError(file: path, line: 1, "its toys were written by nmmfit \(existing.build), this is nmmfit \(header.build): extending it would mix two builds in one shard; pass --allow-other-build to extend it anyway, or start it afresh", remedy: .startAfresh)
+                throw ToyFileBuildMismatch(path: path, message: "its toys were written by nmmfit \(existing.build), this is nmmfit \(header.build): extending it would mix two builds in one shard", merging: false)
             }
             (next, kept, dropped) = try scan(reader, range: range, path: path, copyTo: nil)
             written.nmmfitVersion = ToyFileHeader.joined([existing.nmmfitVersion, header.nmmfitVersion])

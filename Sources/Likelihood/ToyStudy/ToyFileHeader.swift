@@ -124,7 +124,7 @@ public struct ToyFileHeader: Codable, Equatable, Sendable {
     /// The line refusing a toys file of another format version.
     public static func otherFormatMessage(_ version: Int) -> String {
         version == 2
-            ? "toys file format 2, written before toys files recorded their build and runs; this nmmfit reads and writes format \(formatVersion): regenerate it with this build's `nmmfit toys` (or `nmmfit batch --force`)"
+            ? "toys file format 2, written before toys files recorded their build and runs; this nmmfit reads and writes format \(formatVersion): regenerate it with this build"
             : "toys file format \(version); this nmmfit reads and writes format \(formatVersion) (format 2 renamed the header keys statistic_name, mu_nu_true_muB, tested_mu_nu_muB; format 3 added the build and runs): regenerate it with `nmmfit toys` (or `nmmfit batch`)"
     }
 

@@ -40,7 +40,7 @@ public enum ToyFileMerge {
         var study = shards[0].header.whole
         let builds = shards.flatMap { s in [(s.path, s.header.nmmfitVersion, s.header.nmmfitCommit)] + (s.header.runs ?? []).map { (s.path, $0.nmmfitVersion, $0.nmmfitCommit) } }
         if let other = builds.first(where: { $0.1 != builds[0].1 || $0.2 != builds[0].2 }), !allowMixedBuilds {
-            throw InputError(file: other.0, line: 1, "has toys of nmmfit \(other.1) (commit \(other.2)), \(builds[0].0) of nmmfit \(builds[0].1) (commit \(builds[0].2)): merging would mix two builds; re-run the shards of one build, or pass --allow-mixed-builds")
+            throw ToyFileBuildMismatch(path: other.0, message: "has toys of nmmfit \(other.1) (commit \(other.2)), \(builds[0].0) of nmmfit \(builds[0].1) (commit \(builds[0].2)): merging would mix two builds", merging: true)
         }
         study.nmmfitVersion = ToyFileHeader.joined(builds.map(\.1))
         study.nmmfitCommit = ToyFileHeader.joined(builds.map(\.2))

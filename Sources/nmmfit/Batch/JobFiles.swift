@@ -213,9 +213,12 @@ struct JobFiles {
                "# execute machines (should_transfer_files = NO; HTCondor then matches machines of this FileSystemDomain)."]
         var resources: [String] = []
         if let m = batch.mem.flatMap(JobResources.megabytes) {
-            let f = batch.retryMemFactor
-            let factor = f == f.rounded() ? String(Int(f)) : String(f)
-            resources.append(f == 1 ? "request_memory = \(m)" : "request_memory = int(\(m) * pow(\(factor), $(retry)))")
+            // the node's retry number picks the memory: --mem × --retry-mem-factor per retry
+            var expr = String(JobResources.megabytes(m, factor: batch.retryMemFactor, retry: retriesLeft))
+            for r in stride(from: retriesLeft - 1, through: 0, by: -1) {
+                expr = "ifThenElse($(retry) >= \(r + 1), \(expr), \(JobResources.megabytes(m, factor: batch.retryMemFactor, retry: r)))"
+            }
+            resources.append(batch.retryMemFactor == 1 || retriesLeft == 0 ? "request_memory = \(m)" : "request_memory = \(expr)")
         }
         if let s = batch.time.flatMap({ JobResources.seconds(slurmTime: $0) }) {
             resources.append("# over-long jobs are removed (the node fails and DAGMan retries it), not held")
@@ -322,9 +325,8 @@ struct JobFiles {
 
     /// Submits the jobs, records the submission in NAME.attempts.jsonl; returns what to print.
     func submit(pending: [Int], automatic: Bool) throws -> String {
-        var rec: [String: Any] = ["attempt": attempt, "automatic": automatic, "submitted_utc": ToyRun.utc(), "system": batch.system.rawValue,
-                                  "pending_shards": ArrayJobs.ranges(pending), "retries_left": retriesLeft]
-        if let memory { rec["memory"] = memory }
+        var rec = SubmissionRecord(attempt: attempt, automatic: automatic, submittedUTC: ToyRun.utc(), system: batch.system.rawValue,
+                                   pendingShards: ArrayJobs.ranges(pending), retriesLeft: retriesLeft, memory: memory)
         let text: String
         switch batch.system {
         case .slurm:
@@ -345,8 +347,8 @@ struct JobFiles {
             } catch {
                 throw InputError("array job(s) \(ids.joined(separator: ",")) were submitted, but the merge job was not (\(error)); submit it with: sbatch --dependency=afterany:\(ids.joined(separator: ":")) \(dir)/\(name)-merge.sh")
             }
-            rec["jobs"] = ids
-            rec["merge_job"] = merge
+            rec.jobs = ids
+            rec.mergeJob = merge
             let all = (ids + [merge]).joined(separator: ",")
             text = """
             submitted study '\(name)' (attempt \(attempt)): array job\(ids.count == 1 ? "" : "s") \(ids.joined(separator: ", ")), merge job \(merge) (starts when the array\(ids.count == 1 ? " has" : "s have") ended; retries missing shards automatically \(retriesLeft) more time\(retriesLeft == 1 ? "" : "s"))
@@ -359,7 +361,7 @@ struct JobFiles {
         case .htcondor:
             let out = try Self.runTool("condor_submit_dag", ["-force", "\(dir)/\(name).dag"], in: dir)
             let cluster = out.range(of: "cluster [0-9]+", options: .regularExpression).map { String(out[$0].dropFirst(8)) } ?? "?"
-            rec["jobs"] = [cluster]
+            rec.jobs = [cluster]
             text = """
             submitted study '\(name)' (attempt \(attempt)) as DAG (DAGMan job \(cluster)): one node per shard (RETRY \(retriesLeft)), then merge
             watch:    condor_q -dag -nobatch \(cluster)
@@ -368,7 +370,9 @@ struct JobFiles {
             result:   \(mergedPath)
             """
         }
-        let line = try JSONSerialization.data(withJSONObject: rec, options: [.sortedKeys]) + Data([0x0A])
+        let enc = JSONEncoder()
+        enc.outputFormatting = [.sortedKeys]
+        let line = try enc.encode(rec) + Data([0x0A])
         if let h = FileHandle(forWritingAtPath: attemptsPath) {
             try h.seekToEnd()
             try h.write(contentsOf: line)

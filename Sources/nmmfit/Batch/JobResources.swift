@@ -52,3 +52,12 @@ extension JobResources {
         return "\(Double(Int(s / 360)) / 10) h"
     }
 }
+
+extension JobResources {
+    /// Memory of retry `retry` (0 = first attempt): `megabytes` × `factor`^retry, rounded up.
+    static func megabytes(_ megabytes: Int, factor: Double, retry: Int) -> Int {
+        var m = Double(megabytes)
+        for _ in 0..<max(0, retry) { m *= factor }
+        return Int(m.rounded(.up))
+    }
+}

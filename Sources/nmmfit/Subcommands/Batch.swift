@@ -244,7 +244,7 @@ struct Batch: ParsableCommand {
             jobs.memory = mem.map { m in
                 let used = retries - (retriesLeft ?? retries)
                 guard used > 0, retryMemFactor != 1, let mb = JobResources.megabytes(m) else { return m }
-                return "\(Int((Double(mb) * pow(retryMemFactor, Double(used))).rounded(.up)))M"
+                return "\(JobResources.megabytes(mb, factor: retryMemFactor, retry: used))M"
             }
             let files = jobs.files(pending: pending)
             if dryRun {

@@ -44,9 +44,14 @@ struct Merge: ParsableCommand {
         try CLIErrors.run {
             try OutputTargets.check(files: [output], force: force)
             let progress = DelayedProgress(total: nil, label: "merge", quiet: quiet)
-            let summary = try ToyFileMerge.merge(inputs: inputs, to: output, force: force, allowIncomplete: allowIncomplete,
-                                                    allowMixedBuilds: allowMixedBuilds) { done, total in
-                progress.update(done, of: total)
+            let summary: ToyFileMerge.Summary
+            do {
+                summary = try ToyFileMerge.merge(inputs: inputs, to: output, force: force, allowIncomplete: allowIncomplete,
+                                                 allowMixedBuilds: allowMixedBuilds) { done, total in
+                    progress.update(done, of: total)
+                }
+            } catch let e as ToyFileBuildMismatch {
+                throw e.inputError
             }
             progress.finish()
             var note = "merged \(summary.toys) toys from \(summary.files) files into \(output)"

@@ -70,8 +70,13 @@ struct Toys: ParsableCommand {
             header.nmmfitCommit = BuildInfo.commit
             let range = header.range
             // a shard records its runs; a whole study only its build, so it equals a merge byte for byte
-            let file = try ToyFileAppender.open(path: output, header: header, force: force, run: nshards > 1 ? ToyRun.current() : nil,
+            let file: ToyFileAppender
+            do {
+                file = try ToyFileAppender.open(path: output, header: header, force: force, run: nshards > 1 ? ToyRun.current() : nil,
                                                 allowOtherBuild: allowOtherBuild)
+            } catch let e as ToyFileBuildMismatch {
+                throw e.inputError
+            }
             defer { file.close() }
             let todo = file.next..<range.upperBound
             if !quiet && (file.kept > 0 || file.dropped > 0) {
