@@ -203,6 +203,13 @@ struct BatchScaleTests {
         #expect(try mergeJob() != 0)
         attempts = try String(contentsOfFile: "\(study)/r.attempts.jsonl", encoding: .utf8)
         #expect(attempts.contains("\"merge\":\"failed\""))
+        // --status reports each attempt and the final state
+        let status = try CLI.run(args.map { $0 == "--submit" ? "--status" : $0 })
+        #expect(status.status == 0, "\(status.stderr)")
+        let rows = status.stdout.split(separator: "\n")
+        #expect(rows.contains { $0.hasPrefix("1  ") && $0.contains("100M") && $0.contains("101, merge 102") && $0.contains("retrying") }, "\(status.stdout)")
+        #expect(rows.contains { $0.hasPrefix("2  ") && $0.contains("yes") && $0.contains("200M") && $0.contains("failed") }, "\(status.stdout)")
+        #expect(status.stdout.contains("state: failed after 2 attempts: shards 1 incomplete"), "\(status.stdout)")
         let log = try String(contentsOfFile: "\(study)/r-merge.sh", encoding: .utf8)
         #expect(log.contains("cd \(FileManager.default.currentDirectoryPath) && "), "the resubmit command starts with its cd")
     }

@@ -80,6 +80,8 @@ struct Batch: ParsableCommand {
     var submit = false
     @Flag(help: "Print what would be written, write nothing.")
     var dryRun = false
+    @Flag(help: "Report the study's attempts (submissions, memory, job ids, merge outcomes) and its state; write nothing.")
+    var status = false
     @Flag(help: "Start the study afresh: delete its existing shard outputs and attempt record and accept changed options.")
     var force = false
     @Argument(parsing: .postTerminator, help: "Arguments passed to every `nmmfit toys` call (checked now).")
@@ -119,7 +121,8 @@ struct Batch: ParsableCommand {
         guard outdir.range(of: "^[A-Za-z0-9_./+,:=@-]+$", options: .regularExpression) != nil else {
             throw ValidationError("--outdir may not contain spaces, quotes or shell characters (it goes into #SBATCH / submit-file lines)")
         }
-        if submit && dryRun { throw ValidationError("--submit and --dry-run exclude each other") }
+        if [submit, dryRun, status].filter({ $0 }).count > 1 { throw ValidationError("--submit, --dry-run and --status exclude each other") }
+        if status && force { throw ValidationError("--status reports and changes nothing; drop --force") }
         if let t = time, JobResources.seconds(slurmTime: t) == nil {
             throw ValidationError("--time '\(t)' is not a Slurm time (MM, MM:SS, HH:MM:SS, D-HH, D-HH:MM or D-HH:MM:SS)")
         }
@@ -192,7 +195,7 @@ struct Batch: ParsableCommand {
 
             // shard count: given, from toys per shard, or from the calibration (kept once recorded)
             var perToy: Double?
-            if calibration && !automatic { perToy = try calibrate(study1) }
+            if calibration && !automatic && !status { perToy = try calibrate(study1) }
             let shards: Int
             if let nshards {
                 shards = nshards
@@ -224,7 +227,7 @@ struct Batch: ParsableCommand {
             // the duplicate guard, before anything is written
             if submit { try jobs.refuseIfRunning() }
 
-            if force && !dryRun {
+            if force && !dryRun && !status {
                 for i in 0..<shards { try? FileManager.default.removeItem(atPath: jobs.shardPath(i)) }
                 try? FileManager.default.removeItem(atPath: jobs.attemptsPath)
             }
@@ -238,6 +241,10 @@ struct Batch: ParsableCommand {
                     throw InputError(file: path, line: 1, "shard \(i) was written by nmmfit \(existing.build), this is nmmfit \(h.build): pass --allow-other-build to extend and merge it anyway, or --force to start the study afresh")
                 }
                 if !ToyFileReader.isComplete(path: path, header: h) { pending.append(i) }
+            }
+            if status {
+                print(AttemptsReport(path: jobs.attemptsPath).text(study: name, dir: dir, merged: jobs.mergedPath, nshards: shards, pending: pending))
+                return
             }
             jobs.attempt = jobs.previousSubmissions() + 1
             jobs.retriesLeft = retriesLeft ?? retries
