@@ -3,25 +3,7 @@ import Foundation
 /// `nmmfit batch --status`: every attempt of a study from OUTDIR/NAME.attempts.jsonl (what was
 /// submitted, with which memory and job ids, and how its merge step ended) and the final state.
 struct AttemptsReport {
-    /// A line of the attempts file: a submission or a merge outcome.
-    struct Line: Decodable {
-        var attempt: Int
-        var automatic: Bool?
-        var submittedUTC: String?
-        var pendingShards: String?
-        var memory: String?
-        var jobs: [String]?
-        var mergeJob: String?
-        var merge: String?
-        var endedUTC: String?
-        enum CodingKeys: String, CodingKey {
-            case attempt, automatic, memory, jobs, merge
-            case submittedUTC = "submitted_utc"
-            case pendingShards = "pending_shards"
-            case mergeJob = "merge_job"
-            case endedUTC = "ended_utc"
-        }
-    }
+    typealias Line = SubmissionRecord
 
     var lines: [Line]
 
