@@ -203,6 +203,21 @@ struct BatchScaleTests {
         #expect(try mergeJob() != 0)
         attempts = try String(contentsOfFile: "\(study)/r.attempts.jsonl", encoding: .utf8)
         #expect(attempts.contains("\"merge\":\"failed\""))
+        // every line follows schemas/batch-attempt.schema.json
+        let check = Process()
+        check.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        check.arguments = ["python3", "-c", """
+            import json, sys
+            from jsonschema import Draft202012Validator
+            v = Draft202012Validator(json.load(open(sys.argv[1])))
+            lines = [json.loads(l) for l in open(sys.argv[2])]
+            errors = [e.message for l in lines for e in v.iter_errors(l)]
+            assert not errors and len(lines) == 4, errors
+            """, URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+                .appendingPathComponent("schemas/batch-attempt.schema.json").path, "\(study)/r.attempts.jsonl"]
+        try check.run()
+        check.waitUntilExit()
+        #expect(check.terminationStatus == 0, "the attempts file does not follow schemas/batch-attempt.schema.json")
         // --status reports each attempt and the final state
         let status = try CLI.run(args.map { $0 == "--submit" ? "--status" : $0 })
         #expect(status.status == 0, "\(status.stderr)")
