@@ -208,6 +208,9 @@ PY
 echo "slurm-test:    merged cluster result = one local run, byte for byte"
 "$nmmfit" toys -n 36000 --seed 5 --mu 1e-11 --statistic t -o "$tmp/single.jsonl" -q
 cmp "$study/st.jsonl" "$tmp/single.jsonl" || fail "the merged file differs from a local run"
+status=$("${batch[@]/--submit/--status}")
+echo "$status" | sed 's/^/  | /' >&2
+echo "$status" | grep -q "^state: merged into $study/st.jsonl" || fail "batch --status does not report the merged study"
 again=$("${batch[@]}")
 echo "$again" | grep -q "nothing to submit" || fail "a complete study was resubmitted: $again"
 [ ! -e "$study/st.sbatch" ] || fail "a submit file was left for a complete study"
