@@ -27,7 +27,8 @@ struct AttemptsReport {
         var out = ["study '\(study)' in \(dir): \(nshards) shards, \(nshards - pending.count) complete"]
         if submissions.isEmpty { out.append("no submission recorded") } else {
             for (i, r) in rows.enumerated() {
-                out.append(r.indices.map { r[$0].padding(toLength: widths[$0], withPad: " ", startingAt: 0) }.joined(separator: "  "))
+                let row = r.indices.map { r[$0].padding(toLength: widths[$0], withPad: " ", startingAt: 0) }.joined(separator: "  ")
+                out.append(String(row.reversed().drop { $0 == " " }.reversed()))
                 if i == 0 { out.append(widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")) }
             }
         }
