@@ -64,6 +64,7 @@ extension ModelCommand {
 
         func run() throws {
             try CLIErrors.run {
+                try OutputTargets.check(files: [output.output, writeMoments], force: output.force)
                 let m = try masses(), mix = pmns.mixing
                 let els = try [(0, 1), (0, 2), (1, 2)].map { i, j in
                     let mag = try StandardModelTransitionMoment.momentBohr(i, j, massesEV: m, kind: .magnetic, pmns: mix)

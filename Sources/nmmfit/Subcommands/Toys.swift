@@ -54,8 +54,8 @@ struct Toys: ParsableCommand {
 
     func run() throws {
         try CLIErrors.run {
-            // one writer per toys file (issue #17); a folder, FIFO or device is refused
-            let lock = try FileLock.acquire(for: try OutputFile.checkedTarget(output))
+            // one writer per toys file; a folder, FIFO or device is refused; an existing file is resumed
+            let (_, lock) = try OutputFile.lock(output, force: force, mayExist: true)
             defer { lock.release() }
             let pl = try ProfileLikelihood(model: try data.model(physics: physics))
             let study = try ToyStudy(profile: pl, muNu: mu, statistic: statistic.rawValue, testedMuNu: testMu, seed: seed,
