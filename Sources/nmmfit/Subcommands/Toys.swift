@@ -48,6 +48,9 @@ struct Toys: ParsableCommand {
         try threadOptions.check()
         try MomentRange.check(mu, "--mu")
         try MomentRange.check(testMu, "--test-mu")
+        try OptionApplicability.check([
+            .init(option: "--test-mu", given: testMu != nil, acts: statistic != .q0, when: "with --statistic t (q0 always tests μν = 0)"),
+        ])
         try ResourceLimit.toys.validate(ntoys, option: "-n")
         try ResourceLimit.shards.validate(nshards, option: "--nshards")
     }

@@ -133,12 +133,32 @@ struct DataOptions: ParsableArguments {
         } catch let e as InputError { throw ValidationError(e.message) }
     }
 
+    /// The rows of the applicability table that depend on the datasets (their specs with the
+    /// `--set` changes): `--tritium free` needs a tritium component, `--efficiency-shape` an
+    /// efficiency table with ±1σ columns, in at least one dataset.
+    func checkApplicability(_ channels: [AnalysisConfig.Channel]) throws {
+        guard tritium != .none || efficiencyShape else { return }
+        let specs = try channels.map { c in
+            let (spec, file) = try DataLocator.spec(named: c.dataset, dataDirectory: dataDir)
+            return try spec.applying(c.overrides, file: file.path)
+        }
+        try OptionApplicability.checkData([
+            .init(option: "--tritium", given: tritium != .none,
+                  acts: specs.contains { $0.backgrounds.contains { ModelNames.isTritium($0.name) } },
+                  when: "to a dataset with a tritium background component; \(specs.map(\.name).joined(separator: ", ")) has none"),
+            .init(option: "--efficiency-shape", given: efficiencyShape,
+                  acts: specs.contains { $0.efficiency.sigmaUpColumn != nil && $0.efficiency.sigmaDownColumn != nil },
+                  when: "to a dataset whose efficiency table has ±1σ columns (sigma_up_column, sigma_down_column); \(specs.map(\.name).joined(separator: ", ")) has none"),
+        ])
+    }
+
     func config(physics: PhysicsOptions) throws -> AnalysisConfig {
         let names = try AnalysisConfig.expand(datasets.isEmpty ? ["xenon1t_sr1"] : datasets, dataDirectory: dataDir)
         let channels = try DatasetWindow.channels(names: names, windows: try windows.map(DatasetWindow.init(parsing:)),
                                                   overrides: try sets.map(DatasetSpec.Override.init(parsing:)),
                                                   emin: emin, emax: emax, binWidthKeV: binWidth)
         ResultProvenance.record(datasets: names, dataDirectory: dataDir)
+        try checkApplicability(channels)
         return AnalysisConfig(channels: channels, recoil: try physics.recoilModel(), tritium: tritium,
                               efficiencyShape: efficiencyShape, solarFluxNuisance: !noSolarFluxNuisance, dataDirectory: dataDir)
     }
