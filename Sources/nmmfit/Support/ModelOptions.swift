@@ -201,28 +201,14 @@ struct OutputOptions: ParsableArguments {
     }
 
     /// Encodes a value as sorted, pretty JSON (non-finite numbers are an error, never silent).
-    func encode<T: Encodable>(_ value: T) throws -> Data {
-        let e = JSONEncoder()
-        e.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return try e.encode(value)
-    }
+    func encode<T: Encodable>(_ value: T) throws -> Data { try ResultEncoder.encode(value) }
 
     /// Prints JSON or the table, and writes the JSON file if asked.
     func emit<T: Encodable>(_ value: T, table: () -> String) throws {
         // Encoded first, also for a table: a NaN or infinite result is an error, never a
-        // table of "nan" with exit 0 (issue #17).
-        // every result from data says which of its datasets are digitised (issue 12)
+        // table of "nan" with exit 0. Every result from data says which of its datasets are digitised.
         let digitised = ResultProvenance.digitisedDatasets
-        let data: Data
-        do { data = try digitised.map { try encode(WithProvenance(value: value, digitisedDatasets: $0)) } ?? encode(value) }
-        catch let e as EncodingError {
-            var field = ""
-            if case .invalidValue(_, let ctx) = e {
-                field = ctx.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
-                if field.hasPrefix(".") { field.removeFirst() }
-            }
-            throw NumericalResultError(field: field)
-        }
+        let data = try digitised.map { try encode(WithProvenance(value: value, digitisedDatasets: $0)) } ?? encode(value)
         if !json {
             Console.out(table())
             if let d = digitised, !d.isEmpty { Console.out("\n" + DigitisedDatasets.footer(d) + "\n") }
