@@ -80,7 +80,7 @@ public struct ToyFileHeader: Codable, Equatable, Sendable {
 
     /// The line refusing a toys file of another format version.
     public static func otherFormatMessage(_ version: Int) -> String {
-        "toys file format \(version); this nmmfit reads and writes format \(formatVersion) (header keys renamed in issue 14: statistic_name, mu_nu_true_muB, tested_mu_nu_muB): regenerate it with `nmmfit toys` (or `nmmfit batch`)"
+        "toys file format \(version); this nmmfit reads and writes format \(formatVersion) (format 2 renamed the header keys statistic_name, mu_nu_true_muB, tested_mu_nu_muB): regenerate it with `nmmfit toys` (or `nmmfit batch`)"
     }
 
     /// Decodes a header line; nil when it is not one (or its values are impossible).
