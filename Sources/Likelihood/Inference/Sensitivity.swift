@@ -14,6 +14,9 @@ public struct Sensitivity {
         /// successful toys).
         public var band: [Double]
         public var observed: Double
+        /// The lower end of the observed interval: 0 when it is an upper limit, > 0 when the
+        /// data exclude μν = 0 (then ``observed`` is the upper end of a two-sided interval).
+        public var observedLower: Double = 0
         public var toys: Int
         public var failedToys: Int
     }
@@ -61,7 +64,8 @@ public struct Sensitivity {
     public static func run(model: BinnedModel, cl: Double = 0.9, method: AsymptoticInterval.Method = .unified,
                            toys: Int = 200, seed: UInt64 = 1, progress: ((Int) -> Void)? = nil) throws -> Result {
         let pl = try ProfileLikelihood(model: model)
-        let observed = try AsymptoticInterval.interval(pl, cl: cl, method: method).upper
+        let observedInterval = try AsymptoticInterval.interval(pl, cl: cl, method: method)
+        let observed = observedInterval.upper
         let bkg = try pl.conditionalFit(internal: 0).internalValues
         let asimov = Asimov.observation(model: model, internal: bkg)
         let median = try AsymptoticInterval.interval(try ProfileLikelihood(model: model, observation: asimov, multiStart: false),
@@ -79,7 +83,9 @@ public struct Sensitivity {
         }
         limits.sort()
         let band = limits.isEmpty ? [] : bandProbabilities.map { FeldmanCousins.quantile(limits, $0) }
-        return Result(cl: cl, method: method.rawValue, asimovMedian: median, band: band, observed: observed, toys: toys,
-                      failedToys: failed)
+        var r = Result(cl: cl, method: method.rawValue, asimovMedian: median, band: band, observed: observed, toys: toys,
+                       failedToys: failed)
+        r.observedLower = observedInterval.lower
+        return r
     }
 }

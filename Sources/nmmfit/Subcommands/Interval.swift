@@ -148,7 +148,8 @@ struct Interval: ParsableCommand {
             }
             try output.emit(out) {
                 var s = "best fit μν = \(Format.mu11(out.muNuBest)) × 10⁻¹¹ μB\n"
-                s += "\(Format.g(cl * 100, 3))% CL interval (\(out.method)) = [\(Format.mu11(out.interval[0])), \(Format.mu11(out.interval[1]))] × 10⁻¹¹ μB\n"
+                let what = out.interval[0] <= 0 ? "upper limit" : "interval"
+                s += "\(Format.g(cl * 100, 3))% CL \(what) (\(out.method)): \(Format.region("μν", lower: out.interval[0], upper: out.interval[1]))\n"
                 if let fc = fcResult {
                     for (name, e) in [("lower", fc.lower), ("upper", fc.upper)] {
                         s += e.atBoundary ? "\(name) end = 0 (the boundary)\n"

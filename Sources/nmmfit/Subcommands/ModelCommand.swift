@@ -487,7 +487,7 @@ extension ModelCommand {
                 s += "\nconstraint on |\(name)| (\(c.basis.rawValue) basis, matrix shape of the file) from a universal μν in "
                 s += "[\(Format.g(c.muLowerBohr, 3)), \(Format.g(c.muUpperBohr, 3))] μB:\n"
                 s += "  sensitivity s = ⟨μ_eff²⟩ / |\(name)|² = \(Format.g(c.sensitivity, 4))   (rate-weighted over the recoil window)\n"
-                s += "  |\(name)| ∈ [\(Format.mu11(c.elementLowerBohr)), \(Format.mu11(c.elementUpperBohr))] × 10⁻¹¹ μB\n"
+                s += "  \(Format.region("|\(name)|", lower: c.elementLowerBohr, upper: c.elementUpperBohr))\n"
             }
             return s
         }

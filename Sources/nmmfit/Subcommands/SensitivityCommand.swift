@@ -45,7 +45,9 @@ struct SensitivityCommand: ParsableCommand {
                 if r.band.count == 5 {
                     s += "  toys: −2σ \(Format.mu11(r.band[0]))  −1σ \(Format.mu11(r.band[1]))  median \(Format.mu11(r.band[2]))  +1σ \(Format.mu11(r.band[3]))  +2σ \(Format.mu11(r.band[4]))\n"
                 }
-                s += "  observed < \(Format.mu11(r.observed))\n"
+                s += r.observedLower > 0
+                    ? "  observed: two-sided, [\(Format.mu11(r.observedLower)), \(Format.mu11(r.observed))] (the data exclude μν = 0; the upper end is not an upper limit)\n"
+                    : "  observed < \(Format.mu11(r.observed))\n"
                 return s
             }
         }
