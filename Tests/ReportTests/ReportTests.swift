@@ -9,6 +9,7 @@ import Testing
 @testable import Analysis
 @testable import Plot
 @testable import Report
+import GSL
 
 /// The report's figures are well-formed SVG with the expected labels and a non-degenerate data
 /// range; the report folder holds every file (issue #6).
