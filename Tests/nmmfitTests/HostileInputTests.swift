@@ -69,7 +69,7 @@ struct HostileInputTests {
         let before = try Self.listing(work)
 
         let args = (c.json["args"] as? [any Sendable] ?? []).compactMap { $0 as? String }.map(expand)
-        let env = (c.json["env"] as? [String: any Sendable] ?? [:]).compactMapValues { $0 as? String }
+        let env = (c.json["env"] as? [String: any Sendable] ?? [:]).compactMapValues { ($0 as? String).map(expand) }
         let r = try Self.run(args, stdout: c.json["stdout"] as? String, stderr: c.json["stderr"] as? String, environment: env)
         let expectedExit = Int32((c.json["exit"] as? Double) ?? -1)
 
@@ -219,8 +219,10 @@ struct HostileInputTests {
         } else if let p = step["indent_nest"] as? String {
             let path = expand(p)
             try parent(path)
-            var s = "nmmfit_dataset: 1\nnotes:\n"
-            for i in 1...Int(step["count"] as? Double ?? 1) { s += String(repeating: " ", count: i) + "a\(i):\n" }
+            // `separator`: the line break (libyaml also breaks lines at U+0085, U+2028 and U+2029)
+            let br = step["separator"] as? String ?? "\n"
+            var s = "nmmfit_dataset: 1" + br + "notes:" + br
+            for i in 1...Int(step["count"] as? Double ?? 1) { s += String(repeating: " ", count: i) + "a\(i):" + br }
             try s.write(toFile: path, atomically: true, encoding: .utf8)
         } else if let name = step["copy_dataset"] as? String {
             let dest = URL(fileURLWithPath: expand(step["to"] as? String ?? ""))
