@@ -140,6 +140,8 @@ public struct ModelSpec: Codable, Sendable, Equatable {
         try Self.requireUnique(parameters.map(\.name), path: "parameters", what: "parameter", file: file)
         for (c, ch) in channels.enumerated() {
             try Self.requireUnique(ch.samples.map(\.name), path: "channels[\(c)].samples", what: "sample", file: file)
+            // the same bins limit as a window cut by --bin-width
+            try ResourceLimit.bins.check(ch.binEdgesKeV.count - 1, option: "channels[\(c)].bin_edges_keV", file: file)
         }
         var names = Set<String>()
         for (k, p) in parameters.enumerated() {
