@@ -22,6 +22,7 @@ enum Console {
     /// Called once at start: writes to a closed pipe fail with EPIPE instead of killing us.
     static func installSignalPolicy() {
         signal(SIGPIPE, SIG_IGN)
+        Interrupt.shared.installQuit()
     }
 
     /// Text to stdout (buffered; checked by ``finish()``).
