@@ -96,12 +96,16 @@ struct HostileInputTests {
         }
     }
 
-    @Test("two processes writing the same toys file: the second is refused, the file stays complete")
+    @Test("two processes writing the same toys file, or a merge --force onto it: the second is refused, the file stays complete")
     func oneWriterPerToysFile() throws {
         let fm = FileManager.default
         let work = fm.temporaryDirectory.appendingPathComponent("nmmfit-lock-\(UUID().uuidString)")
+        let other = fm.temporaryDirectory.appendingPathComponent("nmmfit-lock-shard-\(UUID().uuidString)")
         try fm.createDirectory(at: work, withIntermediateDirectories: true)
-        defer { try? fm.removeItem(at: work) }
+        try fm.createDirectory(at: other, withIntermediateDirectories: true)
+        defer { try? fm.removeItem(at: work); try? fm.removeItem(at: other) }
+        let shard = other.appendingPathComponent("s.jsonl").path
+        #expect(try Self.run(["toys", "-n", "5", "-o", shard, "-q"], stdout: nil, stderr: nil).status == 0)
         let toys = work.appendingPathComponent("t.jsonl").path
         let first = Process()
         first.executableURL = Self.binary
@@ -112,6 +116,7 @@ struct HostileInputTests {
         let deadline = Date().addingTimeInterval(60)
         while !fm.fileExists(atPath: lockFile) && Date() < deadline && first.isRunning { usleep(20_000) }
         let second = try Self.run(["toys", "-n", "60000", "--threads", "1", "-o", toys, "-q"], stdout: nil, stderr: nil)
+        let merge = try Self.run(["merge", shard, "-o", toys, "--force", "-q"], stdout: nil, stderr: nil)
         let secondStartedWhileFirstRan = first.isRunning
         first.waitUntilExit()
         #expect(first.terminationStatus == 0)
@@ -120,6 +125,7 @@ struct HostileInputTests {
         // second simply resumes a complete file)
         guard secondStartedWhileFirstRan || second.status != 0 else { return }
         #expect(second.status == 2 && second.stderr.contains("another nmmfit process"), "\(second.stderr)")
+        #expect(merge.status == 2 && merge.stderr.contains("another nmmfit process"), "merge --force: \(merge.stderr)")
         let lines = try String(contentsOfFile: toys, encoding: .utf8).split(separator: "\n")
         #expect(lines.count == 60001, "header + 60000 toys")
         #expect(try fm.contentsOfDirectory(atPath: work.path) == ["t.jsonl"], "no lock or temporary file left")
