@@ -51,7 +51,11 @@ struct Spectrum: ParsableCommand {
         guard emax.isFinite, emax >= emin else { throw ValidationError("--emax must be ≥ --emin") }
         guard emax <= 10_000 else { throw ValidationError("--emax \(emax) keV is out of range (≤ 10 MeV)") }
         guard step.isFinite, step > 0 else { throw ValidationError("--step must be > 0 keV") }
-        guard (emax - emin) / step < 1e6 else { throw ValidationError("more than 10⁶ energies requested") }
+        let energies = (emax - emin) / step + 1
+        let limit = try ResourceLimit.spectrumEnergies.value()
+        guard energies <= Double(limit) else {
+            throw ValidationError("--emin, --emax and --step give \(Format.g(energies, 3)) energies, above the limit of \(limit) \(ResourceLimit.spectrumEnergies.what)\(ResourceLimit.spectrumEnergies.howToRaise)")
+        }
     }
 
     struct Row: Codable {
