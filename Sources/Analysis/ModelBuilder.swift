@@ -131,6 +131,12 @@ public struct ModelBuilder {
                 samples.append(ModelSpec.Sample(name: b.name, counts: counts, factors: common + [p]))
                 hasSolarWeak = hasSolarWeak || (b.includesSolarWeak ?? false)
             }
+            // a channel without any of its dataset's backgrounds would call every event signal
+            guard samples.contains(where: { s in input.data.backgrounds.contains { $0.spec.name == s.name } }) else {
+                let names = input.data.backgrounds.map(\.spec.name).joined(separator: ", ")
+                throw InputError(file: ds.directory.path, field: name,
+                                 "no background component is left in the fit (\(names.isEmpty ? "none in the spec" : names + ": disabled by default or taken as the tritium hypothesis, whose name contains 'tritium'")); without a background every event would count as signal")
+            }
             let solar = solarFluxNuisance ? [fluxParam] : []
             if !hasSolarWeak {
                 samples.append(ModelSpec.Sample(name: ModelNames.solarWeakSample, counts: input.template.weak, factors: common + solar))
