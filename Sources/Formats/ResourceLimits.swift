@@ -87,11 +87,11 @@ extension ResourceLimit {
                                                        defaultValue: 100_000, ceiling: 10_000_000)
     /// Worker threads.
     public static let threads = ResourceLimit(what: "threads", environment: nil, defaultValue: 1024, ceiling: 1024)
-    /// Bytes of one CSV table (and any text input without a limit of its own). A CSV field
-    /// takes at least two bytes and becomes one 8-byte number, so a table in memory is a few
-    /// times its file.
+    /// Bytes of one CSV table (and any text input without a limit of its own). A row of two
+    /// one-digit fields ("1,1\n", 4 bytes) becomes two 8-byte numbers in a row array (~48
+    /// bytes), so a table in memory is at most about 12 times its file: 16 MiB → ~200 MB.
     public static let fileBytes = ResourceLimit(what: "bytes per input file", environment: "NMMFIT_MAX_FILE_BYTES",
-                                                defaultValue: 1 << 26, ceiling: 1 << 40)
+                                                defaultValue: 1 << 24, ceiling: 1 << 40)
     /// Bytes of a model spec (JSON or YAML). A spec at the bins limit (10⁵ bins, a few samples)
     /// written by `--save-spec` is about 15 MB; parsing allocates a few tens of bytes per byte.
     public static let modelSpecBytes = ResourceLimit(what: "bytes per model spec", environment: "NMMFIT_MAX_MODEL_SPEC_BYTES",
