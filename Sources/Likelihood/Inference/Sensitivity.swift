@@ -62,7 +62,8 @@ public struct Sensitivity {
     public static let bandProbabilities = [0.02275, 0.15866, 0.5, 0.84134, 0.97725]
 
     public static func run(model: BinnedModel, cl: Double = 0.9, method: AsymptoticInterval.Method = .unified,
-                           toys: Int = 200, seed: UInt64 = 1, progress: ((Int) -> Void)? = nil) throws -> Result {
+                           toys: Int = 200, seed: UInt64 = 1, shouldStop: () -> Bool = { false },
+                           progress: ((Int) -> Void)? = nil) throws -> Result {
         let pl = try ProfileLikelihood(model: model)
         let observedInterval = try AsymptoticInterval.interval(pl, cl: cl, method: method)
         let observed = observedInterval.upper
@@ -73,7 +74,11 @@ public struct Sensitivity {
         let gen = ToyGenerator(model: model, truth: bkg)
         var limits: [Double] = []
         var failed = 0
+        var done = 0
+        // `shouldStop` (e.g. Ctrl-C) ends the loop: the band then comes from the toys finished
         for k in 0..<toys {
+            if shouldStop() { break }
+            done += 1
             let obs = gen.generate(using: RandomSource(seed: seed, stream: UInt64(k)))
             do {
                 let p = try ProfileLikelihood(model: model, observation: obs, multiStart: false)
@@ -83,7 +88,7 @@ public struct Sensitivity {
         }
         limits.sort()
         let band = limits.isEmpty ? [] : bandProbabilities.map { FeldmanCousins.quantile(limits, $0) }
-        var r = Result(cl: cl, method: method.rawValue, asimovMedian: median, band: band, observed: observed, toys: toys,
+        var r = Result(cl: cl, method: method.rawValue, asimovMedian: median, band: band, observed: observed, toys: done,
                        failedToys: failed)
         r.observedLower = observedInterval.lower
         return r
