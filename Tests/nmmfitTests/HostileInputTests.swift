@@ -131,6 +131,37 @@ struct HostileInputTests {
         #expect(try fm.contentsOfDirectory(atPath: work.path) == ["t.jsonl"], "no lock or temporary file left")
     }
 
+    @Test("interrupts: significance keeps its finished toys on SIGINT (exit 130, p-value from them); SIGQUIT ends a fit with one line, no crash report")
+    func interruptsKeepWork() throws {
+        func started(_ args: [String]) throws -> (Process, Pipe, Pipe) {
+            let p = Process()
+            p.executableURL = Self.binary
+            p.arguments = args
+            let out = Pipe(), err = Pipe()
+            p.standardOutput = out
+            p.standardError = err
+            try p.run()
+            return (p, out, err)
+        }
+        let (sig, sigOut, sigErr) = try started(["significance", "--toys", "10000000", "--threads", "1"])
+        sleep(4)
+        kill(sig.processIdentifier, SIGINT)
+        let so = String(decoding: sigOut.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let se = String(decoding: sigErr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        sig.waitUntilExit()
+        #expect(sig.terminationReason == .exit && sig.terminationStatus == 130, "\(sig.terminationStatus) \(se)")
+        #expect(so.contains("background-only toys have q0 ≥ q0_obs"), "stdout: \(so)")
+        #expect(se.contains("the toy p-value uses the") && se.contains("of 10000000 toys finished"), "stderr: \(se)")
+
+        let (fit, _, fitErr) = try started(["fit", "--dataset", "all", "-q"])
+        usleep(300_000)
+        kill(fit.processIdentifier, SIGQUIT)
+        let fe = String(decoding: fitErr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        fit.waitUntilExit()
+        #expect(fit.terminationReason == .exit && [131, 0].contains(fit.terminationStatus), "\(fit.terminationStatus) \(fe)")
+        if fit.terminationStatus == 131 { #expect(fe.contains("quit (SIGQUIT): stopped") && !fe.contains("Backtrace") && !fe.contains("Crash"), "\(fe)") }
+    }
+
     // MARK: - running and set-up
 
     struct Result {
