@@ -75,15 +75,24 @@ struct CoverageCommand: ParsableCommand {
             }
             let muValues = mus.isEmpty ? [0, 0.5e-11, 2e-11] : mus
             let progress = DelayedProgress(total: muValues.count * methods.count, label: "coverage", quiet: output.quiet || output.json)
-            for mu in muValues {
+            // Ctrl-C (SIGTERM, SIGQUIT) stops the toys: the points finished (the last one with the
+            // toys it had) are printed and written, exit 130
+            Interrupt.shared.install()
+            points: for mu in muValues {
                 for m in methods {
+                    if Interrupt.shared.requested { break points }
                     pts.append(try Coverage.run(profile: pl, muNu: mu, cl: cl, method: m, toys: toyOptions.count,
-                                                criticalToys: criticalToys ?? 500, seed: toyOptions.seedValue, threads: threadOptions.threads))
+                                                criticalToys: criticalToys ?? 500, seed: toyOptions.seedValue, threads: threadOptions.threads,
+                                                shouldStop: { Interrupt.shared.requested }))
                     progress.update(pts.count)
                 }
             }
             progress.finish()
             try emit(pts)
+            if Interrupt.shared.requested {
+                Console.error("interrupted: \(pts.count) of \(muValues.count * methods.count) coverage points computed (the last with the toys finished)")
+                throw ExitCode(130)
+            }
         }
     }
 
