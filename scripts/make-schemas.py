@@ -40,7 +40,7 @@ SUFFIX_UNITS = [
 ]
 
 DESCRIPTIONS = {
-    "nmmfit_output": "Output format version (2: issue 14's unit-named snake_case keys).",
+    "nmmfit_output": "Output format version (2: snake_case keys with units in their names; README, Machine-readable output).",
     "cl": "Confidence level, a fraction (0.9 = 90 %).",
     "interval_method": "Interval construction: asymptotic-unified (boundary-aware, CCGV 2011 Eq. 47) or wilks.",
     "interval_kind": "upper_limit when the interval's lower end is the boundary μν = 0, else two_sided.",
@@ -158,7 +158,7 @@ DESCRIPTIONS = {
     "covered": "Toys whose interval contains the true μν.",
     "coverage": "covered / fitted toys (a fraction).",
     "coverage_error": "Binomial standard error of coverage.",
-    "nmmfit_toys": "Toys-file format version (2: issue 14; no header key shares a name with a record key).",
+    "nmmfit_toys": "Toys-file format version (2: no header key shares a name with a record key).",
     "statistic_name": "q0 (discovery test) or t (t̃ at tested_mu_nu_muB).",
     "total_toys": "Toys in the whole study.",
     "shard": "This file's shard index (0 in a merged file).",

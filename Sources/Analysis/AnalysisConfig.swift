@@ -51,7 +51,7 @@ public struct AnalysisConfig: Sendable {
     }
 
     /// The name that stands for every dataset found in the data folder (`all`).
-    public static let allDatasets = "all"
+    public static let allDatasets = DataLocator.allDatasetsName
 
     /// Dataset names with `all` replaced by every dataset of the data folder (sorted by name),
     /// keeping the first occurrence of each.

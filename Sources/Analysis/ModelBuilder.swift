@@ -1,4 +1,5 @@
 import Detector
+import Formats
 import Foundation
 import Likelihood
 import Recoil
@@ -44,12 +45,27 @@ public struct ModelBuilder {
         public var template: SignalTemplate
     }
 
+    /// Throws when a dataset's window holds (almost) no magnetic signal, naming the dataset, its
+    /// window and the inputs that set the signal — rather than a model-level "channels" error
+    /// after assembly. The rule is the model spec's: at the largest accepted μν the channel
+    /// must expect at least one signal event.
+    static func requireSignal(_ template: SignalTemplate, data: BinnedData, dataset ds: Dataset) throws {
+        let total = template.magneticAtReference.reduce(0, +)
+        let atMax = total * pow(ResourceLimit.maxMuNuMuB / RecoilModel.referenceMuNuBohr, 2)
+        guard !(atMax >= 1) else { return }
+        let e = data.bins.edges
+        let window = "\(e.first ?? 0)–\(e.last ?? 0) keV"
+        throw InputError(file: ds.directory.path, field: ds.spec.name,
+                         "no magnetic-moment signal in the window \(window) (\(total) events at μν = \(RecoilModel.referenceMuNuBohr) μB): the efficiency is zero there or the exposure (\(ds.spec.exposureTonneYear) tonne·year) is too small; check the window (\(FrontEndTerm.window.text)), the efficiency table and exposure_tonne_year (\(FrontEndTerm.datasetOverride.text))")
+    }
+
     /// Bins each dataset, folds the signal and assembles the spec.
     public func build(datasets: [(Dataset, ClosedRange<Double>?, Double?)]) throws -> (spec: ModelSpec, inputs: [ChannelInput]) {
         var inputs: [ChannelInput] = []
         for (ds, window, width) in datasets {
             let data = try ds.binned(window: window, binWidthKeV: width)
             let template = try SignalTemplate.make(model: recoil, detector: ds.detector, bins: data.bins)
+            try Self.requireSignal(template, data: data, dataset: ds)
             inputs.append(ChannelInput(dataset: ds, data: data, template: template))
         }
         return (try assemble(inputs), inputs)
@@ -114,6 +130,12 @@ public struct ModelBuilder {
                 }
                 samples.append(ModelSpec.Sample(name: b.name, counts: counts, factors: common + [p]))
                 hasSolarWeak = hasSolarWeak || (b.includesSolarWeak ?? false)
+            }
+            // a channel without any of its dataset's backgrounds would call every event signal
+            guard samples.contains(where: { s in input.data.backgrounds.contains { $0.spec.name == s.name } }) else {
+                let names = input.data.backgrounds.map(\.spec.name).joined(separator: ", ")
+                throw InputError(file: ds.directory.path, field: name,
+                                 "no background component is left in the fit (\(names.isEmpty ? "none in the spec" : names + ": disabled by default or taken as the tritium hypothesis, whose name contains 'tritium'")); without a background every event would count as signal")
             }
             let solar = solarFluxNuisance ? [fluxParam] : []
             if !hasSolarWeak {

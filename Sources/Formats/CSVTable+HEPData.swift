@@ -9,6 +9,15 @@ extension CSVTable {
         self.lines = lines
     }
 
+    /// The table with column `old` called `new` (a reader's name for a column another format
+    /// names differently). Throws when `new` is already a column.
+    public func renamingColumn(_ old: String, to new: String) throws -> CSVTable {
+        guard !columns.contains(new) else {
+            throw InputError(file: file, field: new, "the table has both '\(old)' and '\(new)'; keep one")
+        }
+        return CSVTable(file: file, columns: columns.map { $0 == old ? new : $0 }, rows: rows, lines: lines)
+    }
+
     /// Reads a numeric table: a HEPData YAML table (`.yaml`/`.yml`, through
     /// ``HEPDataTable/csvTable()``) or a CSV file (anything else).
     public static func load(from url: URL) throws -> CSVTable {

@@ -24,6 +24,7 @@ public struct CSVTable: Sendable {
     /// naming the line and the column.
     public init(text: String, file: String) throws {
         self.file = file
+        try ResourceLimit.fileBytes.check(text.utf8.count, option: "size", file: file)
         var header: [String]?
         var rows: [[Double]] = []
         var lines: [Int] = []
@@ -42,6 +43,14 @@ public struct CSVTable: Sendable {
             guard let h = header else {
                 if fields.contains(where: \.isEmpty) {
                     throw InputError(file: file, line: lineNo, "header row has an empty column name")
+                }
+                var seen: [String: Int] = [:]
+                for (j, f) in fields.enumerated() {
+                    if let first = seen[f] {
+                        throw InputError(file: file, line: lineNo, field: f,
+                                         "the column name is given twice in the header (columns \(first + 1) and \(j + 1)); name each column once")
+                    }
+                    seen[f] = j
                 }
                 header = fields
                 continue

@@ -5,7 +5,9 @@ import Foundation
 /// another process holds it, nmmfit refuses with a message naming that process instead of
 /// letting two writers interleave or overwrite each other. The lock file is removed when the
 /// lock is released, and a stale one left by a killed process is simply re-locked (the kernel
-/// drops flock locks of dead processes). A process may re-acquire a path it already holds.
+/// drops flock locks of dead processes). A process may re-acquire a path it already holds. The
+/// lock file is opened without following symbolic links and used only when it is a regular
+/// file (or absent, then created). Writers take it through ``OutputFile/lock(_:force:mayExist:)``.
 public final class FileLock: @unchecked Sendable {
     /// The locked output path.
     public let path: String
@@ -28,15 +30,42 @@ public final class FileLock: @unchecked Sendable {
         return url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).lock").path
     }
 
+    /// Throws the error ``acquire(for:)`` would give for a lock path that is not a regular file
+    /// (a symbolic link, FIFO, folder, …); lets a command refuse before any work.
+    public static func checkLockPath(for path: String) throws {
+        let lp = lockPath(for: path)
+        var st = stat()
+        guard lstat(lp, &st) == 0, let kind = TextInput.nonRegularKind(st.st_mode) else { return }
+        throw InputError(file: path, kind == "a symbolic link"
+            ? "the lock file \(lp) is a symbolic link; nmmfit only locks with a regular file (remove the link)"
+            : "the lock file \(lp) is \(kind); nmmfit only locks with a regular file (remove it)")
+    }
+
     /// Locks `path` for writing, or throws ``InputError`` when another process writes it.
     /// Nested acquisitions of the same path in one process share the lock.
     public static func acquire(for path: String) throws -> FileLock {
         let lp = lockPath(for: path)
         let key = URL(fileURLWithPath: lp).standardizedFileURL.path
         while true {
-            let fd = open(lp, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+            // O_NOFOLLOW: a symbolic link planted at the lock path (`.NAME.lock → victim`) is
+            // refused, never followed; O_NONBLOCK: a FIFO there cannot make open wait.
+            let fd = open(lp, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, 0o644)
             guard fd >= 0 else {
-                throw InputError(file: path, "cannot create the lock file \(lp): \(OSErrorText.describe(errno: errno))")
+                let err = errno
+                if err == ELOOP {
+                    throw InputError(file: path, "the lock file \(lp) is a symbolic link; nmmfit only locks with a regular file (remove the link)")
+                }
+                throw InputError(file: path, "cannot create the lock file \(lp): \(OSErrorText.describe(errno: err))")
+            }
+            var own = stat()
+            guard fstat(fd, &own) == 0 else {
+                let err = errno
+                close(fd)
+                throw InputError(file: path, "cannot create the lock file \(lp): \(OSErrorText.describe(errno: err))")
+            }
+            if let kind = TextInput.nonRegularKind(own.st_mode) {
+                close(fd)
+                throw InputError(file: path, "the lock file \(lp) is \(kind); nmmfit only locks with a regular file (remove it)")
             }
             heldLock.lock()
             if let n = held[key] {

@@ -91,12 +91,13 @@ public struct HEPDataTable: Sendable {
 
     /// Reads and parses a HEPData YAML table.
     public init(contentsOf url: URL) throws {
-        try self.init(text: try TextInput.read(path: url.path, what: "HEPData table"), file: url.path)
+        try self.init(text: try TextInput.read(path: url.path, what: "HEPData table", limit: .hepDataBytes), file: url.path)
     }
 
     /// Parses HEPData YAML text; `file` is used in messages.
     public init(text: String, file: String) throws {
         self.file = file
+        try ResourceLimit.hepDataBytes.check(text.utf8.count, option: "size", file: file)
         guard let (node, tree) = try SpecDecoding.composeYAML(TextInput.normaliseLineEnds(text), file: file) else {
             throw InputError(file: file, "file is empty")
         }

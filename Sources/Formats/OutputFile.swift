@@ -12,12 +12,8 @@ public enum OutputFile {
     /// Writes `data` to `path` atomically.
     /// - Throws: ``InputError`` in plain words naming the path.
     public static func write(_ data: Data, to path: String, force: Bool = false) throws {
-        let target = try checkedTarget(path)
-        let lock = try FileLock.acquire(for: target)
+        let (target, lock) = try self.lock(path, force: force)
         defer { lock.release() }
-        if FileManager.default.fileExists(atPath: target) && !force {
-            throw InputError(file: path, "output file exists", remedy: .overwrite)
-        }
         let url = URL(fileURLWithPath: target)
         let dir = url.deletingLastPathComponent()
         let tmp = dir.appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))").path
@@ -41,6 +37,28 @@ public enum OutputFile {
             unlink(tmp)
             throw InputError(file: path, "cannot move the finished output into place: \(OSErrorText.describe(errno: err))")
         }
+    }
+
+    /// The one way every writer (results, reports, toys files, merges) takes its output: the
+    /// path is checked (``checkedTarget(_:)``), locked (``FileLock``), and checked again under
+    /// the lock — it must still resolve to the same regular file or to nothing, and it must not
+    /// exist unless `force` or `mayExist` (a resumable toys file) allows it. Returns the path to
+    /// write and the held lock; release it when the file is in place.
+    public static func lock(_ path: String, force: Bool, mayExist: Bool = false) throws -> (target: String, lock: FileLock) {
+        let target = try checkedTarget(path)
+        let lock = try FileLock.acquire(for: target)
+        do {
+            guard try checkedTarget(path) == target else {
+                throw InputError(file: path, "the output path changed while it was being locked (a symbolic link was replaced); try again")
+            }
+            if !force && !mayExist && FileManager.default.fileExists(atPath: target) {
+                throw InputError(file: path, "output file exists", remedy: .overwrite)
+            }
+        } catch {
+            lock.release()
+            throw error
+        }
+        return (target, lock)
     }
 
     /// Writes text (UTF-8) atomically.

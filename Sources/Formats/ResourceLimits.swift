@@ -75,16 +75,46 @@ extension ResourceLimit {
     /// Points of a μν scan or Feldman–Cousins grid, or of one axis of a model grid.
     public static let gridPoints = ResourceLimit(what: "grid points", environment: "NMMFIT_MAX_GRID_POINTS",
                                                  defaultValue: 100_000, ceiling: 10_000_000)
-    /// Analysis bins of one channel (e.g. window / bin width).
+    /// Analysis bins of one channel (e.g. window / bin width, or a model spec's channel). A fit
+    /// of XENONnT SR0 in 2×10⁴ bins takes 19 s of CPU (release build; 35 s wall on a loaded
+    /// 2-core machine), and the time grows at least linearly with the bins: the default keeps a
+    /// fit at the limit within a minute on one core.
     public static let bins = ResourceLimit(what: "bins per channel", environment: "NMMFIT_MAX_BINS",
-                                           defaultValue: 100_000, ceiling: 10_000_000)
+                                           defaultValue: 20_000, ceiling: 10_000_000)
+    /// Recoil energies of one `spectrum` table: 10⁵ energies take 32 s of CPU (release build),
+    /// so a spectrum at the limit ends within a minute on one core.
+    public static let spectrumEnergies = ResourceLimit(what: "energies", environment: "NMMFIT_MAX_SPECTRUM_ENERGIES",
+                                                       defaultValue: 100_000, ceiling: 10_000_000)
     /// Worker threads.
     public static let threads = ResourceLimit(what: "threads", environment: nil, defaultValue: 1024, ceiling: 1024)
-    /// Bytes of one input text file (CSV, YAML/JSON spec, HEPData table, moment matrix).
+    /// Bytes of one CSV table (and any text input without a limit of its own). A row of two
+    /// one-digit fields ("1,1\n", 4 bytes) becomes two 8-byte numbers in a row array (~48
+    /// bytes), so a table in memory is at most about 12 times its file: 16 MiB → ~200 MB.
     public static let fileBytes = ResourceLimit(what: "bytes per input file", environment: "NMMFIT_MAX_FILE_BYTES",
-                                                defaultValue: 1 << 28, ceiling: 1 << 40)
+                                                defaultValue: 1 << 24, ceiling: 1 << 40)
+    /// Bytes of a model spec (JSON or YAML). A spec at the bins limit (10⁵ bins, a few samples)
+    /// written by `--save-spec` is about 15 MB; parsing allocates a few tens of bytes per byte.
+    public static let modelSpecBytes = ResourceLimit(what: "bytes per model spec", environment: "NMMFIT_MAX_MODEL_SPEC_BYTES",
+                                                     defaultValue: 1 << 25, ceiling: 1 << 32)
+    /// Bytes of a dataset spec (`dataset.json` / `dataset.yaml`); the shipped ones are a few kB.
+    public static let datasetSpecBytes = ResourceLimit(what: "bytes per dataset spec", environment: "NMMFIT_MAX_DATASET_SPEC_BYTES",
+                                                       defaultValue: 1 << 20, ceiling: 1 << 30)
+    /// Bytes of a moment-matrix file: nine complex numbers and a comment fit in a few hundred.
+    public static let momentMatrixBytes = ResourceLimit(what: "bytes per moment-matrix file", environment: "NMMFIT_MAX_MOMENT_MATRIX_BYTES",
+                                                        defaultValue: 1 << 16, ceiling: 1 << 26)
+    /// Bytes of a HEPData YAML table (records from hepdata.net are kilobytes to a few MB). A
+    /// composed YAML node costs about a hundred bytes, so YAML is held to a smaller size than CSV.
+    public static let hepDataBytes = ResourceLimit(what: "bytes per HEPData table", environment: "NMMFIT_MAX_HEPDATA_BYTES",
+                                                   defaultValue: 1 << 24, ceiling: 1 << 32)
     /// Nesting depth of a YAML or JSON document (checked on the text before it is parsed).
     public static let nestingDepth = ResourceLimit(what: "levels of nesting", environment: nil, defaultValue: 64, ceiling: 64)
+    /// Nodes (numbers, strings, lists, objects) of one JSON or YAML document, counted on the
+    /// text before it is parsed (``JSONGuard``, ``YAMLGuard``) and again after YAML aliases are
+    /// expanded. A parsed node costs tens (JSON) to a couple of hundred (YAML) bytes, so this
+    /// bounds the memory and time of parsing any spec; a model spec at the bins limit has under
+    /// a million nodes.
+    public static let documentNodes = ResourceLimit(what: "nodes per JSON/YAML document", environment: "NMMFIT_MAX_DOCUMENT_NODES",
+                                                    defaultValue: 2_000_000, ceiling: 1 << 32)
     /// YAML aliases (`*name`) in one document; their expansion is bounded separately by
     /// ``yamlExpansionFactor``.
     public static let yamlAliases = ResourceLimit(what: "YAML aliases", environment: nil, defaultValue: 1000, ceiling: 1000)
@@ -106,5 +136,6 @@ extension ResourceLimit {
     public static let maxNuisanceMagnitude = 1e6
 
     /// All the limits, for documentation and tests.
-    public static let all: [ResourceLimit] = [.toys, .shards, .gridPoints, .bins, .threads, .fileBytes, .nestingDepth, .yamlAliases]
+    public static let all: [ResourceLimit] = [.toys, .shards, .gridPoints, .bins, .spectrumEnergies, .threads, .fileBytes, .modelSpecBytes,
+                                              .datasetSpecBytes, .momentMatrixBytes, .hepDataBytes, .nestingDepth, .documentNodes, .yamlAliases]
 }

@@ -5,20 +5,20 @@ import Yams
 public enum SpecDecoding {
     /// Decodes a versioned JSON or YAML spec: rejects unknown keys (with their path) and
     /// unsupported versions, and maps decoding errors to ``InputError``s naming the key path.
+    /// The reading budget is the same for every spec: at most `limit` bytes, nesting and node
+    /// counts bounded (``JSONGuard``, ``YAMLGuard``) before a parser sees the text, and no key
+    /// given twice in one object.
     public static func decode<T: Decodable>(
-        _ data: Data, file: String, yaml: Bool, allowedKeys: [String: Set<String>], versionKey: String, supported: [Int]
+        _ data: Data, file: String, yaml: Bool, allowedKeys: [String: Set<String>], versionKey: String, supported: [Int],
+        limit: ResourceLimit = .fileBytes
     ) throws -> T {
+        try limit.check(data.count, option: "size", file: file)
         let tree: Any
         let text = try TextInput.decode(data, file: file)
         if yaml {
             tree = try composeYAML(text, file: file)?.tree ?? [String: Any]()
         } else {
-            try TextInput.requireNoNUL(text, file: file)
-            do {
-                tree = try JSONSerialization.jsonObject(with: Data(text.utf8))
-            } catch {
-                throw InputError(file: file, "malformed JSON: \(OSErrorText.jsonReason(error))")
-            }
+            tree = try parseJSON(text, file: file)
         }
         try check(tree, allowed: allowedKeys, file: file)
         if let dict = tree as? [String: Any], let v = dict[versionKey] as? Int, !supported.contains(v) {
@@ -36,6 +36,18 @@ public enum SpecDecoding {
     }
 
 
+    /// Parses JSON text within the reading budget: NUL refused, nesting and repeated keys
+    /// checked by ``JSONGuard`` first, then Foundation's parser. Errors are one-line ``InputError``s.
+    public static func parseJSON(_ text: String, file: String?) throws -> Any {
+        try TextInput.requireNoNUL(text, file: file)
+        try JSONGuard.check(text, file: file)
+        do {
+            return try JSONSerialization.jsonObject(with: Data(text.utf8))
+        } catch {
+            throw InputError(file: file, "malformed JSON: \(OSErrorText.jsonReason(error))")
+        }
+    }
+
     /// Composes a YAML document safely: the text is first bounded by ``YAMLGuard`` (nesting
     /// depth, aliases), then composed by Yams, then converted to JSON-like Foundation values
     /// with at most ``ResourceLimit/yamlExpansionFactor`` nodes per byte (alias expansion).
@@ -51,7 +63,7 @@ public enum SpecDecoding {
             throw InputError(file: file, "malformed YAML")
         }
         guard let node else { return nil }
-        var budget = ResourceLimit.yamlExpansionFactor * text.utf8.count + 1000
+        var budget = min(ResourceLimit.yamlExpansionFactor * text.utf8.count + 1000, try ResourceLimit.documentNodes.value())
         guard let tree = try yamlTree(node, file: file, depth: 0, budget: &budget) else { return nil }
         return (node, tree)
     }
@@ -83,7 +95,7 @@ public enum SpecDecoding {
         budget -= 1
         guard budget >= 0 else {
             throw InputError(file: file, line: node.mark?.line,
-                             "YAML aliases expand to more than \(ResourceLimit.yamlExpansionFactor) nodes per byte of the file (\"billion laughs\"); write the values out")
+                             "YAML aliases expand to more than \(ResourceLimit.yamlExpansionFactor) nodes per byte of the file or more than \(ResourceLimit.documentNodes.defaultValue) nodes (\"billion laughs\"); write the values out")
         }
         switch node {
         case .scalar(let sc):
@@ -97,10 +109,17 @@ public enum SpecDecoding {
             return sc.string
         case .mapping(let m):
             var out: [String: Any] = [:]
+            var places: [String: String] = [:]
             for (k, v) in m {
                 guard case .scalar(let key) = k else {
                     throw InputError(file: file, line: k.mark.map { $0.line }, "YAML mapping keys must be plain strings")
                 }
+                let place = k.mark.map { "line \($0.line), column \($0.column)" } ?? "?"
+                if let first = places[key.string] {
+                    throw InputError(file: file, line: k.mark?.line, field: key.string,
+                                     "the key is given twice in one mapping (\(first) and \(place)); give it once")
+                }
+                places[key.string] = place
                 out[key.string] = try yamlTree(v, file: file, depth: depth + 1, budget: &budget) ?? NSNull()
             }
             return out

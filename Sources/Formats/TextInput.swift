@@ -8,18 +8,19 @@ import Foundation
 public enum TextInput {
     /// Reads and normalises a text file; `what` names it in messages ("model spec").
     /// - Throws: ``InputError`` naming the path, in plain words.
-    public static func read(path: String, what: String = "file") throws -> String {
-        let bytes = try readBytes(path: path, what: what)
+    public static func read(path: String, what: String = "file", limit: ResourceLimit = .fileBytes) throws -> String {
+        let bytes = try readBytes(path: path, what: what, limit: limit)
         return try decode(bytes, file: path)
     }
 
     /// Reads and normalises a text file into UTF-8 bytes (for JSON parsers).
-    public static func readData(path: String, what: String = "file") throws -> Data {
-        Data(try read(path: path, what: what).utf8)
+    public static func readData(path: String, what: String = "file", limit: ResourceLimit = .fileBytes) throws -> Data {
+        Data(try read(path: path, what: what, limit: limit).utf8)
     }
 
-    /// The raw bytes of a regular file of bounded size.
-    public static func readBytes(path: String, what: String) throws -> Data {
+    /// The raw bytes of a regular file of at most `limit` bytes (each kind of file has its own
+    /// limit: ``ResourceLimit/modelSpecBytes``, …).
+    public static func readBytes(path: String, what: String, limit sizeLimit: ResourceLimit = .fileBytes) throws -> Data {
         // O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused just below.
         let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { throw InputError(file: path, "cannot read the \(what): \(OSErrorText.describe(errno: errno))") }
@@ -32,9 +33,9 @@ public enum TextInput {
             throw InputError(file: path, "the \(what) is \(kind), not a regular file")
         }
         let size = Int(st.st_size)
-        try ResourceLimit.fileBytes.check(size, option: "size", file: path)
+        try sizeLimit.check(size, option: "size", file: path)
         // The file may grow between stat and read: read at most limit + 1 bytes.
-        let limit = try ResourceLimit.fileBytes.value()
+        let limit = try sizeLimit.value()
         var out = Data()
         out.reserveCapacity(min(size, limit) + 1)
         var buf = [UInt8](repeating: 0, count: 1 << 16)
@@ -46,7 +47,7 @@ public enum TextInput {
             }
             if n == 0 { break }
             out.append(contentsOf: buf[0..<n])
-            if out.count > limit { try ResourceLimit.fileBytes.check(out.count, option: "size", file: path) }
+            if out.count > limit { try sizeLimit.check(out.count, option: "size", file: path) }
         }
         return out
     }

@@ -1,6 +1,7 @@
 import Foundation
 
-/// Bounds a YAML document BEFORE a YAML library sees it. Yams composes nodes recursively, so a
+/// Bounds a YAML document BEFORE a YAML library sees it; lines end where libyaml ends them
+/// (``lineBreakLength(_:at:)``). Yams composes nodes recursively, so a
 /// document nested 100 000 levels deep overflows the stack; and aliases (`*a`) can expand a
 /// small file into billions of nodes. ``check(_:file:)`` scans the text once, without
 /// recursion, and refuses:
@@ -8,7 +9,9 @@ import Foundation
 ///   over-estimated as 2 × (number of open indentation levels) + the `- `, `? ` and `: `
 ///   indicators on the line + the open flow brackets (`[`, `{`), so the real depth is never
 ///   larger than the estimate; quoted strings, comments and block scalars (`|`, `>`) are skipped.
-/// - more than ``ResourceLimit/yamlAliases`` aliases.
+/// - more than ``ResourceLimit/yamlAliases`` aliases;
+/// - more than ``ResourceLimit/documentNodes`` places where a node can start (an upper bound
+///   on the nodes Yams would compose, each costing a couple of hundred bytes).
 /// Alias *expansion* is bounded when the composed document is walked (``SpecDecoding``): at most
 /// ``ResourceLimit/yamlExpansionFactor`` nodes per byte of text.
 public enum YAMLGuard {
@@ -16,23 +19,48 @@ public enum YAMLGuard {
     public static func check(_ text: String, file: String?) throws {
         let maxDepth = try ResourceLimit.nestingDepth.value()
         let maxAliases = try ResourceLimit.yamlAliases.value()
-        var scanner = Scanner(maxDepth: maxDepth, maxAliases: maxAliases, file: file)
+        let maxNodes = try ResourceLimit.documentNodes.value()
+        var scanner = Scanner(maxDepth: maxDepth, maxAliases: maxAliases, maxNodes: maxNodes, file: file)
+        let u = Array(text.utf8)
         var lineNo = 0
-        var start = text.utf8.startIndex
-        let u = text.utf8
-        while start < u.endIndex || lineNo == 0 {
+        var start = 0
+        while start < u.count || lineNo == 0 {
             lineNo += 1
-            let end = u[start...].firstIndex(of: 10) ?? u.endIndex
+            var end = start
+            var breakLength = 0
+            while end < u.count {
+                breakLength = lineBreakLength(u, at: end)
+                if breakLength > 0 { break }
+                end += 1
+            }
             try scanner.line(Array(u[start..<end]), number: lineNo)
-            if end == u.endIndex { break }
-            start = u.index(after: end)
+            if end >= u.count { break }
+            start = end + breakLength
+        }
+    }
+
+    /// The length in bytes of the line break starting at `i`, or 0. These are libyaml's line
+    /// breaks (`IS_BREAK` in libyaml's yaml_private.h): LF, CR (CR LF counts once), NEL
+    /// U+0085, LINE SEPARATOR U+2028 and PARAGRAPH SEPARATOR U+2029. Counting only LF would let
+    /// a document whose lines end in U+2028 pass as one line while the parser sees thousands.
+    static func lineBreakLength(_ u: [UInt8], at i: Int) -> Int {
+        switch u[i] {
+        case 10: return 1
+        case 13: return i + 1 < u.count && u[i + 1] == 10 ? 2 : 1
+        case 0xC2: return i + 1 < u.count && u[i + 1] == 0x85 ? 2 : 0
+        case 0xE2: return i + 2 < u.count && u[i + 1] == 0x80 && (u[i + 2] == 0xA8 || u[i + 2] == 0xA9) ? 3 : 0
+        default: return 0
         }
     }
 
     struct Scanner {
         let maxDepth: Int
         let maxAliases: Int
+        let maxNodes: Int
         let file: String?
+        /// Places where a node can start (line starts, after `[`, `{`, `,`, `:`, `- `, `? `):
+        /// an upper bound on the nodes the parser will compose.
+        var nodeStarts = 0
         var indents: [Int] = []
         var flow = 0
         var inDouble = false
@@ -68,6 +96,7 @@ public enum YAMLGuard {
             }
             var extra = 0
             var deepest = flow
+            nodeStarts += 1
             var atNodeStart = !(inDouble || inSingle)
             while i < b.count {
                 let c = b[i]
@@ -92,6 +121,7 @@ public enum YAMLGuard {
                 if atNodeStart {
                     if (c == Self.dash || c == Self.question) && followedByBlank {
                         extra += 1
+                        nodeStarts += 1
                         i += 1
                         continue
                     }
@@ -118,6 +148,7 @@ public enum YAMLGuard {
                     if flow > 0 || atNodeStart {
                         flow += 1
                         deepest = max(deepest, flow)
+                        nodeStarts += 1
                         atNodeStart = true
                         i += 1
                         continue
@@ -128,17 +159,23 @@ public enum YAMLGuard {
                     i += 1
                     continue
                 } else if c == Self.comma && flow > 0 {
+                    nodeStarts += 1
                     atNodeStart = true
                     i += 1
                     continue
                 } else if c == Self.colon && (followedByBlank || (flow > 0 && [Self.comma, Self.closeSq, Self.closeCu].contains(next!))) {
                     if flow == 0 { extra += 1 }
+                    nodeStarts += 1
                     atNodeStart = true
                     i += 1
                     continue
                 }
                 atNodeStart = false
                 i += 1
+            }
+            if nodeStarts > maxNodes {
+                throw InputError(file: file, line: number,
+                                 "more than \(maxNodes) values in one YAML document\(ResourceLimit.documentNodes.howToRaise)")
             }
             let depth = 2 * indents.count + extra + deepest
             if depth > maxDepth {

@@ -16,7 +16,7 @@ import Recoil
 /// μ_LR/μ_SM = (4/3)(m_ℓ/m_ν) sin 2ξ.
 public enum LeftRightMixingMoment {
     /// Status of the formula, printed with every result.
-    public static let verification = "unverified: prefactor as quoted in issue 16; the source equation could not be read"
+    public static let verification = "unverified: prefactor of the form quoted by Kim, PRD 14 (1976) 3000 and Shrock (1982), not checked against their equations (could not be read)"
 
     /// μν/μB for lepton ℓ and sin 2ξ (|sin 2ξ| ≤ 1; the sign of μ follows it).
     public static func momentBohr(lepton: LeptonFlavour, sin2Xi s: Double) throws -> Double {

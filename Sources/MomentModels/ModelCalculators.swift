@@ -127,7 +127,7 @@ public struct HorizontalSymmetryModel: Sendable, Codable, Equatable {
 
     /// Status of the 1/8π² prefactor, printed with every result.
     public static let prefactorVerification =
-        "unverified: the 1/(8 pi^2) prefactor is as issue 8 quoted it; arXiv:2007.04291's formula could not be read (abstract only)"
+        "unverified: the 1/(8 pi^2) prefactor is not checked against arXiv:2007.04291 (Babu, Jana & Lindner), whose formula could not be read (abstract only)"
 
     /// The loop function (ln(m²/m_τ²) − 1)/m² in GeV⁻², for a scalar mass m in GeV.
     public static func loopFunctionPerGeV2(massGeV m: Double) -> Double {

@@ -30,22 +30,17 @@ public enum MomentMatrixFile {
 
     /// Loads and validates the file at `path`.
     public static func load(path: String) throws -> MagneticMomentMatrix {
-        let data = try TextInput.readData(path: path, what: "moment-matrix file")
+        let data = try TextInput.readData(path: path, what: "moment-matrix file", limit: .momentMatrixBytes)
         return try parse(data, file: path)
     }
 
     /// Parses and validates JSON `data`; `file` names it in errors.
     public static func parse(_ data: Data, file: String? = nil) throws -> MagneticMomentMatrix {
-        let top: Any
-        // BOM and CRLF/CR normalised, NUL refused (JSON parsers would guess UTF-16)
+        try ResourceLimit.momentMatrixBytes.check(data.count, option: "size", file: file)
+        // BOM and CRLF/CR normalised; NUL, deep nesting and repeated keys refused
         let text = try TextInput.decode(data, file: file ?? "moment matrix")
-        try TextInput.requireNoNUL(text, file: file)
         let clean = Data(text.utf8)
-        do {
-            top = try JSONSerialization.jsonObject(with: clean)
-        } catch {
-            throw InputError(file: file, "malformed JSON: \(OSErrorText.jsonReason(error))")
-        }
+        let top = try SpecDecoding.parseJSON(text, file: file)
         guard let object = top as? [String: Any] else {
             throw InputError(file: file, "the top level must be a JSON object with keys basis, type, real and optionally imag")
         }

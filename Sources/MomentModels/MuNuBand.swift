@@ -70,7 +70,9 @@ public struct MuNuBand: Sendable, Codable, Equatable {
 
     /// Parses fit-result JSON (see ``load(fitResult:)``); `file` names it in errors.
     public static func parse(fitResult data: Data, file: String? = nil) throws -> MuNuBand {
-        guard (try? JSONSerialization.jsonObject(with: data)) is [String: Any] else {
+        // the reading budget of every JSON input: nesting, size and repeated keys checked first
+        let text = try TextInput.decode(data, file: file ?? "fit result")
+        guard try SpecDecoding.parseJSON(text, file: file) is [String: Any] else {
             throw InputError(file: file, "not a JSON object (expected a \(FrontEndTerm.fitResult.text))")
         }
         let raw: Raw

@@ -16,7 +16,12 @@ extension AtomicBinding {
     /// interpolated linearly and held at their end values outside the table.
     /// - Throws: ``InputError`` naming the file, line and column.
     public static func load(from url: URL) throws -> AtomicBinding {
-        let t = try CSVTable.load(from: url)
+        var t = try CSVTable.load(from: url)
+        // A HEPData table of points names its energy axis energy_keV (converted to keV from the
+        // header's units, HEPDataTable.csvTable()): that is T_keV here.
+        if !t.columns.contains("T_keV"), ["yaml", "yml"].contains(url.pathExtension.lowercased()), t.columns.contains("energy_keV") {
+            t = try t.renamingColumn("energy_keV", to: "T_keV")
+        }
         guard t.columns.contains("T_keV") else {
             throw InputError(file: url.path, field: "T_keV", "an atomic table needs a column T_keV (recoil energy in keV) and 'factor' or 'weak' and 'magnetic' (columns found: \(t.columns.joined(separator: ", ")))")
         }
@@ -30,6 +35,9 @@ extension AtomicBinding {
             let v = try t.column(col)
             for (i, x) in v.enumerated() where !(x >= 0 && x <= maximumTableFactor) {
                 throw InputError(file: url.path, line: t.lines[i], field: col, "atomic factor \(x) is outside [0, \(maximumTableFactor)]")
+            }
+            guard v.contains(where: { $0 > 0 }) else {
+                throw InputError(file: url.path, field: col, "every \(name) factor is zero: the table removes the \(name) term altogether (factors are σ_bound/σ_free, near 1 above the binding energies)")
             }
             return v
         }

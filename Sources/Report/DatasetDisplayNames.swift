@@ -1,3 +1,4 @@
+import Formats
 import Foundation
 
 /// Display names of datasets for figures ("XENON1T SR1" for `xenon1t_sr1`), read from each
@@ -12,8 +13,9 @@ public enum DatasetDisplayNames {
         var out: [String: String] = [:]
         for id in ids {
             let url = dataDirectory.appendingPathComponent(id).appendingPathComponent("dataset.json")
-            guard let data = try? Data(contentsOf: url),
-                  let obj = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else { continue }
+            // within the reading budget of a dataset spec (size, nesting, repeated keys)
+            guard let text = try? TextInput.read(path: url.path, what: "dataset spec", limit: .datasetSpecBytes),
+                  let obj = (try? SpecDecoding.parseJSON(text, file: url.path)) as? [String: Any] else { continue }
             let candidates = [obj["display_name"] as? String, (obj["title"] as? String).map(leadingName), obj["experiment"] as? String]
             if let name = candidates.compactMap({ $0?.trimmingCharacters(in: .whitespacesAndNewlines) }).first(where: { !$0.isEmpty }) {
                 out[id] = name

@@ -56,22 +56,28 @@ public enum Figures {
         return Figure(width: columnWidth, height: 440, fontSize: fontSize, printWidthInches: columnWidthInches, panels: [top, bottom])
     }
 
-    /// The profile-likelihood curve −2ΔlnL(μν) with the 68/90/95 % (1 dof) thresholds and the
-    /// interval marked. The x axis ends where the curve leaves the top of the plot (or at the
-    /// last scan point), so no empty region is drawn.
-    public static func scan(_ points: [ProfileLikelihood.ScanPoint], interval: [Double], cl: Double, best: Double) -> Figure {
+    /// The profile-likelihood curve −2ΔlnL(μν) with the interval marked and the threshold its
+    /// interval uses: `threshold[i]` is the critical value at `points[i]`
+    /// (``AsymptoticInterval/criticalValues(_:muNu:cl:method:)``) — a curve for the boundary-aware
+    /// method, the χ²₁ line for Wilks — so the interval's ends are exactly where the two curves
+    /// cross. The 68.3 % line (−2ΔlnL = 1) marks the errors. The x axis ends where the curve
+    /// leaves the top of the plot (or at the last scan point), so no empty region is drawn.
+    public static func scan(_ points: [ProfileLikelihood.ScanPoint], interval: [Double], cl: Double, best: Double,
+                            threshold: [Double], method: String) -> Figure {
         let x = points.map { $0.muNu / 1e-11 }, y = points.map(\.deltaTwoNLL)
         let yTop = min(max(1.3 * (y.first ?? 5), 6), 25)
         // the first point right of the minimum at which the curve is above the top
         let iMin = y.indices.min { y[$0] < y[$1] } ?? 0
         let xEnd = (iMin..<x.count).first { y[$0] >= yTop }.map { x[$0] } ?? x.last
         let lo = interval.first ?? 0, hi = interval.count > 1 ? interval[1] : .nan
-        let thresholds = [(1.0, "68.3 %"), (2.706, "90 %"), (3.841, "95 %")]  // χ²₁ quantiles
-        var el: [any PlotElement] = thresholds.map { HorizontalLine(y: $0.0, label: $0.1, color: .gray) }
+        let pct = String(format: "%.0f", cl * 100)
+        var el: [any PlotElement] = [HorizontalLine(y: 1.0, label: "68.3 %", color: .gray)]  // the errors' −2ΔlnL = 1
+        if threshold.count == x.count {
+            el.append(LineSeries(x: x, y: threshold, label: "\(pct) % CL threshold (\(method))", color: .gray, width: 1.3, dash: .dotted))
+        }
         el.append(LineSeries(x: x, y: y, label: "profile likelihood", color: .blue, width: 2))
         if lo > 0 { el.append(VerticalLine(x: lo / 1e-11, color: .vermillion)) }
         el.append(VerticalLine(x: hi / 1e-11, color: .vermillion))
-        let pct = String(format: "%.0f", cl * 100)
         let what = lo > 0 ? "\(pct) % CL interval [\(fixed(lo / 1e-11)), \(fixed(hi / 1e-11))]"
                           : "\(pct) % CL upper limit \(fixed(hi / 1e-11))"
         let legend = Legend(.auto, extraEntries: [LegendEntry(what, .line(.vermillion, width: 1, dash: .dashed))], fontSize: legendFontSize)

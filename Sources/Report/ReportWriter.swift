@@ -75,6 +75,8 @@ public struct ReportWriter {
     /// before any work: the fixed files, and the figures (`spectrum_<channel>`, `profile_scan`,
     /// `limits_comparison`, each as .svg and optionally .png/.pdf).
     public static let summaryJSON = "summary.json", summaryMarkdown = "summary.md", modelSpec = "model_spec.json"
+    /// Steps of the profile scan in the report, from 0 to 2.2 × the upper end.
+    public static let scanSteps = 120
     public static let spectrumPrefix = "spectrum_", profileScan = "profile_scan", limitsComparison = "limits_comparison"
 
     /// Whether this writer would write a file of that name (in any of its folders).
@@ -123,9 +125,12 @@ public struct ReportWriter {
             plots.append((name, "Spectrum of \(Figures.name(ch.name, displayNames)) with the best fit"))
         }
         let top = max(2.2 * report.interval[1], 1.5 * report.muNuBest, 1e-12)
-        let grid = (0...60).map { top * Double($0) / 60 }
+        let grid = (0...Self.scanSteps).map { top * Double($0) / Double(Self.scanSteps) }
         let pts = try profile.scan(grid)
-        try put("\(Self.profileScan).svg", Data(Figures.scan(pts, interval: report.interval, cl: report.cl, best: report.muNuBest).svg().utf8))
+        let method = AsymptoticInterval.Method(rawValue: report.intervalMethod) ?? .unified
+        let threshold = try AsymptoticInterval.criticalValues(profile, muNu: grid, cl: report.cl, method: method)
+        try put("\(Self.profileScan).svg", Data(Figures.scan(pts, interval: report.interval, cl: report.cl, best: report.muNuBest,
+                                                             threshold: threshold, method: method.rawValue).svg().utf8))
         plots.append(("\(Self.profileScan).svg", "Profile likelihood −2ΔlnL(μν)"))
         if let limitsTable, let limits = try? PublishedLimit.load(limitsTable) {
             try put("\(Self.limitsComparison).svg", Data(Figures.limits(limits, thisWork: thisWork(report) + moreResults).svg().utf8))

@@ -9,6 +9,7 @@ import Testing
 @testable import Analysis
 @testable import Plot
 @testable import Report
+import GSL
 
 /// The report's figures are well-formed SVG with the expected labels and a non-degenerate data
 /// range; the report folder holds every file (issue #6).
@@ -42,13 +43,24 @@ struct ReportTests {
         #expect(abs(10 - t.low - 6.8906) < 1e-3 && abs(10 + t.high - 14.2670) < 1e-3)
     }
 
-    @Test("the scan figure marks the thresholds and the interval; the limits figure lists every experiment")
+    @Test("the scan figure draws the threshold its interval uses (the curves cross at the interval's ends); the limits figure lists every experiment")
     func scanAndLimits() throws {
         let pl = try ProfileLikelihood(model: Self.model)
-        let pts = try pl.scan(stride(from: 0.0, through: 5e-11, by: 2.5e-12).map { $0 })
-        let doc = try Self.parse(Figures.scan(pts, interval: [1.6e-11, 3.05e-11], cl: 0.9, best: pl.best.muNu).svg())
+        let grid = stride(from: 0.0, through: 5e-11, by: 2.5e-12).map { $0 }
+        let pts = try pl.scan(grid)
+        let iv = try AsymptoticInterval.interval(pl, cl: 0.9, method: .unified)
+        // at each end of the interval, −2ΔlnL equals the unified critical value drawn in the figure
+        for end in [iv.lower, iv.upper] {
+            let c = try AsymptoticInterval.criticalValues(pl, muNu: [end], cl: 0.9, method: .unified)[0]
+            let t = try pl.scan([end])[0].deltaTwoNLL
+            #expect(abs(t - c) < 1e-3, "at \(end): −2ΔlnL \(t), threshold \(c)")
+        }
+        #expect(try AsymptoticInterval.criticalValues(pl, muNu: [1e-11], cl: 0.9, method: .wilks) == [try Distributions.chiSquaredQuantile(0.9, dof: 1)])
+        let threshold = try AsymptoticInterval.criticalValues(pl, muNu: grid, cl: 0.9, method: .unified)
+        let doc = try Self.parse(Figures.scan(pts, interval: [iv.lower, iv.upper], cl: 0.9, best: pl.best.muNu,
+                                              threshold: threshold, method: "asymptotic-unified").svg())
         let t = try Self.texts(doc).joined(separator: "|")
-        for label in ["68.3 %", "90 %", "95 %", "μν [10⁻¹¹ μB]", "−2 Δ ln L"] { #expect(t.contains(label)) }
+        for label in ["68.3 %", "90 % CL threshold (asymptotic-unified)", "μν [10⁻¹¹ μB]", "−2 Δ ln L"] { #expect(t.contains(label)) }
         let limits = try PublishedLimit.load(try DataLocator.dataDirectory().appendingPathComponent("limits/mu_nu_limits.csv"))
         #expect(limits.count >= 8)
         let ld = try Self.parse(Figures.limits(limits, result: ("this fit", [1.6e-11, 3.05e-11], 2.4e-11)).svg())
@@ -120,7 +132,9 @@ struct ReportTests {
         let pl = try ProfileLikelihood(model: Self.model)
         let pts = try pl.scan(stride(from: 0.0, through: 5e-11, by: 1e-12).map { $0 })
         let scanPoints = pts.map { ($0.muNu / 1e-11, $0.deltaTwoNLL) }
-        for (fig, points) in [(Figures.spectrum(r), spectrumPoints), (Figures.scan(pts, interval: r.interval, cl: r.cl, best: r.muNuBest), scanPoints)] {
+        for (fig, points) in [(Figures.spectrum(r), spectrumPoints), (Figures.scan(pts, interval: r.interval, cl: r.cl, best: r.muNuBest,
+                                                                                                         threshold: try AsymptoticInterval.criticalValues(pl, muNu: pts.map(\.muNu), cl: r.cl, method: .unified),
+                                                                                                         method: "asymptotic-unified"), scanPoints)] {
             let f = fig.frames()[0]
             if let box = fig.legendBoxes()[0] {
                 for (x, y) in points {

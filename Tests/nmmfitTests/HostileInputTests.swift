@@ -69,7 +69,7 @@ struct HostileInputTests {
         let before = try Self.listing(work)
 
         let args = (c.json["args"] as? [any Sendable] ?? []).compactMap { $0 as? String }.map(expand)
-        let env = (c.json["env"] as? [String: any Sendable] ?? [:]).compactMapValues { $0 as? String }
+        let env = (c.json["env"] as? [String: any Sendable] ?? [:]).compactMapValues { ($0 as? String).map(expand) }
         let r = try Self.run(args, stdout: c.json["stdout"] as? String, stderr: c.json["stderr"] as? String, environment: env)
         let expectedExit = Int32((c.json["exit"] as? Double) ?? -1)
 
@@ -96,12 +96,16 @@ struct HostileInputTests {
         }
     }
 
-    @Test("two processes writing the same toys file: the second is refused, the file stays complete")
+    @Test("two processes writing the same toys file, or a merge --force onto it: the second is refused, the file stays complete")
     func oneWriterPerToysFile() throws {
         let fm = FileManager.default
         let work = fm.temporaryDirectory.appendingPathComponent("nmmfit-lock-\(UUID().uuidString)")
+        let other = fm.temporaryDirectory.appendingPathComponent("nmmfit-lock-shard-\(UUID().uuidString)")
         try fm.createDirectory(at: work, withIntermediateDirectories: true)
-        defer { try? fm.removeItem(at: work) }
+        try fm.createDirectory(at: other, withIntermediateDirectories: true)
+        defer { try? fm.removeItem(at: work); try? fm.removeItem(at: other) }
+        let shard = other.appendingPathComponent("s.jsonl").path
+        #expect(try Self.run(["toys", "-n", "5", "-o", shard, "-q"], stdout: nil, stderr: nil).status == 0)
         let toys = work.appendingPathComponent("t.jsonl").path
         let first = Process()
         first.executableURL = Self.binary
@@ -112,6 +116,7 @@ struct HostileInputTests {
         let deadline = Date().addingTimeInterval(60)
         while !fm.fileExists(atPath: lockFile) && Date() < deadline && first.isRunning { usleep(20_000) }
         let second = try Self.run(["toys", "-n", "60000", "--threads", "1", "-o", toys, "-q"], stdout: nil, stderr: nil)
+        let merge = try Self.run(["merge", shard, "-o", toys, "--force", "-q"], stdout: nil, stderr: nil)
         let secondStartedWhileFirstRan = first.isRunning
         first.waitUntilExit()
         #expect(first.terminationStatus == 0)
@@ -120,9 +125,41 @@ struct HostileInputTests {
         // second simply resumes a complete file)
         guard secondStartedWhileFirstRan || second.status != 0 else { return }
         #expect(second.status == 2 && second.stderr.contains("another nmmfit process"), "\(second.stderr)")
+        #expect(merge.status == 2 && merge.stderr.contains("another nmmfit process"), "merge --force: \(merge.stderr)")
         let lines = try String(contentsOfFile: toys, encoding: .utf8).split(separator: "\n")
         #expect(lines.count == 60001, "header + 60000 toys")
         #expect(try fm.contentsOfDirectory(atPath: work.path) == ["t.jsonl"], "no lock or temporary file left")
+    }
+
+    @Test("interrupts: significance keeps its finished toys on SIGINT (exit 130, p-value from them); SIGQUIT ends a fit with one line, no crash report")
+    func interruptsKeepWork() throws {
+        func started(_ args: [String]) throws -> (Process, Pipe, Pipe) {
+            let p = Process()
+            p.executableURL = Self.binary
+            p.arguments = args
+            let out = Pipe(), err = Pipe()
+            p.standardOutput = out
+            p.standardError = err
+            try p.run()
+            return (p, out, err)
+        }
+        let (sig, sigOut, sigErr) = try started(["significance", "--toys", "10000000", "--threads", "1"])
+        sleep(4)
+        kill(sig.processIdentifier, SIGINT)
+        let so = String(decoding: sigOut.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let se = String(decoding: sigErr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        sig.waitUntilExit()
+        #expect(sig.terminationReason == .exit && sig.terminationStatus == 130, "\(sig.terminationStatus) \(se)")
+        #expect(so.contains("background-only toys have q0 ≥ q0_obs"), "stdout: \(so)")
+        #expect(se.contains("the toy p-value uses the") && se.contains("of 10000000 toys finished"), "stderr: \(se)")
+
+        let (fit, _, fitErr) = try started(["fit", "--dataset", "all", "-q"])
+        usleep(300_000)
+        kill(fit.processIdentifier, SIGQUIT)
+        let fe = String(decoding: fitErr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        fit.waitUntilExit()
+        #expect(fit.terminationReason == .exit && [131, 0].contains(fit.terminationStatus), "\(fit.terminationStatus) \(fe)")
+        if fit.terminationStatus == 131 { #expect(fe.contains("quit (SIGQUIT): stopped") && !fe.contains("Backtrace") && !fe.contains("Crash"), "\(fe)") }
     }
 
     // MARK: - running and set-up
@@ -219,8 +256,10 @@ struct HostileInputTests {
         } else if let p = step["indent_nest"] as? String {
             let path = expand(p)
             try parent(path)
-            var s = "nmmfit_dataset: 1\nnotes:\n"
-            for i in 1...Int(step["count"] as? Double ?? 1) { s += String(repeating: " ", count: i) + "a\(i):\n" }
+            // `separator`: the line break (libyaml also breaks lines at U+0085, U+2028 and U+2029)
+            let br = step["separator"] as? String ?? "\n"
+            var s = "nmmfit_dataset: 1" + br + "notes:" + br
+            for i in 1...Int(step["count"] as? Double ?? 1) { s += String(repeating: " ", count: i) + "a\(i):" + br }
             try s.write(toFile: path, atomically: true, encoding: .utf8)
         } else if let name = step["copy_dataset"] as? String {
             let dest = URL(fileURLWithPath: expand(step["to"] as? String ?? ""))

@@ -22,9 +22,20 @@ public enum DataLocator {
         }
         var tried: [String] = []
         if let env = ProcessInfo.processInfo.environment["NMMFIT_DATA"], !env.isEmpty {
+            // Named by the user: used as it is or refused, never silently replaced by another folder.
             let u = URL(fileURLWithPath: env)
-            if isData(u) { return u }
-            tried.append(env)
+            var isDir: ObjCBool = false
+            guard fm.fileExists(atPath: u.path, isDirectory: &isDir) else {
+                throw InputError(file: env, field: "NMMFIT_DATA", "the data folder NMMFIT_DATA names does not exist")
+            }
+            guard isDir.boolValue else {
+                throw InputError(file: env, field: "NMMFIT_DATA", "NMMFIT_DATA must name a folder of datasets (this is a file)")
+            }
+            guard !available(in: u).isEmpty else {
+                throw InputError(file: env, field: "NMMFIT_DATA",
+                                 "the folder NMMFIT_DATA names holds no dataset (a sub-folder with dataset.json or dataset.yaml)")
+            }
+            return u
         }
         // Sources/Detector/Datasets/DataLocator.swift → repository root
         let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
@@ -60,15 +71,39 @@ public enum DataLocator {
     /// - Throws: ``InputError`` listing the available datasets when there is none.
     public static func specFile(named name: String, dataDirectory: String? = nil) throws -> URL {
         let root = try self.dataDirectory(explicit: dataDirectory)
-        guard !name.contains("/"), let url = Dataset.specFile(in: root.appendingPathComponent(name)) else {
+        if let problem = nameProblem(name) {
+            throw InputError(field: "dataset", "\(InputError.excerpt(name)) is not a dataset name: \(problem)")
+        }
+        guard let url = try Dataset.specFile(in: root.appendingPathComponent(name)) else {
             throw InputError(field: "dataset", "unknown dataset '\(name)' (available: \(available(in: root).joined(separator: ", ")))")
         }
         return url
     }
 
-    /// Names of the datasets in a data folder (sub-folders with a dataset spec).
+    /// Names of the datasets in a data folder: sub-folders with a dataset spec and a usable name
+    /// (``nameProblem(_:)``; a folder named `all` could never be chosen, as `all` means every dataset).
     public static func available(in root: URL) -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []
-        return names.filter { Dataset.specFile(in: root.appendingPathComponent($0)) != nil }.sorted()
+        return names.filter { name in
+            nameProblem(name) == nil && Dataset.specFileNames.contains {
+                FileManager.default.fileExists(atPath: root.appendingPathComponent(name).appendingPathComponent($0).path)
+            }
+        }.sorted()
     }
+
+    /// What makes `name` unusable as a dataset name, or nil. Names appear in tables, file names
+    /// and messages, one per line: letters, digits and `_ - . +` only, not starting with a dot,
+    /// and not the word `all` (which selects every dataset).
+    public static func nameProblem(_ name: String) -> String? {
+        if name.isEmpty { return "it is empty" }
+        if name == allDatasetsName { return "'all' selects every dataset and cannot name one" }
+        if name.hasPrefix(".") { return "it starts with a dot" }
+        if let c = name.unicodeScalars.first(where: { !($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "_-.+".unicodeScalars.contains($0))) }) {
+            return "it contains \(c.value < 0x20 || c.value == 0x7F ? String(format: "the control character U+%04X", c.value) : "'\(c)'"); use letters, digits and _ - . +"
+        }
+        return nil
+    }
+
+    /// The `--dataset` value that selects every dataset found.
+    public static let allDatasetsName = "all"
 }

@@ -42,16 +42,26 @@ public struct Dataset: Sendable {
         case events([Double])
     }
 
+    /// The spec file names a dataset folder may hold (exactly one of them).
+    public static let specFileNames = ["dataset.json", "dataset.yaml", "dataset.yml"]
+
     /// The spec file of a dataset folder (`dataset.json`, `.yaml` or `.yml`), if there is one.
-    public static func specFile(in directory: URL) -> URL? {
-        ["dataset.json", "dataset.yaml", "dataset.yml"].map { directory.appendingPathComponent($0) }
-            .first { FileManager.default.fileExists(atPath: $0.path) }
+    /// - Throws: ``InputError`` naming both files when the folder holds two specs (they may
+    ///   differ, and neither can be chosen silently).
+    public static func specFile(in directory: URL) throws -> URL? {
+        let found = specFileNames.map { directory.appendingPathComponent($0) }
+            .filter { FileManager.default.fileExists(atPath: $0.path) }
+        if found.count > 1 {
+            throw InputError(file: directory.path,
+                             "the folder holds two dataset specs, \(found[0].lastPathComponent) and \(found[1].lastPathComponent); keep one")
+        }
+        return found.first
     }
 
     /// Loads `dataset.json` (or `.yaml`) from a folder, applies command-line `overrides` to the
     /// spec, and loads every file it names.
     public static func load(directory: URL, overrides: [DatasetSpec.Override] = []) throws -> Dataset {
-        guard let specURL = specFile(in: directory) else {
+        guard let specURL = try specFile(in: directory) else {
             throw InputError(file: directory.path, "no dataset.json or dataset.yaml in this folder")
         }
         let spec = try DatasetSpec.load(from: specURL).applying(overrides, file: specURL.path)

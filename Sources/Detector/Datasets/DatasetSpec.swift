@@ -183,14 +183,15 @@ public struct DatasetSpec: Codable, Sendable, Equatable {
 
     /// Loads and validates a spec from a `.json`, `.yaml` or `.yml` file.
     public static func load(from url: URL) throws -> DatasetSpec {
-        let data = try TextInput.readData(path: url.path, what: "dataset spec")
+        let data = try TextInput.readData(path: url.path, what: "dataset spec", limit: .datasetSpecBytes)
         return try decode(data, file: url.path, yaml: ["yaml", "yml"].contains(url.pathExtension.lowercased()))
     }
 
     /// Decodes and validates spec bytes (JSON, or YAML when `yaml`); `file` names it in errors.
     public static func decode(_ data: Data, file: String, yaml: Bool) throws -> DatasetSpec {
         let spec: DatasetSpec = try SpecDecoding.decode(
-            data, file: file, yaml: yaml, allowedKeys: allowedKeys, versionKey: "nmmfit_dataset", supported: supportedVersions)
+            data, file: file, yaml: yaml, allowedKeys: allowedKeys, versionKey: "nmmfit_dataset", supported: supportedVersions,
+            limit: .datasetSpecBytes)
         try spec.validate(file: file)
         return spec
     }
@@ -201,7 +202,9 @@ public struct DatasetSpec: Codable, Sendable, Equatable {
         guard Self.supportedVersions.contains(nmmfitDataset) else {
             throw bad("nmmfit_dataset", "spec version \(nmmfitDataset) is not supported (supported: \(Self.supportedVersions))")
         }
-        guard !name.isEmpty else { throw bad("name", "must not be empty") }
+        if let problem = DataLocator.nameProblem(name) {
+            throw bad("name", "\(InputError.excerpt(name)) is not a dataset name: \(problem)")
+        }
         guard provenance != nil else {
             throw bad("provenance", "required key is missing: say \"official\" (a collaboration release) or \"digitised\" (read off a paper's figures); digitised data are flagged in every result they enter")
         }

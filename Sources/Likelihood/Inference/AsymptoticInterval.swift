@@ -65,6 +65,18 @@ public enum AsymptoticInterval {
         return tA.squareRoot()
     }
 
+    /// The critical values c(μν) of −2ΔlnL at each μν that ``interval(_:cl:method:)`` compares
+    /// the curve with: χ²₁(CL) for Wilks, the boundary-aware c(μν) of CCGV Eq. 47 for the
+    /// unified method. The interval's ends are where the profile curve crosses this threshold,
+    /// so a figure draws it, not a fixed χ² line.
+    public static func criticalValues(_ pl: ProfileLikelihood, muNu: [Double], cl: Double, method: Method) throws -> [Double] {
+        let wilksC = try Distributions.chiSquaredQuantile(cl, dof: 1)
+        guard method == .unified else { return muNu.map { _ in wilksC } }
+        return try muNu.map { mu in
+            try criticalValue(cl: cl, sOverSigma: try sOverSigma(pl, internal: pl.model.internalPOI(muNu: mu)))
+        }
+    }
+
     /// The interval at confidence level `cl`.
     public static func interval(_ pl: ProfileLikelihood, cl: Double = 0.9, method: Method = .unified) throws -> MuNuInterval {
         guard cl > 0, cl < 1 else { throw FitError("confidence level must be in (0, 1), got \(cl)") }

@@ -60,11 +60,13 @@ public enum Coverage {
 
     public static func run(profile pl: ProfileLikelihood, muNu: Double, cl: Double = 0.9, method: IntervalMethod,
                            toys: Int, criticalToys: Int = 500, seed: UInt64 = 1,
-                           threads: Int = ProcessInfo.processInfo.activeProcessorCount) throws -> Point {
+                           threads: Int = ProcessInfo.processInfo.activeProcessorCount,
+                           shouldStop: () -> Bool = { false }) throws -> Point {
         let model = pl.model
         let s = model.internalPOI(muNu: muNu)
         let truth = try pl.conditionalFit(internal: s).internalValues
-        var covered = 0, failed = 0, n = 0
+        // `shouldStop` (e.g. Ctrl-C) ends the toys early: the point then uses the toys finished
+        var covered = 0, failed = 0, n = 0, done = 0
         switch method.asymptotic {
         case nil:
             // Each outer toy is treated as data: its nuisances are profiled at the true μν, the
@@ -73,6 +75,8 @@ public enum Coverage {
             let gen = ToyGenerator(model: model, truth: truth)
             let fitter = Fitter(model: model)
             for k in 0..<toys {
+                if shouldStop() { break }
+                done += 1
                 let obs = gen.generate(using: RandomSource(seed: seed, stream: UInt64(k)))
                 do {
                     let free = try fitter.fitMultiStart(obs)
@@ -90,6 +94,8 @@ public enum Coverage {
         case let m?:
             let gen = ToyGenerator(model: model, truth: truth)
             for k in 0..<toys {
+                if shouldStop() { break }
+                done += 1
                 let obs = gen.generate(using: RandomSource(seed: seed, stream: UInt64(k)))
                 do {
                     let iv = try AsymptoticInterval.interval(try ProfileLikelihood(model: model, observation: obs, multiStart: false), cl: cl, method: m)
@@ -98,9 +104,11 @@ public enum Coverage {
                 } catch { failed += 1 }
             }
         }
-        guard n > 0 else { throw FitError("all toys failed") }
+        guard n > 0 else {
+            throw FitError(study: done == 0 ? "no toy finished, so there is no coverage" : "all \(done) toys failed to fit, so there is no coverage")
+        }
         let p = Double(covered) / Double(n)
-        return Point(muNu: muNu, method: method, cl: cl, toys: toys, failedToys: failed, covered: covered, coverage: p,
+        return Point(muNu: muNu, method: method, cl: cl, toys: done, failedToys: failed, covered: covered, coverage: p,
                      error: (p * (1 - p) / Double(n)).squareRoot())
     }
 }

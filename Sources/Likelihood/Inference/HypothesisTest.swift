@@ -99,8 +99,10 @@ public struct HypothesisTest {
         return p
     }
 
-    /// Runs the test; `progress` is called with the number of toys done after each toy.
-    public func run(toys: Int = 0, seed: UInt64 = 1, progress: ((Int) -> Void)? = nil) throws -> Result {
+    /// Runs the test; `progress` is called with the number of toys done after each toy;
+    /// `shouldStop` (e.g. Ctrl-C) ends the toys early, and the toy p-value uses those finished.
+    public func run(toys: Int = 0, seed: UInt64 = 1, shouldStop: () -> Bool = { false },
+                    progress: ((Int) -> Void)? = nil) throws -> Result {
         let fitter = Fitter(model: model)
         let (null, alt) = try fits(model.observed, fitter)
         let delta = TestStatistic.likelihoodRatio(restricted: null.nll, free: alt.nll)
@@ -109,11 +111,13 @@ public struct HypothesisTest {
         // as a lower bound of the χ̄² significance.
         let z = p >= 1 ? 0 : (p > 0 ? max(try Distributions.normalSurvivalQuantile(p), 0) : delta.squareRoot())
         var pT: Double?, pErr: Double?, zT: Double?
-        var failed = 0
+        var failed = 0, done = 0
         if toys > 0 {
             let gen = ToyGenerator(model: model, truth: null.internalValues)
             var exceed = 0, n = 0
             for k in 0..<toys {
+                if shouldStop() { break }
+                done += 1
                 let obs = gen.generate(using: RandomSource(seed: seed, stream: UInt64(k)))
                 do {
                     let f = try fits(obs, fitter, start: null.internalValues)
@@ -124,13 +128,16 @@ public struct HypothesisTest {
                 } catch { failed += 1 }
                 progress?(k + 1)
             }
-            guard n > 0 else { throw FitError("all toys failed") }
+            guard n > 0 else {
+                throw FitError(study: done == 0 ? "no toy finished, so there is no toy p-value"
+                    : "all \(done) toys failed to fit, so there is no toy p-value (the asymptotic one stands)")
+            }
             let pp = Double(exceed) / Double(n)
             pT = pp
             pErr = toyPValueError(pp, n)
             zT = exceed > 0 && exceed < n ? try Distributions.normalSurvivalQuantile(pp) : nil
         }
         return Result(tested: tested.map { model.parameterNames[$0] }, excluded: excluded.map { model.parameterNames[$0] }, deltaTwoNLL: delta, pAsymptotic: p, zAsymptotic: z,
-                      toys: toys, failedToys: failed, pToys: pT, pToysError: pErr, zToys: zT, nullFit: null, alternativeFit: alt)
+                      toys: done, failedToys: failed, pToys: pT, pToysError: pErr, zToys: zT, nullFit: null, alternativeFit: alt)
     }
 }

@@ -14,6 +14,9 @@ public struct Sensitivity {
         /// successful toys).
         public var band: [Double]
         public var observed: Double
+        /// The lower end of the observed interval: 0 when it is an upper limit, > 0 when the
+        /// data exclude μν = 0 (then ``observed`` is the upper end of a two-sided interval).
+        public var observedLower: Double = 0
         public var toys: Int
         public var failedToys: Int
     }
@@ -59,9 +62,11 @@ public struct Sensitivity {
     public static let bandProbabilities = [0.02275, 0.15866, 0.5, 0.84134, 0.97725]
 
     public static func run(model: BinnedModel, cl: Double = 0.9, method: AsymptoticInterval.Method = .unified,
-                           toys: Int = 200, seed: UInt64 = 1, progress: ((Int) -> Void)? = nil) throws -> Result {
+                           toys: Int = 200, seed: UInt64 = 1, shouldStop: () -> Bool = { false },
+                           progress: ((Int) -> Void)? = nil) throws -> Result {
         let pl = try ProfileLikelihood(model: model)
-        let observed = try AsymptoticInterval.interval(pl, cl: cl, method: method).upper
+        let observedInterval = try AsymptoticInterval.interval(pl, cl: cl, method: method)
+        let observed = observedInterval.upper
         let bkg = try pl.conditionalFit(internal: 0).internalValues
         let asimov = Asimov.observation(model: model, internal: bkg)
         let median = try AsymptoticInterval.interval(try ProfileLikelihood(model: model, observation: asimov, multiStart: false),
@@ -69,7 +74,11 @@ public struct Sensitivity {
         let gen = ToyGenerator(model: model, truth: bkg)
         var limits: [Double] = []
         var failed = 0
+        var done = 0
+        // `shouldStop` (e.g. Ctrl-C) ends the loop: the band then comes from the toys finished
         for k in 0..<toys {
+            if shouldStop() { break }
+            done += 1
             let obs = gen.generate(using: RandomSource(seed: seed, stream: UInt64(k)))
             do {
                 let p = try ProfileLikelihood(model: model, observation: obs, multiStart: false)
@@ -79,7 +88,9 @@ public struct Sensitivity {
         }
         limits.sort()
         let band = limits.isEmpty ? [] : bandProbabilities.map { FeldmanCousins.quantile(limits, $0) }
-        return Result(cl: cl, method: method.rawValue, asimovMedian: median, band: band, observed: observed, toys: toys,
-                      failedToys: failed)
+        var r = Result(cl: cl, method: method.rawValue, asimovMedian: median, band: band, observed: observed, toys: done,
+                       failedToys: failed)
+        r.observedLower = observedInterval.lower
+        return r
     }
 }

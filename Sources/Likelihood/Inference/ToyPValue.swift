@@ -16,18 +16,21 @@ public struct ToyPValue: Sendable, Codable, Equatable {
 
     public static func compute(profile: ProfileLikelihood, toys: Int, seed: UInt64,
                                threads: Int = ProcessInfo.processInfo.activeProcessorCount,
+                               shouldStop: () -> Bool = { false },
                                progress: ((Int) -> Void)? = nil) throws -> ToyPValue {
         let d = try profile.discovery()
         let runner = ToyRunner(model: profile.model, truth: d.backgroundOnly.internalValues, statistic: .q0, seed: seed)
         var exceed = 0, failed = 0, done = 0
-        runner.run(0..<toys, threads: threads) { block in
+        // `shouldStop` (e.g. Ctrl-C) ends the run after the current block; the p-value then
+        // uses the toys finished so far (`toys` counts those)
+        runner.run(0..<toys, threads: threads, blockSize: 256, shouldStop: shouldStop) { block in
             done += block.count
             progress?(done)
             for r in block {
                 if r.failed { failed += 1 } else if r.statistic >= d.q0 { exceed += 1 }
             }
         }
-        return try from(q0Observed: d.q0, toys: toys, failed: failed, exceeding: exceed)
+        return try from(q0Observed: d.q0, toys: done, failed: failed, exceeding: exceed)
     }
 
     /// The p-value from the statistics of a background-only toys file (``ToyStudySample``).
@@ -38,7 +41,10 @@ public struct ToyPValue: Sendable, Codable, Equatable {
 
     static func from(q0Observed: Double, toys: Int, failed: Int, exceeding exceed: Int) throws -> ToyPValue {
         let n = toys - failed
-        guard n > 0 else { throw FitError("all toys failed") }
+        guard n > 0 else {
+            throw FitError(study: toys == 0 ? "no toy finished, so there is no toy p-value"
+                : "all \(toys) toys failed to fit, so there is no toy p-value (the asymptotic one stands; the model may be hard to fit on fluctuated data)")
+        }
         let p = Double(exceed) / Double(n)
         let err = toyPValueError(p, n)
         var z: Double?, zLow: Double?

@@ -45,6 +45,13 @@ public struct FitResult: Sendable, Codable, Equatable {
 /// A fit that could not be completed.
 public struct FitError: Error, CustomStringConvertible, Sendable {
     public var message: String
+    /// Whether the message stands alone (not "fit failed: …"), for failures of a study as a
+    /// whole (e.g. every toy failed) rather than of one fit.
+    public var standalone = false
     public init(_ message: String) { self.message = message }
-    public var description: String { "fit failed: \(message)" }
+    public init(study message: String) {
+        self.message = message
+        standalone = true
+    }
+    public var description: String { standalone ? message : "fit failed: \(message)" }
 }

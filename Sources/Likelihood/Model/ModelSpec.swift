@@ -140,6 +140,8 @@ public struct ModelSpec: Codable, Sendable, Equatable {
         try Self.requireUnique(parameters.map(\.name), path: "parameters", what: "parameter", file: file)
         for (c, ch) in channels.enumerated() {
             try Self.requireUnique(ch.samples.map(\.name), path: "channels[\(c)].samples", what: "sample", file: file)
+            // the same bins limit as a window cut by --bin-width
+            try ResourceLimit.bins.check(ch.binEdgesKeV.count - 1, option: "channels[\(c)].bin_edges_keV", file: file)
         }
         var names = Set<String>()
         for (k, p) in parameters.enumerated() {
@@ -243,14 +245,15 @@ public struct ModelSpec: Codable, Sendable, Equatable {
 
     /// Reads a spec (JSON or YAML), rejecting unknown keys, and validates it.
     public static func load(from url: URL) throws -> ModelSpec {
-        let data = try TextInput.readData(path: url.path, what: "model spec")
+        let data = try TextInput.readData(path: url.path, what: "model spec", limit: .modelSpecBytes)
         return try decode(data, file: url.path, yaml: ["yaml", "yml"].contains(url.pathExtension.lowercased()))
     }
 
     /// Decodes and validates spec bytes (JSON, or YAML when `yaml`); `file` names it in errors.
     public static func decode(_ data: Data, file: String, yaml: Bool) throws -> ModelSpec {
         let spec: ModelSpec = try SpecDecoding.decode(data, file: file, yaml: yaml, allowedKeys: allowedKeys,
-                                                      versionKey: "nmmfit_model", supported: supportedVersions)
+                                                      versionKey: "nmmfit_model", supported: supportedVersions,
+                                                      limit: .modelSpecBytes)
         try spec.validate(file: file)
         return spec
     }

@@ -10,32 +10,33 @@ public final class ToyFileWriter {
     private var fd: Int32
     private var buffer: [UInt8] = []
     private var committed = false
+    private let lock: FileLock
     private static let flushBytes = 1 << 20
 
     /// - Throws: ``InputError`` when `path` exists and `force` is false, when it exists and is not
     ///   a regular file, or when its folder does not exist.
+    ///   The output is locked (``OutputFile/lock(_:force:mayExist:)``, the lock every writer
+    ///   takes) until the writer is committed or dropped, so a second merge, or a merge
+    ///   `--force` onto a toys file that `nmmfit toys` is still writing, is refused.
     public init(path: String, force: Bool) throws {
-        self.path = path
-        var st = stat()
-        if lstat(path, &st) == 0 {
-            guard force else { throw InputError(file: path, "output file exists", remedy: .overwrite) }
-            guard (st.st_mode & S_IFMT) == S_IFREG else { throw InputError(file: path, "exists and is not a regular file; not replacing it") }
-        }
-        let url = URL(fileURLWithPath: path)
+        let (target, lock) = try OutputFile.lock(path, force: force)
+        self.path = target
+        self.lock = lock
+        let url = URL(fileURLWithPath: target)
         let dir = url.deletingLastPathComponent().path
-        var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: dir, isDirectory: &isDir), isDir.boolValue else {
-            throw InputError(file: path, "output folder \(dir) does not exist")
-        }
         tmp = dir + "/.\(url.lastPathComponent).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL, 0o644)
-        guard fd >= 0 else { throw InputError(file: path, "cannot create a temporary file in \(dir) (\(String(cString: strerror(errno))))") }
+        fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard fd >= 0 else {
+            lock.release()
+            throw InputError(file: path, "cannot create a temporary file in \(dir) (\(String(cString: strerror(errno))))")
+        }
         buffer.reserveCapacity(Self.flushBytes + (1 << 16))
     }
 
     deinit {
         if fd >= 0 { close(fd) }
         if !committed { unlink(tmp) }
+        lock.release()
     }
 
     public func write(_ bytes: [UInt8]) throws {
@@ -73,5 +74,6 @@ public final class ToyFileWriter {
             throw InputError(file: path, "cannot rename the temporary file into place (\(String(cString: strerror(errno))))")
         }
         committed = true
+        lock.release()
     }
 }

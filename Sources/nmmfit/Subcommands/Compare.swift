@@ -46,8 +46,10 @@ struct Compare: ParsableCommand {
             let progress = DelayedProgress(total: toys > 0 ? toys : nil, label: toys > 0 ? "compare toys" : "compare",
                                            quiet: output.quiet || output.json)
             defer { progress.finish() }
+            // Ctrl-C (SIGTERM, SIGQUIT) stops the toys; the p-value comes from those finished (exit 130)
+            if toys > 0 { Interrupt.shared.install() }
             let r = try HypothesisTest(model: model, testedNames: names, excludedNames: excluded)
-                .run(toys: toys, seed: toyOptions.seedValue) { progress.update($0) }
+                .run(toys: toys, seed: toyOptions.seedValue, shouldStop: { Interrupt.shared.requested }) { progress.update($0) }
             progress.finish()
             try output.emit(r) {
                 var s = "null: \(r.tested.joined(separator: ", ")) = 0"
@@ -59,6 +61,10 @@ struct Compare: ParsableCommand {
                     s += r.zToys.map { ", Z = \(Format.f($0)) σ\n" } ?? " (no toy exceeded)\n"
                 }
                 return s
+            }
+            if toys > 0 && Interrupt.shared.requested {
+                Console.error("interrupted: the toy p-value uses the \(r.toys) of \(toys) toys finished")
+                throw ExitCode(130)
             }
         }
     }

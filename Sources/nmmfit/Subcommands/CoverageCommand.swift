@@ -33,9 +33,14 @@ struct CoverageCommand: ParsableCommand {
 
     func validate() throws {
         for m in mus { try MomentRange.check(m, "--mu") }
-        if !fromToys.isEmpty && (!mus.isEmpty || toyOptions.toys != nil || criticalToys != nil || toyOptions.seed != nil) {
-            throw ValidationError("--mu, --toys, --critical-toys and --seed do not apply to --from-toys (the files fix μν and the toys)")
-        }
+        let local = fromToys.isEmpty, localWhen = "with local toys (not --from-toys, whose files fix μν and the toys)"
+        try OptionApplicability.check([
+            .init(option: "--mu", given: !mus.isEmpty, acts: local, when: localWhen),
+            .init(option: "--toys", given: toyOptions.toys != nil, acts: local, when: localWhen),
+            .init(option: "--seed", given: toyOptions.seed != nil, acts: local, when: localWhen),
+            .init(option: "--critical-toys", given: criticalToys != nil, acts: local && methods.contains(.feldmanCousins),
+                  when: "with --method feldman-cousins and local toys (the other methods need no critical values)"),
+        ])
         guard toyOptions.count >= 10, (criticalToys ?? 500) >= 100, threadOptions.threads >= 1 else { throw ValidationError("need --toys ≥ 10, --critical-toys ≥ 100, --threads ≥ 1") }
         try ResourceLimit.toys.validate(product: [max(mus.count, 1), toyOptions.count] + (methods.contains(.feldmanCousins) ? [criticalToys ?? 500] : []),
                                         option: "--mu values × --toys" + (methods.contains(.feldmanCousins) ? " × --critical-toys" : ""))
@@ -70,15 +75,24 @@ struct CoverageCommand: ParsableCommand {
             }
             let muValues = mus.isEmpty ? [0, 0.5e-11, 2e-11] : mus
             let progress = DelayedProgress(total: muValues.count * methods.count, label: "coverage", quiet: output.quiet || output.json)
-            for mu in muValues {
+            // Ctrl-C (SIGTERM, SIGQUIT) stops the toys: the points finished (the last one with the
+            // toys it had) are printed and written, exit 130
+            Interrupt.shared.install()
+            points: for mu in muValues {
                 for m in methods {
+                    if Interrupt.shared.requested { break points }
                     pts.append(try Coverage.run(profile: pl, muNu: mu, cl: cl, method: m, toys: toyOptions.count,
-                                                criticalToys: criticalToys ?? 500, seed: toyOptions.seedValue, threads: threadOptions.threads))
+                                                criticalToys: criticalToys ?? 500, seed: toyOptions.seedValue, threads: threadOptions.threads,
+                                                shouldStop: { Interrupt.shared.requested }))
                     progress.update(pts.count)
                 }
             }
             progress.finish()
             try emit(pts)
+            if Interrupt.shared.requested {
+                Console.error("interrupted: \(pts.count) of \(muValues.count * methods.count) coverage points computed (the last with the toys finished)")
+                throw ExitCode(130)
+            }
         }
     }
 

@@ -58,11 +58,18 @@ struct FitOptions: ParsableArguments {
     @Option(help: "With two or more datasets: also compute the compatibility test's p-value from this many toys.")
     var compatibilityToys: Int = 0
 
-    @Option(help: "Seed of the compatibility toys.")
-    var seed: UInt64 = 1
+    @Option(name: .customLong("seed"), help: "Seed of the compatibility toys (1 when not given).")
+    var seedOption: UInt64?
+    var seed: UInt64 { seedOption ?? 1 }
 
     func validate() throws {
-        if element != nil && moments == nil { throw ValidationError("--element applies only with --moments FILE") }
+        let several = data.spec == nil && (data.datasets.count >= 2 || data.datasets.contains(AnalysisConfig.allDatasets))
+        try OptionApplicability.check([
+            .init(option: "--element", given: element != nil, acts: moments != nil, when: "with --moments FILE"),
+            .init(option: "--compatibility-toys", given: compatibilityToys > 0, acts: several,
+                  when: "with two or more datasets (it tests their compatibility)"),
+            .init(option: "--seed", given: seedOption != nil, acts: compatibilityToys > 0, when: "with --compatibility-toys N"),
+        ])
         if moments != nil { _ = try ModelCommand.Effective.parseElement(element ?? "e-mu") }
         guard compatibilityToys >= 0 else { throw ValidationError("--compatibility-toys must be ≥ 0, got \(compatibilityToys)") }
         try ResourceLimit.toys.validate(compatibilityToys, option: "--compatibility-toys")
@@ -85,7 +92,12 @@ struct FitOptions: ParsableArguments {
                 profile = try ProfileLikelihood(model: model)
                 report = try FitReport.make(profile: profile, cl: cl, method: method)
             } else {
-                let a = try data.config(physics: physics).analyse(cl: cl, method: method, compatibilityToys: compatibilityToys, seed: seed)
+                let config = try data.config(physics: physics)
+                try OptionApplicability.checkData([
+                    .init(option: "--compatibility-toys", given: compatibilityToys > 0, acts: config.channels.count >= 2,
+                          when: "with two or more datasets (it tests their compatibility); --dataset all found \(config.channels.count)"),
+                ])
+                let a = try config.analyse(cl: cl, method: method, compatibilityToys: compatibilityToys, seed: seed)
                 (model, profile, report) = (a.model, a.profile, a.report)
             }
             // one answer for the table, the JSON, summary.md and the figures: what the data
@@ -119,7 +131,7 @@ struct FitOptions: ParsableArguments {
                     fromKeV: edges.min()!, toKeV: edges.max()!)
                 let withElement = FitWithElement(fit: report, element: c)
                 try output.emit(withElement) {
-                    FitTable.render(report) + "\nconstraint on \(c.elementName) (\(moments)): sensitivity s = ⟨μ_eff²⟩/|\(c.elementName)|² = \(Format.g(c.sensitivity, 4));  \(Format.g(cl * 100, 3))% CL |\(c.elementName)| ∈ [\(Format.mu11(c.elementLowerBohr)), \(Format.mu11(c.elementUpperBohr))] × 10⁻¹¹ μB\n"
+                    FitTable.render(report) + "\nconstraint on \(c.elementName) (\(moments)): sensitivity s = ⟨μ_eff²⟩/|\(c.elementName)|² = \(Format.g(c.sensitivity, 4));  \(Format.g(cl * 100, 3))% CL \(Format.region("|\(c.elementName)|", lower: c.elementLowerBohr, upper: c.elementUpperBohr))\n"
                 }
                 return
             }

@@ -42,14 +42,17 @@ struct Interval: ParsableCommand {
         try ResourceLimit.toys.validate(product: [toyOptions.count, gridPoints ?? 30], option: "--toys × --grid-points")
         if let g = gridMax, !(g > 0) { throw ValidationError("--grid-max must be > 0") }
         try MomentRange.check(gridMax, "--grid-max")
-        if gridMax != nil && method != .feldmanCousins {
-            throw ValidationError("--grid-max applies only with --method feldman-cousins")
-        }
         guard (refine ?? 6) >= 0 else { throw ValidationError("--refine must be ≥ 0") }
-        if !fromToys.isEmpty && method != .feldmanCousins { throw ValidationError("--from-toys needs --method feldman-cousins") }
-        if !fromToys.isEmpty && (gridMax != nil || gridPoints != nil || toyOptions.toys != nil || toyOptions.seed != nil || refine != nil) {
-            throw ValidationError("--grid-max, --grid-points, --toys, --seed and --refine do not apply to --from-toys (the files fix the tested μν values and their toys)")
-        }
+        let fc = method == .feldmanCousins, local = fromToys.isEmpty
+        let localFC = "with --method feldman-cousins and local toys (not --from-toys, whose files fix the tested μν values and their toys)"
+        try OptionApplicability.check([
+            .init(option: "--from-toys", given: !fromToys.isEmpty, acts: fc, when: "with --method feldman-cousins"),
+            .init(option: "--grid-max", given: gridMax != nil, acts: fc && local, when: localFC),
+            .init(option: "--grid-points", given: gridPoints != nil, acts: fc && local, when: localFC),
+            .init(option: "--refine", given: refine != nil, acts: fc && local, when: localFC),
+            .init(option: "--toys", given: toyOptions.toys != nil, acts: fc && local, when: localFC),
+            .init(option: "--seed", given: toyOptions.seed != nil, acts: fc && local, when: localFC),
+        ])
     }
 
     /// Version-2 output (issue 14): the interval once, as `interval_muB`, with the keys `fit`
@@ -145,7 +148,8 @@ struct Interval: ParsableCommand {
             }
             try output.emit(out) {
                 var s = "best fit μν = \(Format.mu11(out.muNuBest)) × 10⁻¹¹ μB\n"
-                s += "\(Format.g(cl * 100, 3))% CL interval (\(out.method)) = [\(Format.mu11(out.interval[0])), \(Format.mu11(out.interval[1]))] × 10⁻¹¹ μB\n"
+                let what = out.interval[0] <= 0 ? "upper limit" : "interval"
+                s += "\(Format.g(cl * 100, 3))% CL \(what) (\(out.method)): \(Format.region("μν", lower: out.interval[0], upper: out.interval[1]))\n"
                 if let fc = fcResult {
                     for (name, e) in [("lower", fc.lower), ("upper", fc.upper)] {
                         s += e.atBoundary ? "\(name) end = 0 (the boundary)\n"

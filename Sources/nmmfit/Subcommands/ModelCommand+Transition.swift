@@ -11,8 +11,8 @@ extension ModelCommand {
             commandName: "sm-transition",
             abstract: "SM Dirac transition moments μ_ij = −(3eG_F/32√2π²)(m_i ± m_j) Σ_ℓ U*_ℓi U_ℓj m_ℓ²/m_W².",
             discussion: """
-            Pal & Wolfenstein, PRD 25 (1982) 766; Shrock, Nucl. Phys. B206 (1982) 359 (formula as \
-            quoted in issue 16; Giunti & Studenikin, RMP 87 (2015) 531 review it). "+" magnetic, \
+            Pal & Wolfenstein, PRD 25 (1982) 766; Shrock, Nucl. Phys. B206 (1982) 359 (Giunti & \
+            Studenikin, RMP 87 (2015) 531 review it). "+" magnetic, \
             "−" electric. --write-moments writes the magnetic matrix (mass basis, Dirac, units \
             1e-11 μB) for `nmmfit model effective --moments`.
             """)
@@ -64,6 +64,7 @@ extension ModelCommand {
 
         func run() throws {
             try CLIErrors.run {
+                try OutputTargets.check(files: [output.output, writeMoments], force: output.force)
                 let m = try masses(), mix = pmns.mixing
                 let els = try [(0, 1), (0, 2), (1, 2)].map { i, j in
                     let mag = try StandardModelTransitionMoment.momentBohr(i, j, massesEV: m, kind: .magnetic, pmns: mix)
@@ -94,7 +95,7 @@ extension ModelCommand {
         static let configuration = CommandConfiguration(
             commandName: "lr-mixing",
             abstract: "Left–right-mixing moment μν ≃ (e G_F m_ℓ / 2√2 π²) sin 2ξ; give --sin2xi, or --mu for the sin 2ξ it needs.",
-            discussion: "Formula as quoted in issue 16 (Kim, PRD 14 (1976) 3000; Shrock 1982); unverified against its source here.")
+            discussion: "Formula of Kim, PRD 14 (1976) 3000 and Shrock (1982); its prefactor is unverified against their equations here.")
 
         @Option(help: "Charged lepton in the loop: e, mu or tau.")
         var lepton: String = "tau"

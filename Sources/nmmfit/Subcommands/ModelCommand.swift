@@ -370,14 +370,17 @@ extension ModelCommand {
         var recoilKev: Double?
         @Option(help: "Element to constrain, e.g. e-mu, e-tau, mu-tau (flavour) or 1-2 (mass).")
         var element: String?
-        @Option(help: "Lower edge of the fitted universal μν interval (μB).")
-        var muLo: Double = 0
+        @Option(name: .customLong("mu-lo"), help: "With --element: lower edge of the fitted universal μν interval (μB; 0 when not given).")
+        var muLoOption: Double?
         @Option(help: "Upper edge (or upper limit) of the fitted universal μν interval (μB), e.g. 6.3e-12.")
         var muHi: Double?
-        @Option(help: "Recoil window lower edge (keV) for the element constraint.")
-        var emin: Double = 1
-        @Option(help: "Recoil window upper edge (keV) for the element constraint.")
-        var emax: Double = 30
+        @Option(name: .customLong("emin"), help: "With --element: recoil window lower edge (keV; 1 when not given).")
+        var eminOption: Double?
+        @Option(name: .customLong("emax"), help: "With --element: recoil window upper edge (keV; 30 when not given).")
+        var emaxOption: Double?
+        var muLo: Double { muLoOption ?? 0 }
+        var emin: Double { eminOption ?? 1 }
+        var emax: Double { emaxOption ?? 30 }
         @OptionGroup var physics: PhysicsOptions
         @OptionGroup var output: OutputOptions
 
@@ -390,6 +393,11 @@ extension ModelCommand {
             try ModelCommand.atMost(recoilKev, ModelCommand.maxRecoilKeV, "--recoil-kev", "keV")
             try ModelCommand.atMost(emax, ModelCommand.maxRecoilKeV, "--emax", "keV")
             if (element == nil) != (muHi == nil) { throw ValidationError("--element and --mu-hi go together") }
+            try OptionApplicability.check([
+                .init(option: "--mu-lo", given: muLoOption != nil, acts: element != nil, when: "with --element and --mu-hi"),
+                .init(option: "--emin", given: eminOption != nil, acts: element != nil, when: "with --element (the window of the element constraint)"),
+                .init(option: "--emax", given: emaxOption != nil, acts: element != nil, when: "with --element (the window of the element constraint)"),
+            ])
             if let e = element { _ = try Self.parseElement(e) }
             try ModelCommand.positive(emin, "--emin")
             guard emax.isFinite, emax > emin else { throw ValidationError("--emax must be above --emin") }
@@ -479,7 +487,7 @@ extension ModelCommand {
                 s += "\nconstraint on |\(name)| (\(c.basis.rawValue) basis, matrix shape of the file) from a universal μν in "
                 s += "[\(Format.g(c.muLowerBohr, 3)), \(Format.g(c.muUpperBohr, 3))] μB:\n"
                 s += "  sensitivity s = ⟨μ_eff²⟩ / |\(name)|² = \(Format.g(c.sensitivity, 4))   (rate-weighted over the recoil window)\n"
-                s += "  |\(name)| ∈ [\(Format.mu11(c.elementLowerBohr)), \(Format.mu11(c.elementUpperBohr))] × 10⁻¹¹ μB\n"
+                s += "  \(Format.region("|\(name)|", lower: c.elementLowerBohr, upper: c.elementUpperBohr))\n"
             }
             return s
         }

@@ -14,18 +14,19 @@ struct Scan: ParsableCommand {
 
     @Option(help: "Smallest μν (μB, Bohr magnetons).")
     var min: Double = 0
-    @Option(help: "Largest μν (μB, Bohr magnetons; e.g. 5e-11).")
-    var max: Double = 5e-11
+    @Option(name: .customLong("max"), help: "Largest μν (μB, Bohr magnetons; e.g. 5e-11); default 2.2 × the upper end of the 90 % CL interval, so the curve crosses the threshold well inside.")
+    var maxOption: Double?
     @Option(help: "Number of grid points.")
-    var points: Int = 26
-    @Option(help: "Also write an SVG plot of the curve with the 68/90/95 % thresholds and the 90 % interval.")
+    var points: Int = 61
+    @Option(help: "Also write an SVG plot of the curve with the 90 % interval and the threshold that interval uses (asymptotic-unified).")
     var plot: String?
 
     func validate() throws {
         try MomentRange.check(min, "--min")
-        try MomentRange.check(max, "--max")
-        guard max.isFinite, max > min else { throw ValidationError("--max must be above --min") }
-        try MomentRange.check(max, "--max")
+        if let max = maxOption {
+            try MomentRange.check(max, "--max")
+            guard max.isFinite, max > min else { throw ValidationError("--max must be above --min") }
+        }
         guard points >= 2 else { throw ValidationError("--points must be ≥ 2") }
         try ResourceLimit.gridPoints.validate(points, option: "--points")
     }
@@ -47,6 +48,9 @@ struct Scan: ParsableCommand {
         try CLIErrors.run {
             try OutputTargets.check(files: [output.output, plot], force: output.force)
             let pl = try ProfileLikelihood(model: try data.model(physics: physics))
+            let iv = try AsymptoticInterval.interval(pl, cl: 0.9)
+            let max = maxOption ?? Swift.max(2.2 * iv.upper, 1.5 * pl.best.muNu, min + 1e-12)
+            guard max > min else { throw InputError(field: "--min", "--min \(min) μB is above the default --max \(max) μB; give --max") }
             let grid = (0..<points).map { min + (max - min) * Double($0) / Double(points - 1) }
             let progress = DelayedProgress(total: points, label: "scan", quiet: output.quiet || output.json)
             defer { progress.finish() }
@@ -58,8 +62,10 @@ struct Scan: ParsableCommand {
             progress.finish()
             let out = Output(muNuBest: pl.best.muNu, nllBest: pl.best.nll, points: pts)
             if let plot {
-                let iv = try AsymptoticInterval.interval(pl, cl: 0.9)
-                try OutputFile.write(Figures.scan(pts, interval: [iv.lower, iv.upper], cl: 0.9, best: pl.best.muNu).svg(), to: plot, force: output.force)
+                let threshold = try AsymptoticInterval.criticalValues(pl, muNu: grid, cl: 0.9, method: .unified)
+                try OutputFile.write(Figures.scan(pts, interval: [iv.lower, iv.upper], cl: 0.9, best: pl.best.muNu,
+                                                  threshold: threshold, method: AsymptoticInterval.Method.unified.rawValue).svg(),
+                                     to: plot, force: output.force)
             }
             try output.emit(out) {
                 "best fit μν = \(Format.mu11(pl.best.muNu)) × 10⁻¹¹ μB\n" + Format.table(

@@ -36,7 +36,10 @@ struct SensitivityCommand: ParsableCommand {
             let toys = toyOptions.count
             let progress = DelayedProgress(total: toys, label: "sensitivity toys", quiet: output.quiet || output.json)
             defer { progress.finish() }
-            let r = try Sensitivity.run(model: model, cl: cl, method: method, toys: toys, seed: toyOptions.seedValue) { progress.update($0) }
+            // Ctrl-C (SIGTERM, SIGQUIT) stops the toys; the band comes from those finished (exit 130)
+            Interrupt.shared.install()
+            let r = try Sensitivity.run(model: model, cl: cl, method: method, toys: toys, seed: toyOptions.seedValue,
+                                        shouldStop: { Interrupt.shared.requested }) { progress.update($0) }
             progress.finish()
             if let plot { try OutputFile.write(Figures.sensitivity(r).svg(), to: plot, force: output.force) }
             try output.emit(Sensitivity.Output(r)) {
@@ -45,8 +48,15 @@ struct SensitivityCommand: ParsableCommand {
                 if r.band.count == 5 {
                     s += "  toys: −2σ \(Format.mu11(r.band[0]))  −1σ \(Format.mu11(r.band[1]))  median \(Format.mu11(r.band[2]))  +1σ \(Format.mu11(r.band[3]))  +2σ \(Format.mu11(r.band[4]))\n"
                 }
-                s += "  observed < \(Format.mu11(r.observed))\n"
+                if r.toys < toys { s += "  (interrupted: the band uses the \(r.toys) of \(toys) toys finished)\n" }
+                s += r.observedLower > 0
+                    ? "  observed: two-sided, [\(Format.mu11(r.observedLower)), \(Format.mu11(r.observed))] (the data exclude μν = 0; the upper end is not an upper limit)\n"
+                    : "  observed < \(Format.mu11(r.observed))\n"
                 return s
+            }
+            if Interrupt.shared.requested {
+                Console.error("interrupted: the band uses the \(r.toys) of \(toys) toys finished")
+                throw ExitCode(130)
             }
         }
     }

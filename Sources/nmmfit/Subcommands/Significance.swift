@@ -72,15 +72,25 @@ struct Significance: ParsableCommand {
             let d = try pl.discovery()
             let toys = toyOptions.count
             let progress = DelayedProgress(total: toys > 0 ? toys : nil, label: "significance toys", quiet: output.quiet || output.json)
-            var toy = toys > 0 ? try ToyPValue.compute(profile: pl, toys: toys, seed: toyOptions.seedValue, threads: threadOptions.threads) { progress.update($0) } : nil
+            // Ctrl-C (or SIGTERM, SIGQUIT) stops after the current block of toys; the toys finished
+            // are kept and the p-value is given from them, with a note and exit 130
+            if toys > 0 { Interrupt.shared.install() }
+            var toy = toys > 0 ? try ToyPValue.compute(profile: pl, toys: toys, seed: toyOptions.seedValue, threads: threadOptions.threads,
+                                                       shouldStop: { Interrupt.shared.requested }) { progress.update($0) } : nil
             progress.finish()
+            let interrupted = toys > 0 && Interrupt.shared.requested
             if !fromToys.isEmpty {
                 let q0Studies = try ToyStudySample.paths(fromToys).filter {
                     let h = try ToyFileReader(path: $0).header()
                     return h.statistic == "q0" && h.muNuTrue == 0
                 }
                 guard q0Studies.count == 1 else {
-                    throw InputError("--from-toys: need exactly one background-only q0 study (nmmfit toys --mu 0), found \(q0Studies.count)\(q0Studies.isEmpty ? "" : ": " + q0Studies.joined(separator: ", "))")
+                    // name what each file holds, so the user sees why none (or several) fit
+                    let found = try ToyStudySample.paths(fromToys).map { p -> String in
+                        let h = try ToyFileReader(path: p).header()
+                        return "\(p): \(h.statistic) at μν = \(Format.g(h.muNuTrue, 3)) μB"
+                    }
+                    throw InputError("--from-toys: need exactly one background-only q0 study (nmmfit toys --mu 0), found \(q0Studies.count) among \(found.joined(separator: "; "))")
                 }
                 let sample = try ToyStudySample.load(path: q0Studies[0])
                 try ToyStudy.check(sample, against: pl)
@@ -101,6 +111,10 @@ struct Significance: ParsableCommand {
                     if t.failedToys > 0 { s += "(\(t.failedToys) toys failed to fit and are excluded)\n" }
                 }
                 return s
+            }
+            if interrupted, let t = toy {
+                Console.error("interrupted: the toy p-value uses the \(t.toys) of \(toys) toys finished")
+                throw ExitCode(130)
             }
         }
     }

@@ -51,7 +51,11 @@ struct Spectrum: ParsableCommand {
         guard emax.isFinite, emax >= emin else { throw ValidationError("--emax must be ≥ --emin") }
         guard emax <= 10_000 else { throw ValidationError("--emax \(emax) keV is out of range (≤ 10 MeV)") }
         guard step.isFinite, step > 0 else { throw ValidationError("--step must be > 0 keV") }
-        guard (emax - emin) / step < 1e6 else { throw ValidationError("more than 10⁶ energies requested") }
+        let energies = (emax - emin) / step + 1
+        let limit = try ResourceLimit.spectrumEnergies.value()
+        guard energies <= Double(limit) else {
+            throw ValidationError("--emin, --emax and --step give \(Format.g(energies, 3)) energies, above the limit of \(limit) \(ResourceLimit.spectrumEnergies.what)\(ResourceLimit.spectrumEnergies.howToRaise)")
+        }
     }
 
     struct Row: Codable {
@@ -71,18 +75,75 @@ struct Spectrum: ParsableCommand {
 
     struct Output: Codable {
         var nmmfitOutput = OutputVersion.current
-        var units = "events/(t*y*keV) at true recoil energy T (keV)"
+        var units = Spectrum.rateUnit
+        var energy = "T_keV: true recoil energy in keV (before detector resolution)"
         var muNuMuB: Double
         var atomic: String
         var solarModel: String
         var sources: [String]
-        var rows: [Row]
+        var rows: [Row]?
         enum CodingKeys: String, CodingKey {
-            case units, atomic, sources, rows
+            case units, energy, atomic, sources, rows
             case nmmfitOutput = "nmmfit_output"
             case muNuMuB = "mu_nu_muB"
             case solarModel = "solar_model"
         }
+    }
+
+    /// The unit of every rate column.
+    static let rateUnit = "events/(tonne·year·keV)"
+
+    /// The text before the rows, one row's text, and the text after the rows, in `format`.
+    struct Layout {
+        var head: String
+        var row: (Row, _ first: Bool) throws -> String
+        var tail: String
+    }
+
+    func layout(names: [String], atomic: String, solarModel: String) throws -> Layout {
+        switch format {
+        case .json:
+            // The header keys through the one result encoder, then the rows one by one (each
+            // through the same encoder, so a NaN is an error, not "nan").
+            var head = String(decoding: try ResultEncoder.encode(Output(muNuMuB: mu, atomic: atomic, solarModel: solarModel, sources: names)), as: UTF8.self)
+            while head.last == "}" || head.last == "\n" || head.last == " " { head.removeLast() }
+            head += ",\n  \"rows\" : [\n"
+            return Layout(head: head, row: { r, first in
+                (first ? "" : ",\n") + "    " + String(decoding: try ResultEncoder.encode(r, pretty: false), as: UTF8.self)
+            }, tail: "\n  ]\n}\n")
+        case .csv:
+            var header = ["T_keV", "weak", "magnetic", "total"]
+            if perSource { header += names.map { "weak_\($0)" } + names.map { "magnetic_\($0)" } }
+            let head = "# nmmfit spectrum: rates in \(Self.rateUnit) at true recoil energy T_keV; mu_nu = \(mu) muB; atomic = \(atomic); \(solarModel)\n"
+                + header.joined(separator: ",") + "\n"
+            return Layout(head: head, row: { r, _ in
+                var f = [r.tKeV, r.weak, r.magnetic, r.total]
+                if perSource { f += names.map { r.weakBySource![$0]! } + names.map { r.magneticBySource![$0]! } }
+                try Self.requireFinite(f, t: r.tKeV)
+                return f.map { String(format: "%.6g", $0) }.joined(separator: ",") + "\n"
+            }, tail: "")
+        case .table:
+            // fixed column widths, so each row can be printed as soon as it is computed
+            var header = ["T [keV]", "weak", "magnetic", "total"]
+            if perSource { header += names.map { "mag \($0)" } }
+            let widths = header.map { max($0.count, 11) }
+            func line(_ cells: [String]) -> String {
+                cells.enumerated().map { String(repeating: " ", count: max(widths[$0] - $1.count, 0)) + $1 }.joined(separator: "  ") + "\n"
+            }
+            let what = moments.map { "moment matrix \($0)" } ?? "μν = \(Format.g(mu, 3)) μB"
+            let head = "dR/dT in \(Self.rateUnit) at true recoil energy; \(what), \(atomic) binding, \(solarModel)\n"
+                + line(header) + widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n"
+            return Layout(head: head, row: { r, _ in
+                var f = [Format.g(r.tKeV, 6), Format.g(r.weak), Format.g(r.magnetic), Format.g(r.total)]
+                if perSource { f += names.map { Format.g(r.magneticBySource![$0]!, 3) } }
+                try Self.requireFinite([r.weak, r.magnetic, r.total] + (r.magneticBySource.map { Array($0.values) } ?? []), t: r.tKeV)
+                return line(f)
+            }, tail: "")
+        }
+    }
+
+    static func requireFinite(_ values: [Double], t: Double) throws {
+        if values.contains(where: { !$0.isFinite }) { throw NumericalResultError(field: "rows[T_keV = \(Format.g(t, 6))]") }
     }
 
     func run() throws {
@@ -91,54 +152,42 @@ struct Spectrum: ParsableCommand {
             let model = try physics.recoilModel()
             let calc = try RecoilCalculator(model: model)
             let grid = try RecoilTable.grid(from: emin, to: emax, step: step)
-            let table = try calc.tabulate(grid)
             let scale = (mu / RecoilModel.referenceMuNuBohr) * (mu / RecoilModel.referenceMuNuBohr)
             let names = model.sources.map(\.rawValue)
             // With a moment matrix, the magnetic rate per source comes from its effective μν² at each
             // neutrino energy (flavour content at Earth); otherwise from the universal --mu.
-            let matrixRates: [[Double]]? = try moments.map { path in
-                let m = try MomentMatrixFile.load(path: path)
-                let mc = try MomentRateCalculator(model: model)
-                return try table.rows.map { try mc.magneticRates(recoilKeV: $0.recoilKeV, matrix: m) }
-            }
-            let rows = table.rows.enumerated().map { (i, c) -> Row in
-                let mag = matrixRates?[i] ?? c.magneticAtReference.map { $0 * scale }
+            let matrix = try moments.map { (try MomentMatrixFile.load(path: $0), try MomentRateCalculator(model: model)) }
+            func row(_ c: RateComponents) throws -> Row {
+                let mag = try matrix.map { m, mc in try mc.magneticRates(recoilKeV: c.recoilKeV, matrix: m) } ?? c.magneticAtReference.map { $0 * scale }
                 let magTotal = mag.reduce(0, +)
                 return Row(tKeV: c.recoilKeV, weak: c.weakTotal, magnetic: magTotal, total: c.weakTotal + magTotal,
                            weakBySource: perSource ? Dictionary(uniqueKeysWithValues: zip(names, c.weak)) : nil,
                            magneticBySource: perSource ? Dictionary(uniqueKeysWithValues: zip(names, mag)) : nil)
             }
-            let text: String
-            switch format {
-            case .json:
-                let e = JSONEncoder()
-                e.outputFormatting = [.prettyPrinted, .sortedKeys]
-                text = String(decoding: try e.encode(Output(muNuMuB: mu, atomic: model.binding.name, solarModel: model.solarModel.rawValue,
-                                                            sources: names, rows: rows)), as: UTF8.self) + "\n"
-            case .csv:
-                var header = ["T_keV", "weak", "magnetic", "total"]
-                if perSource { header += names.map { "weak_\($0)" } + names.map { "magnetic_\($0)" } }
-                var s = "# nmmfit spectrum: events/(t*y*keV) at true recoil energy; mu_nu = \(mu) muB; atomic = \(model.binding.name); \(model.solarModel.rawValue)\n"
-                s += header.joined(separator: ",") + "\n"
-                for r in rows {
-                    var f = [r.tKeV, r.weak, r.magnetic, r.total]
-                    if perSource { f += names.map { r.weakBySource![$0]! } + names.map { r.magneticBySource![$0]! } }
-                    s += f.map { String(format: "%.6g", $0) }.joined(separator: ",") + "\n"
+            let out = try layout(names: names, atomic: model.binding.name, solarModel: model.solarModel.rawValue)
+            if output == nil && plot == nil {
+                // Standard output: each row is printed (and flushed) as soon as it is computed, so
+                // a long spectrum shows its progress and a closed pipe ends the run at once.
+                Console.out(out.head)
+                for (i, t) in grid.enumerated() {
+                    Console.out(try out.row(try row(try calc.components(recoilKeV: t)), i == 0))
+                    Console.finish()
                 }
-                text = s
-            case .table:
-                var header = ["T [keV]", "weak", "magnetic", "total"]
-                if perSource { header += names.map { "mag \($0)" } }
-                let body = rows.map { r -> [String] in
-                    var f = [Format.g(r.tKeV, 6), Format.g(r.weak), Format.g(r.magnetic), Format.g(r.total)]
-                    if perSource { f += names.map { Format.g(r.magneticBySource![$0]!, 3) } }
-                    return f
-                }
-                let what = moments.map { "moment matrix \($0)" } ?? "μν = \(Format.g(mu, 3)) μB"
-                text = "dR/dT in events/(t·y·keV) at true recoil energy; \(what), \(model.binding.name) binding, \(model.solarModel.rawValue)\n"
-                    + Format.table(header, body)
+                Console.out(out.tail)
+                return
             }
-            if let plot { try OutputFile.write(Figures.recoil(table, muNuBohr: mu).svg(), to: plot, force: force) }
+            let progress = DelayedProgress(total: grid.count, label: "spectrum", quiet: false)
+            var text = out.head
+            let table = plot != nil ? try calc.tabulate(grid) : nil
+            for (i, t) in grid.enumerated() {
+                text += try out.row(try row(try table?.rows[i] ?? calc.components(recoilKeV: t)), i == 0)
+                progress.update(i + 1)
+            }
+            progress.finish()
+            text += out.tail
+            if let plot, let table {
+                try OutputFile.write(Figures.recoil(table, muNuBohr: mu).svg(), to: plot, force: force)
+            }
             if let output { try OutputFile.write(text, to: output, force: force) } else { print(text, terminator: "") }
         }
     }

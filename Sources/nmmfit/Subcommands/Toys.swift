@@ -53,14 +53,17 @@ struct Toys: ParsableCommand {
         try threadOptions.check()
         try MomentRange.check(mu, "--mu")
         try MomentRange.check(testMu, "--test-mu")
+        try OptionApplicability.check([
+            .init(option: "--test-mu", given: testMu != nil, acts: statistic != .q0, when: "with --statistic t (q0 always tests μν = 0)"),
+        ])
         try ResourceLimit.toys.validate(ntoys, option: "-n")
         try ResourceLimit.shards.validate(nshards, option: "--nshards")
     }
 
     func run() throws {
         try CLIErrors.run {
-            // one writer per toys file (issue #17); a folder, FIFO or device is refused
-            let lock = try FileLock.acquire(for: try OutputFile.checkedTarget(output))
+            // one writer per toys file; a folder, FIFO or device is refused; an existing file is resumed
+            let (_, lock) = try OutputFile.lock(output, force: force, mayExist: true)
             defer { lock.release() }
             let pl = try ProfileLikelihood(model: try data.model(physics: physics))
             let study = try ToyStudy(profile: pl, muNu: mu, statistic: statistic.rawValue, testedMuNu: testMu, seed: seed,

@@ -28,6 +28,8 @@ enum CLIErrors {
             fail("numerical error: \(e)", code: 3)
         } catch let e as EncodingError {
             fail("error: cannot encode the result as JSON (\(e))", code: 3)
+        } catch let e as OptionApplicability.NotApplicable {
+            fail("error: \(e)", code: 64)
         } catch let e as ExitCode {
             throw e
         } catch let e as CocoaError {

@@ -22,6 +22,7 @@ enum Console {
     /// Called once at start: writes to a closed pipe fail with EPIPE instead of killing us.
     static func installSignalPolicy() {
         signal(SIGPIPE, SIG_IGN)
+        Interrupt.shared.installQuit()
     }
 
     /// Text to stdout (buffered; checked by ``finish()``).
@@ -47,11 +48,15 @@ enum Console {
     }
 
     /// Flushes stdout; on any write error prints one line and exits with ``writeFailure``.
+    nonisolated(unsafe) private static var failed = false
+
     static func finish() {
+        guard !failed else { return }  // already reported (finish runs again at exit)
         let flushFailed = fflush(cStdout) != 0
         let err = errno
         if flushFailed || ferror(cStdout) != 0 {
             let reason = flushFailed ? OSErrorText.describe(errno: err) : "a write failed (the reader closed the pipe, or the device is full)"
+            failed = true
             error("error: cannot write to standard output: \(reason)")
             exit(writeFailure)
         }

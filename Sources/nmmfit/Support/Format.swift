@@ -9,6 +9,13 @@ enum Format {
     /// μν in units of 10⁻¹¹ μB.
     static func mu11(_ x: Double) -> String { String(format: "%.3f", x / 1e-11) }
 
+    /// A confidence region on a moment as text, in units of 10⁻¹¹ μB: an upper limit
+    /// "μν < 3.047 × 10⁻¹¹ μB" when the region reaches the boundary 0, else an interval
+    /// "μν ∈ [1.601, 3.047] × 10⁻¹¹ μB". `name` is the quantity ("μν", "|μ_eμ|").
+    static func region(_ name: String, lower: Double, upper: Double) -> String {
+        lower <= 0 ? "\(name) < \(mu11(upper)) × 10⁻¹¹ μB" : "\(name) ∈ [\(mu11(lower)), \(mu11(upper))] × 10⁻¹¹ μB"
+    }
+
     /// Right-aligned columns with a header rule.
     static func table(_ header: [String], _ rows: [[String]]) -> String {
         let widths = header.indices.map { c in max(header[c].count, rows.map { $0[c].count }.max() ?? 0) }

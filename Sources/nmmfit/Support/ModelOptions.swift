@@ -133,12 +133,32 @@ struct DataOptions: ParsableArguments {
         } catch let e as InputError { throw ValidationError(e.message) }
     }
 
+    /// The rows of the applicability table that depend on the datasets (their specs with the
+    /// `--set` changes): `--tritium free` needs a tritium component, `--efficiency-shape` an
+    /// efficiency table with ±1σ columns, in at least one dataset.
+    func checkApplicability(_ channels: [AnalysisConfig.Channel]) throws {
+        guard tritium != .none || efficiencyShape else { return }
+        let specs = try channels.map { c in
+            let (spec, file) = try DataLocator.spec(named: c.dataset, dataDirectory: dataDir)
+            return try spec.applying(c.overrides, file: file.path)
+        }
+        try OptionApplicability.checkData([
+            .init(option: "--tritium", given: tritium != .none,
+                  acts: specs.contains { $0.backgrounds.contains { ModelNames.isTritium($0.name) } },
+                  when: "to a dataset with a tritium background component; \(specs.map(\.name).joined(separator: ", ")) has none"),
+            .init(option: "--efficiency-shape", given: efficiencyShape,
+                  acts: specs.contains { $0.efficiency.sigmaUpColumn != nil && $0.efficiency.sigmaDownColumn != nil },
+                  when: "to a dataset whose efficiency table has ±1σ columns (sigma_up_column, sigma_down_column); \(specs.map(\.name).joined(separator: ", ")) has none"),
+        ])
+    }
+
     func config(physics: PhysicsOptions) throws -> AnalysisConfig {
         let names = try AnalysisConfig.expand(datasets.isEmpty ? ["xenon1t_sr1"] : datasets, dataDirectory: dataDir)
         let channels = try DatasetWindow.channels(names: names, windows: try windows.map(DatasetWindow.init(parsing:)),
                                                   overrides: try sets.map(DatasetSpec.Override.init(parsing:)),
                                                   emin: emin, emax: emax, binWidthKeV: binWidth)
         ResultProvenance.record(datasets: names, dataDirectory: dataDir)
+        try checkApplicability(channels)
         return AnalysisConfig(channels: channels, recoil: try physics.recoilModel(), tritium: tritium,
                               efficiencyShape: efficiencyShape, solarFluxNuisance: !noSolarFluxNuisance, dataDirectory: dataDir)
     }
@@ -181,28 +201,14 @@ struct OutputOptions: ParsableArguments {
     }
 
     /// Encodes a value as sorted, pretty JSON (non-finite numbers are an error, never silent).
-    func encode<T: Encodable>(_ value: T) throws -> Data {
-        let e = JSONEncoder()
-        e.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return try e.encode(value)
-    }
+    func encode<T: Encodable>(_ value: T) throws -> Data { try ResultEncoder.encode(value) }
 
     /// Prints JSON or the table, and writes the JSON file if asked.
     func emit<T: Encodable>(_ value: T, table: () -> String) throws {
         // Encoded first, also for a table: a NaN or infinite result is an error, never a
-        // table of "nan" with exit 0 (issue #17).
-        // every result from data says which of its datasets are digitised (issue 12)
+        // table of "nan" with exit 0. Every result from data says which of its datasets are digitised.
         let digitised = ResultProvenance.digitisedDatasets
-        let data: Data
-        do { data = try digitised.map { try encode(WithProvenance(value: value, digitisedDatasets: $0)) } ?? encode(value) }
-        catch let e as EncodingError {
-            var field = ""
-            if case .invalidValue(_, let ctx) = e {
-                field = ctx.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
-                if field.hasPrefix(".") { field.removeFirst() }
-            }
-            throw NumericalResultError(field: field)
-        }
+        let data = try digitised.map { try encode(WithProvenance(value: value, digitisedDatasets: $0)) } ?? encode(value)
         if !json {
             Console.out(table())
             if let d = digitised, !d.isEmpty { Console.out("\n" + DigitisedDatasets.footer(d) + "\n") }

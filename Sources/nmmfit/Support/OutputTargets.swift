@@ -2,14 +2,22 @@ import Formats
 import Foundation
 import Report
 
-/// Checks a command's output targets before any work (issue 14): an existing file without
-/// --force, or a missing parent folder, is refused at once with the same line
+/// Checks a command's output targets before any work: an existing file without --force, a
+/// lock file that is not a regular file, or a missing parent folder, is refused at once with the same line
 /// ``OutputFile/write(_:to:force:)`` would give after the work, so nothing is computed in vain.
 enum OutputTargets {
     /// Throws ``InputError`` for the first path that exists (without `force`) or whose folder is missing.
+    /// Two outputs naming one file (e.g. `-o` and `--save-spec`) are refused too: the second
+    /// would overwrite the first.
     static func check(files: [String?], force: Bool) throws {
+        var seen: Set<String> = []
         for case let path? in files {
+            let resolved = URL(fileURLWithPath: (try? OutputFile.checkedTarget(path)) ?? path).standardizedFileURL.path
+            guard seen.insert(resolved).inserted else {
+                throw InputError(file: path, "is named for two outputs of this command; give each output its own file")
+            }
             let url = URL(fileURLWithPath: path)
+            try FileLock.checkLockPath(for: (try? OutputFile.checkedTarget(path)) ?? path)
             if FileManager.default.fileExists(atPath: url.path) && !force {
                 throw InputError(file: path, "output file exists", remedy: .overwrite)
             }
