@@ -28,6 +28,9 @@ public struct ModelBuilder {
     public var efficiencyShape: Bool
     /// Add the solar-flux normalisation nuisance on the solar samples.
     public var solarFluxNuisance: Bool
+    /// Datasets whose tritium component is fitted free whatever `tritium` says (a
+    /// ``CombinationPolicy`` sets these).
+    public var tritiumFreeDatasets: Set<String> = []
 
     public init(recoil: RecoilModel = RecoilModel(), tritium: Tritium = .none, efficiencyShape: Bool = false,
                 solarFluxNuisance: Bool = true) {
@@ -100,7 +103,7 @@ public struct ModelBuilder {
             var hasSolarWeak = false
             for (b, counts) in input.data.backgrounds {
                 let isTritium = ModelNames.isTritium(b.name)
-                if isTritium && tritium == .none { continue }
+                if isTritium && tritium == .none && !tritiumFreeDatasets.contains(name) { continue }
                 if !isTritium && b.enabledByDefault == false { continue }
                 let p = ModelNames.backgroundParameter(b.name, dataset: name)
                 switch b.constraint.type {

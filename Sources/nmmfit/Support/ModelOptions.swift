@@ -74,6 +74,9 @@ struct PhysicsOptions: ParsableArguments {
 /// Tritium treatment.
 extension ModelBuilder.Tritium: ExpressibleByArgument {}
 
+/// Combination policy choices on the command line.
+extension CombinationPolicy: ExpressibleByArgument {}
+
 /// Options that choose the data and the likelihood model.
 struct DataOptions: ParsableArguments {
     @Option(name: .customLong("dataset"), help: "Dataset name (repeat to combine), or 'all' for every dataset found (`nmmfit datasets` lists them).")
@@ -96,6 +99,9 @@ struct DataOptions: ParsableArguments {
 
     @Option(help: "Tritium component: free fits its amplitude (≥ 0); otherwise it is fixed to zero.")
     var tritium: ModelBuilder.Tritium = .none
+
+    @Option(help: "With two or more datasets: how a dataset with an open ³H hypothesis (XENON1T SR1) enters — tritium-free (its ³H amplitude floats, the collaboration's alternative model), tritium-zero (as in its single fit) or exclude (left out). README: Combination policy.")
+    var combinationPolicy: CombinationPolicy = .default
 
     @Flag(help: "Add the efficiency ±1σ band as a shape nuisance on the signal.")
     var efficiencyShape = false
@@ -140,7 +146,8 @@ struct DataOptions: ParsableArguments {
                                                   emin: emin, emax: emax, binWidthKeV: binWidth)
         ResultProvenance.record(datasets: names, dataDirectory: dataDir)
         return AnalysisConfig(channels: channels, recoil: try physics.recoilModel(), tritium: tritium,
-                              efficiencyShape: efficiencyShape, solarFluxNuisance: !noSolarFluxNuisance, dataDirectory: dataDir)
+                              efficiencyShape: efficiencyShape, solarFluxNuisance: !noSolarFluxNuisance, dataDirectory: dataDir,
+                              combinationPolicy: combinationPolicy)
     }
 
     /// The model: from --spec, or built from the datasets.
