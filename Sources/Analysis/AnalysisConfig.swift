@@ -40,10 +40,13 @@ public struct AnalysisConfig: Sendable {
     public var dataDirectory: String?
     /// How a dataset with an open ³H hypothesis enters a fit of two or more datasets.
     public var combinationPolicy: CombinationPolicy
+    /// When the shared atomic-binding nuisance enters (default: in combinations).
+    public var atomicNuisance: AtomicNuisanceChoice
 
     public init(channels: [Channel] = [Channel(dataset: "xenon1t_sr1")], recoil: RecoilModel = RecoilModel(),
                 tritium: ModelBuilder.Tritium = .none, efficiencyShape: Bool = false, solarFluxNuisance: Bool = true,
-                dataDirectory: String? = nil, combinationPolicy: CombinationPolicy = .default) {
+                dataDirectory: String? = nil, combinationPolicy: CombinationPolicy = .default,
+                atomicNuisance: AtomicNuisanceChoice = .auto) {
         self.channels = channels
         self.recoil = recoil
         self.tritium = tritium
@@ -51,6 +54,7 @@ public struct AnalysisConfig: Sendable {
         self.solarFluxNuisance = solarFluxNuisance
         self.dataDirectory = dataDirectory
         self.combinationPolicy = combinationPolicy
+        self.atomicNuisance = atomicNuisance
     }
 
     /// The name that stands for every dataset found in the data folder (`all`).
@@ -122,6 +126,11 @@ public struct AnalysisConfig: Sendable {
             }
             record = CombinationPolicy.Record(name: combinationPolicy, description: combinationPolicy.description(affected: open),
                                               openTritiumDatasets: open, tritiumFreeDatasets: freed, excludedDatasets: excluded)
+        }
+        b.atomicNuisance = atomicNuisance.applies(datasets: ds.count)
+        if b.atomicNuisance && record != nil {
+            record!.atomicNuisance = ModelBuilder.atomicParameter
+            record!.description += "; atomic binding: \(recoil.binding.name) with one nuisance \(ModelBuilder.atomicParameter) shared by all datasets (±1σ = the difference to \(b.atomicAlternative.name == "free" ? "free electrons" : b.atomicAlternative.name))"
         }
         let (spec, inputs) = try b.build(datasets: ds)
         return Prepared(model: try BinnedModel(spec: spec), inputs: inputs, builder: b, policy: record)

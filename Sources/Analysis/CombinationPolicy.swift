@@ -47,11 +47,14 @@ public enum CombinationPolicy: String, Sendable, CaseIterable, Codable {
         public var tritiumFreeDatasets: [String]
         /// Datasets left out because of the policy.
         public var excludedDatasets: [String]
+        /// The shared atomic-binding nuisance's name when the combination carries it.
+        public var atomicNuisance: String?
         enum CodingKeys: String, CodingKey {
             case name, description
             case openTritiumDatasets = "open_tritium_datasets"
             case tritiumFreeDatasets = "tritium_free_datasets"
             case excludedDatasets = "excluded_datasets"
+            case atomicNuisance = "atomic_nuisance"
         }
     }
 }

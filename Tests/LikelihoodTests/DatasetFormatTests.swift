@@ -224,3 +224,35 @@ extension DatasetFormatTests {
         #expect(stronger.weakerThanStrongestSingleReason() == nil)
     }
 }
+
+extension DatasetFormatTests {
+    /// The atomic binding is one nuisance shared by every dataset of a combination: its +1σ
+    /// template is the free-electron signal folded independently, its −1σ the mirror; single
+    /// fits carry it only when asked.
+    @Test("shared atomic nuisance: one parameter for all channels, +1σ = the free-electron template, off in single fits by default")
+    func sharedAtomicNuisance() throws {
+        let pair: [AnalysisConfig.Channel] = [.init(dataset: "xenonnt_sr0"), .init(dataset: "lz_ws2024")]
+        let p = try AnalysisConfig(channels: pair).prepare()
+        let atomic = ModelBuilder.atomicParameter
+        #expect(p.model.parameterNames.filter { $0 == atomic }.count == 1)
+        #expect(p.policy?.atomicNuisance == atomic)
+        for (c, input) in p.inputs.enumerated() {
+            let signal = try #require(p.model.spec.channels[c].samples.first { $0.name == ModelNames.signalSample })
+            let h = try #require(signal.histosys?.first { $0.parameter == atomic })
+            let free = try SignalTemplate.make(model: RecoilModel(binding: .free), detector: input.dataset.detector, bins: input.data.bins)
+            for j in h.up.indices {
+                #expect(abs(h.up[j] - free.magneticAtReference[j]) <= 1e-9 * free.magneticAtReference[j])
+                #expect(abs(h.down[j] - max(2 * signal.counts[j] - h.up[j], 0)) <= 1e-9 * h.up[j])
+            }
+            // free electrons have no binding suppression: more signal in every bin
+            #expect(zip(h.up, signal.counts).allSatisfy { $0 >= $1 })
+        }
+        let single = try AnalysisConfig(channels: [pair[0]]).prepare()
+        #expect(!single.model.parameterNames.contains(atomic))
+        let forced = try AnalysisConfig(channels: [pair[0]], atomicNuisance: .on).prepare()
+        #expect(forced.model.parameterNames.contains(atomic))
+        // profiling an unconstrained-by-data nuisance can only loosen the limit
+        let without = try AnalysisConfig(channels: pair, atomicNuisance: .off).prepare()
+        #expect(try FitReport.make(model: p.model).interval[1] >= (try FitReport.make(model: without.model).interval[1]) * (1 - 1e-6))
+    }
+}

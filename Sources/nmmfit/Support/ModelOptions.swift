@@ -77,6 +77,9 @@ extension ModelBuilder.Tritium: ExpressibleByArgument {}
 /// Combination policy choices on the command line.
 extension CombinationPolicy: ExpressibleByArgument {}
 
+/// Shared atomic-nuisance choices on the command line.
+extension AtomicNuisanceChoice: ExpressibleByArgument {}
+
 /// Options that choose the data and the likelihood model.
 struct DataOptions: ParsableArguments {
     @Option(name: .customLong("dataset"), help: "Dataset name (repeat to combine), or 'all' for every dataset found (`nmmfit datasets` lists them).")
@@ -102,6 +105,9 @@ struct DataOptions: ParsableArguments {
 
     @Option(help: "With two or more datasets: how a dataset with an open ³H hypothesis (XENON1T SR1) enters — tritium-free (its ³H amplitude floats, the collaboration's alternative model), tritium-zero (as in its single fit) or exclude (left out). README: Combination policy.")
     var combinationPolicy: CombinationPolicy = .default
+
+    @Option(help: "One atomic-binding nuisance shared by all datasets (±1σ = the free-electron − stepping difference of the signal): auto (in fits of two or more datasets), on, off.")
+    var atomicNuisance: AtomicNuisanceChoice = .auto
 
     @Flag(help: "Add the efficiency ±1σ band as a shape nuisance on the signal.")
     var efficiencyShape = false
@@ -130,8 +136,9 @@ struct DataOptions: ParsableArguments {
             }
         }
         if spec != nil && (!datasets.isEmpty || emin != nil || emax != nil || binWidth != nil || tritium != .none
-                           || efficiencyShape || noSolarFluxNuisance || !windows.isEmpty || !sets.isEmpty) {
-            throw ValidationError("--spec cannot be combined with --dataset, --emin, --emax, --bin-width, --tritium, --efficiency-shape, --no-solar-flux-nuisance, --window or --set (the spec fixes them)")
+                           || efficiencyShape || noSolarFluxNuisance || !windows.isEmpty || !sets.isEmpty
+                           || combinationPolicy != .default || atomicNuisance != .auto) {
+            throw ValidationError("--spec cannot be combined with --dataset, --emin, --emax, --bin-width, --tritium, --efficiency-shape, --no-solar-flux-nuisance, --window, --set, --combination-policy or --atomic-nuisance (the spec fixes them)")
         }
         do {
             _ = try windows.map(DatasetWindow.init(parsing:))
@@ -147,7 +154,7 @@ struct DataOptions: ParsableArguments {
         ResultProvenance.record(datasets: names, dataDirectory: dataDir)
         return AnalysisConfig(channels: channels, recoil: try physics.recoilModel(), tritium: tritium,
                               efficiencyShape: efficiencyShape, solarFluxNuisance: !noSolarFluxNuisance, dataDirectory: dataDir,
-                              combinationPolicy: combinationPolicy)
+                              combinationPolicy: combinationPolicy, atomicNuisance: atomicNuisance)
     }
 
     /// The model: from --spec, or built from the datasets.
