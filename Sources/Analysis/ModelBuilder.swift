@@ -36,8 +36,7 @@ public struct ModelBuilder {
     /// the template under the other binding model (free electrons for stepping or a table;
     /// stepping for free electrons) and θ ~ N(0, 1); the down variation mirrors the up one
     /// (clamped at 0). ASSUMPTION: the atomic uncertainty is symmetric with 1σ = the
-    /// free-electron–stepping difference; the RRPA calculation (Chen et al., PLB 774 (2017) 656)
-    /// lies between or below them at a few keV, so this envelope is generous, not tight.
+    /// free-electron–stepping difference (no RRPA rate table is shipped to check the −1σ side).
     public var atomicNuisance = false
 
     /// The shared atomic-binding nuisance's name.
