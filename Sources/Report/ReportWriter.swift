@@ -175,7 +175,7 @@ public struct ReportWriter {
             }
             s += "\n"
             if let p = r.combinationPolicy { s += "**Combination policy:** \(p.description)\n\n" }
-            s += "**Compatibility:** \(CombinationText.compatibility(c))\n\n"
+            s += "\(CombinationText.compatibility(c))\n\n"
             s += c.tension ? "**\(CombinationText.verdict(c))**\n" : "\(CombinationText.verdict(c))\n"
             if let w = CombinationText.weaker(r) { s += "\n**\(w)**\n" }
         }

@@ -103,10 +103,10 @@ struct DataOptions: ParsableArguments {
     @Option(help: "Tritium component: free fits its amplitude (≥ 0); otherwise it is fixed to zero.")
     var tritium: ModelBuilder.Tritium = .none
 
-    @Option(help: "With two or more datasets: how a dataset with an open ³H hypothesis (XENON1T SR1) enters — tritium-free (its ³H amplitude floats, the collaboration's alternative model), tritium-zero (as in its single fit) or exclude (left out). README: Combination policy.")
+    @Option(help: "With two or more datasets: how a dataset with an open ³H hypothesis (XENON1T SR1) enters: with its ³H amplitude floating (the collaboration's alternative model), as in its single fit (³H = 0), or not at all. README: Combination policy.")
     var combinationPolicy: CombinationPolicy = .default
 
-    @Option(help: "One atomic-binding nuisance shared by all datasets (±1σ = the free-electron − stepping difference of the signal): auto (in fits of two or more datasets), on, off.")
+    @Option(help: "One atomic-binding nuisance shared by all datasets (±1σ = the free-electron − stepping difference of the signal): in fits of two or more datasets only, always, or never.")
     var atomicNuisance: AtomicNuisanceChoice = .auto
 
     @Flag(help: "Add the efficiency ±1σ band as a shape nuisance on the signal.")
