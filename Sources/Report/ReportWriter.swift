@@ -168,6 +168,7 @@ public struct ReportWriter {
                 ? "| \(p.name) [10⁻¹¹ μB] | \(mu(p.value)) | \(MuNuText.errors(low: p.errorLow ?? 0, high: p.errorHigh ?? 0)) | 0 |\n"
                 : "| \(p.name) | \(String(format: "%.5g", p.value)) | \(p.error.map { String(format: "%.3g", $0) } ?? "—") | \(String(format: "%.5g", p.backgroundOnlyValue)) |\n"
         }
+        if r.perDataset == nil, let p = r.combinationPolicy { s += "\n**Combination policy:** \(p.description)\n" }
         if let rows = r.perDataset, let c = r.compatibility {
             s += "\n## Each dataset alone\n\n| dataset | provenance | window [keV] | best fit [10⁻¹¹ μB] | \(String(format: "%.0f", r.cl * 100)) % CL [10⁻¹¹ μB] | expected [10⁻¹¹ μB] |\n|---|---|---|---|---|---|\n"
             for d in rows {

@@ -198,7 +198,8 @@ enum FitTable {
 
     /// The per-dataset table and the compatibility test of a combination.
     static func combination(_ r: FitReport) -> String {
-        guard let rows = r.perDataset, let c = r.compatibility else { return "" }
+        // a policy that left a single dataset still says so
+        guard let rows = r.perDataset, let c = r.compatibility else { return CombinationText.policy(r).map { "\n\($0)\n" } ?? "" }
         let pct = Format.g(r.cl * 100, 3)
         let iv = MuNuText.interval
         var s = "\neach dataset alone and combined (μν in 10⁻¹¹ μB; \(pct)% CL \(r.intervalMethod); expected = median limit, Asimov):\n"
