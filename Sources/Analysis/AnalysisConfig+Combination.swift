@@ -17,19 +17,23 @@ extension AnalysisConfig {
     /// - for two or more datasets: each dataset fitted on its own (best fit, interval, expected
     ///   limit), and the ``CompatibilityTest`` of one common μν against one per dataset.
     /// The signal is folded once per dataset; the single-dataset models reuse those templates.
-    /// `compatibilityToys` > 0 adds a toy p-value to the compatibility test (seeded by `seed`).
+    /// - for two or more datasets: the ``CombinationPolicy`` applied, and when the combined limit
+    ///   is weaker than the strongest single dataset's, one line saying why.
+    /// `compatibilityToys` calibrates the compatibility p-value (toys seeded by `seed`).
     public func analyse(cl: Double = 0.9, method: AsymptoticInterval.Method = .unified,
-                        compatibilityToys: Int = 0, seed: UInt64 = 1) throws -> Analysis {
-        let (model, inputs) = try buildModel()
+                        compatibilityToys: CompatibilityTest.ToyPlan = .adaptive, seed: UInt64 = 1) throws -> Analysis {
+        let prepared = try prepare()
+        let (model, inputs) = (prepared.model, prepared.inputs)
         let profile = try ProfileLikelihood(model: model)
         var report = try FitReport.make(profile: profile, cl: cl, method: method)
         report.digitisedDatasets = inputs.filter { $0.dataset.spec.isDigitised }.map(\.dataset.spec.name)
         let overrides = channels.flatMap(\.overrides).map(\.description)
         report.specOverrides = overrides.isEmpty ? nil : overrides
         report.expectedLimit = try Sensitivity.run(model: model, cl: cl, method: method, toys: 0).asimovMedian
+        report.combinationPolicy = prepared.policy
         guard inputs.count >= 2 else { return Analysis(report: report, model: model, profile: profile, inputs: inputs) }
 
-        let b = builder
+        let b = prepared.builder
         var singles: [FitReport.DatasetResult] = []
         var singleBest: [Double] = []
         for input in inputs {
@@ -49,6 +53,7 @@ extension AnalysisConfig {
         report.compatibility = try CompatibilityTest.run(common: profile, separate: separate,
                                                          datasets: inputs.map(\.dataset.spec.name), singleBest: singleBest,
                                                          toys: compatibilityToys, seed: seed)
+        report.combinedWeakerReason = report.weakerThanStrongestSingleReason()
         return Analysis(report: report, model: model, profile: profile, inputs: inputs)
     }
 }

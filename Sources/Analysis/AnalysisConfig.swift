@@ -38,16 +38,23 @@ public struct AnalysisConfig: Sendable {
     public var solarFluxNuisance: Bool
     /// Data folder chosen by the user (nil: ``DataLocator`` looks for it).
     public var dataDirectory: String?
+    /// How a dataset with an open ³H hypothesis enters a fit of two or more datasets.
+    public var combinationPolicy: CombinationPolicy
+    /// When the shared atomic-binding nuisance enters (default: in combinations).
+    public var atomicNuisance: AtomicNuisanceChoice
 
     public init(channels: [Channel] = [Channel(dataset: "xenon1t_sr1")], recoil: RecoilModel = RecoilModel(),
                 tritium: ModelBuilder.Tritium = .none, efficiencyShape: Bool = false, solarFluxNuisance: Bool = true,
-                dataDirectory: String? = nil) {
+                dataDirectory: String? = nil, combinationPolicy: CombinationPolicy = .default,
+                atomicNuisance: AtomicNuisanceChoice = .auto) {
         self.channels = channels
         self.recoil = recoil
         self.tritium = tritium
         self.efficiencyShape = efficiencyShape
         self.solarFluxNuisance = solarFluxNuisance
         self.dataDirectory = dataDirectory
+        self.combinationPolicy = combinationPolicy
+        self.atomicNuisance = atomicNuisance
     }
 
     /// The name that stands for every dataset found in the data folder (`all`).
@@ -71,11 +78,27 @@ public struct AnalysisConfig: Sendable {
 
     /// Loads the datasets, folds the signal and builds the model.
     public func buildModel() throws -> (model: BinnedModel, inputs: [ModelBuilder.ChannelInput]) {
+        let p = try prepare()
+        return (p.model, p.inputs)
+    }
+
+    /// A built model with the builder that made it and, for two or more datasets, what the
+    /// combination policy did.
+    struct Prepared {
+        var model: BinnedModel
+        var inputs: [ModelBuilder.ChannelInput]
+        var builder: ModelBuilder
+        var policy: CombinationPolicy.Record?
+    }
+
+    /// Loads the datasets, applies the ``CombinationPolicy`` when there are two or more, folds
+    /// the signal and builds the model.
+    func prepare() throws -> Prepared {
         var seen = Set<String>()
         for c in channels where !seen.insert(c.dataset).inserted {
             throw InputError(field: "dataset", "dataset '\(c.dataset)' is given twice; each dataset can enter a fit once")
         }
-        let ds = try channels.map { c -> (Dataset, ClosedRange<Double>?, Double?) in
+        var ds = try channels.map { c -> (Dataset, ClosedRange<Double>?, Double?) in
             let d = try DataLocator.dataset(named: c.dataset, dataDirectory: dataDirectory, overrides: c.overrides)
             let lo = c.emin ?? d.spec.defaultWindowKeV[0], hi = c.emax ?? d.spec.defaultWindowKeV[1]
             guard lo.isFinite, hi.isFinite, lo > 0, hi > lo else {
@@ -83,7 +106,33 @@ public struct AnalysisConfig: Sendable {
             }
             return (d, lo...hi, c.binWidthKeV)
         }
-        let (spec, inputs) = try builder.build(datasets: ds)
-        return (try BinnedModel(spec: spec), inputs)
+        var b = builder
+        var record: CombinationPolicy.Record?
+        if ds.count >= 2 {
+            let open = ds.map(\.0.spec).filter(CombinationPolicy.hasOpenTritium).map(\.name)
+            var freed: [String] = [], excluded: [String] = []
+            switch combinationPolicy {
+            case .tritiumFree:
+                freed = open
+                b.tritiumFreeDatasets = Set(open)
+            case .tritiumZero:
+                freed = tritium == .free ? open : []
+            case .exclude:
+                excluded = open
+                ds.removeAll { open.contains($0.0.spec.name) }
+                guard !ds.isEmpty else {
+                    throw InputError(field: "combination policy", "the combination policy '\(combinationPolicy.rawValue)' leaves out every dataset given (\(open.joined(separator: ", ")))")
+                }
+            }
+            record = CombinationPolicy.Record(name: combinationPolicy, description: combinationPolicy.description(affected: open),
+                                              openTritiumDatasets: open, tritiumFreeDatasets: freed, excludedDatasets: excluded)
+        }
+        b.atomicNuisance = atomicNuisance.applies(datasets: ds.count)
+        if b.atomicNuisance && record != nil {
+            record!.atomicNuisance = ModelBuilder.atomicParameter
+            record!.description += "; atomic binding: \(recoil.binding.name) with one nuisance \(ModelBuilder.atomicParameter) shared by all datasets (±1σ = the difference to \(b.atomicAlternative.name == "free" ? "free electrons" : b.atomicAlternative.name))"
+        }
+        let (spec, inputs) = try b.build(datasets: ds)
+        return Prepared(model: try BinnedModel(spec: spec), inputs: inputs, builder: b, policy: record)
     }
 }

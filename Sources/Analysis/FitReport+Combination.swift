@@ -26,4 +26,26 @@ extension FitReport {
             case significanceSigma = "z_asymptotic"
         }
     }
+
+    /// When this combination's upper end is above the strongest (lowest) upper end of its
+    /// datasets alone, one line saying why (nil otherwise): the datasets whose own best fits lie
+    /// above the combined one make the combined profile likelihood rise more slowly (and, when
+    /// the combined best fit is above 0, the limit grows with it); when the compatibility test
+    /// flags tension, the datasets disagree.
+    public func weakerThanStrongestSingleReason() -> String? {
+        guard let rows = perDataset, let best = rows.min(by: { $0.interval[1] < $1.interval[1] }),
+              interval.count == 2, interval[1] > best.interval[1] else { return nil }
+        let f = { (v: Double) in String(format: "%.3f", v / 1e-11) }
+        var s = "the combined limit \(f(interval[1])) is \(String(format: "%.2f", interval[1] / best.interval[1]))× \(best.name)'s alone (\(f(best.interval[1]))) (×10⁻¹¹ μB): "
+        let pulling = rows.filter { $0.muNuBest > muNuBest }.sorted { $0.muNuBest > $1.muNuBest }
+            .map { "\($0.name) \(f($0.muNuBest))" }
+        if muNuBest > 0 { s += "the combined best fit μν = \(f(muNuBest)) is above 0 and an upper limit grows with its best fit; " }
+        s += pulling.isEmpty
+            ? "the shared nuisances (solar flux) are pulled by the other datasets"
+            : "datasets whose own best fits lie above the combined one (\(pulling.joined(separator: ", "))) favour larger μν, so the combined likelihood rises more slowly with μν than \(best.name)'s alone"
+        if let c = compatibility, c.tension {
+            s += "; the datasets disagree on one μν (p = \(String(format: "%.2g", c.pValue)), \(c.pValueMethod.rawValue)), so the combination averages incompatible data"
+        }
+        return s
+    }
 }

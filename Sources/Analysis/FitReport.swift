@@ -51,6 +51,11 @@ public struct FitReport: Codable, Sendable {
     public var compatibility: CompatibilityTest.Result?
     /// Overrides of the dataset specs.
     public var specOverrides: [String]?
+    /// For a combination: how datasets with an open ³H hypothesis entered it.
+    public var combinationPolicy: CombinationPolicy.Record?
+    /// For a combination whose upper limit is weaker than the strongest single dataset's: why,
+    /// in one line.
+    public var combinedWeakerReason: String?
 
     /// One parameter. `mu_nu` is given in μB with asymmetric errors (`error_low`, `error_high`,
     /// μB, from the 68.27 % profile interval) and no symmetric `error`; every other parameter in
@@ -117,6 +122,8 @@ public struct FitReport: Codable, Sendable {
         case perDataset = "per_dataset"
         case compatibility
         case specOverrides = "spec_overrides"
+        case combinationPolicy = "combination_policy"
+        case combinedWeakerReason = "combined_weaker_reason"
     }
 
     /// The confidence level of a ±1σ Gaussian interval, 2Φ(1) − 1 = erf(1/√2) = 0.6827.

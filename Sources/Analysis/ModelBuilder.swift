@@ -29,6 +29,26 @@ public struct ModelBuilder {
     public var efficiencyShape: Bool
     /// Add the solar-flux normalisation nuisance on the solar samples.
     public var solarFluxNuisance: Bool
+    /// Datasets whose tritium component is fitted free whatever `tritium` says (a
+    /// ``CombinationPolicy`` sets these).
+    public var tritiumFreeDatasets: Set<String> = []
+    /// One atomic-binding nuisance shared by every channel (``atomicParameter``): the signal
+    /// and any added SM weak sample move, per bin, by θ × (other − nominal), where "other" is
+    /// the template under the other binding model (free electrons for stepping or a table;
+    /// stepping for free electrons) and θ ~ N(0, 1); the down variation mirrors the up one
+    /// (clamped at 0). ASSUMPTION: the atomic uncertainty is symmetric with 1σ = the
+    /// free-electron–stepping difference (no RRPA rate table is shipped to check the −1σ side).
+    public var atomicNuisance = false
+
+    /// The shared atomic-binding nuisance's name.
+    public static let atomicParameter = "atomic_binding"
+
+    /// The binding the atomic nuisance's +1σ moves to: free electrons, or stepping when the
+    /// nominal model is free electrons.
+    public var atomicAlternative: AtomicBinding {
+        if case .free = recoil.binding { return .stepping }
+        return .free
+    }
 
     public init(recoil: RecoilModel = RecoilModel(), tritium: Tritium = .none, efficiencyShape: Bool = false,
                 solarFluxNuisance: Bool = true) {
@@ -43,6 +63,8 @@ public struct ModelBuilder {
         public var dataset: Dataset
         public var data: BinnedData
         public var template: SignalTemplate
+        /// The template under ``ModelBuilder/atomicAlternative`` (with the atomic nuisance).
+        public var atomicTemplate: SignalTemplate?
     }
 
     /// Throws when a dataset's window holds (almost) no magnetic signal, naming the dataset, its
@@ -66,7 +88,10 @@ public struct ModelBuilder {
             let data = try ds.binned(window: window, binWidthKeV: width)
             let template = try SignalTemplate.make(model: recoil, detector: ds.detector, bins: data.bins)
             try Self.requireSignal(template, data: data, dataset: ds)
-            inputs.append(ChannelInput(dataset: ds, data: data, template: template))
+            var alternative = recoil
+            alternative.binding = atomicAlternative
+            let atomic = atomicNuisance ? try SignalTemplate.make(model: alternative, detector: ds.detector, bins: data.bins) : nil
+            inputs.append(ChannelInput(dataset: ds, data: data, template: template, atomicTemplate: atomic))
         }
         return (try assemble(inputs), inputs)
     }
@@ -104,6 +129,15 @@ public struct ModelBuilder {
             params.append(ModelSpec.Parameter(name: fluxParam, initial: 1, lower: 0,
                                               constraint: .gaussian(sigma: try solarFluxUncertainty())))
         }
+        if inputs.contains(where: { $0.atomicTemplate != nil }) {
+            params.append(ModelSpec.Parameter(name: Self.atomicParameter, initial: 0, constraint: .gaussian(mean: 0, sigma: 1)))
+        }
+        /// The shared atomic histosys of a sample (nominal counts → counts under the other binding).
+        func atomic(_ nominal: [Double], _ other: [Double]?) -> [ModelSpec.HistoSys] {
+            guard let other else { return [] }
+            return [ModelSpec.HistoSys(parameter: Self.atomicParameter, up: other,
+                                       down: zip(nominal, other).map { max(2 * $0 - $1, 0) })]
+        }
         for input in inputs {
             let ds = input.dataset, name = ds.spec.name
             var common: [String] = []
@@ -116,7 +150,7 @@ public struct ModelBuilder {
             var hasSolarWeak = false
             for (b, counts) in input.data.backgrounds {
                 let isTritium = ModelNames.isTritium(b.name)
-                if isTritium && tritium == .none { continue }
+                if isTritium && tritium == .none && !tritiumFreeDatasets.contains(name) { continue }
                 if !isTritium && b.enabledByDefault == false { continue }
                 let p = ModelNames.backgroundParameter(b.name, dataset: name)
                 switch b.constraint.type {
@@ -139,21 +173,24 @@ public struct ModelBuilder {
             }
             let solar = solarFluxNuisance ? [fluxParam] : []
             if !hasSolarWeak {
-                samples.append(ModelSpec.Sample(name: ModelNames.solarWeakSample, counts: input.template.weak, factors: common + solar))
+                let hs = atomic(input.template.weak, input.atomicTemplate?.weak)
+                samples.append(ModelSpec.Sample(name: ModelNames.solarWeakSample, counts: input.template.weak, factors: common + solar,
+                                                histosys: hs.isEmpty ? nil : hs))
             }
-            var histosys: [ModelSpec.HistoSys]?
+            var histosys: [ModelSpec.HistoSys] = []
             if efficiencyShape, let up = input.template.magneticEfficiencyUp, let dn = input.template.magneticEfficiencyDown {
                 let p = ModelNames.efficiencyShapeParameter(dataset: name)
                 params.append(ModelSpec.Parameter(name: p, initial: 0, constraint: .gaussian(mean: 0, sigma: 1)))
                 histosys = [ModelSpec.HistoSys(parameter: p, up: up, down: dn)]
             }
+            histosys += atomic(input.template.magneticAtReference, input.atomicTemplate?.magneticAtReference)
             var poi = ModelSpec.poiName
             if separateMuNu && !channels.isEmpty {
                 poi = Self.separateMuNuParameter(name)
                 separate.append(ModelSpec.Parameter(name: poi, initial: 1, lower: 0, constraint: .free))
             }
             samples.append(ModelSpec.Sample(name: ModelNames.signalSample, counts: input.template.magneticAtReference,
-                                            factors: common + solar + [poi], histosys: histosys))
+                                            factors: common + solar + [poi], histosys: histosys.isEmpty ? nil : histosys))
             channels.append(ModelSpec.Channel(name: name, binEdgesKeV: input.data.bins.edges, observed: input.data.observed,
                                               samples: samples))
         }

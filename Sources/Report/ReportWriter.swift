@@ -173,13 +173,17 @@ public struct ReportWriter {
                 ? "| \(p.name) [10⁻¹¹ μB] | \(mu(p.value)) | \(MuNuText.errors(low: p.errorLow ?? 0, high: p.errorHigh ?? 0)) | 0 |\n"
                 : "| \(p.name) | \(String(format: "%.5g", p.value)) | \(p.error.map { String(format: "%.3g", $0) } ?? "—") | \(String(format: "%.5g", p.backgroundOnlyValue)) |\n"
         }
+        if r.perDataset == nil, let p = r.combinationPolicy { s += "\n**Combination policy:** \(p.description)\n" }
         if let rows = r.perDataset, let c = r.compatibility {
             s += "\n## Each dataset alone\n\n| dataset | provenance | window [keV] | best fit [10⁻¹¹ μB] | \(String(format: "%.0f", r.cl * 100)) % CL [10⁻¹¹ μB] | expected [10⁻¹¹ μB] |\n|---|---|---|---|---|---|\n"
             for d in rows {
                 s += "| \(d.name) | \(d.provenance) | \(String(format: "%g", d.windowKeV[0]))–\(String(format: "%g", d.windowKeV[1])) | \(mu(d.muNuBest)) | \(MuNuText.interval(d.interval)) | \(mu(d.expectedLimit)) |\n"
             }
-            s += "\nCompatibility (one common μν against one per dataset): −2ΔlnL = \(String(format: "%.3f", c.minusTwoDeltaLnL)), dof = \(c.dof), p = \(String(format: "%.3g", c.pValue)), Z = \(String(format: "%.2f", c.z))σ"
-            s += c.pValue < 0.05 ? " — **tension**: the datasets do not agree on one μν; the combined value averages incompatible data.\n" : " — compatible.\n"
+            s += "\n"
+            if let p = r.combinationPolicy { s += "**Combination policy:** \(p.description)\n\n" }
+            s += "\(CombinationText.compatibility(c))\n\n"
+            s += c.tension ? "**\(CombinationText.verdict(c))**\n" : "\(CombinationText.verdict(c))\n"
+            if let w = CombinationText.weaker(r) { s += "\n**\(w)**\n" }
         }
         for ch in r.channels {
             s += "\n## \(ch.name)\n\n| E [keV] | observed | best fit | background only |\n|---|---|---|---|\n"

@@ -84,8 +84,10 @@ struct DatasetFormatTests {
     /// of the compatibility statistic.
     @Test("compatibility of XENON1T and XENONnT: −2ΔlnL equals the common fit against the sum of the single fits")
     func compatibilityXenon() throws {
-        let cfg = AnalysisConfig(channels: [.init(dataset: "xenon1t_sr1"), .init(dataset: "xenonnt_sr0")], solarFluxNuisance: false)
-        let a = try cfg.analyse()
+        // XENON1T as in its single fit (³H = 0): the B0-only hypothesis whose excess XENONnT contradicts
+        let cfg = AnalysisConfig(channels: [.init(dataset: "xenon1t_sr1"), .init(dataset: "xenonnt_sr0")], solarFluxNuisance: false,
+                                 combinationPolicy: .tritiumZero)
+        let a = try cfg.analyse(compatibilityToys: CompatibilityTest.ToyPlan.none)
         let c = try #require(a.report.compatibility)
         var sumSingles = 0.0
         for input in a.inputs {
@@ -96,7 +98,7 @@ struct DatasetFormatTests {
         #expect(abs(c.minusTwoDeltaLnL - 2 * (a.profile.best.nll - sumSingles)) < 1e-6)
         #expect(c.dof == 1)
         // the XENON1T excess is in tension with XENONnT: stated, not averaged away
-        #expect(c.pValue < 0.01)
+        #expect(c.pValueAsymptotic < 0.01 && c.pValueMethod == .chi2Asymptotic && c.tension)
         let rows = try #require(a.report.perDataset)
         #expect(rows.map(\.name) == ["xenon1t_sr1", "xenonnt_sr0"])
         #expect(rows[0].interval[0] > 0 && rows[1].interval[0] == 0)
@@ -164,14 +166,93 @@ struct DatasetFormatTests {
 }
 
 extension DatasetFormatTests {
-    /// At the boundary (the common best fit of XENON1T + XENONnT is μν = 0) the χ²₁ p-value
-    /// is conservative: the toy p-value must not be larger (beyond its error).
+    /// At the boundary (the common best fit of XENON1T + XENONnT with ³H = 0 is μν = 0) the
+    /// χ²₁ p-value is conservative: the toy p-value must not be larger (beyond its error), and it
+    /// becomes the headline p-value, marked as toys.
     @Test("compatibility toys: a p-value from toys, no failures, not above the χ² one at the boundary")
     func compatibilityToys() throws {
-        let cfg = AnalysisConfig(channels: [.init(dataset: "xenon1t_sr1"), .init(dataset: "xenonnt_sr0")])
-        let c = try #require(try cfg.analyse(compatibilityToys: 400, seed: 3).report.compatibility)
+        let cfg = AnalysisConfig(channels: [.init(dataset: "xenon1t_sr1"), .init(dataset: "xenonnt_sr0")],
+                                 combinationPolicy: .tritiumZero)
+        let c = try #require(try cfg.analyse(compatibilityToys: .fixed(400), seed: 3).report.compatibility)
         #expect(c.toys == 400 && c.failedToys == 0)
         let p = try #require(c.pToys), e = try #require(c.pToysError)
-        #expect(p <= c.pValue + 2 * e)
+        #expect(p <= c.pValueAsymptotic + 2 * e)
+        #expect(c.pValueMethod == .toys && c.seed == 3)
+        #expect(c.pValue == (c.pValueIsBound ? 1.0 / 400 : p))
+        #expect(c.tension == (c.pValue < CompatibilityTest.tensionThreshold))
+    }
+}
+
+extension DatasetFormatTests {
+    /// The combination policy acts on XENON1T's open ³H hypothesis in combinations only; every
+    /// policy is recorded, and a single-dataset fit is untouched.
+    @Test("combination policy: tritium-free frees XENON1T's ³H, tritium-zero keeps it at 0, exclude drops it; single fits untouched")
+    func combinationPolicy() throws {
+        let pair: [AnalysisConfig.Channel] = [.init(dataset: "xenon1t_sr1"), .init(dataset: "xenonnt_sr0")]
+        let tritium = ModelNames.backgroundParameter("tritium", dataset: "xenon1t_sr1")
+        let free = try AnalysisConfig(channels: pair).prepare()
+        #expect(free.model.parameterNames.contains(tritium))
+        #expect(free.policy?.name == .tritiumFree && free.policy?.tritiumFreeDatasets == ["xenon1t_sr1"])
+        let zero = try AnalysisConfig(channels: pair, combinationPolicy: .tritiumZero).prepare()
+        #expect(!zero.model.parameterNames.contains(tritium) && zero.policy?.tritiumFreeDatasets == [])
+        let excluded = try AnalysisConfig(channels: pair, combinationPolicy: .exclude).prepare()
+        #expect(excluded.model.channelNames == ["xenonnt_sr0"] && excluded.policy?.excludedDatasets == ["xenon1t_sr1"])
+        #expect(throws: InputError.self) {
+            _ = try AnalysisConfig(channels: [.init(dataset: "xenon1t_sr1"), .init(dataset: "xenon1t_sr1")]).prepare()
+        }
+        let single = try AnalysisConfig(channels: [.init(dataset: "xenon1t_sr1")]).prepare()
+        #expect(!single.model.parameterNames.contains(tritium) && single.policy == nil)
+        // the policy's model equals the one a user gets by freeing ³H by hand for this pair
+        let byHand = try AnalysisConfig(channels: pair, tritium: .free, combinationPolicy: .tritiumZero).prepare()
+        #expect(byHand.model.parameterNames == free.model.parameterNames)
+        #expect(try FitReport.make(model: byHand.model).interval == (try FitReport.make(model: free.model).interval))
+    }
+
+    /// Under the B0-only hypothesis XENON1T pulls the combined limit above XENONnT's alone:
+    /// the output must say so, naming XENON1T and the disagreement.
+    @Test("a combined limit weaker than its strongest input says why; none when it is not weaker")
+    func weakerReason() throws {
+        let pair: [AnalysisConfig.Channel] = [.init(dataset: "xenon1t_sr1"), .init(dataset: "xenonnt_sr0")]
+        let r = try AnalysisConfig(channels: pair, combinationPolicy: .tritiumZero)
+            .analyse(compatibilityToys: CompatibilityTest.ToyPlan.none).report
+        let rows = try #require(r.perDataset)
+        #expect(r.interval[1] > rows[1].interval[1])
+        let why = try #require(r.combinedWeakerReason)
+        #expect(why.contains("xenonnt_sr0's alone") && why.contains("xenon1t_sr1") && why.contains("disagree"))
+        var stronger = r
+        stronger.interval[1] = rows.map(\.interval[1]).min()! * 0.99
+        #expect(stronger.weakerThanStrongestSingleReason() == nil)
+    }
+}
+
+extension DatasetFormatTests {
+    /// The atomic binding is one nuisance shared by every dataset of a combination: its +1σ
+    /// template is the free-electron signal folded independently, its −1σ the mirror; single
+    /// fits carry it only when asked.
+    @Test("shared atomic nuisance: one parameter for all channels, +1σ = the free-electron template, off in single fits by default")
+    func sharedAtomicNuisance() throws {
+        let pair: [AnalysisConfig.Channel] = [.init(dataset: "xenonnt_sr0"), .init(dataset: "lz_ws2024")]
+        let p = try AnalysisConfig(channels: pair).prepare()
+        let atomic = ModelBuilder.atomicParameter
+        #expect(p.model.parameterNames.filter { $0 == atomic }.count == 1)
+        #expect(p.policy?.atomicNuisance == atomic)
+        for (c, input) in p.inputs.enumerated() {
+            let signal = try #require(p.model.spec.channels[c].samples.first { $0.name == ModelNames.signalSample })
+            let h = try #require(signal.histosys?.first { $0.parameter == atomic })
+            let free = try SignalTemplate.make(model: RecoilModel(binding: .free), detector: input.dataset.detector, bins: input.data.bins)
+            for j in h.up.indices {
+                #expect(abs(h.up[j] - free.magneticAtReference[j]) <= 1e-9 * free.magneticAtReference[j])
+                #expect(abs(h.down[j] - max(2 * signal.counts[j] - h.up[j], 0)) <= 1e-9 * h.up[j])
+            }
+            // free electrons have no binding suppression: more signal in every bin
+            #expect(zip(h.up, signal.counts).allSatisfy { $0 >= $1 })
+        }
+        let single = try AnalysisConfig(channels: [pair[0]]).prepare()
+        #expect(!single.model.parameterNames.contains(atomic))
+        let forced = try AnalysisConfig(channels: [pair[0]], atomicNuisance: .on).prepare()
+        #expect(forced.model.parameterNames.contains(atomic))
+        // profiling an unconstrained-by-data nuisance can only loosen the limit
+        let without = try AnalysisConfig(channels: pair, atomicNuisance: .off).prepare()
+        #expect(try FitReport.make(model: p.model).interval[1] >= (try FitReport.make(model: without.model).interval[1]) * (1 - 1e-6))
     }
 }

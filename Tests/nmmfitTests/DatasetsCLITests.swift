@@ -45,22 +45,61 @@ struct DatasetsCLITests {
         }
     }
 
-    @Test("fit --dataset all: per-dataset results, compatibility, digitised datasets in the JSON and the footer")
-    func fitAll() throws {
-        let r = try CLITests.run(["fit", "--dataset", "all", "--window", "lz_ws2024=2:15", "--json"])
-        #expect(r.status == 0)
+    @Test("--window reaches one dataset of a combination; digitised datasets in the JSON")
+    func combinationWindow() throws {
+        let r = try CLITests.run(["fit", "--dataset", "lz_ws2024", "--dataset", "xenonnt_sr0", "--window", "lz_ws2024=2:15",
+                                  "--compatibility-toys", "0", "--json"])
+        #expect(r.status == 0, "\(r.stderr)")
         let j = try Self.json(r)
-        #expect(Set(j["digitised_datasets"] as? [String] ?? []) == ["lz_ws2022", "lz_ws2024", "pandax4t_run1"])
+        #expect(j["digitised_datasets"] as? [String] == ["lz_ws2024"])
         let rows = try #require(j["per_dataset"] as? [[String: Any]])
-        #expect(rows.count == 5)
         let lz = try #require(rows.first { $0["name"] as? String == "lz_ws2024" })
         #expect(lz["window_keV"] as? [Double] == [2, 15])
+        // no toys asked for: the headline is the χ² p-value, marked as such
         let c = try #require(j["compatibility"] as? [String: Any])
-        #expect(c["dof"] as? Int == 4)
-        let table = try CLITests.run(["fit", "--dataset", "xenon1t_sr1", "--dataset", "lz_ws2024"])
-        #expect(table.status == 0)
-        #expect(table.stdout.contains("DIGITISED DATA: lz_ws2024"))
-        #expect(table.stdout.contains("compatibility, one common μν vs one per dataset"))
+        #expect(c["p_value_method"] as? String == "chi2_asymptotic" && c["toys"] as? Int == 0)
+    }
+
+    /// The default combination as users run it (`nmmfit report DIR --dataset all`, no option):
+    /// the table, summary.json and summary.md state the same policy, the same calibrated
+    /// compatibility p-value and the same verdict; summary.json validates against its schema.
+    @Test("report --dataset all (defaults): policy, calibrated p-value and verdict agree in table, summary.md and summary.json")
+    func defaultCombinationReport() throws {
+        let dir = try CLITests.tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("rep")
+        let r = try CLITests.run(["report", out.path, "--dataset", "all", "-q"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let summary = out.appendingPathComponent("summary.json")
+        let v = try SchemaTests.validate("fit", [summary.path])
+        #expect(v.status == 0, "\(v.output)")
+        let j = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: summary)) as? [String: Any])
+        #expect(Set(j["digitised_datasets"] as? [String] ?? []) == ["lz_ws2022", "lz_ws2024", "pandax4t_run1"])
+        #expect((j["per_dataset"] as? [[String: Any]])?.count == 5)
+        let policy = try #require(j["combination_policy"] as? [String: Any])
+        #expect(policy["name"] as? String == "tritium-free" && policy["tritium_free_datasets"] as? [String] == ["xenon1t_sr1"])
+        #expect((j["parameters"] as? [[String: Any]])?.contains { $0["name"] as? String == "tritium_xenon1t_sr1" } == true)
+        let c = try #require(j["compatibility"] as? [String: Any])
+        #expect(c["p_value_method"] as? String == "toys" && c["dof"] as? Int == 4)
+        let toys = try #require(c["toys"] as? Int)
+        #expect(toys >= 1000 && toys <= 20000)
+        // one verdict line, worded once, in the table and in summary.md
+        let md = try String(contentsOf: out.appendingPathComponent("summary.md"), encoding: .utf8)
+        let tension = try #require(c["tension"] as? Bool)
+        let verdict = try #require(r.stdout.split(separator: "\n").first {
+            $0.hasPrefix("TENSION:") || $0.hasPrefix("the datasets are compatible")
+        })
+        #expect(verdict.hasPrefix("TENSION:") == tension)
+        #expect(md.contains(String(verdict)))
+        let compat = try #require(r.stdout.split(separator: "\n").first { $0.hasPrefix("compatibility, one common μν") })
+        #expect(md.contains(String(compat)) && compat.contains("calibrated: \(toys) toys"))
+        #expect(r.stdout.contains("combination policy: tritium-free") && md.contains("**Combination policy:** tritium-free"))
+        // a combined limit above the strongest single one says why, in the table and the JSON
+        let rows = try #require(j["per_dataset"] as? [[String: Any]])
+        let strongest = rows.compactMap { ($0["interval_muB"] as? [Double])?.last }.min()!
+        let combined = try #require((j["interval_muB"] as? [Double])?.last)
+        #expect((j["combined_weaker_reason"] != nil) == (combined > strongest))
+        if combined > strongest { #expect(r.stdout.contains("WEAKER THAN ITS BEST INPUT")) }
     }
 
     @Test("a bad dataset spec gives one line naming file and key, exit 2; bad --window/--set exit 64")

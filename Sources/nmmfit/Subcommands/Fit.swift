@@ -55,8 +55,8 @@ struct FitOptions: ParsableArguments {
     @Option(help: "The matrix element constrained with --moments, e.g. e-mu (flavour) or 1-2 (mass basis).")
     var element: String?
 
-    @Option(help: "With two or more datasets: also compute the compatibility test's p-value from this many toys.")
-    var compatibilityToys: Int = 0
+    @Option(help: "With two or more datasets: the toys that calibrate the compatibility p-value (default: adaptive, 1000–20000 until 100 toys reach the data's statistic; 0: only the χ² p-value, not calibrated at μν = 0).")
+    var compatibilityToys: Int?
 
     @Option(name: .customLong("seed"), help: "Seed of the compatibility toys (1 when not given).")
     var seedOption: UInt64?
@@ -66,13 +66,25 @@ struct FitOptions: ParsableArguments {
         let several = data.spec == nil && (data.datasets.count >= 2 || data.datasets.contains(AnalysisConfig.allDatasets))
         try OptionApplicability.check([
             .init(option: "--element", given: element != nil, acts: moments != nil, when: "with --moments FILE"),
-            .init(option: "--compatibility-toys", given: compatibilityToys > 0, acts: several,
+            .init(option: "--compatibility-toys", given: compatibilityToys != nil, acts: several,
                   when: "with two or more datasets (it tests their compatibility)"),
-            .init(option: "--seed", given: seedOption != nil, acts: compatibilityToys > 0, when: "with --compatibility-toys N"),
+            .init(option: "--seed", given: seedOption != nil, acts: several && compatibilityToys != 0,
+                  when: "with two or more datasets and compatibility toys (not --compatibility-toys 0)"),
         ])
         if moments != nil { _ = try ModelCommand.Effective.parseElement(element ?? "e-mu") }
-        guard compatibilityToys >= 0 else { throw ValidationError("--compatibility-toys must be ≥ 0, got \(compatibilityToys)") }
-        try ResourceLimit.toys.validate(compatibilityToys, option: "--compatibility-toys")
+        if let n = compatibilityToys {
+            guard n >= 0 else { throw ValidationError("--compatibility-toys must be ≥ 0, got \(n)") }
+            try ResourceLimit.toys.validate(n, option: "--compatibility-toys")
+        }
+    }
+
+    /// The compatibility toys asked for (none given: adaptive).
+    var toyPlan: CompatibilityTest.ToyPlan {
+        switch compatibilityToys {
+        case nil: .adaptive
+        case 0?: CompatibilityTest.ToyPlan.none
+        case let n?: .fixed(n)
+        }
     }
 
     /// Fits, prints, and writes the plots (--plot) and the report folder (`reportDirectory`).
@@ -94,10 +106,10 @@ struct FitOptions: ParsableArguments {
             } else {
                 let config = try data.config(physics: physics)
                 try OptionApplicability.checkData([
-                    .init(option: "--compatibility-toys", given: compatibilityToys > 0, acts: config.channels.count >= 2,
+                    .init(option: "--compatibility-toys", given: compatibilityToys != nil, acts: config.channels.count >= 2,
                           when: "with two or more datasets (it tests their compatibility); --dataset all found \(config.channels.count)"),
                 ])
-                let a = try config.analyse(cl: cl, method: method, compatibilityToys: compatibilityToys, seed: seed)
+                let a = try config.analyse(cl: cl, method: method, compatibilityToys: toyPlan, seed: seed)
                 (model, profile, report) = (a.model, a.profile, a.report)
             }
             // one answer for the table, the JSON, summary.md and the figures: what the data
@@ -199,7 +211,8 @@ enum FitTable {
 
     /// The per-dataset table and the compatibility test of a combination.
     static func combination(_ r: FitReport) -> String {
-        guard let rows = r.perDataset, let c = r.compatibility else { return "" }
+        // a policy that left a single dataset still says so
+        guard let rows = r.perDataset, let c = r.compatibility else { return CombinationText.policy(r).map { "\n\($0)\n" } ?? "" }
         let pct = Format.g(r.cl * 100, 3)
         let iv = MuNuText.interval
         var s = "\neach dataset alone and combined (μν in 10⁻¹¹ μB; \(pct)% CL \(r.intervalMethod); expected = median limit, Asimov):\n"
@@ -212,16 +225,10 @@ enum FitTable {
                       Format.f(r.significanceSigma), r.converged ? "yes" : "NO"])
         s += Format.table(["dataset", "window [keV]", "best fit", "\(pct)% CL", "expected", "Z(μν>0)", "converged"], table)
         if rows.contains(where: { $0.provenance == "digitised" }) { s += "(* digitised, not official)\n" }
-        s += "compatibility, one common μν vs one per dataset: −2ΔlnL = \(Format.f(c.minusTwoDeltaLnL, 3)), dof = \(c.dof), p = \(Format.g(c.pValue, 3)) (χ²), Z = \(Format.f(c.z)) σ\n"
-        if let pt = c.pToys, let pe = c.pToysError {
-            s += "  from \(c.toys) toys of the common best fit: p = \(Format.g(pt, 3)) ± \(Format.g(pe, 2))\(c.zToys.map { ", Z = \(Format.f($0)) σ" } ?? "")\(c.failedToys > 0 ? " (\(c.failedToys) failed)" : "")\n"
-        }
-        if c.pValue < 0.05 || (c.pToys ?? 1) < 0.05 {
-            let sep = c.datasets.map { "\($0) \(Format.mu11(c.separateMuNuBest[$0] ?? 0))" }.joined(separator: ", ")
-            s += "TENSION: the datasets do not agree on one μν (p = \(Format.g(c.pValue, 3)), \(Format.f(c.z)) σ); the combined value averages incompatible data. Separate best fits (10⁻¹¹ μB): \(sep).\n"
-        } else {
-            s += "the datasets are compatible with one common μν (p = \(Format.g(c.pValue, 3))).\n"
-        }
+        if let p = CombinationText.policy(r) { s += p + "\n" }
+        s += CombinationText.compatibility(c) + "\n"
+        s += CombinationText.verdict(c) + "\n"
+        if let w = CombinationText.weaker(r) { s += w + "\n" }
         return s
     }
 }

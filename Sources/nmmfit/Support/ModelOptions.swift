@@ -74,6 +74,12 @@ struct PhysicsOptions: ParsableArguments {
 /// Tritium treatment.
 extension ModelBuilder.Tritium: ExpressibleByArgument {}
 
+/// Combination policy choices on the command line.
+extension CombinationPolicy: ExpressibleByArgument {}
+
+/// Shared atomic-nuisance choices on the command line.
+extension AtomicNuisanceChoice: ExpressibleByArgument {}
+
 /// Options that choose the data and the likelihood model.
 struct DataOptions: ParsableArguments {
     @Option(name: .customLong("dataset"), help: "Dataset name (repeat to combine), or 'all' for every dataset found (`nmmfit datasets` lists them).")
@@ -96,6 +102,12 @@ struct DataOptions: ParsableArguments {
 
     @Option(help: "Tritium component: free fits its amplitude (≥ 0); otherwise it is fixed to zero.")
     var tritium: ModelBuilder.Tritium = .none
+
+    @Option(help: "With two or more datasets: how a dataset with an open ³H hypothesis (XENON1T SR1) enters: with its ³H amplitude floating (the collaboration's alternative model), as in its single fit (³H = 0), or not at all. README: Combination policy.")
+    var combinationPolicy: CombinationPolicy = .default
+
+    @Option(help: "One atomic-binding nuisance shared by all datasets (±1σ = the free-electron − stepping difference of the signal): in fits of two or more datasets only, always, or never.")
+    var atomicNuisance: AtomicNuisanceChoice = .auto
 
     @Flag(help: "Add the efficiency ±1σ band as a shape nuisance on the signal.")
     var efficiencyShape = false
@@ -124,8 +136,9 @@ struct DataOptions: ParsableArguments {
             }
         }
         if spec != nil && (!datasets.isEmpty || emin != nil || emax != nil || binWidth != nil || tritium != .none
-                           || efficiencyShape || noSolarFluxNuisance || !windows.isEmpty || !sets.isEmpty) {
-            throw ValidationError("--spec cannot be combined with --dataset, --emin, --emax, --bin-width, --tritium, --efficiency-shape, --no-solar-flux-nuisance, --window or --set (the spec fixes them)")
+                           || efficiencyShape || noSolarFluxNuisance || !windows.isEmpty || !sets.isEmpty
+                           || combinationPolicy != .default || atomicNuisance != .auto) {
+            throw ValidationError("--spec cannot be combined with --dataset, --emin, --emax, --bin-width, --tritium, --efficiency-shape, --no-solar-flux-nuisance, --window, --set, --combination-policy or --atomic-nuisance (the spec fixes them)")
         }
         do {
             _ = try windows.map(DatasetWindow.init(parsing:))
@@ -160,7 +173,8 @@ struct DataOptions: ParsableArguments {
         ResultProvenance.record(datasets: names, dataDirectory: dataDir)
         try checkApplicability(channels)
         return AnalysisConfig(channels: channels, recoil: try physics.recoilModel(), tritium: tritium,
-                              efficiencyShape: efficiencyShape, solarFluxNuisance: !noSolarFluxNuisance, dataDirectory: dataDir)
+                              efficiencyShape: efficiencyShape, solarFluxNuisance: !noSolarFluxNuisance, dataDirectory: dataDir,
+                              combinationPolicy: combinationPolicy, atomicNuisance: atomicNuisance)
     }
 
     /// The model: from --spec, or built from the datasets.
