@@ -55,7 +55,7 @@ def svg(rows, path):
     Y = lambda y: H - B - (y - y0) / (y1 - y0) * (H - T - B)
     o = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{W}" height="{H}" font-family="sans-serif" font-size="13">',
          f'<rect width="{W}" height="{H}" fill="white"/>',
-         f'<text x="{W/2 - R/2}" y="22" text-anchor="middle" font-size="15">90 % CL upper limit on μν against the analysis window</text>']
+         f'<text x="{W/2 - R/2}" y="22" text-anchor="middle" font-size="15">90 % CL upper limit on μν against the analysis window (XENON1T: upper end of its interval)</text>']
     for i in range(0, int(x1) + 1, 5):
         o.append(f'<line x1="{X(i)}" y1="{H-B}" x2="{X(i)}" y2="{T}" stroke="#eee"/>'
                  f'<text x="{X(i)}" y="{H-B+18}" text-anchor="middle">{i}</text>')
