@@ -45,7 +45,7 @@ def fit(binary, d, lo, hi):
 
 def svg(rows, path):
     """Limit (solid) and expected (dashed) against the window's upper edge, lower edge 1 keV;
-    other lower edges as open markers."""
+    lower edges 2 and 3 keV as open markers, drawn 0.7 keV per keV of lower edge to the right."""
     W, H, L, R, T, B = 760, 470, 70, 190, 40, 55
     xs = [r["hi_keV"] for r in rows]
     ys = [v for r in rows for v in (r["interval_1e-11_muB"][1], r["expected_1e-11_muB"])]
@@ -55,7 +55,8 @@ def svg(rows, path):
     Y = lambda y: H - B - (y - y0) / (y1 - y0) * (H - T - B)
     o = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{W}" height="{H}" font-family="sans-serif" font-size="13">',
          f'<rect width="{W}" height="{H}" fill="white"/>',
-         f'<text x="{W/2 - R/2}" y="22" text-anchor="middle" font-size="15">90 % CL upper limit on μν against the analysis window (XENON1T: upper end of its interval)</text>']
+         f'<text x="{L}" y="24" text-anchor="start" font-size="15">90 % CL upper limit on μν against the analysis window</text>',
+         f'<text x="{W - 10}" y="24" text-anchor="end" font-size="11">XENON1T: upper end of its interval</text>']
     for i in range(0, int(x1) + 1, 5):
         o.append(f'<line x1="{X(i)}" y1="{H-B}" x2="{X(i)}" y2="{T}" stroke="#eee"/>'
                  f'<text x="{X(i)}" y="{H-B+18}" text-anchor="middle">{i}</text>')
@@ -65,7 +66,7 @@ def svg(rows, path):
                  f'<text x="{L-8}" y="{Y(k)+4}" text-anchor="end">{k:g}</text>')
         k += 0.5
     o.append(f'<rect x="{L}" y="{T}" width="{W-L-R}" height="{H-T-B}" fill="none" stroke="black"/>')
-    o.append(f'<text x="{(L + W - R)/2}" y="{H-15}" text-anchor="middle">upper edge of the window [keV] (lower edge 1 keV; open circles: 2–3 keV)</text>')
+    o.append(f'<text x="{(L + W - R)/2}" y="{H-15}" text-anchor="middle">upper edge of the window [keV] (filled: lower edge 1 keV; ○ 2 keV, □ 3 keV)</text>')
     o.append(f'<text transform="translate(20,{(T + H - B)/2}) rotate(-90)" text-anchor="middle">μν [10⁻¹¹ μB]</text>')
     ly = T + 10
     for d, c in COLORS.items():
@@ -80,14 +81,18 @@ def svg(rows, path):
         for r in main:
             o.append(f'<circle cx="{X(r["hi_keV"]):.1f}" cy="{Y(r["interval_1e-11_muB"][1]):.1f}" r="3.5" fill="{c}"/>')
         for r in rs:
-            if r["lo_keV"] != 1:
-                o.append(f'<circle cx="{X(r["hi_keV"]):.1f}" cy="{Y(r["interval_1e-11_muB"][1]):.1f}" r="5" fill="white" stroke="{c}" stroke-width="1.5"/>'
-                         f'<text x="{X(r["hi_keV"]) + 7:.1f}" y="{Y(r["interval_1e-11_muB"][1]) + 4:.1f}" font-size="10" fill="{c}">{r["lo_keV"]:g}–</text>')
+            x, y = X(r["hi_keV"] + 0.7 * (r["lo_keV"] - 1)), Y(r["interval_1e-11_muB"][1])
+            if r["lo_keV"] == 2:
+                o.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="5" fill="white" stroke="{c}" stroke-width="1.5"/>')
+            elif r["lo_keV"] == 3:
+                o.append(f'<rect x="{x - 4.5:.1f}" y="{y - 4.5:.1f}" width="9" height="9" fill="white" stroke="{c}" stroke-width="1.5"/>')
         o.append(f'<line x1="{W-R+12}" y1="{ly}" x2="{W-R+40}" y2="{ly}" stroke="{c}" stroke-width="2"/>'
                  f'<text x="{W-R+46}" y="{ly+4}">{d}</text>')
         ly += 20
     o.append(f'<line x1="{W-R+12}" y1="{ly+8}" x2="{W-R+40}" y2="{ly+8}" stroke="black" stroke-width="2"/><text x="{W-R+46}" y="{ly+12}">limit</text>')
     o.append(f'<line x1="{W-R+12}" y1="{ly+28}" x2="{W-R+40}" y2="{ly+28}" stroke="black" stroke-width="2" stroke-dasharray="5,4"/><text x="{W-R+46}" y="{ly+32}">expected</text>')
+    o.append(f'<circle cx="{W-R+26}" cy="{ly+48}" r="5" fill="white" stroke="black" stroke-width="1.5"/><text x="{W-R+46}" y="{ly+52}">limit, from 2 keV</text>')
+    o.append(f'<rect x="{W-R+21.5}" y="{ly+63.5}" width="9" height="9" fill="white" stroke="black" stroke-width="1.5"/><text x="{W-R+46}" y="{ly+72}">limit, from 3 keV</text>')
     o.append("</svg>")
     Path(path).write_text("\n".join(o) + "\n", encoding="utf-8")
 
