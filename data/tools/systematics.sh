@@ -41,6 +41,13 @@ print(' '.join(b['name'] for b in json.load(open('$spec'))['backgrounds'] if b['
     for c in $comps; do
         row $d "$c free (no constraint)" --set "$d.backgrounds.$c.constraint={\"type\":\"free\"}"
     done
+    if head -12 data/$d/components.csv | grep -q "c14_like"; then
+        c14="--set $d.backgrounds.h3_c14.column=c14_like --set $d.backgrounds.rest.column=rest_if_c14"
+        # shellcheck disable=SC2086
+        row $d "h3_c14 all ¹⁴C (shape c14_like; rest keeps the sum)" $c14
+        # shellcheck disable=SC2086
+        row $d "h3_c14 all ¹⁴C, free" $c14 --set "$d.backgrounds.h3_c14.constraint={\"type\":\"free\"}"
+    fi
     row $d "rest free (no constraint)" --set "$d.backgrounds.rest.constraint={\"type\":\"free\"}"
     row $d "all components free" $(for c in $comps rest solar_nu; do printf ' --set %s.backgrounds.%s.constraint={"type":"free"}' $d $c; done)
     row $d "solar ν: nmmfit's own SM count instead of the collaboration's" --set $d.backgrounds.solar_nu.enabled_by_default=false
