@@ -5,6 +5,7 @@
 #   make_components.py --check   components.csv equal to a fresh computation, sums checked
 #   systematics.sh --short       two fits per digitised dataset through the JSON keys it reads
 #   window_study.py --short      two windows per dataset through the JSON keys it reads
+#   solar_counts.py              the SM solar-nu counts of the README's validation table
 #   make_data.py --check-only, make_atomic_table.py --check
 #                                need the public source copies (NMMFIT_SHARED, default
 #                                ../shared/data/external next to the checkout); without them
@@ -17,6 +18,8 @@ echo "== make_components.py --check"
 python3 data/tools/make_components.py --nmmfit "$B" --check
 echo "== systematics.sh --short"
 sh data/tools/systematics.sh --short "$B"
+echo "== solar_counts.py"
+python3 data/tools/solar_counts.py --nmmfit "$B"
 echo "== window_study.py --short"
 python3 data/tools/window_study.py --nmmfit "$B" --short
 SHARED=${NMMFIT_SHARED:-$PWD/../shared/data/external}
