@@ -111,13 +111,13 @@ struct DatasetFormatTests {
         #expect(w == DatasetWindow(dataset: "lz_ws2024", lowerKeV: 2, upperKeV: 15))
         #expect(throws: InputError.self) { _ = try DatasetWindow(parsing: "lz_ws2024=15:2") }
         #expect(throws: InputError.self) { _ = try DatasetWindow(parsing: "lz_ws2024") }
-        let o = try DatasetSpec.Override(parsing: "lz_ws2024.backgrounds.B0.constraint={\"type\":\"gaussian\",\"relative_sigma\":0.05}")
+        let o = try DatasetSpec.Override(parsing: "lz_ws2024.backgrounds.rest.constraint={\"type\":\"gaussian\",\"relative_sigma\":0.05}")
         let channels = try DatasetWindow.channels(names: ["lz_ws2024", "xenon1t_sr1"], windows: [w], overrides: [o],
                                                   emin: nil, emax: nil, binWidthKeV: nil)
         let (model, _) = try AnalysisConfig(channels: channels).buildModel()
         #expect(model.binEdges[0].first == 2 && model.binEdges[0].last == 15)
         #expect(model.binEdges[1].first == 1 && model.binEdges[1].last == 7)
-        let k = try #require(model.parameterNames.firstIndex(of: "B0_lz_ws2024"))
+        let k = try #require(model.parameterNames.firstIndex(of: "rest_lz_ws2024"))
         #expect(abs(model.constraintSigma[k] - 0.05) < 1e-12)
         #expect(throws: InputError.self) {
             _ = try DatasetWindow.channels(names: ["xenon1t_sr1"], windows: [w], overrides: [], emin: nil, emax: nil, binWidthKeV: nil)

@@ -88,7 +88,7 @@ struct DataOptions: ParsableArguments {
     @Option(name: .customLong("window"), help: ArgumentHelp("Energy window of one dataset, NAME=LO:HI in keV (repeatable; beats --emin/--emax).", valueName: "name=lo:hi"))
     var windows: [String] = []
 
-    @Option(name: .customLong("set"), help: ArgumentHelp("Change one key of a dataset spec, NAME.KEY=VALUE (repeatable), e.g. lz_ws2024.resolution.a=0.35 or lz_ws2024.backgrounds.B0.constraint.type=free.", valueName: "name.key=value"))
+    @Option(name: .customLong("set"), help: ArgumentHelp("Change one key of a dataset spec, NAME.KEY=VALUE (repeatable), e.g. lz_ws2024.resolution.a=0.35 or lz_ws2024.backgrounds.h3_c14.constraint.type=free.", valueName: "name.key=value"))
     var sets: [String] = []
 
     @Option(help: "Lower edge of the energy window (keV); default: the dataset's (1 keV).")
