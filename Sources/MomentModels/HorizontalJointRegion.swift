@@ -35,6 +35,8 @@ public struct HorizontalJointRegion: Sendable {
     public var chargedSplittingGeV: Double
     /// κ in y_L y_R = κ |f f′|.
     public var kappa: Double
+    /// Loop function of the moment (exact by default).
+    public var loop: ChargedScalarLoop = .exact
 
     /// The number of σ of the g−2 band (2).
     public static let g2Sigmas = 2.0
@@ -42,7 +44,8 @@ public struct HorizontalJointRegion: Sendable {
     /// Validated link parameters.
     /// - Throws: ``MomentError/invalidParameter(_:_:_:)`` for m_H⁺ ≤ m_τ, |sin2α| > 1 or 0,
     ///   non-finite Δ, or κ ≤ 0.
-    public init(heavyChargedGeV: Double, sin2Alpha: Double, chargedSplittingGeV: Double = 0, kappa: Double = 1) throws {
+    public init(heavyChargedGeV: Double, sin2Alpha: Double, chargedSplittingGeV: Double = 0, kappa: Double = 1,
+                loop: ChargedScalarLoop = .exact) throws {
         guard heavyChargedGeV.isFinite, heavyChargedGeV > ModelMasses.tauGeV else {
             throw MomentError.invalidParameter("m_H⁺", heavyChargedGeV, "must be a finite mass above m_τ (GeV)")
         }
@@ -55,11 +58,12 @@ public struct HorizontalJointRegion: Sendable {
         self.sin2Alpha = sin2Alpha
         self.chargedSplittingGeV = chargedSplittingGeV
         self.kappa = kappa
+        self.loop = loop
     }
 
     /// |μν|/μB per unit |f f′| at neutral mass m_H0 (0 when m_h⁺ = m_H⁺).
     public func muPerYukawaBohr(neutralGeV m: Double) -> Double {
-        abs(HorizontalSymmetryModel.momentPerYukawaBohr(lightScalarGeV: m + chargedSplittingGeV, heavyScalarGeV: heavyChargedGeV, sin2Alpha: sin2Alpha))
+        abs(HorizontalSymmetryModel.momentPerYukawaBohr(lightScalarGeV: m + chargedSplittingGeV, heavyScalarGeV: heavyChargedGeV, sin2Alpha: sin2Alpha, loop: loop))
     }
 
     /// Δa_μ per unit |f f′| at neutral mass m_H0: κ × Δa_μ(y_L = y_R = 1, F = τ).

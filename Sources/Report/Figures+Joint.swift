@@ -28,17 +28,17 @@ extension Figures {
         let limitLines = limits.map { b in series { r in r.muNu.first { $0.source == b.label } }.1 }
         if !limitLines.isEmpty {
             let strongest = xs.indices.map { i in limitLines.map { $0[i] }.filter { !$0.isNaN }.min() ?? .nan }
-            el.append(BandSeries(x: xs, lower: strongest, upper: xs.map { _ in yHigh }, label: "excluded by the strongest μν limit",
+            el.append(BandSeries(x: xs, lower: strongest, upper: xs.map { _ in yHigh }, label: "excluded by the strongest |μ_eμ| limit",
                                  color: .gray, opacity: 0.16))
         }
         let dashes: [Dash] = [.solid, .dashDot, .dotted]
         for (k, b) in limits.enumerated() {
-            el.append(LineSeries(x: xs, y: limitLines[k], label: "μν < \(muB(b.upperBohr)) (\(shown(b.label)))",
+            el.append(LineSeries(x: xs, y: limitLines[k], label: "|μ_eμ| < \(muB(b.upperBohr)) (\(shown(b.label)))",
                                  color: .black, width: 1.6, dash: dashes[k % dashes.count]))
         }
         for (k, b) in bands.filter({ !$0.isUpperLimit }).enumerated() {
             let (lo, hi) = series { r in r.muNu.first { $0.source == b.label } }
-            el.append(BandSeries(x: xs, lower: lo, upper: hi, label: "μν ∈ [\(TickFormat.scientific(b.lowerBohr, digits: 3)), \(muB(b.upperBohr))] (\(shown(b.label)))",
+            el.append(BandSeries(x: xs, lower: lo, upper: hi, label: "|μ_eμ| ∈ [\(TickFormat.scientific(b.lowerBohr, digits: 3)), \(muB(b.upperBohr))] (\(shown(b.label)))",
                                  color: [Color.blue, .bluishGreen, .skyBlue][k % 3], opacity: 0.45))
         }
         let g2Colors: [Color] = [.vermillion, .reddishPurple, .orange]
@@ -58,14 +58,14 @@ extension Figures {
                 guard hi.contains(where: { !$0.isNaN }) else { continue }
                 el.append(BandSeries(x: xs, lower: lo, upper: hi, label: nil, color: .black, opacity: 0, outlineWidth: 1.8))
                 if !outlined {  // the legend entry: a line swatch in the outline's style
-                    el.append(LineSeries(x: [xs[0]], y: [Double.nan], label: "μν band and g−2 both hold (outlined)", color: .black, width: 1.8))
+                    el.append(LineSeries(x: [xs[0]], y: [Double.nan], label: "|μ_eμ| band and g−2 both hold (outlined)", color: .black, width: 1.8))
                 }
                 outlined = true
             }
         }
         el.append(HorizontalLine(y: 4 * Double.pi, label: "|f f′| = 4π", color: .gray))
         func g(_ x: Double) -> String { String(format: "%g", x) }
-        let title = "SU(2)_H: μν and muon g−2 (m_H⁺ = \(g(link.heavyChargedGeV)) GeV, sin 2α = \(g(link.sin2Alpha)), Δ = \(g(link.chargedSplittingGeV)) GeV, κ = \(g(link.kappa)))"
+        let title = "SU(2)_H: |μ_eμ| and muon g−2 (m_H⁺ = \(g(link.heavyChargedGeV)) GeV, sin 2α = \(g(link.sin2Alpha)), Δ = \(g(link.chargedSplittingGeV)) GeV, κ = \(g(link.kappa)))"
         return Figure(width: 760, height: 560, fontSize: fontSize, printWidthInches: pageWidthInches, panels: [Panel(
             x: Axis("m_H0 [GeV]  (neutral scalar; charged partner m_h⁺ = m_H0 + Δ)", scale: .log10, lower: xs.min(), upper: xs.max()),
             y: Axis("|f f′|", scale: .log10, lower: yLow, upper: yHigh),

@@ -5,7 +5,7 @@ import MomentModels
 
 /// Which measured Δa_μ values a g−2 command compares with (`--g2`, or a user value).
 struct G2Options: ParsableArguments {
-    @Option(name: .customLong("g2"), help: ArgumentHelp("Measured Δa_μ to compare with (repeatable): \(MuonAnomalyMeasurement.all.map(\.id).joined(separator: ", ")); see `nmmfit model g2-data`. Default: all available.", valueName: "id"))
+    @Option(name: .customLong("g2"), help: ArgumentHelp("Measured Δa_μ to compare with (repeatable): \(MuonAnomalyMeasurement.all.map(\.id).joined(separator: ", ")); or all; see `nmmfit model g2-data`. Default: \(MuonAnomalyMeasurement.defaultMeasurement.id) (WP2025 SM vs the E821 + E989 Run 1–6 average).", valueName: "id"))
     var ids: [String] = []
     @Option(help: "A user Δa_μ = a_μ(exp) − a_μ(SM), in units of 1e-11 (e.g. the final 2025 world average minus WP2025).")
     var deltaAmu: Double?
@@ -13,9 +13,9 @@ struct G2Options: ParsableArguments {
     var deltaAmuSigma: Double?
 
     func validate() throws {
-        for id in ids {
+        for id in ids where id.lowercased() != "all" {
             guard let m = MuonAnomalyMeasurement.named(id) else {
-                throw ValidationError("--g2 '\(id)' is not one of: \(MuonAnomalyMeasurement.all.map(\.id).joined(separator: ", "))")
+                throw ValidationError("--g2 '\(id)' is not one of: \(MuonAnomalyMeasurement.all.map(\.id).joined(separator: ", ")), all")
             }
             guard m.isAvailable else { throw ValidationError("--g2 '\(id)': \(m.source)") }
         }
@@ -24,9 +24,11 @@ struct G2Options: ParsableArguments {
         if let s = deltaAmuSigma, !(s.isFinite && s > 0) { throw ValidationError("--delta-amu-sigma must be > 0 (units of 1e-11)") }
     }
 
-    /// The selected measurements (all available ones when none is named).
+    /// The selected measurements (today's value when none is named; `all` for every available one).
     func measurements() throws -> [MuonAnomalyMeasurement] {
-        var out = ids.isEmpty && deltaAmu == nil ? MuonAnomalyMeasurement.all.filter(\.isAvailable) : ids.compactMap(MuonAnomalyMeasurement.named)
+        var out = ids.isEmpty && deltaAmu == nil ? [MuonAnomalyMeasurement.defaultMeasurement]
+            : ids.contains { $0.lowercased() == "all" } ? MuonAnomalyMeasurement.all.filter(\.isAvailable)
+            : ids.compactMap(MuonAnomalyMeasurement.named)
         if let d = deltaAmu, let s = deltaAmuSigma { out.append(try .custom(deltaAMu1e11: d, sigma1e11: s)) }
         return out
     }
@@ -74,7 +76,7 @@ extension ModelCommand {
         static let configuration = CommandConfiguration(
             commandName: "g2-data",
             abstract: "The measured Δa_μ = a_μ(exp) − a_μ(SM) values the g−2 commands can select, with sources.",
-            discussion: "Values in units of 1e-11 (also in data/muon_g2/delta_amu.csv, sources in data/muon_g2/README.md).")
+            discussion: "Values in units of 1e-11, each with the sentence it was read from (sources also in data/muon_g2/README.md). The default of the g−2 commands is marked.")
         @OptionGroup var output: OutputOptions
 
         struct Output: Codable {
@@ -87,8 +89,9 @@ extension ModelCommand {
             try CLIErrors.run {
                 try output.emit(Output(measurements: MuonAnomalyMeasurement.all)) {
                     Format.table(["id", "Δa_μ [1e-11]", "σ [1e-11]", "comparison", "source"], MuonAnomalyMeasurement.all.map {
-                        [$0.id, $0.deltaAMu1e11.map { Format.g($0, 4) } ?? "unavailable", $0.sigma1e11.map { Format.g($0, 3) } ?? "—", $0.label, $0.source]
-                    })
+                        [$0.id + ($0.id == MuonAnomalyMeasurement.defaultMeasurement.id ? " (default)" : ""),
+                         $0.deltaAMu1e11.map { Format.g($0, 4) } ?? "unavailable", $0.sigma1e11.map { Format.g($0, 3) } ?? "—", $0.label, $0.source]
+                    }) + "\n" + MuonAnomalyMeasurement.all.map { "\($0.id): read from \"\($0.quote)\"" }.joined(separator: "\n") + "\n"
                 }
             }
         }

@@ -12,17 +12,20 @@ extension ModelCommand {
         static let configuration = CommandConfiguration(
             abstract: "SU(2)_H joint view: where μν lies in fitted intervals and Δa_μ agrees with g−2 at 2σ, over m_H0 and |f f′|.",
             discussion: """
-            μν bands come from `nmmfit fit --json -o FILE` results (--fit, repeatable: the \
-            `interval` [lo, hi] in μB; lo = 0 is an upper limit, whose region above is excluded) \
-            and/or --mu-range LO,HI[,LABEL] (μB). At each neutral mass m_H0 (log grid) both \
-            observables are linear in |f f′|: |μν| = K |f f′| (Babu–Jana–Lindner moment with \
-            m_h⁺ = m_H0 + Δ, m_H⁺, sin2α) and Δa_μ = G |f f′| (neutral-scalar loop with y_L = y_R, \
-            y_L y_R = κ|f f′|, an assumed link, unverified against arXiv:2104.03291). The table \
-            gives the |f f′| range of every band, every g−2 measurement (2σ) and their overlaps; \
-            --svg draws them.
+            The model predicts one Majorana transition moment, |μ_eμ|, so its μν bands are fits \
+            of that element: `nmmfit fit --moments data/models/su2h_e_mu_majorana.json --element \
+            e-mu --json -o FILE` (--fit FILE, repeatable; a fit of the flavour-universal effective \
+            moment is refused), or --mu-range LO,HI[,LABEL] (μB, taken as a band on |μ_eμ|); \
+            LO = 0 is an upper limit, whose region above is excluded. At each neutral mass m_H0 \
+            (log grid) both observables are linear in |f f′|: |μ_eμ| = K |f f′| \
+            (Babu–Jana–Lindner moment with the exact loop, m_h⁺ = m_H0 + Δ, m_H⁺, sin2α) and \
+            Δa_μ = G |f f′| (neutral-scalar loop with y_L = y_R, y_L y_R = κ|f f′|, an assumed \
+            link, unverified against arXiv:2104.03291). The table gives the |f f′| range of every \
+            band, every g−2 measurement (2σ; default WP2025, --g2 2021 for the value the paper \
+            used) and their overlaps; --svg draws them.
             """)
 
-        @Option(help: ArgumentHelp("A `nmmfit fit --json` result file whose interval (μB) is a μν band (repeatable).", valueName: "file"))
+        @Option(help: ArgumentHelp("A fit of the e-mu element (`nmmfit fit --moments data/models/su2h_e_mu_majorana.json --element e-mu --json -o FILE`) whose |μ_eμ| interval is a band (repeatable).", valueName: "file"))
         var fit: [String] = []
         @Option(help: ArgumentHelp("A μν band LO,HI[,LABEL] in μB, e.g. 1.4e-11,2.9e-11,XENON1T (LO = 0: upper limit; repeatable).", valueName: "lo,hi[,label]"))
         var muRange: [String] = []
@@ -40,6 +43,8 @@ extension ModelCommand {
         var splitting: Double = 0
         @Option(help: "κ in y_L y_R = κ |f f′| (dimensionless, > 0).")
         var kappa: Double = 1
+        @Option(help: "Loop function of μν: exact (default) or approximate (the paper's m ≫ m_τ form).")
+        var loop: ChargedScalarLoop = .exact
         @OptionGroup var g2: G2Options
         @Option(help: "Write an SVG figure of the bands to this file.")
         var svg: String?
@@ -92,24 +97,25 @@ extension ModelCommand {
             var sin2alpha: Double
             var splittingGeV: Double
             var kappa: Double
+            var loop: ChargedScalarLoop
             var bands: [MuNuBand]
             var measurements: [MuonAnomalyMeasurement]
             var summary: [Summary]
             var rows: [HorizontalJointRegion.Row]
             enum CodingKeys: String, CodingKey {
-                case nmmfitOutput = "nmmfit_output", model, link, sin2alpha, kappa, bands, measurements, summary, rows
+                case nmmfitOutput = "nmmfit_output", model, link, sin2alpha, kappa, loop, bands, measurements, summary, rows
                 case g2Sigmas = "g2_sigmas", heavyChargedGeV = "m_H_plus_GeV", splittingGeV = "splitting_GeV"
             }
         }
 
         func run() throws {
             try CLIErrors.run {
-                let bands = try fit.map { try MuNuBand.load(fitResult: $0) } + muRange.map { try Self.parseRange($0) }
+                let bands = try fit.map { try MuNuBand.load(modelElementFit: $0) } + muRange.map { try Self.parseRange($0) }
                 let ms = try g2.measurements()
-                let link = try HorizontalJointRegion(heavyChargedGeV: mH, sin2Alpha: sin2alpha, chargedSplittingGeV: splitting, kappa: kappa)
+                let link = try HorizontalJointRegion(heavyChargedGeV: mH, sin2Alpha: sin2alpha, chargedSplittingGeV: splitting, kappa: kappa, loop: loop)
                 let rows = try link.rows(neutralGeV: m0Min...m0Max, steps: steps, bands: bands, measurements: ms)
                 let summary = bands.flatMap { b in ms.map { m in Self.summarize(b, m, rows) } }
-                let out = Output(heavyChargedGeV: mH, sin2alpha: sin2alpha, splittingGeV: splitting, kappa: kappa, bands: bands,
+                let out = Output(heavyChargedGeV: mH, sin2alpha: sin2alpha, splittingGeV: splitting, kappa: kappa, loop: loop, bands: bands,
                                  measurements: ms, summary: summary, rows: rows)
                 output.note("note: the μν–g−2 link (y_L y_R = κ|f f′|, m_h⁺ = m_H0 + Δ) is an assumption, unverified against arXiv:2104.03291")
                 if let n = G2Options.unavailableNote { output.note(n) }
@@ -129,7 +135,7 @@ extension ModelCommand {
             let range = segs.isEmpty ? nil : [segs.first![0], segs.last![1]]
             let verdict: String
             switch (b.isUpperLimit, segs.isEmpty) {
-            case (false, true): verdict = "no m_H0 on the grid where both hold: the μν band and g−2 (2σ) do not meet"
+            case (false, true): verdict = "no m_H0 on the grid where both hold: the |μ_eμ| band and g−2 (2σ) do not meet"
             case (false, false): verdict = "both hold for m_H0 in \(describe(segs))"
             case (true, true): verdict = "the limit excludes the whole g−2 (2σ) band at every grid mass"
             case (true, false):
@@ -155,10 +161,11 @@ extension ModelCommand {
         }
 
         static func table(_ o: Output) -> String {
-            var s = "SU(2)_H joint view: m_H⁺ = \(Format.g(o.heavyChargedGeV)) GeV, sin2α = \(Format.g(o.sin2alpha)), m_h⁺ − m_H0 = \(Format.g(o.splittingGeV)) GeV, κ = \(Format.g(o.kappa))\n"
+            var s = "SU(2)_H joint view: m_H⁺ = \(Format.g(o.heavyChargedGeV)) GeV, sin2α = \(Format.g(o.sin2alpha)), m_h⁺ − m_H0 = \(Format.g(o.splittingGeV)) GeV, κ = \(Format.g(o.kappa)), \(o.loop.rawValue) loop\n"
+            s += "bands on |μ_eμ|: " + o.bands.map { "\($0.label) [\(Format.mu11($0.lowerBohr)), \(Format.mu11($0.upperBohr))] × 10⁻¹¹ μB" }.joined(separator: "; ") + "\n"
             s += "link: \(o.link)\n"
             var header = ["m_H0 [GeV]", "μν/|ff′| [μB]", "Δa_μ/|ff′|"]
-            header += o.bands.map { "|ff′| μν: \($0.label)" }
+            header += o.bands.map { "|ff′| μ_eμ: \($0.label)" }
             header += o.measurements.map { "|ff′| g−2 2σ: \($0.id)" }
             func range(_ r: HorizontalJointRegion.YukawaRange?) -> String {
                 r.map { "\(Format.g($0.ffprimeMin, 3))–\(Format.g($0.ffprimeMax, 3))" } ?? "—"
