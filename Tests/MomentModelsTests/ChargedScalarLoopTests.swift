@@ -50,3 +50,22 @@ struct ChargedScalarLoopTests {
         #expect(edge > 20 && edge < 100)
     }
 }
+
+/// Where the g2-scalar heavy-scalar line may be printed.
+@Suite("Neutral-scalar g−2: heavy-scalar limit validity")
+struct HeavyScalarLimitValidityTests {
+    @Test("valid for M ≥ 10 m_τ with F = τ (and then within a few % of the exact), not at M = 0.5 GeV or for F = μ, e")
+    func validity() throws {
+        let inside = try NeutralScalarLoop(scalarMassGeV: 100, leftCoupling: 1, rightCoupling: 1)
+        #expect(inside.heavyScalarLimitIsValid)
+        let exactInside = try inside.deltaAMu()
+        #expect(abs(inside.heavyScalarLimit.total / exactInside - 1) < 0.05)
+        let light = try NeutralScalarLoop(scalarMassGeV: 0.5, leftCoupling: 1, rightCoupling: 1)
+        #expect(!light.heavyScalarLimitIsValid)
+        // there the limit's flipping part has the wrong sign: ln(M²/m_τ²) − 3/2 < 0, the exact is > 0
+        let exactLight = try light.parts()
+        #expect(light.heavyScalarLimit.chiralityFlipping < 0 && exactLight.chiralityFlipping > 0)
+        let muonLoop = try NeutralScalarLoop(scalarMassGeV: 100, fermionMassGeV: ModelMasses.muonGeV, leftCoupling: 1, rightCoupling: 1)
+        #expect(!muonLoop.heavyScalarLimitIsValid)
+    }
+}

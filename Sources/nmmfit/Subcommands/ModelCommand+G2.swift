@@ -138,7 +138,7 @@ extension ModelCommand {
             var deltaAMu: Double
             var chiralityFlipping: Double
             var chiralityConserving: Double
-            var heavyLimitDeltaAMu: Double
+            var heavyLimitDeltaAMu: Double?
             var comparisons: [G2Comparison]
             enum CodingKeys: String, CodingKey {
                 case nmmfitOutput = "nmmfit_output", formula, comparisons
@@ -156,12 +156,16 @@ extension ModelCommand {
                 let p = try loop.parts()
                 let out = Output(scalarMassGeV: massGev, leptonMassGeV: loop.fermionMassGeV, yLeft: yLeft, yRight: yRight, deltaAMu: p.total,
                                  chiralityFlipping: p.chiralityFlipping, chiralityConserving: p.chiralityConserving,
-                                 heavyLimitDeltaAMu: loop.heavyScalarLimit.total, comparisons: G2Comparison.make(predicted: p.total, try g2.measurements()))
+                                 heavyLimitDeltaAMu: loop.heavyScalarLimitIsValid ? loop.heavyScalarLimit.total : nil, comparisons: G2Comparison.make(predicted: p.total, try g2.measurements()))
                 if let n = G2Options.unavailableNote { output.note(n) }
                 try output.emit(out) {
                     var s = "neutral scalar M = \(Format.g(massGev)) GeV, internal \(l) (m = \(Format.g(loop.fermionMassGeV, 6)) GeV), y_L = \(Format.g(yLeft)), y_R = \(Format.g(yRight))\n"
                     s += "Δa_μ = \(Format.g(p.total / 1e-11, 5)) × 10⁻¹¹   (chirality flip \(Format.g(p.chiralityFlipping / 1e-11, 5)), conserving \(Format.g(p.chiralityConserving / 1e-11, 5)))\n"
-                    s += "heavy-scalar limit: \(Format.g(loop.heavyScalarLimit.total / 1e-11, 5)) × 10⁻¹¹\n"
+                    if let h = out.heavyLimitDeltaAMu {
+                        s += "heavy-scalar limit (M ≫ m_F ≫ m_μ): \(Format.g(h / 1e-11, 5)) × 10⁻¹¹  (\(Format.g(100 * (h / p.total - 1), 2)) % from the exact)\n"
+                    } else {
+                        s += "heavy-scalar limit: not shown (valid only for M ≥ \(Format.g(NeutralScalarLoop.limitRatio)) m_F and m_F ≥ \(Format.g(NeutralScalarLoop.limitRatio)) m_μ)\n"
+                    }
                     return s + G2Comparison.table(out.comparisons) + "\n"
                 }
             }
