@@ -9,12 +9,14 @@ extension ModelCommand {
     struct SMTransition: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "sm-transition",
-            abstract: "SM Dirac transition moments μ_ij = −(3eG_F/32√2π²)(m_i ± m_j) Σ_ℓ U*_ℓi U_ℓj m_ℓ²/m_W².",
+            abstract: "SM Dirac moments: transition μ_ij = −(3eG_F/32√2π²)(m_i ± m_j) Σ_ℓ U*_ℓi U_ℓj m_ℓ²/m_W² and diagonal μ_ii.",
             discussion: """
-            Pal & Wolfenstein, PRD 25 (1982) 766; Shrock, Nucl. Phys. B206 (1982) 359 (formula as \
-            quoted in issue 16; Giunti & Studenikin, RMP 87 (2015) 531 review it). "+" magnetic, \
-            "−" electric. --write-moments writes the magnetic matrix (mass basis, Dirac, units \
-            1e-11 μB) for `nmmfit model effective --moments`.
+            Pal & Wolfenstein, PRD 25 (1982) 766; Shrock, Nucl. Phys. B206 (1982) 359 (reviewed in \
+            Giunti & Studenikin, RMP 87 (2015) 531; the review's equation number could not be read \
+            here). "+" magnetic, "−" electric. The diagonal is the Dirac moment of Fujikawa & \
+            Shrock, PRL 45 (1980) 963, μ_ii = (3eG_F m_i/8√2π²)(1 − ½ Σ_ℓ |U_ℓi|² m_ℓ²/m_W²) \
+            ≈ 3.2×10⁻¹⁹ μB (m_i/eV). --write-moments writes the whole magnetic matrix, diagonal \
+            included (mass basis, Dirac, units 1e-11 μB), for `nmmfit model effective --moments`.
             """)
 
         @Option(help: ArgumentHelp("Neutrino masses m1,m2,m3 (eV), e.g. 0,0.0086,0.0502.", valueName: "m1,m2,m3"))
@@ -51,13 +53,14 @@ extension ModelCommand {
 
         struct Output: Codable {
             var nmmfitOutput = OutputVersion.current
-            var formula = "mu_ij = -(3 e G_F / 32 sqrt2 pi^2)(m_i +- m_j) sum_l U*_li U_lj m_l^2/m_W^2 (Pal & Wolfenstein 1982; Shrock 1982)"
+            var formula = "mu_ij = -(3 e G_F / 32 sqrt2 pi^2)(m_i +- m_j) sum_l U*_li U_lj m_l^2/m_W^2 (Pal & Wolfenstein 1982; Shrock 1982); mu_ii = (3 e G_F m_i / 8 sqrt2 pi^2)(1 - sum_l |U_li|^2 m_l^2/2m_W^2) (Fujikawa & Shrock 1980)"
             var pmns: String
             var massesEV: [Double]
             var wMassGeV = ModelMasses.wBosonGeV
             var elements: [Element]
+            var diagonalMuB: [Double]
             enum CodingKeys: String, CodingKey {
-                case nmmfitOutput = "nmmfit_output", formula, pmns, elements
+                case nmmfitOutput = "nmmfit_output", formula, pmns, elements, diagonalMuB = "diagonal_muB"
                 case massesEV = "masses_eV", wMassGeV = "m_W_GeV"
             }
         }
@@ -75,11 +78,13 @@ extension ModelCommand {
                     let comment = "SM Dirac magnetic transition moments (nmmfit model sm-transition), masses \(m) eV, \(mix.name), units 1e-11 muB"
                     try OutputFile.write(try MomentMatrixFile.data(mat, basis: .mass, nature: .dirac, comment: comment), to: path, force: output.force)
                 }
-                try output.emit(Output(pmns: mix.name, massesEV: m, elements: els)) {
+                let diag = try (0..<3).map { try StandardModelTransitionMoment.diagonalBohr($0, massesEV: m, pmns: mix) }
+                try output.emit(Output(pmns: mix.name, massesEV: m, elements: els, diagonalMuB: diag)) {
                     var s = "SM Dirac transition moments, m = (\(m.map { Format.g($0, 4) }.joined(separator: ", "))) eV, \(mix.name), m_W = \(ModelMasses.wBosonGeV) GeV\n"
                     s += Format.table(["ij", "magnetic μ_ij [μB]", "|μ_ij| [μB]", "|electric ε_ij| [μB]"], els.map {
                         [$0.element, "\(Format.g($0.magneticRe, 4)) \($0.magneticIm < 0 ? "−" : "+") \(Format.g(abs($0.magneticIm), 4)) i", Format.g($0.magneticAbsMuB, 4), Format.g($0.electricAbsMuB, 4)]
                     })
+                    s += "\ndiagonal (Dirac) moments μ_11, μ_22, μ_33 = \(diag.map { Format.g($0, 4) }.joined(separator: ", ")) μB  (Fujikawa & Shrock 1980)\n"
                     return s
                 }
             }
