@@ -67,6 +67,21 @@ struct TransitionMomentTests {
         #expect(throws: MomentError.self) { try StandardModelTransitionMoment.momentBohr(0, 1, massesEV: [0, -1, 0]) }
     }
 
+    @Test("left–right general formula: (1 − r) on the m_ℓ term, the m_ν term is the Fujikawa–Shrock moment × (1 + r), inverse consistent")
+    func leftRightGeneral() throws {
+        let r = 0.01, s = 1e-3, mnu = 0.2
+        let full = try LeftRightMixingMoment.momentBohr(lepton: .e, sin2Xi: s, wMassRatioSquared: r, neutrinoMassEV: mnu)
+        let lTerm = try LeftRightMixingMoment.momentBohr(lepton: .e, sin2Xi: s) * (1 - r)
+        let dirac = try StandardModelDiracMoment.momentBohr(massEV: mnu)  // 3 G_F m_e m_ν/(4√2π²)
+        #expect(abs(full / (lTerm + dirac * (1 + r)) - 1) < 1e-13)
+        // sin 2ξ = 0, M_W2 → ∞: exactly the SM Dirac moment
+        #expect(abs(try LeftRightMixingMoment.momentBohr(lepton: .tau, sin2Xi: 0, neutrinoMassEV: mnu) / dirac - 1) < 1e-14)
+        let need = try LeftRightMixingMoment.requiredSin2Xi(muBohr: full, lepton: .e, wMassRatioSquared: r, neutrinoMassEV: mnu)
+        #expect(abs(need / s - 1) < 1e-9)
+        #expect(throws: MomentError.self) { try LeftRightMixingMoment.momentBohr(lepton: .e, sin2Xi: s, wMassRatioSquared: 1) }
+        #expect(throws: MomentError.self) { try LeftRightMixingMoment.momentBohr(lepton: .e, sin2Xi: s, neutrinoMassEV: -1) }
+    }
+
     /// numpy: G_F m_e m_ℓ/(√2 π²) = 7.587489e-10 (τ), 4.511789e-11 (μ), 2.182051e-13 (e).
     @Test("left–right moment G_F m_e m_ℓ sin2ξ/(√2π²) by hand, and μ_LR/μ_SM = (4/3)(m_ℓ/m_ν) sin2ξ")
     func leftRight() throws {
