@@ -61,6 +61,8 @@ extension MuNuBand {
         if label.isEmpty { label = file.map { URL(fileURLWithPath: $0).lastPathComponent } ?? "fit" }
         label += " |μ_eμ|"
         if let cl = fit["cl"] as? Double, cl > 0, cl < 1 { label += " \(Int((cl * 100).rounded()))% CL" }
-        return try MuNuBand(label: label, lowerBohr: lo, upperBohr: hi, bestBohr: best)
+        var band = try MuNuBand(label: label, lowerBohr: lo, upperBohr: hi, bestBohr: best)
+        band.elementSensitivity = (element["sensitivity"] as? Double).flatMap { $0.isFinite && $0 > 0 ? $0 : nil }
+        return band
     }
 }

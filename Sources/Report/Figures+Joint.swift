@@ -12,7 +12,7 @@ extension Figures {
     /// ``ReportWriter``). Sized for a page-wide figure (``pageWidthInches``).
     public static func horizontalJoint(_ rows: [HorizontalJointRegion.Row], bands: [MuNuBand],
                                        measurements: [MuonAnomalyMeasurement], link: HorizontalJointRegion,
-                                       displayNames: [String: String] = [:]) -> Figure {
+                                       displayNames: [String: String] = [:], chi2Regions: [HorizontalJointChi2.Result] = []) -> Figure {
         let xs = rows.map(\.neutralGeV)
         let positives = rows.flatMap { r in (r.muNu + r.g2 + r.joint).flatMap { [$0.ffprimeMin, $0.ffprimeMax] } }.filter { $0 > 0 && $0.isFinite }
         let yLow = (positives.min() ?? 1e-4) / 3, yHigh = max((positives.max() ?? 1) * 3, 4 * Double.pi * 1.5)
@@ -62,6 +62,15 @@ extension Figures {
                 }
                 outlined = true
             }
+        }
+        for (k, r) in chi2Regions.enumerated() {  // the joint χ² regions: a dotted outline and the best point
+            let lo = r.rows.map { $0.ffprimeMin.map { max($0, yLow) } ?? .nan }, hi = r.rows.map { $0.ffprimeMax ?? .nan }
+            guard hi.contains(where: { !$0.isNaN }) else { continue }
+            let c = g2Colors[(measurements.firstIndex { $0.id == r.measurement } ?? k) % g2Colors.count]
+            el.append(LineSeries(x: xs, y: hi, label: "joint χ² region \(fmt(r.cl * 100)) % CL, 2 par. (\(shown(bands.first?.label ?? "data")) profile + g−2 [\(r.measurement)]; χ²_min = \(String(format: "%.1f", r.chi2Min)))",
+                                 color: c, width: 2.2, dash: .dotted))
+            el.append(LineSeries(x: xs, y: lo, label: nil, color: c, width: 2.2, dash: .dotted))
+            el.append(PointSeries(x: [r.neutralGeVAtMin], y: [r.ffprimeAtMin], label: nil, color: c))
         }
         el.append(HorizontalLine(y: 4 * Double.pi, label: "|f f′| = 4π", color: .gray))
         func g(_ x: Double) -> String { String(format: "%g", x) }

@@ -80,6 +80,31 @@ struct ModelCommandTests {
         BadCase(args: ["model", "lr-mixing", "--sin2xi", "2"], code: 64, fragment: "--sin2xi"),
     ]
 
+    @Test("joint --profile: a χ² region over (m_H0, |f f′|) per g−2 value, in JSON and in the figure")
+    func jointChi2() throws {
+        let dir = try CLITests.tempDir()
+        let fit = dir.appendingPathComponent("fit.json"), scan = dir.appendingPathComponent("scan.json"), svg = dir.appendingPathComponent("j.svg")
+        try Data(Self.elementFit.utf8).write(to: fit)
+        // a parabolic profile of the effective moment around 2.4e-11 μB, σ = 0.4e-11 μB
+        let points = (0...100).map { i -> String in
+            let mu = Double(i) * 6e-13
+            return #"{"mu_nu_muB": \#(mu), "minus_two_delta_lnL": \#(pow((mu - 2.4e-11) / 0.4e-11, 2)), "converged": true}"#
+        }
+        try Data(#"{"nmmfit_output": 2, "points": [\#(points.joined(separator: ","))]}"#.utf8).write(to: scan)
+        let r = try CLITests.run(["model", "joint", "--fit", fit.path, "--profile", scan.path, "--g2", "2025", "--g2", "2021",
+                                  "--steps", "5", "--svg", svg.path, "--json", "-q"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let o = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        let regions = try #require(o["chi2_regions"] as? [[String: Any]])
+        #expect(regions.count == 2 && regions.allSatisfy { ($0["delta_chi2"] as? Double).map { abs($0 - 4.605) < 1e-3 } == true })
+        // today's g−2 pulls against the excess (large χ²_min); the 2021 value agrees with it
+        let chi2 = regions.compactMap { $0["chi2_min"] as? Double }
+        #expect(chi2.count == 2 && chi2[0] > 3 && chi2[1] < 1)
+        #expect(try String(contentsOf: svg, encoding: .utf8).contains("joint χ² region"))
+        let bad = try CLITests.run(["model", "joint", "--mu-range", "1e-11,2e-11", "--profile", scan.path])
+        #expect(bad.status == 64 && bad.stderr.contains("--profile"))
+    }
+
     @Test("joint refuses a fit of the flavour-universal effective moment with one line naming the field")
     func jointRefusesEffectiveMomentFit() throws {
         let dir = try CLITests.tempDir()

@@ -46,6 +46,10 @@ extension ModelCommand {
         @Option(help: "Loop function of μν: exact (default) or approximate (the paper's m ≫ m_τ form).")
         var loop: ChargedScalarLoop = .exact
         @OptionGroup var g2: G2Options
+        @Option(help: ArgumentHelp("The profile likelihood of the first --fit's data (`nmmfit scan --json -o FILE`, same datasets and options): adds the joint χ² region over (m_H0, |f f′|) at --cl.", valueName: "file"))
+        var profile: String?
+        @Option(help: "Confidence level of the joint χ² region (fraction, two parameters).")
+        var cl: Double = 0.9
         @Option(help: "Write an SVG figure of the bands to this file.")
         var svg: String?
         @OptionGroup var output: OutputOptions
@@ -61,6 +65,8 @@ extension ModelCommand {
             guard sin2alpha.isFinite, abs(sin2alpha) <= 1, sin2alpha != 0 else { throw ValidationError("--sin2alpha must be in [-1, 1] and non-zero") }
             guard splitting.isFinite else { throw ValidationError("--splitting-gev must be finite (GeV)") }
             try ModelCommand.positive(kappa, "--kappa")
+            if profile != nil && fit.isEmpty { throw ValidationError("--profile needs a --fit element fit of the same data (for its sensitivity s)") }
+            guard cl.isFinite, cl > 0, cl < 1 else { throw ValidationError("--cl must be in (0, 1), got \(cl)") }
         }
 
         /// "1.4e-11,2.9e-11,XENON1T" → band.
@@ -102,8 +108,10 @@ extension ModelCommand {
             var measurements: [MuonAnomalyMeasurement]
             var summary: [Summary]
             var rows: [HorizontalJointRegion.Row]
+            var chi2Regions: [HorizontalJointChi2.Result]?
             enum CodingKeys: String, CodingKey {
                 case nmmfitOutput = "nmmfit_output", model, link, sin2alpha, kappa, loop, bands, measurements, summary, rows
+                case chi2Regions = "chi2_regions"
                 case g2Sigmas = "g2_sigmas", heavyChargedGeV = "m_H_plus_GeV", splittingGeV = "splitting_GeV"
             }
         }
@@ -115,14 +123,24 @@ extension ModelCommand {
                 let link = try HorizontalJointRegion(heavyChargedGeV: mH, sin2Alpha: sin2alpha, chargedSplittingGeV: splitting, kappa: kappa, loop: loop)
                 let rows = try link.rows(neutralGeV: m0Min...m0Max, steps: steps, bands: bands, measurements: ms)
                 let summary = bands.flatMap { b in ms.map { m in Self.summarize(b, m, rows) } }
-                let out = Output(heavyChargedGeV: mH, sin2alpha: sin2alpha, splittingGeV: splitting, kappa: kappa, loop: loop, bands: bands,
+                var chi2: [HorizontalJointChi2.Result]?
+                if let profile {
+                    guard let s = bands.first?.elementSensitivity else {
+                        throw InputError(file: fit.first, field: "element.sensitivity", "missing: --profile needs the sensitivity of an element fit")
+                    }
+                    let joint = try HorizontalJointChi2(link: link, profile: try ProfileLikelihoodCurve.load(scanResult: profile), sensitivity: s)
+                    chi2 = try ms.map { try joint.region(masses: rows.map(\.neutralGeV), measurement: $0, cl: cl) }
+                }
+                var out = Output(heavyChargedGeV: mH, sin2alpha: sin2alpha, splittingGeV: splitting, kappa: kappa, loop: loop, bands: bands,
                                  measurements: ms, summary: summary, rows: rows)
+                out.chi2Regions = chi2
                 output.note("note: the μν–g−2 link (y_L y_R = κ|f f′|, m_h⁺ = m_H0 + Δ) is an assumption, unverified against arXiv:2104.03291")
                 if let n = G2Options.unavailableNote { output.note(n) }
                 if let svg {
                     // dataset ids in the bands' labels shown by their experiment names, when the data folder is found
                     let names = (try? DataLocator.dataDirectory(explicit: nil)).map { DatasetDisplayNames.load(ids: DataLocator.available(in: $0), dataDirectory: $0) } ?? [:]
-                    try OutputFile.write(Figures.horizontalJoint(rows, bands: bands, measurements: ms, link: link, displayNames: names).svg(),
+                    try OutputFile.write(Figures.horizontalJoint(rows, bands: bands, measurements: ms, link: link, displayNames: names,
+                                                                 chi2Regions: chi2 ?? []).svg(),
                                          to: svg, force: output.force)
                 }
                 try output.emit(out) { Self.table(out) }
@@ -177,6 +195,15 @@ extension ModelCommand {
             })
             s += "\n"
             for x in o.summary { s += "\(x.band) with g−2 '\(x.measurement)': \(x.verdict)\n" }
+            for r in o.chi2Regions ?? [] {
+                let inside = r.rows.filter { $0.ffprimeMin != nil }.map(\.neutralGeV)
+                s += "joint χ² (\(o.bands.first?.label ?? "") profile + g−2 '\(r.measurement)'): χ²_min = \(Format.g(r.chi2Min, 4)) at m_H0 = \(Format.g(r.neutralGeVAtMin, 4)) GeV, |f f′| = \(Format.g(r.ffprimeAtMin, 4)); "
+                s += "\(Format.g(r.cl * 100, 3))% CL region (Δχ² ≤ \(Format.g(r.deltaChi2, 4)), 2 parameters): "
+                s += inside.isEmpty ? "empty on the grid\n" : "m_H0 in [\(Format.g(inside.first!, 4)), \(Format.g(inside.last!, 4))] GeV\n"
+                if r.neutralGeVAtMin == o.rows.first?.neutralGeV || r.neutralGeVAtMin == o.rows.last?.neutralGeV {
+                    s += "  (the minimum is at the edge of the m_H0 grid: widen --m0-min/--m0-max; a large χ²_min means the data's moment and g−2 pull the model apart)\n"
+                }
+            }
             return s
         }
     }
