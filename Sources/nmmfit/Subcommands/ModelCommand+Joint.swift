@@ -43,7 +43,7 @@ extension ModelCommand {
         var splitting: Double = 0
         @Option(help: "κ in y_L y_R = κ |f f′| (dimensionless, > 0).")
         var kappa: Double = 1
-        @Option(help: "Loop function of μν: exact (default) or approximate (the paper's m ≫ m_τ form).")
+        @Option(help: "Loop function of μν: the full one-loop F(m), or the paper's heavy-scalar form (ln(m²/m_τ²) − 1)/m² (refused where it is more than 1 % off).")
         var loop: ChargedScalarLoop = .exact
         @OptionGroup var g2: G2Options
         @Option(help: ArgumentHelp("The profile likelihood of the first --fit's data (`nmmfit scan --json -o FILE`, same datasets and options): adds the joint χ² region over (m_H0, |f f′|) at --cl.", valueName: "file"))

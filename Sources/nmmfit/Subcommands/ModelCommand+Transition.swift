@@ -107,7 +107,7 @@ extension ModelCommand {
             (absent: M_W2 → ∞), --mass-ev the neutrino mass (default 0).
             """)
 
-        @Option(help: "Charged lepton in the loop: e (default: solar ν_e), mu or tau.")
+        @Option(help: "Charged lepton in the loop: e, mu or tau (e: the flavour of solar ν_e).")
         var lepton: String = "e"
         @Option(name: .customLong("sin2xi"), help: "sin 2ξ of the W_L–W_R mixing (dimensionless, |·| ≤ 1).")
         var sin2xi: Double?

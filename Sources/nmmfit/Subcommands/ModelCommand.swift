@@ -163,7 +163,7 @@ extension ModelCommand {
         var sin2alpha: Double = 1
         @Option(help: "Also print the f f′ needed for this |μν| (μB).")
         var targetMu: Double?
-        @Option(help: "Loop function: exact (default) or approximate (the paper's m ≫ m_τ form).")
+        @Option(help: "Loop function of μν: the full one-loop F(m), or the paper's heavy-scalar form (ln(m²/m_τ²) − 1)/m² (refused where it is more than 1 % off).")
         var loop: ChargedScalarLoop = .exact
         @OptionGroup var output: OutputOptions
 
@@ -270,7 +270,7 @@ extension ModelCommand {
         var plot = false
         @Option(help: "Write an SVG plot of the allowed |f f′| bands versus m_H⁺ (one per m_h⁺) to this file.")
         var svg: String?
-        @Option(help: "Loop function: exact (default) or approximate (the paper's m ≫ m_τ form).")
+        @Option(help: "Loop function of μν: the full one-loop F(m), or the paper's heavy-scalar form (ln(m²/m_τ²) − 1)/m² (refused where it is more than 1 % off).")
         var loop: ChargedScalarLoop = .exact
         @OptionGroup var output: OutputOptions
 
