@@ -40,3 +40,20 @@ struct HorizontalJointChi2Tests {
         #expect(abs(chi2(lo) - (r.chi2Min + r.deltaChi2)) < 0.02 && abs(chi2(hi) - (r.chi2Min + r.deltaChi2)) < 0.02)
     }
 }
+
+/// The assumed complex neutral state H + iA of the joint link.
+@Suite("SU(2)_H link with a CP-odd partner")
+struct PseudoscalarLinkTests {
+    @Test("m_A = m_H0: the τ-enhanced parts cancel and twice H's chirality-conserving part is left; m_A → heavy: H alone")
+    func cancellation() throws {
+        var link = try HorizontalJointRegion(heavyChargedGeV: 1000, sin2Alpha: 1)
+        let hOnly = try link.deltaAMuPerYukawa(neutralGeV: 100)
+        let h = try NeutralScalarLoop(scalarMassGeV: 100, leftCoupling: 1, rightCoupling: 1).parts()
+        link.pseudoscalarGeV = 100
+        let degenerate = try link.deltaAMuPerYukawa(neutralGeV: 100)
+        #expect(abs(degenerate / (2 * h.chiralityConserving) - 1) < 1e-9)
+        #expect(degenerate < 0.01 * hOnly)
+        link.pseudoscalarGeV = 1e5
+        #expect(abs(try link.deltaAMuPerYukawa(neutralGeV: 100) / hOnly - 1) < 1e-4)
+    }
+}

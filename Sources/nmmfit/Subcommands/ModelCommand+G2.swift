@@ -197,6 +197,8 @@ extension ModelCommand {
         var splitting: Double = 0
         @Option(help: "κ in y_L y_R = κ |f f′| (dimensionless, > 0).")
         var kappa: Double = 1
+        @Option(name: .customLong("pseudoscalar-gev"), help: "Mass m_A (GeV) of a CP-odd partner A of the neutral scalar (assumed complex φ⁰ = (H + iA)/√2: A's τ-enhanced g−2 part has the opposite sign); absent: H0 alone.")
+        var pseudoscalarGev: Double?
         @Option(name: .customLong("ffprime"), help: "Yukawa product |f f′| (dimensionless).")
         var ffprime: Double
         @OptionGroup var g2: G2Options
@@ -206,6 +208,9 @@ extension ModelCommand {
             try ModelCommand.positive(mNeutral, "--m-neutral-gev")
             try ModelCommand.positive(mH, "--mH")
             try ModelCommand.positive(kappa, "--kappa")
+            if let a = pseudoscalarGev, !(a.isFinite && a > ModelMasses.muonGeV && a <= NeutralScalarLoop.maximumScalarMassGeV) {
+                throw ValidationError("--pseudoscalar-gev must be a mass above m_μ and at most \(NeutralScalarLoop.maximumScalarMassGeV) GeV")
+            }
             try ModelCommand.nonNegative(ffprime, "--ffprime")
             guard splitting.isFinite else { throw ValidationError("--splitting-gev must be finite") }
         }
@@ -219,6 +224,7 @@ extension ModelCommand {
             var heavyChargedGeV: Double
             var sin2alpha: Double
             var kappa: Double
+            var pseudoscalarGeV: Double?
             var ffprime: Double
             var muNuMuB: Double
             var deltaAMu: Double
@@ -226,17 +232,19 @@ extension ModelCommand {
             enum CodingKeys: String, CodingKey {
                 case nmmfitOutput = "nmmfit_output", model, link, sin2alpha, kappa, ffprime, comparisons
                 case neutralGeV = "m_H0_GeV", lightChargedGeV = "m_h_plus_GeV", heavyChargedGeV = "m_H_plus_GeV"
-                case muNuMuB = "mu_nu_muB", deltaAMu = "delta_amu"
+                case muNuMuB = "mu_nu_muB", deltaAMu = "delta_amu", pseudoscalarGeV = "m_A_GeV"
             }
         }
 
         func run() throws {
             try CLIErrors.run {
-                let link = try HorizontalJointRegion(heavyChargedGeV: mH, sin2Alpha: sin2alpha, chargedSplittingGeV: splitting, kappa: kappa)
+                var link = try HorizontalJointRegion(heavyChargedGeV: mH, sin2Alpha: sin2alpha, chargedSplittingGeV: splitting, kappa: kappa)
+                link.pseudoscalarGeV = pseudoscalarGev
+                if let a = pseudoscalarGev { output.note("note: assumption: complex neutral state H + iA with m_A = \(Format.g(a)) GeV, A's τ-enhanced g−2 part of opposite sign (unverified against arXiv:2104.03291)") }
                 _ = try HorizontalSymmetryModel(lightScalarGeV: mNeutral + splitting, heavyScalarGeV: mH, yukawaProduct: ffprime, sin2Alpha: sin2alpha)
                 let mu = ffprime * link.muPerYukawaBohr(neutralGeV: mNeutral)
                 let da = ffprime * (try link.deltaAMuPerYukawa(neutralGeV: mNeutral))
-                let out = Output(neutralGeV: mNeutral, lightChargedGeV: mNeutral + splitting, heavyChargedGeV: mH, sin2alpha: sin2alpha, kappa: kappa,
+                let out = Output(neutralGeV: mNeutral, lightChargedGeV: mNeutral + splitting, heavyChargedGeV: mH, sin2alpha: sin2alpha, kappa: kappa, pseudoscalarGeV: pseudoscalarGev,
                                  ffprime: ffprime, muNuMuB: mu, deltaAMu: da, comparisons: G2Comparison.make(predicted: da, try g2.measurements()))
                 output.note("note: the μν–g−2 link (y_L y_R = κ|f f′|, m_h⁺ = m_H0 + Δ) is an assumption, unverified against arXiv:2104.03291")
                 if let n = G2Options.unavailableNote { output.note(n) }

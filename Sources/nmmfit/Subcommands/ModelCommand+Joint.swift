@@ -43,6 +43,8 @@ extension ModelCommand {
         var splitting: Double = 0
         @Option(help: "κ in y_L y_R = κ |f f′| (dimensionless, > 0).")
         var kappa: Double = 1
+        @Option(name: .customLong("pseudoscalar-gev"), help: "Mass m_A (GeV) of a CP-odd partner A of the neutral scalar (assumed complex φ⁰ = (H + iA)/√2: A's τ-enhanced g−2 part has the opposite sign); absent: H0 alone.")
+        var pseudoscalarGev: Double?
         @Option(help: "Loop function of μν: the full one-loop F(m), or the paper's heavy-scalar form (ln(m²/m_τ²) − 1)/m² (refused where it is more than 1 % off).")
         var loop: ChargedScalarLoop = .exact
         @OptionGroup var g2: G2Options
@@ -65,6 +67,9 @@ extension ModelCommand {
             guard sin2alpha.isFinite, abs(sin2alpha) <= 1, sin2alpha != 0 else { throw ValidationError("--sin2alpha must be in [-1, 1] and non-zero") }
             guard splitting.isFinite else { throw ValidationError("--splitting-gev must be finite (GeV)") }
             try ModelCommand.positive(kappa, "--kappa")
+            if let a = pseudoscalarGev, !(a.isFinite && a > ModelMasses.muonGeV && a <= NeutralScalarLoop.maximumScalarMassGeV) {
+                throw ValidationError("--pseudoscalar-gev must be a mass above m_μ and at most \(NeutralScalarLoop.maximumScalarMassGeV) GeV")
+            }
             if profile != nil && fit.isEmpty { throw ValidationError("--profile needs a --fit element fit of the same data (for its sensitivity s)") }
             guard cl.isFinite, cl > 0, cl < 1 else { throw ValidationError("--cl must be in (0, 1), got \(cl)") }
         }
@@ -103,6 +108,7 @@ extension ModelCommand {
             var sin2alpha: Double
             var splittingGeV: Double
             var kappa: Double
+            var pseudoscalarGeV: Double?
             var loop: ChargedScalarLoop
             var bands: [MuNuBand]
             var measurements: [MuonAnomalyMeasurement]
@@ -111,7 +117,7 @@ extension ModelCommand {
             var chi2Regions: [HorizontalJointChi2.Result]?
             enum CodingKeys: String, CodingKey {
                 case nmmfitOutput = "nmmfit_output", model, link, sin2alpha, kappa, loop, bands, measurements, summary, rows
-                case chi2Regions = "chi2_regions"
+                case chi2Regions = "chi2_regions", pseudoscalarGeV = "m_A_GeV"
                 case g2Sigmas = "g2_sigmas", heavyChargedGeV = "m_H_plus_GeV", splittingGeV = "splitting_GeV"
             }
         }
@@ -120,7 +126,9 @@ extension ModelCommand {
             try CLIErrors.run {
                 let bands = try fit.map { try MuNuBand.load(modelElementFit: $0) } + muRange.map { try Self.parseRange($0) }
                 let ms = try g2.measurements()
-                let link = try HorizontalJointRegion(heavyChargedGeV: mH, sin2Alpha: sin2alpha, chargedSplittingGeV: splitting, kappa: kappa, loop: loop)
+                var link = try HorizontalJointRegion(heavyChargedGeV: mH, sin2Alpha: sin2alpha, chargedSplittingGeV: splitting, kappa: kappa, loop: loop)
+                link.pseudoscalarGeV = pseudoscalarGev
+                if let a = pseudoscalarGev { output.note("note: assumption: complex neutral state H + iA with m_A = \(Format.g(a)) GeV, A's τ-enhanced g−2 part of opposite sign (unverified against arXiv:2104.03291)") }
                 let rows = try link.rows(neutralGeV: m0Min...m0Max, steps: steps, bands: bands, measurements: ms)
                 let summary = bands.flatMap { b in ms.map { m in Self.summarize(b, m, rows) } }
                 var chi2: [HorizontalJointChi2.Result]?
@@ -131,7 +139,7 @@ extension ModelCommand {
                     let joint = try HorizontalJointChi2(link: link, profile: try ProfileLikelihoodCurve.load(scanResult: profile), sensitivity: s)
                     chi2 = try ms.map { try joint.region(masses: rows.map(\.neutralGeV), measurement: $0, cl: cl) }
                 }
-                var out = Output(heavyChargedGeV: mH, sin2alpha: sin2alpha, splittingGeV: splitting, kappa: kappa, loop: loop, bands: bands,
+                var out = Output(heavyChargedGeV: mH, sin2alpha: sin2alpha, splittingGeV: splitting, kappa: kappa, pseudoscalarGeV: pseudoscalarGev, loop: loop, bands: bands,
                                  measurements: ms, summary: summary, rows: rows)
                 out.chi2Regions = chi2
                 output.note("note: the μν–g−2 link (y_L y_R = κ|f f′|, m_h⁺ = m_H0 + Δ) is an assumption, unverified against arXiv:2104.03291")
