@@ -17,7 +17,12 @@ import GSL
 /// - H0 couples μ̄ τ with y_L = y_R and y_L y_R = κ |f f′| (κ = `kappa`, 1 by default): the
 ///   chirality flip on the τ line that makes μν ∝ f f′ m_τ also makes Δa_μ ∝ f f′ m_μ m_τ,
 ///   with a positive sign;
-/// - the heavier charged state m_H⁺ and sin 2α are held fixed.
+/// - the heavier charged state m_H⁺ and sin 2α are held fixed;
+/// - optionally (`pseudoscalarGeV`, another ASSUMPTION, printed by the commands) the neutral
+///   state is complex, φ⁰ = (H + iA)/√2: then the CP-odd A, of mass m_A, couples with the same
+///   magnitudes but y_L y_R of opposite sign, so its chirality-flipping (m_τ-enhanced) part
+///   has the opposite sign and cancels H's when m_A = m_H0; the conserving parts add. The
+///   same κ normalises both.
 ///
 /// Both observables are then linear in |f f′| at fixed masses: |μν| = K(m_H0) |f f′| and
 /// Δa_μ = G(m_H0) |f f′|, so each measured band is an exact |f f′| band at every mass:
@@ -35,6 +40,10 @@ public struct HorizontalJointRegion: Sendable {
     public var chargedSplittingGeV: Double
     /// κ in y_L y_R = κ |f f′|.
     public var kappa: Double
+    /// Loop function of the moment (exact by default).
+    public var loop: ChargedScalarLoop = .exact
+    /// m_A of a CP-odd partner (GeV), nil: a real neutral scalar H0 alone.
+    public var pseudoscalarGeV: Double? = nil
 
     /// The number of σ of the g−2 band (2).
     public static let g2Sigmas = 2.0
@@ -42,7 +51,8 @@ public struct HorizontalJointRegion: Sendable {
     /// Validated link parameters.
     /// - Throws: ``MomentError/invalidParameter(_:_:_:)`` for m_H⁺ ≤ m_τ, |sin2α| > 1 or 0,
     ///   non-finite Δ, or κ ≤ 0.
-    public init(heavyChargedGeV: Double, sin2Alpha: Double, chargedSplittingGeV: Double = 0, kappa: Double = 1) throws {
+    public init(heavyChargedGeV: Double, sin2Alpha: Double, chargedSplittingGeV: Double = 0, kappa: Double = 1,
+                loop: ChargedScalarLoop = .exact) throws {
         guard heavyChargedGeV.isFinite, heavyChargedGeV > ModelMasses.tauGeV else {
             throw MomentError.invalidParameter("m_H⁺", heavyChargedGeV, "must be a finite mass above m_τ (GeV)")
         }
@@ -55,16 +65,20 @@ public struct HorizontalJointRegion: Sendable {
         self.sin2Alpha = sin2Alpha
         self.chargedSplittingGeV = chargedSplittingGeV
         self.kappa = kappa
+        self.loop = loop
     }
 
     /// |μν|/μB per unit |f f′| at neutral mass m_H0 (0 when m_h⁺ = m_H⁺).
     public func muPerYukawaBohr(neutralGeV m: Double) -> Double {
-        abs(HorizontalSymmetryModel.momentPerYukawaBohr(lightScalarGeV: m + chargedSplittingGeV, heavyScalarGeV: heavyChargedGeV, sin2Alpha: sin2Alpha))
+        abs(HorizontalSymmetryModel.momentPerYukawaBohr(lightScalarGeV: m + chargedSplittingGeV, heavyScalarGeV: heavyChargedGeV, sin2Alpha: sin2Alpha, loop: loop))
     }
 
     /// Δa_μ per unit |f f′| at neutral mass m_H0: κ × Δa_μ(y_L = y_R = 1, F = τ).
+    /// With a CP-odd partner, plus κ × Δa_μ(y_L = 1, y_R = −1) at m_A.
     public func deltaAMuPerYukawa(neutralGeV m: Double, integrator: Integrator = Integrator()) throws -> Double {
-        kappa * (try NeutralScalarLoop(scalarMassGeV: m, leftCoupling: 1, rightCoupling: 1).deltaAMu(integrator: integrator))
+        let h = try NeutralScalarLoop(scalarMassGeV: m, leftCoupling: 1, rightCoupling: 1).deltaAMu(integrator: integrator)
+        let a = try pseudoscalarGeV.map { try NeutralScalarLoop(scalarMassGeV: $0, leftCoupling: 1, rightCoupling: -1).deltaAMu(integrator: integrator) } ?? 0
+        return kappa * (h + a)
     }
 
     /// An |f f′| range; nil bounds mean "no solution".

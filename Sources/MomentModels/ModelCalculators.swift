@@ -91,7 +91,9 @@ public enum StandardModelDiracMoment {
 /// ```
 /// μ/μB = 2 m_e · (f f′ / 8π²) m_τ sin2α [ … ]          (m_e = 0.51099895×10⁻³ GeV)
 /// ```
-/// The loop functions are the m_τ ≪ m_h, m_H limit; this type requires both masses above m_τ.
+/// The bracket uses ``ChargedScalarLoop``: the exact one-loop function F(m) by default, or the
+/// paper's m ≫ m_τ form (ln(m²/m_τ²) − 1)/m² on request (`loop: .approximate`, accepted only
+/// where it is within 1 % of the exact one).
 /// The formula is implemented exactly as issue 8 quotes it. Issue 16 tried to verify the
 /// 1/8π² prefactor against the paper: the search store holds only the abstract of
 /// arXiv:2007.04291 (it gives the XENON1T-favoured range μ_{νeνμ} ∈ (1.65 − 3.42)×10⁻¹¹ μB,
@@ -111,58 +113,65 @@ public struct HorizontalSymmetryModel: Sendable, Codable, Equatable {
     public var yukawaProduct: Double
     /// sin 2α (dimensionless, |sin2α| ≤ 1).
     public var sin2Alpha: Double
+    /// Loop function: exact (default) or the paper's heavy-scalar approximation.
+    public var loop: ChargedScalarLoop = .exact
 
     /// Validated parameters.
-    /// - Throws: ``MomentError/invalidParameter(_:_:_:)`` unless m_h, m_H > m_τ, f f′ finite and
+    /// - Throws: ``MomentError/invalidParameter(_:_:_:)`` unless m_h, m_H > 0 are finite (and,
+    ///   for the approximate loop, where it is within 1 % of the exact one), f f′ finite and
     ///   |sin2α| ≤ 1.
-    public init(lightScalarGeV: Double, heavyScalarGeV: Double, yukawaProduct: Double, sin2Alpha: Double) throws {
-        try Self.checkMasses(lightScalarGeV, heavyScalarGeV)
+    public init(lightScalarGeV: Double, heavyScalarGeV: Double, yukawaProduct: Double, sin2Alpha: Double,
+                loop: ChargedScalarLoop = .exact) throws {
+        try Self.checkMasses(lightScalarGeV, heavyScalarGeV, loop: loop)
         try Self.checkAngle(sin2Alpha)
         guard yukawaProduct.isFinite else { throw MomentError.invalidParameter("f f′", yukawaProduct, "must be finite") }
         self.lightScalarGeV = lightScalarGeV
         self.heavyScalarGeV = heavyScalarGeV
         self.yukawaProduct = yukawaProduct
         self.sin2Alpha = sin2Alpha
+        self.loop = loop
     }
 
     /// Status of the 1/8π² prefactor, printed with every result.
     public static let prefactorVerification =
-        "unverified: the 1/(8 pi^2) prefactor is not checked against arXiv:2007.04291 (Babu, Jana & Lindner), whose formula could not be read (abstract only)"
+        "unverified: the overall 1/(8 pi^2) prefactor could not be checked against arXiv:2007.04291 (only its abstract is readable); the loop function is the exact one-loop F(m), whose m >> m_tau limit is the paper's (ln(m^2/m_tau^2) - 1)/m^2"
 
-    /// The loop function (ln(m²/m_τ²) − 1)/m² in GeV⁻², for a scalar mass m in GeV.
-    public static func loopFunctionPerGeV2(massGeV m: Double) -> Double {
-        (log(m * m / (GeV.tauMass * GeV.tauMass)) - 1) / (m * m)
+    /// The loop function F(m) in GeV⁻² (``ChargedScalarLoop``), for a scalar mass m in GeV.
+    public static func loopFunctionPerGeV2(massGeV m: Double, loop: ChargedScalarLoop = .exact) -> Double {
+        loop.valuePerGeV2(massGeV: m, leptonGeV: GeV.tauMass)
     }
 
-    /// μ/e in GeV⁻¹ per unit f f′: (1/8π²) m_τ sin2α [L(m_h) − L(m_H)].
-    public static func momentPerYukawaPerGeV(lightScalarGeV mh: Double, heavyScalarGeV mH: Double, sin2Alpha s: Double) -> Double {
-        GeV.tauMass * s / (8 * Double.pi * Double.pi) * (loopFunctionPerGeV2(massGeV: mh) - loopFunctionPerGeV2(massGeV: mH))
+    /// μ/e in GeV⁻¹ per unit f f′: (1/8π²) m_τ sin2α [F(m_h) − F(m_H)].
+    public static func momentPerYukawaPerGeV(lightScalarGeV mh: Double, heavyScalarGeV mH: Double, sin2Alpha s: Double,
+                                             loop: ChargedScalarLoop = .exact) -> Double {
+        GeV.tauMass * s / (8 * Double.pi * Double.pi) * (loopFunctionPerGeV2(massGeV: mh, loop: loop) - loopFunctionPerGeV2(massGeV: mH, loop: loop))
     }
 
-    /// μ/μB per unit f f′: 2 m_e × ``momentPerYukawaPerGeV(lightScalarGeV:heavyScalarGeV:sin2Alpha:)``.
-    public static func momentPerYukawaBohr(lightScalarGeV mh: Double, heavyScalarGeV mH: Double, sin2Alpha s: Double) -> Double {
-        2 * GeV.electronMass * momentPerYukawaPerGeV(lightScalarGeV: mh, heavyScalarGeV: mH, sin2Alpha: s)
+    /// μ/μB per unit f f′: 2 m_e × ``momentPerYukawaPerGeV(lightScalarGeV:heavyScalarGeV:sin2Alpha:loop:)``.
+    public static func momentPerYukawaBohr(lightScalarGeV mh: Double, heavyScalarGeV mH: Double, sin2Alpha s: Double,
+                                           loop: ChargedScalarLoop = .exact) -> Double {
+        2 * GeV.electronMass * momentPerYukawaPerGeV(lightScalarGeV: mh, heavyScalarGeV: mH, sin2Alpha: s, loop: loop)
     }
 
     /// μ/e in GeV⁻¹.
     public var momentPerGeV: Double {
-        yukawaProduct * Self.momentPerYukawaPerGeV(lightScalarGeV: lightScalarGeV, heavyScalarGeV: heavyScalarGeV, sin2Alpha: sin2Alpha)
+        yukawaProduct * Self.momentPerYukawaPerGeV(lightScalarGeV: lightScalarGeV, heavyScalarGeV: heavyScalarGeV, sin2Alpha: sin2Alpha, loop: loop)
     }
 
     /// μ_{νeνμ} in μB (signed; the scattering rate depends on |μ|).
     public var momentBohr: Double {
-        yukawaProduct * Self.momentPerYukawaBohr(lightScalarGeV: lightScalarGeV, heavyScalarGeV: heavyScalarGeV, sin2Alpha: sin2Alpha)
+        yukawaProduct * Self.momentPerYukawaBohr(lightScalarGeV: lightScalarGeV, heavyScalarGeV: heavyScalarGeV, sin2Alpha: sin2Alpha, loop: loop)
     }
 
     /// |f f′| that gives |μ| = μ (μB) at the given masses and angle.
     /// - Throws: ``MomentError/invalidParameter(_:_:_:)`` for invalid inputs, or when the moment
     ///   vanishes identically there (m_h = m_H or sin2α = 0).
     public static func requiredYukawaProduct(muBohr mu: Double, lightScalarGeV mh: Double, heavyScalarGeV mH: Double,
-                                             sin2Alpha s: Double) throws -> Double {
+                                             sin2Alpha s: Double, loop: ChargedScalarLoop = .exact) throws -> Double {
         guard mu.isFinite, mu >= 0 else { throw MomentError.invalidParameter("μν", mu, "must be ≥ 0 (μB)") }
-        try checkMasses(mh, mH)
+        try checkMasses(mh, mH, loop: loop)
         try checkAngle(s)
-        let k = abs(momentPerYukawaBohr(lightScalarGeV: mh, heavyScalarGeV: mH, sin2Alpha: s))
+        let k = abs(momentPerYukawaBohr(lightScalarGeV: mh, heavyScalarGeV: mH, sin2Alpha: s, loop: loop))
         guard k > 0 else {
             throw MomentError.invalidParameter("m_H", mH, "the moment vanishes for m_h = m_H or sin2α = 0: no f f′ gives μν > 0")
         }
@@ -204,12 +213,12 @@ public struct HorizontalSymmetryModel: Sendable, Codable, Equatable {
     /// μ is odd under m_h ↔ m_H, so |f f′| is symmetric and only the sign of μ flips.
     public static func region(muLowerBohr lo: Double, muUpperBohr hi: Double, sin2Alpha s: Double,
                               lightScalarGeV hRange: ClosedRange<Double>, heavyScalarGeV HRange: ClosedRange<Double>,
-                              steps: Int) throws -> [RegionRow] {
+                              steps: Int, loop: ChargedScalarLoop = .exact) throws -> [RegionRow] {
         guard lo.isFinite, lo >= 0 else { throw MomentError.invalidParameter("μν lower", lo, "must be ≥ 0 (μB)") }
         guard hi.isFinite, hi > lo else { throw MomentError.invalidParameter("μν upper", hi, "must be above the lower edge \(lo) μB") }
         try checkAngle(s)
         guard s != 0 else { throw MomentError.invalidParameter("sin2α", s, "the moment vanishes for sin2α = 0") }
-        try checkMasses(hRange.lowerBound, HRange.lowerBound)
+        try checkMasses(hRange.lowerBound, HRange.lowerBound, loop: loop)
         guard hRange.upperBound.isFinite, HRange.upperBound.isFinite else {
             throw MomentError.invalidParameter("mass range upper edge", .infinity, "must be finite")
         }
@@ -221,7 +230,7 @@ public struct HorizontalSymmetryModel: Sendable, Codable, Equatable {
         var rows = [RegionRow]()
         for mh in grid(hRange) {
             for mH in grid(HRange) {
-                let k = abs(momentPerYukawaBohr(lightScalarGeV: mh, heavyScalarGeV: mH, sin2Alpha: s))
+                let k = abs(momentPerYukawaBohr(lightScalarGeV: mh, heavyScalarGeV: mH, sin2Alpha: s, loop: loop))
                 let lo_ = k > 0 ? lo / k : nil, hi_ = k > 0 ? hi / k : nil
                 rows.append(RegionRow(lightScalarGeV: mh, heavyScalarGeV: mH, muPerYukawaBohr: k, yukawaProductMin: lo_,
                                       yukawaProductMax: hi_, perturbative: (lo_ ?? .infinity) <= perturbativeYukawaProduct))
@@ -230,9 +239,14 @@ public struct HorizontalSymmetryModel: Sendable, Codable, Equatable {
         return rows
     }
 
-    private static func checkMasses(_ mh: Double, _ mH: Double) throws {
-        for (n, m) in [("m_h⁺", mh), ("m_H⁺", mH)] where !(m.isFinite && m > GeV.tauMass) {
-            throw MomentError.invalidParameter(n, m, "must be a finite mass above m_τ = \(String(format: "%.5f", GeV.tauMass)) GeV (the loop formula assumes m ≫ m_τ)")
+    /// Masses must be finite and > 0; with the approximate loop also where it is within
+    /// ``ChargedScalarLoop/approximateTolerance`` of the exact one.
+    static func checkMasses(_ mh: Double, _ mH: Double, loop: ChargedScalarLoop = .exact) throws {
+        for (n, m) in [("m_h⁺", mh), ("m_H⁺", mH)] {
+            guard m.isFinite, m > 0 else { throw MomentError.invalidParameter(n, m, "must be a finite mass > 0 (GeV)") }
+            if loop == .approximate, m < ChargedScalarLoop.approximateValidFromGeV {
+                throw MomentError.invalidParameter(n, m, "is below \(String(format: "%.1f", ChargedScalarLoop.approximateValidFromGeV)) GeV, where the approximate loop (ln(m²/m_τ²) − 1)/m² is more than 1 % off the exact one (here \(String(format: "%+.1f", 100 * ChargedScalarLoop.approximationError(massGeV: m))) %): use the exact loop")
+            }
         }
     }
 

@@ -172,6 +172,12 @@ public struct MomentElementConstraint: Sendable, Codable, Equatable {
     public var column: Int
     /// Basis of the element.
     public var basis: MomentBasis
+    /// Dirac or Majorana: the nature of the matrix shape the constraint assumes.
+    public var nature: NeutrinoNature
+    /// Whether the shape has no other non-zero element than this one (and, for a Majorana or
+    /// Hermitian matrix, its transposed partner): then the constraint is on a model with this
+    /// element alone.
+    public var singleElementShape: Bool
     /// s = ⟨μ_eff²⟩_B / |B_ab|² (dimensionless).
     public var sensitivity: Double
     /// Lower edge of the fitted universal μν interval (μB).
@@ -184,7 +190,8 @@ public struct MomentElementConstraint: Sendable, Codable, Equatable {
     public var elementUpperBohr: Double
 
     enum CodingKeys: String, CodingKey {
-        case row, column, basis, sensitivity
+        case row, column, basis, nature, sensitivity
+        case singleElementShape = "single_element_shape"
         case muLowerBohr = "mu_lower_muB", muUpperBohr = "mu_upper_muB"
         case elementLowerBohr = "element_lower_muB", elementUpperBohr = "element_upper_muB"
     }
@@ -218,6 +225,10 @@ public struct MomentElementConstraint: Sendable, Codable, Equatable {
         row = a
         column = b
         basis = shape.basis
+        nature = shape.nature
+        singleElementShape = (0..<3).allSatisfy { i in
+            (0..<3).allSatisfy { j in (i == a && j == b) || (i == b && j == a) || shape[i, j].magnitude == 0 }
+        }
         sensitivity = averagedSquared / (bab * bab)
         muLowerBohr = muIntervalBohr.lowerBound
         muUpperBohr = muIntervalBohr.upperBound

@@ -12,6 +12,8 @@ public struct MuNuBand: Sendable, Codable, Equatable {
     public var upperBohr: Double
     /// Best-fit μν (μB), when known.
     public var bestBohr: Double?
+    /// For a band read from an element fit: s = ⟨μ_eff²⟩/|element|² (not encoded).
+    public var elementSensitivity: Double? = nil
 
     enum CodingKeys: String, CodingKey {
         case label

@@ -129,6 +129,18 @@ public struct NeutralScalarLoop: Sendable, Codable, Equatable {
         return Parts(chiralityConserving: cons, chiralityFlipping: flip)
     }
 
+    /// Where ``heavyScalarLimit`` is meant to be used: M ≥ 10 m_F and m_F ≥ 10 m_μ (the
+    /// neglected terms are O(m_F²/M²) and O(m_μ/m_F) relative). Outside it the "limit" is not
+    /// an approximation of the exact integral — its flipping part even changes sign below
+    /// M = m_F e^{3/4}, where the exact one keeps the sign of y_L y_R — and the commands do
+    /// not print it.
+    public var heavyScalarLimitIsValid: Bool {
+        scalarMassGeV >= Self.limitRatio * fermionMassGeV && fermionMassGeV >= Self.limitRatio * ModelMasses.muonGeV
+    }
+
+    /// The ratio "≫" means in ``heavyScalarLimitIsValid``: 10.
+    public static let limitRatio = 10.0
+
     /// The exact m_F = 0 result (closed form in the doc comment), for any M > m_μ; a series
     /// 1/3 + b/4 + b²/5 + … replaces the closed form for b = λ² < 10⁻³, where it cancels.
     public var masslessFermionExact: Double {

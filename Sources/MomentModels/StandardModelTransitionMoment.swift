@@ -49,13 +49,32 @@ public enum StandardModelTransitionMoment {
         return (-StandardModelDiracMoment.bohrPerEV / 4 * combo) * gimSum(i, j, pmns: pmns)
     }
 
-    /// The 3×3 matrix of magnetic transition moments in the mass basis (μB; the diagonal is
-    /// set to 0 — the diagonal Dirac moment is ``StandardModelDiracMoment``, whose leading
-    /// term this first-order formula does not contain). Hermitian, as a Dirac magnetic-moment
-    /// matrix must be (μ_ji = μ_ij*).
+    /// The diagonal (Dirac) moment μ_ii/μB of mass state i to the same order:
+    /// ```
+    /// μ_ii = (3 e G_F m_i / 8√2 π²) (1 − ½ Σ_ℓ |U_ℓi|² m_ℓ²/m_W²)
+    /// ```
+    /// The leading term is the Standard-Model Dirac moment of Fujikawa & Shrock, PRL 45 (1980)
+    /// 963 (``StandardModelDiracMoment``; at i = j the ℓ-independent term of the loop function
+    /// survives because Σ_ℓ |U_ℓi|² = 1); the correction is the i = j case of the m_ℓ²/m_W² term
+    /// above, −(3eG_F/32√2π²)(2 m_i) Σ_ℓ |U_ℓi|² m_ℓ²/m_W² (≤ 5×10⁻⁴ relative, the τ term).
+    public static func diagonalBohr(_ i: Int, massesEV: [Double], pmns: PMNS = .standard) throws -> Double {
+        let offDiagonalForm = try momentBohr(i, i, massesEV: massesEV, kind: .magnetic, pmns: pmns)  // real: Σ|U|² m²/m_W²
+        return StandardModelDiracMoment.bohrPerEV * massesEV[i] + offDiagonalForm.re
+    }
+
+    /// The 3×3 magnetic-moment matrix of Dirac neutrinos in the mass basis (μB): the
+    /// transition moments off the diagonal and the Dirac moments ``diagonalBohr(_:massesEV:pmns:)``
+    /// on it, so that a solar-neutrino effective moment of this matrix is dominated, as it must
+    /// be, by the diagonal ≈ 3.2×10⁻¹⁹ μB (m_i/eV). Hermitian, as a Dirac magnetic-moment matrix
+    /// must be (μ_ji = μ_ij*).
     public static func matrix(massesEV: [Double], pmns: PMNS = .standard) throws -> ComplexMatrix3 {
         var rows = [[Complex]](repeating: [Complex](repeating: .zero, count: 3), count: 3)
-        for i in 0..<3 { for j in 0..<3 where i != j { rows[i][j] = try momentBohr(i, j, massesEV: massesEV, pmns: pmns) } }
+        for i in 0..<3 {
+            for j in 0..<3 {
+                rows[i][j] = i == j ? Complex(try diagonalBohr(i, massesEV: massesEV, pmns: pmns), 0)
+                    : try momentBohr(i, j, massesEV: massesEV, pmns: pmns)
+            }
+        }
         return ComplexMatrix3(rows: rows)
     }
 }

@@ -12,7 +12,7 @@ extension Figures {
     /// ``ReportWriter``). Sized for a page-wide figure (``pageWidthInches``).
     public static func horizontalJoint(_ rows: [HorizontalJointRegion.Row], bands: [MuNuBand],
                                        measurements: [MuonAnomalyMeasurement], link: HorizontalJointRegion,
-                                       displayNames: [String: String] = [:]) -> Figure {
+                                       displayNames: [String: String] = [:], chi2Regions: [HorizontalJointChi2.Result] = []) -> Figure {
         let xs = rows.map(\.neutralGeV)
         let positives = rows.flatMap { r in (r.muNu + r.g2 + r.joint).flatMap { [$0.ffprimeMin, $0.ffprimeMax] } }.filter { $0 > 0 && $0.isFinite }
         let yLow = (positives.min() ?? 1e-4) / 3, yHigh = max((positives.max() ?? 1) * 3, 4 * Double.pi * 1.5)
@@ -28,17 +28,17 @@ extension Figures {
         let limitLines = limits.map { b in series { r in r.muNu.first { $0.source == b.label } }.1 }
         if !limitLines.isEmpty {
             let strongest = xs.indices.map { i in limitLines.map { $0[i] }.filter { !$0.isNaN }.min() ?? .nan }
-            el.append(BandSeries(x: xs, lower: strongest, upper: xs.map { _ in yHigh }, label: "excluded by the strongest μν limit",
+            el.append(BandSeries(x: xs, lower: strongest, upper: xs.map { _ in yHigh }, label: "excluded by the strongest |μ_eμ| limit",
                                  color: .gray, opacity: 0.16))
         }
         let dashes: [Dash] = [.solid, .dashDot, .dotted]
         for (k, b) in limits.enumerated() {
-            el.append(LineSeries(x: xs, y: limitLines[k], label: "μν < \(muB(b.upperBohr)) (\(shown(b.label)))",
+            el.append(LineSeries(x: xs, y: limitLines[k], label: "|μ_eμ| < \(muB(b.upperBohr)) (\(shown(b.label)))",
                                  color: .black, width: 1.6, dash: dashes[k % dashes.count]))
         }
         for (k, b) in bands.filter({ !$0.isUpperLimit }).enumerated() {
             let (lo, hi) = series { r in r.muNu.first { $0.source == b.label } }
-            el.append(BandSeries(x: xs, lower: lo, upper: hi, label: "μν ∈ [\(TickFormat.scientific(b.lowerBohr, digits: 3)), \(muB(b.upperBohr))] (\(shown(b.label)))",
+            el.append(BandSeries(x: xs, lower: lo, upper: hi, label: "|μ_eμ| ∈ [\(TickFormat.scientific(b.lowerBohr, digits: 3)), \(muB(b.upperBohr))] (\(shown(b.label)))",
                                  color: [Color.blue, .bluishGreen, .skyBlue][k % 3], opacity: 0.45))
         }
         let g2Colors: [Color] = [.vermillion, .reddishPurple, .orange]
@@ -58,14 +58,23 @@ extension Figures {
                 guard hi.contains(where: { !$0.isNaN }) else { continue }
                 el.append(BandSeries(x: xs, lower: lo, upper: hi, label: nil, color: .black, opacity: 0, outlineWidth: 1.8))
                 if !outlined {  // the legend entry: a line swatch in the outline's style
-                    el.append(LineSeries(x: [xs[0]], y: [Double.nan], label: "μν band and g−2 both hold (outlined)", color: .black, width: 1.8))
+                    el.append(LineSeries(x: [xs[0]], y: [Double.nan], label: "|μ_eμ| band and g−2 both hold (outlined)", color: .black, width: 1.8))
                 }
                 outlined = true
             }
         }
+        for (k, r) in chi2Regions.enumerated() {  // the joint χ² regions: a dotted outline and the best point
+            let lo = r.rows.map { $0.ffprimeMin.map { max($0, yLow) } ?? .nan }, hi = r.rows.map { $0.ffprimeMax ?? .nan }
+            guard hi.contains(where: { !$0.isNaN }) else { continue }
+            let c = g2Colors[(measurements.firstIndex { $0.id == r.measurement } ?? k) % g2Colors.count]
+            el.append(LineSeries(x: xs, y: hi, label: "joint χ² region \(fmt(r.cl * 100)) % CL, 2 par. (\(shown(bands.first?.label ?? "data")) profile + g−2 [\(r.measurement)]; χ²_min = \(String(format: "%.1f", r.chi2Min)))",
+                                 color: c, width: 2.2, dash: .dotted))
+            el.append(LineSeries(x: xs, y: lo, label: nil, color: c, width: 2.2, dash: .dotted))
+            el.append(PointSeries(x: [r.neutralGeVAtMin], y: [r.ffprimeAtMin], label: nil, color: c))
+        }
         el.append(HorizontalLine(y: 4 * Double.pi, label: "|f f′| = 4π", color: .gray))
         func g(_ x: Double) -> String { String(format: "%g", x) }
-        let title = "SU(2)_H: μν and muon g−2 (m_H⁺ = \(g(link.heavyChargedGeV)) GeV, sin 2α = \(g(link.sin2Alpha)), Δ = \(g(link.chargedSplittingGeV)) GeV, κ = \(g(link.kappa)))"
+        let title = "SU(2)_H: |μ_eμ| and muon g−2 (m_H⁺ = \(g(link.heavyChargedGeV)) GeV, sin 2α = \(g(link.sin2Alpha)), Δ = \(g(link.chargedSplittingGeV)) GeV, κ = \(g(link.kappa)))"
         return Figure(width: 760, height: 560, fontSize: fontSize, printWidthInches: pageWidthInches, panels: [Panel(
             x: Axis("m_H0 [GeV]  (neutral scalar; charged partner m_h⁺ = m_H0 + Δ)", scale: .log10, lower: xs.min(), upper: xs.max()),
             y: Axis("|f f′|", scale: .log10, lower: yLow, upper: yHigh),

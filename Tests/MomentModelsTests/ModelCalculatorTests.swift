@@ -76,9 +76,11 @@ struct ModelCalculatorTests {
 
     @Test("SU(2)_H transition moment by hand (f f′ = 1, sin2α = 1)", arguments: horizontal)
     func horizontalHand(c: HorizontalCase) throws {
-        let bracket = HorizontalSymmetryModel.loopFunctionPerGeV2(massGeV: c.mh) - HorizontalSymmetryModel.loopFunctionPerGeV2(massGeV: c.mH)
+        // the paper's approximate loop, computed by hand above
+        let bracket = HorizontalSymmetryModel.loopFunctionPerGeV2(massGeV: c.mh, loop: .approximate)
+            - HorizontalSymmetryModel.loopFunctionPerGeV2(massGeV: c.mH, loop: .approximate)
         #expect(abs(bracket / c.bracketPerGeV2 - 1) < 1e-6)
-        let m = try HorizontalSymmetryModel(lightScalarGeV: c.mh, heavyScalarGeV: c.mH, yukawaProduct: 1, sin2Alpha: 1)
+        let m = try HorizontalSymmetryModel(lightScalarGeV: c.mh, heavyScalarGeV: c.mH, yukawaProduct: 1, sin2Alpha: 1, loop: .approximate)
         #expect(abs(m.momentBohr / c.muBohr - 1) < 1e-6)
         #expect(abs(m.momentPerGeV * 2 * 0.51099895e-3 / m.momentBohr - 1) < 1e-14)
     }
@@ -96,10 +98,10 @@ struct ModelCalculatorTests {
     /// μ = 2×10⁻¹¹ μB at (100, 1000 GeV, sin2α = 1) needs f f′ = 2e-11 / 1.597064e-8 = 1.252298e-3.
     @Test("inverse: the f f′ a μν needs, and the region table over (m_h, m_H)")
     func horizontalInverse() throws {
-        let ff = try HorizontalSymmetryModel.requiredYukawaProduct(muBohr: 2e-11, lightScalarGeV: 100, heavyScalarGeV: 1000, sin2Alpha: 1)
+        let ff = try HorizontalSymmetryModel.requiredYukawaProduct(muBohr: 2e-11, lightScalarGeV: 100, heavyScalarGeV: 1000, sin2Alpha: 1, loop: .approximate)
         #expect(abs(ff / 1.252298e-3 - 1) < 1e-6)
         let rows = try HorizontalSymmetryModel.region(muLowerBohr: 1.4e-11, muUpperBohr: 2.9e-11, sin2Alpha: 1,
-                                                      lightScalarGeV: 100...1000, heavyScalarGeV: 100...1000, steps: 3)
+                                                      lightScalarGeV: 100...1000, heavyScalarGeV: 100...1000, steps: 3, loop: .approximate)
         #expect(rows.count == 9)
         // grid 100, 316.2, 1000 GeV: row 2 is (100, 1000)
         let r = rows[2]
@@ -115,9 +117,11 @@ struct ModelCalculatorTests {
         }
     }
 
-    @Test("SU(2)_H inputs are validated: masses above m_τ, |sin2α| ≤ 1, μν interval ordered")
+    @Test("SU(2)_H inputs are validated: approximate loop only where valid, masses > 0, |sin2α| ≤ 1, μν interval ordered")
     func horizontalValidation() {
-        #expect(throws: MomentError.self) { try HorizontalSymmetryModel(lightScalarGeV: 1, heavyScalarGeV: 1000, yukawaProduct: 1, sin2Alpha: 1) }
+        // 1 GeV: the approximate loop has the wrong sign there (refused); the exact loop needs only m > 0
+        #expect(throws: MomentError.self) { try HorizontalSymmetryModel(lightScalarGeV: 1, heavyScalarGeV: 1000, yukawaProduct: 1, sin2Alpha: 1, loop: .approximate) }
+        #expect(throws: MomentError.self) { try HorizontalSymmetryModel(lightScalarGeV: 0, heavyScalarGeV: 1000, yukawaProduct: 1, sin2Alpha: 1) }
         #expect(throws: MomentError.self) { try HorizontalSymmetryModel(lightScalarGeV: 100, heavyScalarGeV: 1000, yukawaProduct: 1, sin2Alpha: 1.5) }
         #expect(throws: MomentError.self) { try HorizontalSymmetryModel.requiredYukawaProduct(muBohr: 1e-11, lightScalarGeV: 200, heavyScalarGeV: 200, sin2Alpha: 1) }
         #expect(throws: MomentError.self) {

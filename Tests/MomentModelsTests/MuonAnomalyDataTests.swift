@@ -4,23 +4,36 @@ import Testing
 @testable import Recoil
 @testable import MomentModels
 
-/// The selectable Δa_μ values against the data folder that documents them, and the arithmetic
-/// behind them.
+/// The selectable Δa_μ values against the texts they were read from and the data folder that
+/// documents them, and the arithmetic behind them.
 @Suite("Measured Δa_μ (data/muon_g2)")
 struct MuonAnomalyDataTests {
-    static let csvURL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("data/muon_g2/delta_amu.csv")
+    static let readmeURL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("data/muon_g2/README.md")
 
-    @Test("the Swift table and data/muon_g2/delta_amu.csv hold the same ids and numbers")
-    func csvAgrees() throws {
-        let text = try String(contentsOf: Self.csvURL, encoding: .utf8)
-        let rows = text.split(separator: "\n").filter { !$0.hasPrefix("#") }.dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
-        #expect(rows.count == MuonAnomalyMeasurement.all.count)
-        for r in rows {
-            let m = try #require(MuonAnomalyMeasurement.named(r[0]))
-            #expect(m.deltaAMu1e11 == Double(r[1]))
-            #expect(m.sigma1e11 == Double(r[2]))
+    @Test("each value appears in the sentence it was read from, and data/muon_g2/README.md documents every id with its numbers")
+    func quotesAndReadme() throws {
+        let readme = try String(contentsOf: Self.readmeURL, encoding: .utf8)
+        for m in MuonAnomalyMeasurement.all {
+            let d = try #require(m.deltaAMu1e11), s = try #require(m.sigma1e11)
+            let rows = readme.split(separator: "\n").filter { $0.hasPrefix("| `\(m.id)`") }
+            #expect(rows.count == 1, "README row for \(m.id)")
+            #expect(rows.first?.contains("\(Int(d)) ± \(Int(s))") == true, "README numbers for \(m.id)")
+            if m.id == "2021" {
+                #expect(m.quote.contains("25.1 +- 5.9 x 10^-10"))  // quoted in units of 10⁻¹⁰
+            } else {
+                #expect(m.quote.contains("= \(Int(d))(\(Int(s))) x 10^-11"), "quote of \(m.id)")
+            }
         }
+        #expect(!FileManager.default.fileExists(atPath: Self.readmeURL.deletingLastPathComponent().appendingPathComponent("delta_amu.csv").path),
+                "one table only: the numbers live in MuonAnomalyMeasurement")
+    }
+
+    @Test("today's value is the default: WP2025 vs E821 + E989 Runs 1–6, 38(63)")
+    func defaultIsToday() {
+        #expect(MuonAnomalyMeasurement.defaultMeasurement == .wp2025)
+        #expect(MuonAnomalyMeasurement.wp2025.deltaAMu1e11 == 38 && MuonAnomalyMeasurement.wp2025.sigma1e11 == 63)
+        #expect(MuonAnomalyMeasurement.named("2021") == .bnlFnal2021)
     }
 
     /// WP2025: exp (E821 + Run 1–3) 116 592 059(22) − SM 116 592 033(62) = 26, σ = √(22² + 62²) = 65.8 → 66.
@@ -29,7 +42,6 @@ struct MuonAnomalyDataTests {
         let m = MuonAnomalyMeasurement.wp2025Run1to3
         #expect(m.deltaAMu1e11 == Double(116_592_059 - 116_592_033))
         #expect(abs((22.0 * 22 + 62 * 62).squareRoot() - m.sigma1e11!) < 0.5)
-        #expect(!MuonAnomalyMeasurement.wp2025Final.isAvailable)
         let iv = try #require(MuonAnomalyMeasurement.bnlFnal2021.interval(sigmas: 2))
         #expect(abs(iv.lowerBound - 133e-11) < 1e-22 && abs(iv.upperBound - 369e-11) < 1e-22)
     }

@@ -43,7 +43,7 @@ struct TransitionMomentTests {
         }
     }
 
-    @Test("prefactor: −(k/4)(m_i + m_j) with k the SM Dirac moment per eV; matrix is hermitian with zero diagonal")
+    @Test("prefactor: −(k/4)(m_i + m_j) with k the SM Dirac moment per eV; matrix is hermitian with the Dirac moments on the diagonal")
     func structure() throws {
         let m = [0.01, 0.02, 0.05]
         let mu12 = try StandardModelTransitionMoment.momentBohr(0, 1, massesEV: m)
@@ -52,9 +52,34 @@ struct TransitionMomentTests {
         #expect((mu12 - expected).magnitude < 1e-15 * expected.magnitude)
         let mat = try StandardModelTransitionMoment.matrix(massesEV: m)
         #expect(mat.maxDifference(mat.adjoint) < 1e-40)
-        #expect((0..<3).allSatisfy { mat[$0, $0] == .zero })
+        // diagonal (changed deliberately: it was 0): k m_i (1 − ½ Σ_ℓ |U_ℓi|² m_ℓ²/m_W²), by hand
+        let u = PMNS.standard.matrix, w2 = ModelMasses.wBosonGeV * ModelMasses.wBosonGeV
+        for i in 0..<3 {
+            let a = LeptonFlavour.allCases.reduce(0.0) { acc, l in
+                let ml = ModelMasses.chargedLeptonGeV(l)
+                return acc + u[l.rawValue, i].magnitude * u[l.rawValue, i].magnitude * ml * ml / w2
+            }
+            let expected = StandardModelDiracMoment.bohrPerEV * m[i] * (1 - a / 2)
+            #expect(abs(mat[i, i].re / expected - 1) < 1e-12 && mat[i, i].im == 0)
+            #expect(abs(mat[i, i].re / (StandardModelDiracMoment.bohrPerEV * m[i]) - 1) < 6e-4)  // the correction is small
+        }
         _ = try MagneticMomentMatrix(mat, basis: .mass, nature: .dirac)  // a valid Dirac moment matrix
         #expect(throws: MomentError.self) { try StandardModelTransitionMoment.momentBohr(0, 1, massesEV: [0, -1, 0]) }
+    }
+
+    @Test("left–right general formula: (1 − r) on the m_ℓ term, the m_ν term is the Fujikawa–Shrock moment × (1 + r), inverse consistent")
+    func leftRightGeneral() throws {
+        let r = 0.01, s = 1e-3, mnu = 0.2
+        let full = try LeftRightMixingMoment.momentBohr(lepton: .e, sin2Xi: s, wMassRatioSquared: r, neutrinoMassEV: mnu)
+        let lTerm = try LeftRightMixingMoment.momentBohr(lepton: .e, sin2Xi: s) * (1 - r)
+        let dirac = try StandardModelDiracMoment.momentBohr(massEV: mnu)  // 3 G_F m_e m_ν/(4√2π²)
+        #expect(abs(full / (lTerm + dirac * (1 + r)) - 1) < 1e-13)
+        // sin 2ξ = 0, M_W2 → ∞: exactly the SM Dirac moment
+        #expect(abs(try LeftRightMixingMoment.momentBohr(lepton: .tau, sin2Xi: 0, neutrinoMassEV: mnu) / dirac - 1) < 1e-14)
+        let need = try LeftRightMixingMoment.requiredSin2Xi(muBohr: full, lepton: .e, wMassRatioSquared: r, neutrinoMassEV: mnu)
+        #expect(abs(need / s - 1) < 1e-9)
+        #expect(throws: MomentError.self) { try LeftRightMixingMoment.momentBohr(lepton: .e, sin2Xi: s, wMassRatioSquared: 1) }
+        #expect(throws: MomentError.self) { try LeftRightMixingMoment.momentBohr(lepton: .e, sin2Xi: s, neutrinoMassEV: -1) }
     }
 
     /// numpy: G_F m_e m_ℓ/(√2 π²) = 7.587489e-10 (τ), 4.511789e-11 (μ), 2.182051e-13 (e).

@@ -5,7 +5,7 @@ import MomentModels
 
 /// Which measured Δa_μ values a g−2 command compares with (`--g2`, or a user value).
 struct G2Options: ParsableArguments {
-    @Option(name: .customLong("g2"), help: ArgumentHelp("Measured Δa_μ to compare with (repeatable): \(MuonAnomalyMeasurement.all.map(\.id).joined(separator: ", ")); see `nmmfit model g2-data`. Default: all available.", valueName: "id"))
+    @Option(name: .customLong("g2"), help: ArgumentHelp("Measured Δa_μ to compare with (repeatable): \(MuonAnomalyMeasurement.all.map(\.id).joined(separator: ", ")); or all; see `nmmfit model g2-data`. Default: \(MuonAnomalyMeasurement.defaultMeasurement.id) (WP2025 SM vs the E821 + E989 Run 1–6 average).", valueName: "id"))
     var ids: [String] = []
     @Option(help: "A user Δa_μ = a_μ(exp) − a_μ(SM), in units of 1e-11 (e.g. the final 2025 world average minus WP2025).")
     var deltaAmu: Double?
@@ -13,9 +13,9 @@ struct G2Options: ParsableArguments {
     var deltaAmuSigma: Double?
 
     func validate() throws {
-        for id in ids {
+        for id in ids where id.lowercased() != "all" {
             guard let m = MuonAnomalyMeasurement.named(id) else {
-                throw ValidationError("--g2 '\(id)' is not one of: \(MuonAnomalyMeasurement.all.map(\.id).joined(separator: ", "))")
+                throw ValidationError("--g2 '\(id)' is not one of: \(MuonAnomalyMeasurement.all.map(\.id).joined(separator: ", ")), all")
             }
             guard m.isAvailable else { throw ValidationError("--g2 '\(id)': \(m.source)") }
         }
@@ -24,9 +24,11 @@ struct G2Options: ParsableArguments {
         if let s = deltaAmuSigma, !(s.isFinite && s > 0) { throw ValidationError("--delta-amu-sigma must be > 0 (units of 1e-11)") }
     }
 
-    /// The selected measurements (all available ones when none is named).
+    /// The selected measurements (today's value when none is named; `all` for every available one).
     func measurements() throws -> [MuonAnomalyMeasurement] {
-        var out = ids.isEmpty && deltaAmu == nil ? MuonAnomalyMeasurement.all.filter(\.isAvailable) : ids.compactMap(MuonAnomalyMeasurement.named)
+        var out = ids.isEmpty && deltaAmu == nil ? [MuonAnomalyMeasurement.defaultMeasurement]
+            : ids.contains { $0.lowercased() == "all" } ? MuonAnomalyMeasurement.all.filter(\.isAvailable)
+            : ids.compactMap(MuonAnomalyMeasurement.named)
         if let d = deltaAmu, let s = deltaAmuSigma { out.append(try .custom(deltaAMu1e11: d, sigma1e11: s)) }
         return out
     }
@@ -74,7 +76,7 @@ extension ModelCommand {
         static let configuration = CommandConfiguration(
             commandName: "g2-data",
             abstract: "The measured Δa_μ = a_μ(exp) − a_μ(SM) values the g−2 commands can select, with sources.",
-            discussion: "Values in units of 1e-11 (also in data/muon_g2/delta_amu.csv, sources in data/muon_g2/README.md).")
+            discussion: "Values in units of 1e-11, each with the sentence it was read from (sources also in data/muon_g2/README.md). The default of the g−2 commands is marked.")
         @OptionGroup var output: OutputOptions
 
         struct Output: Codable {
@@ -87,8 +89,9 @@ extension ModelCommand {
             try CLIErrors.run {
                 try output.emit(Output(measurements: MuonAnomalyMeasurement.all)) {
                     Format.table(["id", "Δa_μ [1e-11]", "σ [1e-11]", "comparison", "source"], MuonAnomalyMeasurement.all.map {
-                        [$0.id, $0.deltaAMu1e11.map { Format.g($0, 4) } ?? "unavailable", $0.sigma1e11.map { Format.g($0, 3) } ?? "—", $0.label, $0.source]
-                    })
+                        [$0.id + ($0.id == MuonAnomalyMeasurement.defaultMeasurement.id ? " (default)" : ""),
+                         $0.deltaAMu1e11.map { Format.g($0, 4) } ?? "unavailable", $0.sigma1e11.map { Format.g($0, 3) } ?? "—", $0.label, $0.source]
+                    }) + "\n" + MuonAnomalyMeasurement.all.map { "\($0.id): read from \"\($0.quote)\"" }.joined(separator: "\n") + "\n"
                 }
             }
         }
@@ -135,7 +138,7 @@ extension ModelCommand {
             var deltaAMu: Double
             var chiralityFlipping: Double
             var chiralityConserving: Double
-            var heavyLimitDeltaAMu: Double
+            var heavyLimitDeltaAMu: Double?
             var comparisons: [G2Comparison]
             enum CodingKeys: String, CodingKey {
                 case nmmfitOutput = "nmmfit_output", formula, comparisons
@@ -153,12 +156,16 @@ extension ModelCommand {
                 let p = try loop.parts()
                 let out = Output(scalarMassGeV: massGev, leptonMassGeV: loop.fermionMassGeV, yLeft: yLeft, yRight: yRight, deltaAMu: p.total,
                                  chiralityFlipping: p.chiralityFlipping, chiralityConserving: p.chiralityConserving,
-                                 heavyLimitDeltaAMu: loop.heavyScalarLimit.total, comparisons: G2Comparison.make(predicted: p.total, try g2.measurements()))
+                                 heavyLimitDeltaAMu: loop.heavyScalarLimitIsValid ? loop.heavyScalarLimit.total : nil, comparisons: G2Comparison.make(predicted: p.total, try g2.measurements()))
                 if let n = G2Options.unavailableNote { output.note(n) }
                 try output.emit(out) {
                     var s = "neutral scalar M = \(Format.g(massGev)) GeV, internal \(l) (m = \(Format.g(loop.fermionMassGeV, 6)) GeV), y_L = \(Format.g(yLeft)), y_R = \(Format.g(yRight))\n"
                     s += "Δa_μ = \(Format.g(p.total / 1e-11, 5)) × 10⁻¹¹   (chirality flip \(Format.g(p.chiralityFlipping / 1e-11, 5)), conserving \(Format.g(p.chiralityConserving / 1e-11, 5)))\n"
-                    s += "heavy-scalar limit: \(Format.g(loop.heavyScalarLimit.total / 1e-11, 5)) × 10⁻¹¹\n"
+                    if let h = out.heavyLimitDeltaAMu {
+                        s += "heavy-scalar limit (M ≫ m_F ≫ m_μ): \(Format.g(h / 1e-11, 5)) × 10⁻¹¹  (\(Format.g(100 * (h / p.total - 1), 2)) % from the exact)\n"
+                    } else {
+                        s += "heavy-scalar limit: not shown (valid only for M ≥ \(Format.g(NeutralScalarLoop.limitRatio)) m_F and m_F ≥ \(Format.g(NeutralScalarLoop.limitRatio)) m_μ)\n"
+                    }
                     return s + G2Comparison.table(out.comparisons) + "\n"
                 }
             }
@@ -190,6 +197,8 @@ extension ModelCommand {
         var splitting: Double = 0
         @Option(help: "κ in y_L y_R = κ |f f′| (dimensionless, > 0).")
         var kappa: Double = 1
+        @Option(name: .customLong("pseudoscalar-gev"), help: "Mass m_A (GeV) of a CP-odd partner A of the neutral scalar (assumed complex φ⁰ = (H + iA)/√2: A's τ-enhanced g−2 part has the opposite sign); absent: H0 alone.")
+        var pseudoscalarGev: Double?
         @Option(name: .customLong("ffprime"), help: "Yukawa product |f f′| (dimensionless).")
         var ffprime: Double
         @OptionGroup var g2: G2Options
@@ -199,6 +208,9 @@ extension ModelCommand {
             try ModelCommand.positive(mNeutral, "--m-neutral-gev")
             try ModelCommand.positive(mH, "--mH")
             try ModelCommand.positive(kappa, "--kappa")
+            if let a = pseudoscalarGev, !(a.isFinite && a > ModelMasses.muonGeV && a <= NeutralScalarLoop.maximumScalarMassGeV) {
+                throw ValidationError("--pseudoscalar-gev must be a mass above m_μ and at most \(NeutralScalarLoop.maximumScalarMassGeV) GeV")
+            }
             try ModelCommand.nonNegative(ffprime, "--ffprime")
             guard splitting.isFinite else { throw ValidationError("--splitting-gev must be finite") }
         }
@@ -212,6 +224,7 @@ extension ModelCommand {
             var heavyChargedGeV: Double
             var sin2alpha: Double
             var kappa: Double
+            var pseudoscalarGeV: Double?
             var ffprime: Double
             var muNuMuB: Double
             var deltaAMu: Double
@@ -219,17 +232,19 @@ extension ModelCommand {
             enum CodingKeys: String, CodingKey {
                 case nmmfitOutput = "nmmfit_output", model, link, sin2alpha, kappa, ffprime, comparisons
                 case neutralGeV = "m_H0_GeV", lightChargedGeV = "m_h_plus_GeV", heavyChargedGeV = "m_H_plus_GeV"
-                case muNuMuB = "mu_nu_muB", deltaAMu = "delta_amu"
+                case muNuMuB = "mu_nu_muB", deltaAMu = "delta_amu", pseudoscalarGeV = "m_A_GeV"
             }
         }
 
         func run() throws {
             try CLIErrors.run {
-                let link = try HorizontalJointRegion(heavyChargedGeV: mH, sin2Alpha: sin2alpha, chargedSplittingGeV: splitting, kappa: kappa)
+                var link = try HorizontalJointRegion(heavyChargedGeV: mH, sin2Alpha: sin2alpha, chargedSplittingGeV: splitting, kappa: kappa)
+                link.pseudoscalarGeV = pseudoscalarGev
+                if let a = pseudoscalarGev { output.note("note: assumption: complex neutral state H + iA with m_A = \(Format.g(a)) GeV, A's τ-enhanced g−2 part of opposite sign (unverified against arXiv:2104.03291)") }
                 _ = try HorizontalSymmetryModel(lightScalarGeV: mNeutral + splitting, heavyScalarGeV: mH, yukawaProduct: ffprime, sin2Alpha: sin2alpha)
                 let mu = ffprime * link.muPerYukawaBohr(neutralGeV: mNeutral)
                 let da = ffprime * (try link.deltaAMuPerYukawa(neutralGeV: mNeutral))
-                let out = Output(neutralGeV: mNeutral, lightChargedGeV: mNeutral + splitting, heavyChargedGeV: mH, sin2alpha: sin2alpha, kappa: kappa,
+                let out = Output(neutralGeV: mNeutral, lightChargedGeV: mNeutral + splitting, heavyChargedGeV: mH, sin2alpha: sin2alpha, kappa: kappa, pseudoscalarGeV: pseudoscalarGev,
                                  ffprime: ffprime, muNuMuB: mu, deltaAMu: da, comparisons: G2Comparison.make(predicted: da, try g2.measurements()))
                 output.note("note: the μν–g−2 link (y_L y_R = κ|f f′|, m_h⁺ = m_H0 + Δ) is an assumption, unverified against arXiv:2104.03291")
                 if let n = G2Options.unavailableNote { output.note(n) }

@@ -147,8 +147,10 @@ extension ModelCommand {
         static let configuration = CommandConfiguration(
             abstract: "SU(2)_H model (Babu, Jana, Lindner, JHEP 10 (2020) 040): the νe–νμ transition moment.",
             discussion: """
-            μ = e (f f′/8π²) m_τ sin2α [(ln(m_h²/m_τ²) − 1)/m_h² − (ln(m_H²/m_τ²) − 1)/m_H²], \
-            in μB = e/(2 m_e): μ/μB = 2 m_e × (…) with masses in GeV.
+            μ = e (f f′/8π²) m_τ sin2α [F(m_h) − F(m_H)], in μB = e/(2 m_e): μ/μB = 2 m_e × (…) \
+            with masses in GeV. --loop exact (default): F(m) = ∫₀¹ x dx/(x m_τ² + (1 − x) m²), the \
+            one-loop function for any m > 0; --loop approximate: the paper's (ln(m²/m_τ²) − 1)/m², \
+            accepted only where it is within 1 % of the exact one.
             """)
 
         @Option(name: .customLong("mh"), help: "Lighter charged-scalar mass m_h⁺ (GeV).")
@@ -161,6 +163,8 @@ extension ModelCommand {
         var sin2alpha: Double = 1
         @Option(help: "Also print the f f′ needed for this |μν| (μB).")
         var targetMu: Double?
+        @Option(help: "Loop function of μν: the full one-loop F(m), or the paper's heavy-scalar form (ln(m²/m_τ²) − 1)/m² (refused where it is more than 1 % off).")
+        var loop: ChargedScalarLoop = .exact
         @OptionGroup var output: OutputOptions
 
         func validate() throws {
@@ -186,14 +190,17 @@ extension ModelCommand {
             var mHPlusGeV: Double
             var ffprime: Double
             var sin2alpha: Double
+            var loop: ChargedScalarLoop
             var loopLightPerGeV2: Double
             var loopHeavyPerGeV2: Double
+            var approximateLoopErrorLight: Double
             var muOverEPerGeV: Double
             var muNuMuB: Double
             var targetMuMuB: Double?
             var ffprimeForTarget: Double?
             enum CodingKeys: String, CodingKey {
-                case model, verification, ffprime, sin2alpha, nmmfitOutput = "nmmfit_output"
+                case model, verification, ffprime, sin2alpha, loop, nmmfitOutput = "nmmfit_output"
+                case approximateLoopErrorLight = "approximate_loop_relative_error_h"
                 case mhPlusGeV = "m_h_plus_GeV", mHPlusGeV = "m_H_plus_GeV"
                 case loopLightPerGeV2 = "loop_h_per_GeV2", loopHeavyPerGeV2 = "loop_H_per_GeV2"
                 case muOverEPerGeV = "mu_over_e_per_GeV", muNuMuB = "mu_nu_muB"
@@ -203,18 +210,20 @@ extension ModelCommand {
 
         func run() throws {
             try CLIErrors.run {
-                let m = try HorizontalSymmetryModel(lightScalarGeV: mh, heavyScalarGeV: mH, yukawaProduct: ffprime, sin2Alpha: sin2alpha)
+                let m = try HorizontalSymmetryModel(lightScalarGeV: mh, heavyScalarGeV: mH, yukawaProduct: ffprime, sin2Alpha: sin2alpha, loop: loop)
                 let need = try targetMu.map {
-                    try HorizontalSymmetryModel.requiredYukawaProduct(muBohr: $0, lightScalarGeV: mh, heavyScalarGeV: mH, sin2Alpha: sin2alpha)
+                    try HorizontalSymmetryModel.requiredYukawaProduct(muBohr: $0, lightScalarGeV: mh, heavyScalarGeV: mH, sin2Alpha: sin2alpha, loop: loop)
                 }
-                let out = Output(mhPlusGeV: mh, mHPlusGeV: mH, ffprime: ffprime, sin2alpha: sin2alpha,
-                                 loopLightPerGeV2: HorizontalSymmetryModel.loopFunctionPerGeV2(massGeV: mh),
-                                 loopHeavyPerGeV2: HorizontalSymmetryModel.loopFunctionPerGeV2(massGeV: mH),
+                let out = Output(mhPlusGeV: mh, mHPlusGeV: mH, ffprime: ffprime, sin2alpha: sin2alpha, loop: loop,
+                                 loopLightPerGeV2: HorizontalSymmetryModel.loopFunctionPerGeV2(massGeV: mh, loop: loop),
+                                 loopHeavyPerGeV2: HorizontalSymmetryModel.loopFunctionPerGeV2(massGeV: mH, loop: loop),
+                                 approximateLoopErrorLight: ChargedScalarLoop.approximationError(massGeV: mh),
                                  muOverEPerGeV: m.momentPerGeV, muNuMuB: m.momentBohr, targetMuMuB: targetMu, ffprimeForTarget: need)
                 try output.emit(out) {
                     var s = "SU(2)_H transition moment (Babu, Jana, Lindner, JHEP 10 (2020) 040)\n(\(HorizontalSymmetryModel.prefactorVerification))\n"
                     s += "m_h⁺ = \(Format.g(mh)) GeV, m_H⁺ = \(Format.g(mH)) GeV, f f′ = \(Format.g(ffprime)), sin2α = \(Format.g(sin2alpha))\n"
-                    s += "(ln(m²/m_τ²) − 1)/m²: h⁺ \(Format.g(out.loopLightPerGeV2, 5)) GeV⁻², H⁺ \(Format.g(out.loopHeavyPerGeV2, 5)) GeV⁻²\n"
+                    s += "loop F(m) (\(loop.rawValue)): h⁺ \(Format.g(out.loopLightPerGeV2, 5)) GeV⁻², H⁺ \(Format.g(out.loopHeavyPerGeV2, 5)) GeV⁻²"
+                    s += "   (the approximate (ln(m²/m_τ²) − 1)/m² is \(Format.g(100 * out.approximateLoopErrorLight, 2)) % off at m_h⁺)\n"
                     s += "μ/e  = \(Format.g(m.momentPerGeV, 5)) GeV⁻¹\n"
                     s += "μν   = \(Format.g(m.momentBohr, 5)) μB  (= \(Format.mu11(m.momentBohr)) × 10⁻¹¹ μB)\n"
                     if let t = targetMu, let need { s += "|μν| = \(Format.g(t, 4)) μB needs |f f′| = \(Format.g(need, 5))\n" }
@@ -261,6 +270,8 @@ extension ModelCommand {
         var plot = false
         @Option(help: "Write an SVG plot of the allowed |f f′| bands versus m_H⁺ (one per m_h⁺) to this file.")
         var svg: String?
+        @Option(help: "Loop function of μν: the full one-loop F(m), or the paper's heavy-scalar form (ln(m²/m_τ²) − 1)/m² (refused where it is more than 1 % off).")
+        var loop: ChargedScalarLoop = .exact
         @OptionGroup var output: OutputOptions
 
         func validate() throws {
@@ -286,15 +297,16 @@ extension ModelCommand {
             var muLoMuB: Double
             var muHiMuB: Double
             var sin2alpha: Double
+            var loop: ChargedScalarLoop
             var rows: [HorizontalSymmetryModel.RegionRow]
-            enum CodingKeys: String, CodingKey { case model, verification, sin2alpha, rows, nmmfitOutput = "nmmfit_output", muLoMuB = "mu_lo_muB", muHiMuB = "mu_hi_muB" }
+            enum CodingKeys: String, CodingKey { case model, verification, sin2alpha, loop, rows, nmmfitOutput = "nmmfit_output", muLoMuB = "mu_lo_muB", muHiMuB = "mu_hi_muB" }
         }
 
         func run() throws {
             try CLIErrors.run {
                 let rows = try HorizontalSymmetryModel.region(muLowerBohr: muLo, muUpperBohr: muHi, sin2Alpha: sin2alpha,
-                                                              lightScalarGeV: mhMin...mhMax, heavyScalarGeV: mHMin...mHMax, steps: steps)
-                let out = Output(muLoMuB: muLo, muHiMuB: muHi, sin2alpha: sin2alpha, rows: rows)
+                                                              lightScalarGeV: mhMin...mhMax, heavyScalarGeV: mHMin...mHMax, steps: steps, loop: loop)
+                let out = Output(muLoMuB: muLo, muHiMuB: muHi, sin2alpha: sin2alpha, loop: loop, rows: rows)
                 if let svg {
                     try OutputFile.write(Figures.horizontalRegion(rows, muLo: muLo, muHi: muHi, sin2Alpha: sin2alpha).svg(),
                                          to: svg, force: output.force)
@@ -493,3 +505,5 @@ extension ModelCommand {
         }
     }
 }
+
+extension ChargedScalarLoop: ExpressibleByArgument {}
