@@ -59,7 +59,7 @@ struct SchemaTests {
     /// The combined fit without --compatibility-toys (and `fit --dataset all`) is not yet
     /// listed: its compatibility part is changed separately.
     static let defaultInvocations: [[String]] = [
-        ["fit", "--json"], ["gof", "--json"], ["scan", "--json"], ["compare", "--json"], ["sensitivity", "--json"],
+        ["fit", "--json"], ["fit", "--dataset", "all", "--json"], ["gof", "--json"], ["scan", "--json"], ["compare", "--json"], ["sensitivity", "--json"],
         ["spectrum", "--format", "json"], ["significance", "--json"], ["interval", "--json"], ["datasets", "--json"],
         ["export", "--format", "spec"], ["model", "g2-data", "--json"], ["model", "solar-fluxes", "--json"],
     ]
