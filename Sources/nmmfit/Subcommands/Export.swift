@@ -14,7 +14,7 @@ struct Export: ParsableCommand {
         (μν/μ_ref)², μν² in units of μ_ref² (10⁻²² μB² by default), so its best fit compares \
         directly with `nmmfit fit`'s μν². With -o FILE.json it also writes FILE.metadata.json \
         saying so (pyhf's schema has no place for it) and how pyhf's CLs upper limit on the POI \
-        (95 % CL by default, one-sided, conservative) relates to nmmfit's unified μν interval \
+        (95 % CL by default, one-sided) relates to nmmfit's unified μν interval \
         (90 % CL by default): μν = μ_ref √POI. Gaussian normalisations become normsys modifiers (a \
         ≲ σ²/8 difference from nmmfit's linear factors); load histosys models with \
         modifier_settings={"normsys": {"interpcode": "code4"}, "histosys": {"interpcode": "code0"}} \

@@ -1,0 +1,117 @@
+import Foundation
+import Testing
+@testable import Formats
+@testable import Likelihood
+@testable import Analysis
+@testable import Report
+
+/// The HEPData export: the tables carry the fit's numbers (read back with nmmfit's own HEPData
+/// reader), HEPData's validator accepts the folder, and a non-finite number writes nothing.
+@Suite("HEPData export")
+struct HEPDataRecordTests {
+    /// The default XENON1T SR1 fit with its expected limit and a 21-point scan.
+    static let fitted: (report: FitReport, scan: [ProfileLikelihood.ScanPoint]) = {
+        let model = try! AnalysisConfig().buildModel().model
+        let pl = try! ProfileLikelihood(model: model)
+        var r = try! FitReport.make(profile: pl)
+        r.expectedLimit = try! Sensitivity.run(model: model, cl: r.cl, method: .unified, toys: 0).asimovMedian
+        let scan = try! pl.scan((0...20).map { 2.2 * r.interval[1] * Double($0) / 20 })
+        return (r, scan)
+    }()
+
+    static func export() throws -> URL {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("nmmfit-hepdata-\(UUID().uuidString)")
+        let s = HEPDataRecord.submission(report: fitted.report, scans: [.init(label: "XENON1T SR1", points: fitted.scan)], command: "test")
+        try s.write(to: dir.path)
+        return dir
+    }
+
+    /// Whether `python3` can import the validator (`pip install hepdata-validator`).
+    static let validatorAvailable: Bool = (try? python(["-c", "import hepdata_validator"]).status) == 0
+
+    static func python(_ args: [String]) throws -> (status: Int32, output: String) {
+        let p = Process(), pipe = Pipe()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["python3"] + args
+        p.standardOutput = pipe
+        p.standardError = pipe
+        try p.run()
+        let out = pipe.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return (p.terminationStatus, String(decoding: out, as: UTF8.self))
+    }
+
+    @Test("the tables hold the fit's limits, scan and spectrum (read back with the HEPData reader)")
+    func tablesHoldTheFit() throws {
+        let dir = try Self.export()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = Self.fitted.report
+        let names = try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
+        #expect(names == ["limits.yaml", "scan.yaml", "spectrum_1_xenon1t_sr1.yaml", "submission.yaml"])
+
+        let limits = try HEPDataTable(contentsOf: dir.appendingPathComponent("limits.yaml"))
+        let upper = try limits.column("$\\mu_\\nu$ interval, upper end (observed)")[0]
+        #expect(abs(upper * 1e-11 - r.interval[1]) / r.interval[1] < 1e-5)
+        let expected = try limits.column("$\\mu_\\nu$ upper limit (expected, median)")[0]
+        #expect(abs(expected * 1e-11 - r.expectedLimit!) / r.expectedLimit! < 1e-5)
+        let best = try limits.dependent(named: "$\\mu_\\nu$ best fit")
+        #expect(abs(best.values[0] * 1e-11 - r.muNuBest) / r.muNuBest < 1e-5)
+        #expect(abs(best.errors[0][0].plus * 1e-11 - r.muNuErrorHigh) / r.muNuErrorHigh < 1e-5)
+        #expect(abs(-best.errors[0][0].minus * 1e-11 - r.muNuErrorLow) / r.muNuErrorLow < 1e-5)
+
+        let scan = try HEPDataTable(contentsOf: dir.appendingPathComponent("scan.yaml"))
+        #expect(scan.count == 21)
+        let t = try scan.column("$-2\\Delta\\ln L$")
+        for (a, b) in zip(t, Self.fitted.scan.map(\.deltaTwoNLL)) { #expect(abs(a - b) <= 1e-5 * max(1, abs(b))) }
+
+        let spectrum = try HEPDataTable(contentsOf: dir.appendingPathComponent("spectrum_1_xenon1t_sr1.yaml"))
+        let ch = r.channels[0]
+        #expect(try spectrum.binEdgesKeV() == ch.binEdgesKeV)
+        #expect(try spectrum.column("Observed events") == ch.observed)
+        let total = try spectrum.column("Fitted total")
+        for (a, b) in zip(total, ch.totalBestFit) { #expect(abs(a - b) <= 1e-5 * b) }
+        // the fitted components add up to the fitted total
+        let parts = try ch.bestFit.keys.map { try spectrum.column("Fitted \($0)") }
+        for i in total.indices { #expect(abs(parts.reduce(0) { $0 + $1[i] } - total[i]) <= 1e-4 * total[i]) }
+    }
+
+    @Test("HEPData's own validator (hepdata-validator) accepts the submission",
+          .enabled(if: validatorAvailable, "needs the Python package hepdata-validator (pip install hepdata-validator; make test installs it)"))
+    func validatorAccepts() throws {
+        let dir = try Self.export()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let script = """
+        import sys
+        from hepdata_validator.full_submission_validator import FullSubmissionValidator
+        v = FullSubmissionValidator()
+        ok = v.validate(directory=sys.argv[1])
+        for f, msgs in v.get_messages().items():
+            for m in msgs: print(f, m.message)
+        sys.exit(0 if ok else 1)
+        """
+        let r = try Self.python(["-c", script, dir.path])
+        #expect(r.status == 0, "hepdata-validator rejected the submission:\n\(r.output)")
+    }
+
+    @Test("a non-finite number is refused with the table and field named, and nothing is written")
+    func nonFiniteRefused() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("nmmfit-hepdata-\(UUID().uuidString)")
+        let t = HEPDataSubmission.Table(name: "t", description: "d", keywords: [], dataFile: "t.yaml",
+                                        independent: [.init(.init("x"), .points([1, 2]))],
+                                        dependent: [.init(.init("y"), values: [1, .nan])])
+        #expect {
+            try HEPDataSubmission(comment: "c", tables: [t]).write(to: dir.path)
+        } throws: { e in
+            "\(e)".contains("t.yaml") && "\(e)".contains("dependent_variables[0].values[1].value")
+        }
+        #expect(!FileManager.default.fileExists(atPath: dir.path))
+    }
+
+    @Test("numbers are YAML 1.1 floats (a decimal point, a signed exponent)")
+    func yamlNumbers() {
+        #expect(HEPDataSubmission.yamlNumber(26) == "26.0")
+        #expect(HEPDataSubmission.yamlNumber(1e20) == "1.0e+20")
+        #expect(HEPDataSubmission.yamlNumber(2.404e-11) == "2.404e-11")
+        #expect(HEPDataSubmission.yamlNumber(-0.5) == "-0.5")
+    }
+}
