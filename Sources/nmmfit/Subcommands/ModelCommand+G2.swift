@@ -40,35 +40,6 @@ struct G2Options: ParsableArguments {
     }
 }
 
-/// One comparison of a predicted Δa_μ with a measurement.
-struct G2Comparison: Codable {
-    var id: String
-    var label: String
-    var deltaAMu1e11: Double
-    var sigma1e11: Double
-    var pullSigma: Double
-    var within2Sigma: Bool
-    var source: String
-    enum CodingKeys: String, CodingKey {
-        case id, label, source
-        case deltaAMu1e11 = "delta_amu_1e-11", sigma1e11 = "sigma_1e-11", pullSigma = "pull_sigma", within2Sigma = "within_2_sigma"
-    }
-
-    static func make(predicted: Double, _ ms: [MuonAnomalyMeasurement]) -> [G2Comparison] {
-        ms.compactMap { m in
-            guard let d = m.deltaAMu1e11, let s = m.sigma1e11 else { return nil }
-            let pull = (predicted / 1e-11 - d) / s
-            return G2Comparison(id: m.id, label: m.label, deltaAMu1e11: d, sigma1e11: s, pullSigma: pull, within2Sigma: abs(pull) <= 2, source: m.source)
-        }
-    }
-
-    static func table(_ cs: [G2Comparison]) -> String {
-        Format.table(["measurement", "Δa_μ [1e-11]", "(prediction − Δa_μ)/σ", "within 2σ"], cs.map {
-            ["\($0.id): \($0.label)", "\(Format.g($0.deltaAMu1e11, 4)) ± \(Format.g($0.sigma1e11, 3))", Format.f($0.pullSigma, 2), $0.within2Sigma ? "yes" : "no"]
-        })
-    }
-}
-
 // MARK: - g2-data
 
 extension ModelCommand {
@@ -79,20 +50,12 @@ extension ModelCommand {
             discussion: "Values in units of 1e-11, each with the sentence it was read from (sources also in data/muon_g2/README.md). The default of the g−2 commands is marked.")
         @OptionGroup var output: OutputOptions
 
-        struct Output: Codable {
-            var nmmfitOutput = OutputVersion.current
-            var measurements: [MuonAnomalyMeasurement]
-            enum CodingKeys: String, CodingKey { case nmmfitOutput = "nmmfit_output", measurements }
-        }
+        typealias Output = G2DataResult
 
         func run() throws {
             try CLIErrors.run {
-                try output.emit(Output(measurements: MuonAnomalyMeasurement.all)) {
-                    Format.table(["id", "Δa_μ [1e-11]", "σ [1e-11]", "comparison", "source"], MuonAnomalyMeasurement.all.map {
-                        [$0.id + ($0.id == MuonAnomalyMeasurement.defaultMeasurement.id ? " (default)" : ""),
-                         $0.deltaAMu1e11.map { Format.g($0, 4) } ?? "unavailable", $0.sigma1e11.map { Format.g($0, 3) } ?? "—", $0.label, $0.source]
-                    }) + "\n" + MuonAnomalyMeasurement.all.map { "\($0.id): read from \"\($0.quote)\"" }.joined(separator: "\n") + "\n"
-                }
+                let out = G2DataResult()
+                try output.emit(out) { out.text }
             }
         }
     }
@@ -128,46 +91,14 @@ extension ModelCommand {
             guard yLeft.isFinite, yRight.isFinite else { throw ValidationError("--y-left and --y-right must be finite") }
         }
 
-        struct Output: Codable {
-            var nmmfitOutput = OutputVersion.current
-            var formula = "Leveille, Nucl. Phys. B137 (1978) 63: exact one-loop neutral-scalar integrals (NeutralScalarLoop)"
-            var scalarMassGeV: Double
-            var leptonMassGeV: Double
-            var yLeft: Double
-            var yRight: Double
-            var deltaAMu: Double
-            var chiralityFlipping: Double
-            var chiralityConserving: Double
-            var heavyLimitDeltaAMu: Double?
-            var comparisons: [G2Comparison]
-            enum CodingKeys: String, CodingKey {
-                case nmmfitOutput = "nmmfit_output", formula, comparisons
-                case scalarMassGeV = "scalar_mass_GeV", leptonMassGeV = "lepton_mass_GeV", yLeft = "y_left", yRight = "y_right"
-                case deltaAMu = "delta_amu", chiralityFlipping = "delta_amu_chirality_flipping", chiralityConserving = "delta_amu_chirality_conserving"
-                case heavyLimitDeltaAMu = "delta_amu_heavy_scalar_limit"
-            }
-        }
+        typealias Output = G2ScalarResult
 
         func run() throws {
             try CLIErrors.run {
-                let l = LeptonFlavour(name: lepton)!
-                let loop = try NeutralScalarLoop(scalarMassGeV: massGev, fermionMassGeV: ModelMasses.chargedLeptonGeV(l),
-                                                 leftCoupling: yLeft, rightCoupling: yRight)
-                let p = try loop.parts()
-                let out = Output(scalarMassGeV: massGev, leptonMassGeV: loop.fermionMassGeV, yLeft: yLeft, yRight: yRight, deltaAMu: p.total,
-                                 chiralityFlipping: p.chiralityFlipping, chiralityConserving: p.chiralityConserving,
-                                 heavyLimitDeltaAMu: loop.heavyScalarLimitIsValid ? loop.heavyScalarLimit.total : nil, comparisons: G2Comparison.make(predicted: p.total, try g2.measurements()))
+                let out = try G2ScalarResult(massGeV: massGev, lepton: LeptonFlavour(name: lepton)!, yLeft: yLeft, yRight: yRight,
+                                             measurements: try g2.measurements())
                 if let n = G2Options.unavailableNote { output.note(n) }
-                try output.emit(out) {
-                    var s = "neutral scalar M = \(Format.g(massGev)) GeV, internal \(l) (m = \(Format.g(loop.fermionMassGeV, 6)) GeV), y_L = \(Format.g(yLeft)), y_R = \(Format.g(yRight))\n"
-                    s += "Δa_μ = \(Format.g(p.total / 1e-11, 5)) × 10⁻¹¹   (chirality flip \(Format.g(p.chiralityFlipping / 1e-11, 5)), conserving \(Format.g(p.chiralityConserving / 1e-11, 5)))\n"
-                    if let h = out.heavyLimitDeltaAMu {
-                        s += "heavy-scalar limit (M ≫ m_F ≫ m_μ): \(Format.g(h / 1e-11, 5)) × 10⁻¹¹  (\(Format.g(100 * (h / p.total - 1), 2)) % from the exact)\n"
-                    } else {
-                        s += "heavy-scalar limit: not shown (valid only for M ≥ \(Format.g(NeutralScalarLoop.limitRatio)) m_F and m_F ≥ \(Format.g(NeutralScalarLoop.limitRatio)) m_μ)\n"
-                    }
-                    return s + G2Comparison.table(out.comparisons) + "\n"
-                }
+                try output.emit(out) { out.text }
             }
         }
     }
@@ -215,45 +146,16 @@ extension ModelCommand {
             guard splitting.isFinite else { throw ValidationError("--splitting-gev must be finite") }
         }
 
-        struct Output: Codable {
-            var nmmfitOutput = OutputVersion.current
-            var model = "SU(2)_H (Babu, Jana, Lindner, JHEP 10 (2020) 040; Babu, Jana, Lindner, Vishnu P.K., arXiv:2104.03291)"
-            var link = "assumed: y_L = y_R, y_L y_R = kappa |f f'|; m_h+ = m_H0 + splitting (unverified against the paper)"
-            var neutralGeV: Double
-            var lightChargedGeV: Double
-            var heavyChargedGeV: Double
-            var sin2alpha: Double
-            var kappa: Double
-            var pseudoscalarGeV: Double?
-            var ffprime: Double
-            var muNuMuB: Double
-            var deltaAMu: Double
-            var comparisons: [G2Comparison]
-            enum CodingKeys: String, CodingKey {
-                case nmmfitOutput = "nmmfit_output", model, link, sin2alpha, kappa, ffprime, comparisons
-                case neutralGeV = "m_H0_GeV", lightChargedGeV = "m_h_plus_GeV", heavyChargedGeV = "m_H_plus_GeV"
-                case muNuMuB = "mu_nu_muB", deltaAMu = "delta_amu", pseudoscalarGeV = "m_A_GeV"
-            }
-        }
+        typealias Output = G2HorizontalResult
 
         func run() throws {
             try CLIErrors.run {
-                var link = try HorizontalJointRegion(heavyChargedGeV: mH, sin2Alpha: sin2alpha, chargedSplittingGeV: splitting, kappa: kappa)
-                link.pseudoscalarGeV = pseudoscalarGev
                 if let a = pseudoscalarGev { output.note("note: assumption: complex neutral state H + iA with m_A = \(Format.g(a)) GeV, A's τ-enhanced g−2 part of opposite sign (unverified against arXiv:2104.03291)") }
-                _ = try HorizontalSymmetryModel(lightScalarGeV: mNeutral + splitting, heavyScalarGeV: mH, yukawaProduct: ffprime, sin2Alpha: sin2alpha)
-                let mu = ffprime * link.muPerYukawaBohr(neutralGeV: mNeutral)
-                let da = ffprime * (try link.deltaAMuPerYukawa(neutralGeV: mNeutral))
-                let out = Output(neutralGeV: mNeutral, lightChargedGeV: mNeutral + splitting, heavyChargedGeV: mH, sin2alpha: sin2alpha, kappa: kappa, pseudoscalarGeV: pseudoscalarGev,
-                                 ffprime: ffprime, muNuMuB: mu, deltaAMu: da, comparisons: G2Comparison.make(predicted: da, try g2.measurements()))
+                let out = try G2HorizontalResult(neutralGeV: mNeutral, heavyChargedGeV: mH, sin2alpha: sin2alpha, splittingGeV: splitting, kappa: kappa,
+                                                 pseudoscalarGeV: pseudoscalarGev, ffprime: ffprime, measurements: try g2.measurements())
                 output.note("note: the μν–g−2 link (y_L y_R = κ|f f′|, m_h⁺ = m_H0 + Δ) is an assumption, unverified against arXiv:2104.03291")
                 if let n = G2Options.unavailableNote { output.note(n) }
-                try output.emit(out) {
-                    var s = "SU(2)_H: m_H0 = \(Format.g(mNeutral)) GeV, m_h⁺ = \(Format.g(mNeutral + splitting)) GeV, m_H⁺ = \(Format.g(mH)) GeV, sin2α = \(Format.g(sin2alpha)), κ = \(Format.g(kappa)), |f f′| = \(Format.g(ffprime, 4))\n"
-                    s += "|μν|  = \(Format.g(mu, 4)) μB  (= \(Format.mu11(mu)) × 10⁻¹¹ μB)\n"
-                    s += "Δa_μ  = \(Format.g(da / 1e-11, 4)) × 10⁻¹¹\n"
-                    return s + G2Comparison.table(out.comparisons) + "\n"
-                }
+                try output.emit(out) { out.text }
             }
         }
     }

@@ -87,40 +87,8 @@ extension ModelCommand {
             } catch let e as MomentError { throw ValidationError("--mu-range '\(s)': \(e)") }
         }
 
-        struct Summary: Codable {
-            var band: String
-            var measurement: String
-            var jointMassRangeGeV: [Double]?
-            var segmentsGeV: [[Double]]
-            var verdict: String
-            enum CodingKeys: String, CodingKey {
-                case band, measurement, verdict
-                case jointMassRangeGeV = "joint_m_H0_range_GeV", segmentsGeV = "joint_m_H0_segments_GeV"
-            }
-        }
-
-        struct Output: Codable {
-            var nmmfitOutput = OutputVersion.current
-            var model = "SU(2)_H (Babu, Jana, Lindner, JHEP 10 (2020) 040; Babu, Jana, Lindner, Vishnu P.K., arXiv:2104.03291)"
-            var link = "assumed: y_L = y_R, y_L y_R = kappa |f f'|; m_h+ = m_H0 + splitting (unverified against the paper)"
-            var g2Sigmas = HorizontalJointRegion.g2Sigmas
-            var heavyChargedGeV: Double
-            var sin2alpha: Double
-            var splittingGeV: Double
-            var kappa: Double
-            var pseudoscalarGeV: Double?
-            var loop: ChargedScalarLoop
-            var bands: [MuNuBand]
-            var measurements: [MuonAnomalyMeasurement]
-            var summary: [Summary]
-            var rows: [HorizontalJointRegion.Row]
-            var chi2Regions: [HorizontalJointChi2.Result]?
-            enum CodingKeys: String, CodingKey {
-                case nmmfitOutput = "nmmfit_output", model, link, sin2alpha, kappa, loop, bands, measurements, summary, rows
-                case chi2Regions = "chi2_regions", pseudoscalarGeV = "m_A_GeV"
-                case g2Sigmas = "g2_sigmas", heavyChargedGeV = "m_H_plus_GeV", splittingGeV = "splitting_GeV"
-            }
-        }
+        typealias Summary = JointResult.Summary
+        typealias Output = JointResult
 
         func run() throws {
             try CLIErrors.run {
@@ -129,90 +97,19 @@ extension ModelCommand {
                 var link = try HorizontalJointRegion(heavyChargedGeV: mH, sin2Alpha: sin2alpha, chargedSplittingGeV: splitting, kappa: kappa, loop: loop)
                 link.pseudoscalarGeV = pseudoscalarGev
                 if let a = pseudoscalarGev { output.note("note: assumption: complex neutral state H + iA with m_A = \(Format.g(a)) GeV, A's τ-enhanced g−2 part of opposite sign (unverified against arXiv:2104.03291)") }
-                let rows = try link.rows(neutralGeV: m0Min...m0Max, steps: steps, bands: bands, measurements: ms)
-                let summary = bands.flatMap { b in ms.map { m in Self.summarize(b, m, rows) } }
-                var chi2: [HorizontalJointChi2.Result]?
-                if let profile {
-                    guard let s = bands.first?.elementSensitivity else {
-                        throw InputError(file: fit.first, field: "element.sensitivity", "missing: --profile needs the sensitivity of an element fit")
-                    }
-                    let joint = try HorizontalJointChi2(link: link, profile: try ProfileLikelihoodCurve.load(scanResult: profile), sensitivity: s)
-                    chi2 = try ms.map { try joint.region(masses: rows.map(\.neutralGeV), measurement: $0, cl: cl) }
-                }
-                var out = Output(heavyChargedGeV: mH, sin2alpha: sin2alpha, splittingGeV: splitting, kappa: kappa, pseudoscalarGeV: pseudoscalarGev, loop: loop, bands: bands,
-                                 measurements: ms, summary: summary, rows: rows)
-                out.chi2Regions = chi2
+                let curve = try profile.map { JointResult.Profile(curve: try ProfileLikelihoodCurve.load(scanResult: $0), cl: cl, firstBandFile: fit.first) }
+                let out = try JointResult.compute(link: link, neutralGeV: m0Min...m0Max, steps: steps, bands: bands, measurements: ms, profile: curve)
                 output.note("note: the μν–g−2 link (y_L y_R = κ|f f′|, m_h⁺ = m_H0 + Δ) is an assumption, unverified against arXiv:2104.03291")
                 if let n = G2Options.unavailableNote { output.note(n) }
                 if let svg {
                     // dataset ids in the bands' labels shown by their experiment names, when the data folder is found
                     let names = (try? DataLocator.dataDirectory(explicit: nil)).map { DatasetDisplayNames.load(ids: DataLocator.available(in: $0), dataDirectory: $0) } ?? [:]
-                    try OutputFile.write(Figures.horizontalJoint(rows, bands: bands, measurements: ms, link: link, displayNames: names,
-                                                                 chi2Regions: chi2 ?? []).svg(),
+                    try OutputFile.write(Figures.horizontalJoint(out.rows, bands: bands, measurements: ms, link: link, displayNames: names,
+                                                                 chi2Regions: out.chi2Regions ?? []).svg(),
                                          to: svg, force: output.force)
                 }
-                try output.emit(out) { Self.table(out) }
+                try output.emit(out) { out.text }
             }
-        }
-
-        static func summarize(_ b: MuNuBand, _ m: MuonAnomalyMeasurement, _ rows: [HorizontalJointRegion.Row]) -> Summary {
-            let tag = "\(b.label) & \(m.id)"
-            let segs = segments(rows) { r in r.joint.contains { $0.source == tag } }
-            let range = segs.isEmpty ? nil : [segs.first![0], segs.last![1]]
-            let verdict: String
-            switch (b.isUpperLimit, segs.isEmpty) {
-            case (false, true): verdict = "no m_H0 on the grid where both hold: the |μ_eμ| band and g−2 (2σ) do not meet"
-            case (false, false): verdict = "both hold for m_H0 in \(describe(segs))"
-            case (true, true): verdict = "the limit excludes the whole g−2 (2σ) band at every grid mass"
-            case (true, false):
-                let excluded = segments(rows) { r in r.g2.contains { $0.source == m.id } && !r.joint.contains { $0.source == tag } }
-                verdict = "part of the g−2 (2σ) band survives the limit for m_H0 in \(describe(segs))"
-                    + (excluded.isEmpty ? "" : "; the limit excludes the whole band for m_H0 in \(describe(excluded))")
-            }
-            return Summary(band: b.label, measurement: m.id, jointMassRangeGeV: range, segmentsGeV: segs, verdict: verdict)
-        }
-
-        /// Runs of consecutive grid masses where `holds` is true, as [first, last] (GeV).
-        static func segments(_ rows: [HorizontalJointRegion.Row], _ holds: (HorizontalJointRegion.Row) -> Bool) -> [[Double]] {
-            var out = [[Double]](), start: Double?, last = 0.0
-            for r in rows {
-                if holds(r) { if start == nil { start = r.neutralGeV }; last = r.neutralGeV } else if let s = start { out.append([s, last]); start = nil }
-            }
-            if let s = start { out.append([s, last]) }
-            return out
-        }
-
-        static func describe(_ segs: [[Double]]) -> String {
-            segs.map { $0[0] == $0[1] ? "{\(Format.g($0[0], 4))}" : "[\(Format.g($0[0], 4)), \(Format.g($0[1], 4))]" }.joined(separator: " ∪ ") + " GeV"
-        }
-
-        static func table(_ o: Output) -> String {
-            var s = "SU(2)_H joint view: m_H⁺ = \(Format.g(o.heavyChargedGeV)) GeV, sin2α = \(Format.g(o.sin2alpha)), m_h⁺ − m_H0 = \(Format.g(o.splittingGeV)) GeV, κ = \(Format.g(o.kappa)), \(o.loop.rawValue) loop\n"
-            s += "bands on |μ_eμ|: " + o.bands.map { "\($0.label) [\(Format.mu11($0.lowerBohr)), \(Format.mu11($0.upperBohr))] × 10⁻¹¹ μB" }.joined(separator: "; ") + "\n"
-            s += "link: \(o.link)\n"
-            var header = ["m_H0 [GeV]", "μν/|ff′| [μB]", "Δa_μ/|ff′|"]
-            header += o.bands.map { "|ff′| μ_eμ: \($0.label)" }
-            header += o.measurements.map { "|ff′| g−2 2σ: \($0.id)" }
-            func range(_ r: HorizontalJointRegion.YukawaRange?) -> String {
-                r.map { "\(Format.g($0.ffprimeMin, 3))–\(Format.g($0.ffprimeMax, 3))" } ?? "—"
-            }
-            s += Format.table(header, o.rows.map { r in
-                [Format.g(r.neutralGeV, 4), Format.g(r.muPerYukawaBohr, 4), Format.g(r.deltaAMuPerYukawa, 4)]
-                    + o.bands.map { b in range(r.muNu.first { $0.source == b.label }) }
-                    + o.measurements.map { m in range(r.g2.first { $0.source == m.id }) }
-            })
-            s += "\n"
-            for x in o.summary { s += "\(x.band) with g−2 '\(x.measurement)': \(x.verdict)\n" }
-            for r in o.chi2Regions ?? [] {
-                let inside = r.rows.filter { $0.ffprimeMin != nil }.map(\.neutralGeV)
-                s += "joint χ² (\(o.bands.first?.label ?? "") profile + g−2 '\(r.measurement)'): χ²_min = \(Format.g(r.chi2Min, 4)) at m_H0 = \(Format.g(r.neutralGeVAtMin, 4)) GeV, |f f′| = \(Format.g(r.ffprimeAtMin, 4)); "
-                s += "\(Format.g(r.cl * 100, 3))% CL region (Δχ² ≤ \(Format.g(r.deltaChi2, 4)), 2 parameters): "
-                s += inside.isEmpty ? "empty on the grid\n" : "m_H0 in [\(Format.g(inside.first!, 4)), \(Format.g(inside.last!, 4))] GeV\n"
-                if r.neutralGeVAtMin == o.rows.first?.neutralGeV || r.neutralGeVAtMin == o.rows.last?.neutralGeV {
-                    s += "  (the minimum is at the edge of the m_H0 grid: widen --m0-min/--m0-max; a large χ²_min means the data's moment and g−2 pull the model apart)\n"
-                }
-            }
-            return s
         }
     }
 }

@@ -39,55 +39,20 @@ extension ModelCommand {
             _ = try masses()
         }
 
-        struct Element: Codable {
-            var element: String
-            var magneticRe: Double
-            var magneticIm: Double
-            var magneticAbsMuB: Double
-            var electricAbsMuB: Double
-            enum CodingKeys: String, CodingKey {
-                case element
-                case magneticRe = "magnetic_re_muB", magneticIm = "magnetic_im_muB", magneticAbsMuB = "magnetic_abs_muB", electricAbsMuB = "electric_abs_muB"
-            }
-        }
-
-        struct Output: Codable {
-            var nmmfitOutput = OutputVersion.current
-            var formula = "mu_ij = -(3 e G_F / 32 sqrt2 pi^2)(m_i +- m_j) sum_l U*_li U_lj m_l^2/m_W^2 (Pal & Wolfenstein 1982; Shrock 1982); mu_ii = (3 e G_F m_i / 8 sqrt2 pi^2)(1 - sum_l |U_li|^2 m_l^2/2m_W^2) (Fujikawa & Shrock 1980)"
-            var pmns: String
-            var massesEV: [Double]
-            var wMassGeV = ModelMasses.wBosonGeV
-            var elements: [Element]
-            var diagonalMuB: [Double]
-            enum CodingKeys: String, CodingKey {
-                case nmmfitOutput = "nmmfit_output", formula, pmns, elements, diagonalMuB = "diagonal_muB"
-                case massesEV = "masses_eV", wMassGeV = "m_W_GeV"
-            }
-        }
+        typealias Element = SMTransitionResult.Element
+        typealias Output = SMTransitionResult
 
         func run() throws {
             try CLIErrors.run {
                 try OutputTargets.check(files: [output.output, writeMoments], force: output.force)
                 let m = try masses(), mix = pmns.mixing
-                let els = try [(0, 1), (0, 2), (1, 2)].map { i, j in
-                    let mag = try StandardModelTransitionMoment.momentBohr(i, j, massesEV: m, kind: .magnetic, pmns: mix)
-                    let ele = try StandardModelTransitionMoment.momentBohr(i, j, massesEV: m, kind: .electric, pmns: mix)
-                    return Element(element: "\(i + 1)\(j + 1)", magneticRe: mag.re, magneticIm: mag.im, magneticAbsMuB: mag.magnitude, electricAbsMuB: ele.magnitude)
-                }
+                let out = try SMTransitionResult(massesEV: m, pmns: mix)
                 if let path = writeMoments {
                     let mat = try StandardModelTransitionMoment.matrix(massesEV: m, pmns: mix)
                     let comment = "SM Dirac magnetic transition moments (nmmfit model sm-transition), masses \(m) eV, \(mix.name), units 1e-11 muB"
                     try OutputFile.write(try MomentMatrixFile.data(mat, basis: .mass, nature: .dirac, comment: comment), to: path, force: output.force)
                 }
-                let diag = try (0..<3).map { try StandardModelTransitionMoment.diagonalBohr($0, massesEV: m, pmns: mix) }
-                try output.emit(Output(pmns: mix.name, massesEV: m, elements: els, diagonalMuB: diag)) {
-                    var s = "SM Dirac transition moments, m = (\(m.map { Format.g($0, 4) }.joined(separator: ", "))) eV, \(mix.name), m_W = \(ModelMasses.wBosonGeV) GeV\n"
-                    s += Format.table(["ij", "magnetic μ_ij [μB]", "|μ_ij| [μB]", "|electric ε_ij| [μB]"], els.map {
-                        [$0.element, "\(Format.g($0.magneticRe, 4)) \($0.magneticIm < 0 ? "−" : "+") \(Format.g(abs($0.magneticIm), 4)) i", Format.g($0.magneticAbsMuB, 4), Format.g($0.electricAbsMuB, 4)]
-                    })
-                    s += "\ndiagonal (Dirac) moments μ_11, μ_22, μ_33 = \(diag.map { Format.g($0, 4) }.joined(separator: ", ")) μB  (Fujikawa & Shrock 1980)\n"
-                    return s
-                }
+                try output.emit(out) { out.text }
             }
         }
     }
@@ -131,36 +96,14 @@ extension ModelCommand {
             guard massEv.isFinite, massEv >= 0 else { throw ValidationError("--mass-ev must be ≥ 0 (eV)") }
         }
 
-        struct Output: Codable {
-            var nmmfitOutput = OutputVersion.current
-            var formula = "mu_nu = (e G_F / 2 sqrt2 pi^2) [m_l (1 - M_W1^2/M_W2^2) sin(2 xi) + (3/4) m_nu (1 + M_W1^2/M_W2^2)]"
-            var verification = LeftRightMixingMoment.verification
-            var lepton: String
-            var sin2xi: Double
-            var wMassRatioSquared: Double
-            var heavyWMassGeV: Double?
-            var neutrinoMassEV: Double
-            var muNuMuB: Double
-            enum CodingKeys: String, CodingKey {
-                case nmmfitOutput = "nmmfit_output", formula, verification, lepton, sin2xi, muNuMuB = "mu_nu_muB"
-                case wMassRatioSquared = "w_mass_ratio_squared", heavyWMassGeV = "m_W2_GeV", neutrinoMassEV = "neutrino_mass_eV"
-            }
-        }
+        typealias Output = LRMixingResult
 
         func run() throws {
             try CLIErrors.run {
-                let l = LeptonFlavour(name: lepton)!
-                let r = mw2Gev.map { (ModelMasses.wBosonGeV / $0) * (ModelMasses.wBosonGeV / $0) } ?? 0
-                let s = try sin2xi ?? LeftRightMixingMoment.requiredSin2Xi(muBohr: mu!, lepton: l, wMassRatioSquared: r, neutrinoMassEV: massEv)
-                let m = try mu ?? LeftRightMixingMoment.momentBohr(lepton: l, sin2Xi: s, wMassRatioSquared: r, neutrinoMassEV: massEv)
-                if abs(s) > 1 { output.note("note: |sin 2ξ| = \(Format.g(abs(s), 4)) > 1: no mixing angle gives this moment with \(l)") }
+                let out = try LRMixingResult(lepton: LeptonFlavour(name: lepton)!, sin2xi: sin2xi, muNuMuB: mu, heavyWMassGeV: mw2Gev, neutrinoMassEV: massEv)
+                if abs(out.sin2xi) > 1 { output.note("note: |sin 2ξ| = \(Format.g(abs(out.sin2xi), 4)) > 1: no mixing angle gives this moment with \(out.flavour)") }
                 if mw2Gev == nil { output.note("note: assumption: M_W2 → ∞ (M²_W1/M²_W2 = 0); give --mw2-gev for a finite W₂") }
-                try output.emit(Output(lepton: l.asciiName, sin2xi: s, wMassRatioSquared: r, heavyWMassGeV: mw2Gev, neutrinoMassEV: massEv, muNuMuB: m)) {
-                    var t = "left–right mixing (\(LeftRightMixingMoment.verification))\n"
-                    t += "ℓ = \(l), M²_W1/M²_W2 = \(Format.g(r, 4)), m_ν = \(Format.g(massEv, 4)) eV: sin 2ξ = \(Format.g(s, 4)) ↔ μν = \(Format.g(m, 4)) μB\n"
-                    t += "(\(Format.g(LeftRightMixingMoment.perSin2XiBohr(lepton: l) * (1 - r), 4)) μB per unit sin 2ξ; m_ν term \(Format.g(LeftRightMixingMoment.massTermBohr(neutrinoMassEV: massEv, wMassRatioSquared: r), 4)) μB)\n"
-                    return t
-                }
+                try output.emit(out) { out.text }
             }
         }
     }

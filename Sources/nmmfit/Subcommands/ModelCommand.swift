@@ -63,36 +63,12 @@ extension ModelCommand {
             if scaleGev == nil, mu == 0 { throw ValidationError("--mu must be > 0 to solve for the scale") }
         }
 
-        struct Output: Codable {
-            var nmmfitOutput = OutputVersion.current
-            var relation = "m_nu = Lambda^2 mu_nu / (2 m_e mu_B)  (Bell et al., PRL 95 (2005) 151802)"
-            var muNuMuB: Double
-            var scaleGeV: Double
-            var massEV: Double
-            var smDiracMomentMuB: Double
-            enum CodingKeys: String, CodingKey {
-                case relation, nmmfitOutput = "nmmfit_output"
-                case muNuMuB = "mu_nu_muB", scaleGeV = "scale_GeV", massEV = "m_nu_eV", smDiracMomentMuB = "sm_dirac_moment_muB"
-            }
-        }
+        typealias Output = MassMomentResult
 
         func run() throws {
             try CLIErrors.run {
-                var m = mu ?? 0, l = scaleGev ?? 0, mass = massEv ?? 0
-                if massEv == nil { mass = try NaiveMassMomentRelation.massEV(muNuBohr: m, scaleGeV: l) }
-                if mu == nil { m = try NaiveMassMomentRelation.momentBohr(massEV: mass, scaleGeV: l) }
-                if scaleGev == nil { l = try NaiveMassMomentRelation.scaleGeV(muNuBohr: m, massEV: mass) }
-                let out = Output(muNuMuB: m, scaleGeV: l, massEV: mass, smDiracMomentMuB: try StandardModelDiracMoment.momentBohr(massEV: mass))
-                try output.emit(out) {
-                    """
-                    naive relation m_ν ≈ Λ² μν / (2 m_e μB)   (Bell et al., PRL 95 (2005) 151802)
-                    μν  = \(Format.g(m, 4)) μB
-                    Λ   = \(Format.g(l, 4)) GeV
-                    m_ν = \(Format.g(mass, 4)) eV
-                    (the SM Dirac moment of this mass would be \(Format.g(out.smDiracMomentMuB, 3)) μB)
-
-                    """
-                }
+                let out = try MassMomentResult.solve(muNuMuB: mu, scaleGeV: scaleGev, massEV: massEv)
+                try output.emit(out) { out.text }
             }
         }
     }
@@ -120,21 +96,12 @@ extension ModelCommand {
             try ModelCommand.atMost(massEv, ModelCommand.maxNeutrinoMassEV, "--mass-ev", "eV")
         }
 
-        struct Output: Codable {
-            var nmmfitOutput = OutputVersion.current
-            var formula = "mu_nu/mu_B = 3 G_F m_e m_nu / (4 sqrt(2) pi^2)  (Fujikawa & Shrock, PRL 45 (1980) 963)"
-            var massEV: Double
-            var muNuMuB: Double
-            enum CodingKeys: String, CodingKey { case formula, nmmfitOutput = "nmmfit_output", massEV = "m_nu_eV", muNuMuB = "mu_nu_muB" }
-        }
+        typealias Output = SMDiracResult
 
         func run() throws {
             try CLIErrors.run {
-                let mass = try massEv ?? StandardModelDiracMoment.massEV(momentBohr: mu!)
-                let m = try mu ?? StandardModelDiracMoment.momentBohr(massEV: mass)
-                try output.emit(Output(massEV: mass, muNuMuB: m)) {
-                    "SM Dirac moment: m_ν = \(Format.g(mass, 4)) eV  →  μν = \(Format.g(m, 4)) μB   (\(Format.g(StandardModelDiracMoment.bohrPerEV, 5)) μB per eV)\n"
-                }
+                let out = try SMDiracResult.solve(massEV: massEv, muNuMuB: mu)
+                try output.emit(out) { out.text }
             }
         }
     }
@@ -182,53 +149,13 @@ extension ModelCommand {
             try MomentRange.check(targetMu, "--target-mu")
         }
 
-        struct Output: Codable {
-            var nmmfitOutput = OutputVersion.current
-            var model = "SU(2)_H, Babu-Jana-Lindner JHEP 10 (2020) 040"
-            var verification = HorizontalSymmetryModel.prefactorVerification
-            var mhPlusGeV: Double
-            var mHPlusGeV: Double
-            var ffprime: Double
-            var sin2alpha: Double
-            var loop: ChargedScalarLoop
-            var loopLightPerGeV2: Double
-            var loopHeavyPerGeV2: Double
-            var approximateLoopErrorLight: Double
-            var muOverEPerGeV: Double
-            var muNuMuB: Double
-            var targetMuMuB: Double?
-            var ffprimeForTarget: Double?
-            enum CodingKeys: String, CodingKey {
-                case model, verification, ffprime, sin2alpha, loop, nmmfitOutput = "nmmfit_output"
-                case approximateLoopErrorLight = "approximate_loop_relative_error_h"
-                case mhPlusGeV = "m_h_plus_GeV", mHPlusGeV = "m_H_plus_GeV"
-                case loopLightPerGeV2 = "loop_h_per_GeV2", loopHeavyPerGeV2 = "loop_H_per_GeV2"
-                case muOverEPerGeV = "mu_over_e_per_GeV", muNuMuB = "mu_nu_muB"
-                case targetMuMuB = "target_mu_muB", ffprimeForTarget = "ffprime_for_target"
-            }
-        }
+        typealias Output = HorizontalMomentResult
 
         func run() throws {
             try CLIErrors.run {
-                let m = try HorizontalSymmetryModel(lightScalarGeV: mh, heavyScalarGeV: mH, yukawaProduct: ffprime, sin2Alpha: sin2alpha, loop: loop)
-                let need = try targetMu.map {
-                    try HorizontalSymmetryModel.requiredYukawaProduct(muBohr: $0, lightScalarGeV: mh, heavyScalarGeV: mH, sin2Alpha: sin2alpha, loop: loop)
-                }
-                let out = Output(mhPlusGeV: mh, mHPlusGeV: mH, ffprime: ffprime, sin2alpha: sin2alpha, loop: loop,
-                                 loopLightPerGeV2: HorizontalSymmetryModel.loopFunctionPerGeV2(massGeV: mh, loop: loop),
-                                 loopHeavyPerGeV2: HorizontalSymmetryModel.loopFunctionPerGeV2(massGeV: mH, loop: loop),
-                                 approximateLoopErrorLight: ChargedScalarLoop.approximationError(massGeV: mh),
-                                 muOverEPerGeV: m.momentPerGeV, muNuMuB: m.momentBohr, targetMuMuB: targetMu, ffprimeForTarget: need)
-                try output.emit(out) {
-                    var s = "SU(2)_H transition moment (Babu, Jana, Lindner, JHEP 10 (2020) 040)\n(\(HorizontalSymmetryModel.prefactorVerification))\n"
-                    s += "m_h⁺ = \(Format.g(mh)) GeV, m_H⁺ = \(Format.g(mH)) GeV, f f′ = \(Format.g(ffprime)), sin2α = \(Format.g(sin2alpha))\n"
-                    s += "loop F(m) (\(loop.rawValue)): h⁺ \(Format.g(out.loopLightPerGeV2, 5)) GeV⁻², H⁺ \(Format.g(out.loopHeavyPerGeV2, 5)) GeV⁻²"
-                    s += "   (the approximate (ln(m²/m_τ²) − 1)/m² is \(Format.g(100 * out.approximateLoopErrorLight, 2)) % off at m_h⁺)\n"
-                    s += "μ/e  = \(Format.g(m.momentPerGeV, 5)) GeV⁻¹\n"
-                    s += "μν   = \(Format.g(m.momentBohr, 5)) μB  (= \(Format.mu11(m.momentBohr)) × 10⁻¹¹ μB)\n"
-                    if let t = targetMu, let need { s += "|μν| = \(Format.g(t, 4)) μB needs |f f′| = \(Format.g(need, 5))\n" }
-                    return s
-                }
+                let out = try HorizontalMomentResult(lightScalarGeV: mh, heavyScalarGeV: mH, yukawaProduct: ffprime, sin2Alpha: sin2alpha,
+                                                     loop: loop, targetMuB: targetMu)
+                try output.emit(out) { out.text }
             }
         }
     }
@@ -290,70 +217,23 @@ extension ModelCommand {
             if csv && output.json { throw ValidationError("--csv and --json exclude each other") }
         }
 
-        struct Output: Codable {
-            var nmmfitOutput = OutputVersion.current
-            var model = "SU(2)_H, Babu-Jana-Lindner JHEP 10 (2020) 040"
-            var verification = HorizontalSymmetryModel.prefactorVerification
-            var muLoMuB: Double
-            var muHiMuB: Double
-            var sin2alpha: Double
-            var loop: ChargedScalarLoop
-            var rows: [HorizontalSymmetryModel.RegionRow]
-            enum CodingKeys: String, CodingKey { case model, verification, sin2alpha, loop, rows, nmmfitOutput = "nmmfit_output", muLoMuB = "mu_lo_muB", muHiMuB = "mu_hi_muB" }
-        }
+        typealias Output = HorizontalRegionResult
 
         func run() throws {
             try CLIErrors.run {
-                let rows = try HorizontalSymmetryModel.region(muLowerBohr: muLo, muUpperBohr: muHi, sin2Alpha: sin2alpha,
-                                                              lightScalarGeV: mhMin...mhMax, heavyScalarGeV: mHMin...mHMax, steps: steps, loop: loop)
-                let out = Output(muLoMuB: muLo, muHiMuB: muHi, sin2alpha: sin2alpha, loop: loop, rows: rows)
+                let out = try HorizontalRegionResult.compute(muLoMuB: muLo, muHiMuB: muHi, sin2alpha: sin2alpha, lightScalarGeV: mhMin...mhMax,
+                                                             heavyScalarGeV: mHMin...mHMax, steps: steps, loop: loop)
                 if let svg {
-                    try OutputFile.write(Figures.horizontalRegion(rows, muLo: muLo, muHi: muHi, sin2Alpha: sin2alpha).svg(),
+                    try OutputFile.write(Figures.horizontalRegion(out.rows, muLo: muLo, muHi: muHi, sin2Alpha: sin2alpha).svg(),
                                          to: svg, force: output.force)
                 }
                 if csv {
-                    var s = "# SU(2)_H region: |ffprime| with |mu_nu| in [\(muLo), \(muHi)] muB, sin2alpha = \(sin2alpha)\n"
-                    s += "m_h_plus_GeV,m_H_plus_GeV,mu_per_ffprime_muB,ffprime_min,ffprime_max,perturbative\n"
-                    for r in rows {
-                        s += [Format.g(r.lightScalarGeV, 6), Format.g(r.heavyScalarGeV, 6), Format.g(r.muPerYukawaBohr, 6),
-                              r.yukawaProductMin.map { Format.g($0, 6) } ?? "", r.yukawaProductMax.map { Format.g($0, 6) } ?? "",
-                              r.perturbative ? "1" : "0"].joined(separator: ",") + "\n"
-                    }
                     if let o = output.output { try OutputFile.write(try output.encode(out), to: o, force: output.force) }
-                    print(s, terminator: "")
+                    print(out.csv, terminator: "")
                     return
                 }
-                try output.emit(out) {
-                    var s = "(\(HorizontalSymmetryModel.prefactorVerification))\n"
-                    s += "SU(2)_H: |f f′| that gives |μν| in [\(Format.g(muLo, 3)), \(Format.g(muHi, 3))] μB at sin2α = \(Format.g(sin2alpha))\n"
-                    s += Format.table(["m_h⁺ [GeV]", "m_H⁺ [GeV]", "μ per f f′ [μB]", "|f f′| min", "|f f′| max", "perturbative"], rows.map { r in
-                        [Format.g(r.lightScalarGeV, 4), Format.g(r.heavyScalarGeV, 4), Format.g(r.muPerYukawaBohr, 4),
-                         r.yukawaProductMin.map { Format.g($0, 4) } ?? "—", r.yukawaProductMax.map { Format.g($0, 4) } ?? "—",
-                         r.perturbative ? "yes" : "no"]
-                    })
-                    if plot { s += "\n" + Self.map(rows, upper: muLo == 0) }
-                    return s
-                }
+                try output.emit(out) { out.text(map: plot) }
             }
-        }
-
-        /// A text heat map: rows m_H⁺ (largest on top), columns m_h⁺, cells log10 |f f′|_min
-        /// (log10 |f f′|_max for an upper limit, `upper`); "·" no solution (m_h = m_H), "*"
-        /// marks non-perturbative cells.
-        static func map(_ rows: [HorizontalSymmetryModel.RegionRow], upper: Bool) -> String {
-            let hs = Array(Set(rows.map(\.lightScalarGeV))).sorted()
-            let Hs = Array(Set(rows.map(\.heavyScalarGeV))).sorted(by: >)
-            var cell = [String: HorizontalSymmetryModel.RegionRow]()
-            for r in rows { cell["\(r.lightScalarGeV)|\(r.heavyScalarGeV)"] = r }
-            let header = ["m_H⁺ \\ m_h⁺"] + hs.map { Format.g($0, 4) }
-            let body = Hs.map { H in
-                [Format.g(H, 4)] + hs.map { h -> String in
-                    guard let r = cell["\(h)|\(H)"], let ff = upper ? r.yukawaProductMax : r.yukawaProductMin else { return "·" }
-                    return Format.f(log10(ff), 1) + (r.perturbative ? " " : "*")
-                }
-            }
-            let what = upper ? "log10 |f f′|_max (largest |f f′| below the limit)" : "log10 |f f′|_min (smallest |f f′| reaching --mu-lo)"
-            return "\(what); masses in GeV; · no solution (m_h = m_H), * non-perturbative |f f′| > 4π\n" + Format.table(header, body)
         }
     }
 }
@@ -425,84 +305,24 @@ extension ModelCommand {
             }
         }
 
-        struct SourceRow: Codable {
-            var source: String
-            var pee: Double
-            var pemu: Double
-            var petau: Double
-            var muEffSquaredMuB2: Double
-            var muEffMuB: Double
-            var muEffFlavourContentMuB: Double
-            enum CodingKeys: String, CodingKey {
-                case source, pee = "p_ee", pemu = "p_emu", petau = "p_etau"
-                case muEffSquaredMuB2 = "mu_eff_squared_muB2", muEffMuB = "mu_eff_muB", muEffFlavourContentMuB = "mu_eff_flavour_content_muB"
-            }
-        }
-
-        struct Output: Codable {
-            var nmmfitOutput = OutputVersion.current
-            var momentsFile: String
-            var basis: String
-            var type: String
-            var pmns: String
-            var recoilKeV: Double?
-            var weighting: String
-            var sources: [SourceRow]
-            var constraint: MomentElementConstraint?
-            var windowMeanMuEffSquaredMuB2: Double?
-            enum CodingKeys: String, CodingKey {
-                case basis, type, pmns, weighting, sources, constraint, nmmfitOutput = "nmmfit_output"
-                case momentsFile = "moments_file", recoilKeV = "recoil_keV", windowMeanMuEffSquaredMuB2 = "window_mean_mu_eff_squared_muB2"
-            }
-        }
+        typealias SourceRow = EffectiveMomentResult.SourceRow
+        typealias Output = EffectiveMomentResult
 
         func run() throws {
             try CLIErrors.run {
-                let matrix = try MomentMatrixFile.load(path: moments)
-                let mixing = pmns.mixing
-                let eff = EffectiveMoment(pmns: mixing)
-                let rows = try eff.sourceAverages(matrix, recoilKeV: recoilKev, fermiFunction: physics.recoilModel().fermiFunction).map { a in
-                    SourceRow(source: a.source.rawValue, pee: a.pee, pemu: a.pemu, petau: a.petau, muEffSquaredMuB2: a.muEffSquared,
-                              muEffMuB: a.muEff, muEffFlavourContentMuB: a.muEffFlavourContent)
+                let request = try element.map { e -> EffectiveMomentResult.ElementRequest in
+                    let (b, i, j) = try Self.parseElement(e)
+                    return .init(element: MatrixElement(basis: b, row: i, column: j), muIntervalBohr: muLo...(muHi ?? muLo), windowKeV: emin...emax)
                 }
-                var constraint: MomentElementConstraint?
-                var windowMean: Double?
-                if let element, let muHi {
-                    let (b, i, j) = try Self.parseElement(element)
-                    let shape = matrix.converted(to: b, pmns: mixing)
-                    let calc = try MomentRateCalculator(model: try physics.recoilModel(), effective: eff)
-                    let w = try calc.windowAverage(matrix: shape, fromKeV: emin, toKeV: emax)
-                    windowMean = w.mean
-                    constraint = try MomentElementConstraint(element: (i, j), shape: shape, averagedSquared: w.mean, muIntervalBohr: muLo...muHi)
-                    if (w.maximum - w.minimum) / w.mean > 0.02 {
-                        output.note("note: μ_eff² varies by \(Format.f(100 * (w.maximum - w.minimum) / w.mean, 1)) % across \(Format.g(emin))–\(Format.g(emax)) keV; the constraint uses its rate-weighted mean")
-                    }
+                let out = try EffectiveMomentResult.compute(matrix: try MomentMatrixFile.load(path: moments), momentsFile: moments, pmns: pmns.mixing,
+                                                            recoilKeV: recoilKev, recoil: try physics.recoilModel(), element: request)
+                if let spread = out.windowRelativeSpread, spread > 0.02 {
+                    output.note("note: μ_eff² varies by \(Format.f(100 * spread, 1)) % across \(Format.g(emin))–\(Format.g(emax)) keV; the constraint uses its rate-weighted mean")
                 }
-                let weighting = recoilKev.map { "magnetic rate at T = \($0) keV" } ?? "flux average (T -> 0 limit of the magnetic-rate weighting)"
-                let out = Output(momentsFile: moments, basis: matrix.basis.rawValue, type: matrix.nature.rawValue, pmns: mixing.name,
-                                 recoilKeV: recoilKev, weighting: weighting, sources: rows, constraint: constraint, windowMeanMuEffSquaredMuB2: windowMean)
-                try output.emit(out) { Self.table(out) }
+                try output.emit(out) { out.text }
             }
         }
 
-        static func table(_ o: Output) -> String {
-            // three decimals in 10⁻¹¹ μB, or significant digits for moments far below that
-            // (e.g. SM transition moments, ~10⁻²⁵ μB), which would otherwise print as 0.000
-            func mu11(_ x: Double) -> String { x == 0 || abs(x) >= 1e-13 ? Format.mu11(x) : Format.g(x / 1e-11, 4) }
-            var s = "moment matrix \(o.momentsFile): \(o.type), \(o.basis) basis; mixing \(o.pmns)\n"
-            s += "weighting: \(o.weighting)\n"
-            s += Format.table(["source", "⟨Pee⟩", "⟨Peμ⟩", "⟨Peτ⟩", "μ_eff [10⁻¹¹ μB]", "flavour-content [10⁻¹¹ μB]"], o.sources.map { r in
-                [r.source, Format.f(r.pee, 4), Format.f(r.pemu, 4), Format.f(r.petau, 4), mu11(r.muEffMuB), mu11(r.muEffFlavourContentMuB)]
-            })
-            if let c = o.constraint {
-                let name = c.elementName
-                s += "\nconstraint on |\(name)| (\(c.basis.rawValue) basis, matrix shape of the file) from a universal μν in "
-                s += "[\(Format.g(c.muLowerBohr, 3)), \(Format.g(c.muUpperBohr, 3))] μB:\n"
-                s += "  sensitivity s = ⟨μ_eff²⟩ / |\(name)|² = \(Format.g(c.sensitivity, 4))   (rate-weighted over the recoil window)\n"
-                s += "  \(Format.region("|\(name)|", lower: c.elementLowerBohr, upper: c.elementUpperBohr))\n"
-            }
-            return s
-        }
     }
 }
 

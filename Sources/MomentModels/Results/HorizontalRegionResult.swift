@@ -1,0 +1,78 @@
+import Formats
+import Foundation
+
+/// The SU(2)_H |f f′| range that puts |μν| in [μ_lo, μ_hi] on a (m_h⁺, m_H⁺) grid
+/// (``HorizontalSymmetryModel/region(muLowerBohr:muUpperBohr:sin2Alpha:lightScalarGeV:heavyScalarGeV:steps:loop:)``;
+/// `nmmfit model horizontal-region`), with its table, text map and CSV renderings.
+public struct HorizontalRegionResult: Codable, Sendable {
+    public var nmmfitOutput = OutputVersion.current
+    public var model = "SU(2)_H, Babu-Jana-Lindner JHEP 10 (2020) 040"
+    public var verification = HorizontalSymmetryModel.prefactorVerification
+    public var muLoMuB: Double
+    public var muHiMuB: Double
+    public var sin2alpha: Double
+    public var loop: ChargedScalarLoop
+    public var rows: [HorizontalSymmetryModel.RegionRow]
+    enum CodingKeys: String, CodingKey { case model, verification, sin2alpha, loop, rows, nmmfitOutput = "nmmfit_output", muLoMuB = "mu_lo_muB", muHiMuB = "mu_hi_muB" }
+
+    public init(muLoMuB: Double, muHiMuB: Double, sin2alpha: Double, loop: ChargedScalarLoop, rows: [HorizontalSymmetryModel.RegionRow]) {
+        self.muLoMuB = muLoMuB
+        self.muHiMuB = muHiMuB
+        self.sin2alpha = sin2alpha
+        self.loop = loop
+        self.rows = rows
+    }
+
+    /// The region on a log grid of `steps` points per mass over the two ranges (GeV).
+    public static func compute(muLoMuB: Double, muHiMuB: Double, sin2alpha: Double, lightScalarGeV: ClosedRange<Double>,
+                               heavyScalarGeV: ClosedRange<Double>, steps: Int, loop: ChargedScalarLoop) throws -> HorizontalRegionResult {
+        let rows = try HorizontalSymmetryModel.region(muLowerBohr: muLoMuB, muUpperBohr: muHiMuB, sin2Alpha: sin2alpha,
+                                                      lightScalarGeV: lightScalarGeV, heavyScalarGeV: heavyScalarGeV, steps: steps, loop: loop)
+        return HorizontalRegionResult(muLoMuB: muLoMuB, muHiMuB: muHiMuB, sin2alpha: sin2alpha, loop: loop, rows: rows)
+    }
+
+    /// The table, and with `map` the text map of ``map``.
+    public func text(map withMap: Bool = false) -> String {
+        var s = "(\(HorizontalSymmetryModel.prefactorVerification))\n"
+        s += "SU(2)_H: |f f′| that gives |μν| in [\(TextFormat.g(muLoMuB, 3)), \(TextFormat.g(muHiMuB, 3))] μB at sin2α = \(TextFormat.g(sin2alpha))\n"
+        s += TextFormat.table(["m_h⁺ [GeV]", "m_H⁺ [GeV]", "μ per f f′ [μB]", "|f f′| min", "|f f′| max", "perturbative"], rows.map { r in
+            [TextFormat.g(r.lightScalarGeV, 4), TextFormat.g(r.heavyScalarGeV, 4), TextFormat.g(r.muPerYukawaBohr, 4),
+             r.yukawaProductMin.map { TextFormat.g($0, 4) } ?? "—", r.yukawaProductMax.map { TextFormat.g($0, 4) } ?? "—",
+             r.perturbative ? "yes" : "no"]
+        })
+        if withMap { s += "\n" + map }
+        return s
+    }
+
+    /// The rows as CSV with a comment line.
+    public var csv: String {
+        var s = "# SU(2)_H region: |ffprime| with |mu_nu| in [\(muLoMuB), \(muHiMuB)] muB, sin2alpha = \(sin2alpha)\n"
+        s += "m_h_plus_GeV,m_H_plus_GeV,mu_per_ffprime_muB,ffprime_min,ffprime_max,perturbative\n"
+        for r in rows {
+            s += [TextFormat.g(r.lightScalarGeV, 6), TextFormat.g(r.heavyScalarGeV, 6), TextFormat.g(r.muPerYukawaBohr, 6),
+                  r.yukawaProductMin.map { TextFormat.g($0, 6) } ?? "", r.yukawaProductMax.map { TextFormat.g($0, 6) } ?? "",
+                  r.perturbative ? "1" : "0"].joined(separator: ",") + "\n"
+        }
+        return s
+    }
+
+    /// A text heat map: rows m_H⁺ (largest on top), columns m_h⁺, cells log10 |f f′|_min
+    /// (log10 |f f′|_max for an upper limit, μ_lo = 0); "·" no solution (m_h = m_H), "*"
+    /// marks non-perturbative cells.
+    public var map: String {
+        let upper = muLoMuB == 0
+        let hs = Array(Set(rows.map(\.lightScalarGeV))).sorted()
+        let Hs = Array(Set(rows.map(\.heavyScalarGeV))).sorted(by: >)
+        var cell = [String: HorizontalSymmetryModel.RegionRow]()
+        for r in rows { cell["\(r.lightScalarGeV)|\(r.heavyScalarGeV)"] = r }
+        let header = ["m_H⁺ \\ m_h⁺"] + hs.map { TextFormat.g($0, 4) }
+        let body = Hs.map { H in
+            [TextFormat.g(H, 4)] + hs.map { h -> String in
+                guard let r = cell["\(h)|\(H)"], let ff = upper ? r.yukawaProductMax : r.yukawaProductMin else { return "·" }
+                return TextFormat.f(log10(ff), 1) + (r.perturbative ? " " : "*")
+            }
+        }
+        let what = upper ? "log10 |f f′|_max (largest |f f′| below the limit)" : "log10 |f f′|_min (smallest |f f′| reaching μ_lo)"
+        return "\(what); masses in GeV; · no solution (m_h = m_H), * non-perturbative |f f′| > 4π\n" + TextFormat.table(header, body)
+    }
+}

@@ -1,0 +1,151 @@
+import Formats
+import Foundation
+
+/// SU(2)_H joint view (`nmmfit model joint`): over a grid of m_H0, the |f f′| ranges that put
+/// |μ_eμ| in each band and Δa_μ within 2σ of each measurement, their overlaps as verdicts, and
+/// optionally the joint χ² region of a profile likelihood and g−2 (``HorizontalJointChi2``).
+public struct JointResult: Codable, Sendable {
+    /// Where one band and one measurement both hold.
+    public struct Summary: Codable, Sendable {
+        public var band: String
+        public var measurement: String
+        /// [first, last] m_H0 (GeV) where both hold, nil when nowhere.
+        public var jointMassRangeGeV: [Double]?
+        /// Runs of consecutive grid masses where both hold, each [first, last] (GeV).
+        public var segmentsGeV: [[Double]]
+        public var verdict: String
+        enum CodingKeys: String, CodingKey {
+            case band, measurement, verdict
+            case jointMassRangeGeV = "joint_m_H0_range_GeV", segmentsGeV = "joint_m_H0_segments_GeV"
+        }
+    }
+
+    public var nmmfitOutput = OutputVersion.current
+    public var model = "SU(2)_H (Babu, Jana, Lindner, JHEP 10 (2020) 040; Babu, Jana, Lindner, Vishnu P.K., arXiv:2104.03291)"
+    public var link = "assumed: y_L = y_R, y_L y_R = kappa |f f'|; m_h+ = m_H0 + splitting (unverified against the paper)"
+    public var g2Sigmas = HorizontalJointRegion.g2Sigmas
+    public var heavyChargedGeV: Double
+    public var sin2alpha: Double
+    public var splittingGeV: Double
+    public var kappa: Double
+    public var pseudoscalarGeV: Double?
+    public var loop: ChargedScalarLoop
+    public var bands: [MuNuBand]
+    public var measurements: [MuonAnomalyMeasurement]
+    public var summary: [Summary]
+    public var rows: [HorizontalJointRegion.Row]
+    public var chi2Regions: [HorizontalJointChi2.Result]?
+    enum CodingKeys: String, CodingKey {
+        case nmmfitOutput = "nmmfit_output", model, link, sin2alpha, kappa, loop, bands, measurements, summary, rows
+        case chi2Regions = "chi2_regions", pseudoscalarGeV = "m_A_GeV"
+        case g2Sigmas = "g2_sigmas", heavyChargedGeV = "m_H_plus_GeV", splittingGeV = "splitting_GeV"
+    }
+
+    /// The profile likelihood of the first band's data and the file the first band came from
+    /// (named when that band has no element sensitivity).
+    public struct Profile {
+        public var curve: ProfileLikelihoodCurve
+        public var cl: Double
+        public var firstBandFile: String?
+        public init(curve: ProfileLikelihoodCurve, cl: Double, firstBandFile: String?) {
+            self.curve = curve
+            self.cl = cl
+            self.firstBandFile = firstBandFile
+        }
+    }
+
+    /// The joint view of `bands` and `measurements` under `link` on a log grid of `steps` m_H0
+    /// values over `neutralGeV`, with the joint χ² regions when `profile` is given.
+    public static func compute(link: HorizontalJointRegion, neutralGeV: ClosedRange<Double>, steps: Int, bands: [MuNuBand],
+                               measurements ms: [MuonAnomalyMeasurement], profile: Profile?) throws -> JointResult {
+        let rows = try link.rows(neutralGeV: neutralGeV, steps: steps, bands: bands, measurements: ms)
+        let summary = bands.flatMap { b in ms.map { m in summarize(b, m, rows) } }
+        var chi2: [HorizontalJointChi2.Result]?
+        if let profile {
+            guard let s = bands.first?.elementSensitivity else {
+                throw InputError(file: profile.firstBandFile, field: "element.sensitivity", "missing: the joint χ² region needs the sensitivity of an element fit")
+            }
+            let joint = try HorizontalJointChi2(link: link, profile: profile.curve, sensitivity: s)
+            chi2 = try ms.map { try joint.region(masses: rows.map(\.neutralGeV), measurement: $0, cl: profile.cl) }
+        }
+        return JointResult(heavyChargedGeV: link.heavyChargedGeV, sin2alpha: link.sin2Alpha, splittingGeV: link.chargedSplittingGeV,
+                           kappa: link.kappa, pseudoscalarGeV: link.pseudoscalarGeV, loop: link.loop, bands: bands, measurements: ms,
+                           summary: summary, rows: rows, chi2Regions: chi2)
+    }
+
+    public init(heavyChargedGeV: Double, sin2alpha: Double, splittingGeV: Double, kappa: Double, pseudoscalarGeV: Double?,
+                loop: ChargedScalarLoop, bands: [MuNuBand], measurements: [MuonAnomalyMeasurement], summary: [Summary],
+                rows: [HorizontalJointRegion.Row], chi2Regions: [HorizontalJointChi2.Result]?) {
+        self.heavyChargedGeV = heavyChargedGeV
+        self.sin2alpha = sin2alpha
+        self.splittingGeV = splittingGeV
+        self.kappa = kappa
+        self.pseudoscalarGeV = pseudoscalarGeV
+        self.loop = loop
+        self.bands = bands
+        self.measurements = measurements
+        self.summary = summary
+        self.rows = rows
+        self.chi2Regions = chi2Regions
+    }
+
+    static func summarize(_ b: MuNuBand, _ m: MuonAnomalyMeasurement, _ rows: [HorizontalJointRegion.Row]) -> Summary {
+        let tag = "\(b.label) & \(m.id)"
+        let segs = segments(rows) { r in r.joint.contains { $0.source == tag } }
+        let range = segs.isEmpty ? nil : [segs.first![0], segs.last![1]]
+        let verdict: String
+        switch (b.isUpperLimit, segs.isEmpty) {
+        case (false, true): verdict = "no m_H0 on the grid where both hold: the |μ_eμ| band and g−2 (2σ) do not meet"
+        case (false, false): verdict = "both hold for m_H0 in \(describe(segs))"
+        case (true, true): verdict = "the limit excludes the whole g−2 (2σ) band at every grid mass"
+        case (true, false):
+            let excluded = segments(rows) { r in r.g2.contains { $0.source == m.id } && !r.joint.contains { $0.source == tag } }
+            verdict = "part of the g−2 (2σ) band survives the limit for m_H0 in \(describe(segs))"
+                + (excluded.isEmpty ? "" : "; the limit excludes the whole band for m_H0 in \(describe(excluded))")
+        }
+        return Summary(band: b.label, measurement: m.id, jointMassRangeGeV: range, segmentsGeV: segs, verdict: verdict)
+    }
+
+    /// Runs of consecutive grid masses where `holds` is true, as [first, last] (GeV).
+    static func segments(_ rows: [HorizontalJointRegion.Row], _ holds: (HorizontalJointRegion.Row) -> Bool) -> [[Double]] {
+        var out = [[Double]](), start: Double?, last = 0.0
+        for r in rows {
+            if holds(r) { if start == nil { start = r.neutralGeV }; last = r.neutralGeV } else if let s = start { out.append([s, last]); start = nil }
+        }
+        if let s = start { out.append([s, last]) }
+        return out
+    }
+
+    static func describe(_ segs: [[Double]]) -> String {
+        segs.map { $0[0] == $0[1] ? "{\(TextFormat.g($0[0], 4))}" : "[\(TextFormat.g($0[0], 4)), \(TextFormat.g($0[1], 4))]" }.joined(separator: " ∪ ") + " GeV"
+    }
+
+    public var text: String {
+        var s = "SU(2)_H joint view: m_H⁺ = \(TextFormat.g(heavyChargedGeV)) GeV, sin2α = \(TextFormat.g(sin2alpha)), m_h⁺ − m_H0 = \(TextFormat.g(splittingGeV)) GeV, κ = \(TextFormat.g(kappa)), \(loop.rawValue) loop\n"
+        s += "bands on |μ_eμ|: " + bands.map { "\($0.label) [\(TextFormat.mu11($0.lowerBohr)), \(TextFormat.mu11($0.upperBohr))] × 10⁻¹¹ μB" }.joined(separator: "; ") + "\n"
+        s += "link: \(link)\n"
+        var header = ["m_H0 [GeV]", "μν/|ff′| [μB]", "Δa_μ/|ff′|"]
+        header += bands.map { "|ff′| μ_eμ: \($0.label)" }
+        header += measurements.map { "|ff′| g−2 2σ: \($0.id)" }
+        func range(_ r: HorizontalJointRegion.YukawaRange?) -> String {
+            r.map { "\(TextFormat.g($0.ffprimeMin, 3))–\(TextFormat.g($0.ffprimeMax, 3))" } ?? "—"
+        }
+        s += TextFormat.table(header, rows.map { r in
+            [TextFormat.g(r.neutralGeV, 4), TextFormat.g(r.muPerYukawaBohr, 4), TextFormat.g(r.deltaAMuPerYukawa, 4)]
+                + bands.map { b in range(r.muNu.first { $0.source == b.label }) }
+                + measurements.map { m in range(r.g2.first { $0.source == m.id }) }
+        })
+        s += "\n"
+        for x in summary { s += "\(x.band) with g−2 '\(x.measurement)': \(x.verdict)\n" }
+        for r in chi2Regions ?? [] {
+            let inside = r.rows.filter { $0.ffprimeMin != nil }.map(\.neutralGeV)
+            s += "joint χ² (\(bands.first?.label ?? "") profile + g−2 '\(r.measurement)'): χ²_min = \(TextFormat.g(r.chi2Min, 4)) at m_H0 = \(TextFormat.g(r.neutralGeVAtMin, 4)) GeV, |f f′| = \(TextFormat.g(r.ffprimeAtMin, 4)); "
+            s += "\(TextFormat.g(r.cl * 100, 3))% CL region (Δχ² ≤ \(TextFormat.g(r.deltaChi2, 4)), 2 parameters): "
+            s += inside.isEmpty ? "empty on the grid\n" : "m_H0 in [\(TextFormat.g(inside.first!, 4)), \(TextFormat.g(inside.last!, 4))] GeV\n"
+            if r.neutralGeVAtMin == rows.first?.neutralGeV || r.neutralGeVAtMin == rows.last?.neutralGeV {
+                s += "  (the minimum is at the edge of the m_H0 grid: widen the m_H0 range; a large χ²_min means the data's moment and g−2 pull the model apart)\n"
+            }
+        }
+        return s
+    }
+}
