@@ -1,5 +1,4 @@
 import Analysis
-import ArgumentParser
 import Detector
 import Dispatch
 import Formats
@@ -8,50 +7,61 @@ import GSL
 import Likelihood
 import Recoil
 
-struct Bench: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Benchmarks: spectrum, template folding, NLL evaluation, fits, toys per second (README lists results).",
-        discussion: "Build with -c release (`make bench`); times are wall-clock medians of repeated runs.")
-
-    @Option(help: "Toys for the toy-throughput measurements.")
-    var toys: Int = 20000
-    @Option(help: "Toys per point for the Feldman–Cousins timing (30 points).")
-    var fcToys: Int = 10000
-    @Flag(help: "Skip the (long) Feldman–Cousins band timing.")
-    var skipFc = false
-    @Flag(help: "Print JSON.")
-    var json = false
-    @Flag(help: "Only the benchmarks of the combination of all shipped datasets.")
-    var combinedOnly = false
-
-    struct Row: Codable {
-        var name: String
-        var value: Double
-        var unit: String
+/// The benchmark suite of `nmmfit bench`: the combination of every shipped dataset (wall and
+/// CPU time, toys/s), one spectrum, a folded template, NLL evaluations, fits, toys per second
+/// on 1 and all cores, peak memory of a streamed toy study, and a Feldman–Cousins band. Times are
+/// wall-clock medians of repeated runs (CPU times where said); build with `-c release`.
+public struct BenchmarkSuite: Sendable {
+    /// One benchmark: its value and the value's unit.
+    public struct Row: Codable, Sendable {
+        public var name: String
+        public var value: Double
+        public var unit: String
+        public init(name: String, value: Double, unit: String) {
+            self.name = name
+            self.value = value
+            self.unit = unit
+        }
     }
 
-    /// The JSON form: versioned, each benchmark with its value's unit.
-    struct Output: Codable {
-        var nmmfitOutput = OutputVersion.current
-        var benchmarks: [Row]
+    /// The result: versioned, each benchmark with its value's unit.
+    public struct Output: Codable, Sendable {
+        public var nmmfitOutput = OutputVersion.current
+        public var benchmarks: [Row]
         enum CodingKeys: String, CodingKey { case benchmarks, nmmfitOutput = "nmmfit_output" }
+        public init(benchmarks: [Row]) { self.benchmarks = benchmarks }
+
+        /// The text table.
+        public var text: String {
+            TextFormat.table(["benchmark", "value", "unit"], benchmarks.map { [$0.name, TextFormat.g($0.value, 4), $0.unit] })
+        }
     }
 
-    func validate() throws {
-        guard toys >= 100, fcToys >= 10 else { throw ValidationError("--toys ≥ 100 and --fc-toys ≥ 10") }
-        try ResourceLimit.toys.validate(toys, option: "--toys")
-        try ResourceLimit.toys.validate(product: [30, fcToys], option: "30 points × --fc-toys")
+    /// Toys for the toy-throughput measurements.
+    public var toys: Int
+    /// Toys per point of the Feldman–Cousins timing (30 points).
+    public var fcToys: Int
+    /// Skip the (long) Feldman–Cousins band timing.
+    public var skipFeldmanCousins: Bool
+    /// Only the benchmarks of the combination of all shipped datasets.
+    public var combinedOnly: Bool
+
+    public init(toys: Int = 20000, fcToys: Int = 10000, skipFeldmanCousins: Bool = false, combinedOnly: Bool = false) {
+        self.toys = toys
+        self.fcToys = fcToys
+        self.skipFeldmanCousins = skipFeldmanCousins
+        self.combinedOnly = combinedOnly
     }
 
     /// The process CPU time (s) of `body` — the time on one core for single-threaded work,
     /// independent of other processes' load.
-    static func cpuSeconds(_ body: () throws -> Void) rethrows -> Double {
+    public static func cpuSeconds(_ body: () throws -> Void) rethrows -> Double {
         let c0 = clock()
         try body()
         return Double(clock() - c0) / Double(CLOCKS_PER_SEC)
     }
 
-    static func time(_ repeats: Int, _ body: () throws -> Void) rethrows -> Double {
+    public static func time(_ repeats: Int, _ body: () throws -> Void) rethrows -> Double {
         var ts: [Double] = []
         for _ in 0..<repeats {
             let t0 = DispatchTime.now().uptimeNanoseconds
@@ -62,12 +72,13 @@ struct Bench: ParsableCommand {
         return ts[ts.count / 2]
     }
 
-    func run() throws {
-        try CLIErrors.run {
+    /// Runs the suite; `progress` sees each benchmark as it finishes.
+    public func run(progress: (Row) -> Void = { _ in }) throws -> Output {
+        do {
             var rows: [Row] = []
             func add(_ n: String, _ v: Double, _ u: String) {
                 rows.append(Row(name: n, value: v, unit: u))
-                if !json { Console.error("  \(n): \(Format.g(v, 4)) \(u)") }
+                progress(rows[rows.count - 1])
             }
             let cores = ProcessInfo.processInfo.activeProcessorCount
             var sink = 0.0
@@ -95,7 +106,7 @@ struct Bench: ParsableCommand {
             add("combined model (\(cm.binCount) bins, \(cm.parameterCount) parameters): q0 toys/s on 1 thread (2 fits each)", Double(toys) / tToys, "toys/s")
             if combinedOnly {
                 if sink == .infinity { print("") }
-                return try emit(rows)
+                return Output(benchmarks: rows)
             }
             // 1. one full spectrum: all sources, stepping, 1–30 keV in 0.1 keV steps (291 energies)
             let grid = try RecoilTable.grid(from: 1, to: 30, step: 0.1)
@@ -142,24 +153,14 @@ struct Bench: ParsableCommand {
             let after1e5 = peakMB()
             add("peak RSS after a 10⁴-toy study", after1e4, "MB")
             add("peak RSS after a further 10⁵-toy study", after1e5, "MB")
-            if !skipFc {
+            if !skipFeldmanCousins {
                 let fc = FeldmanCousins(profile: pl, cl: 0.9, toysPerPoint: fcToys, seed: 1, threads: cores)
                 let gridFC = (0..<30).map { 5e-11 * Double($0) / 29 }
                 let t = try Self.time(1) { _ = try fc.construct(grid: gridFC) }
                 add("Feldman–Cousins band: 30 points × \(fcToys) toys on \(cores) threads", t, "s")
             }
             if sink == .infinity { print("") }
-            try emit(rows)
-        }
-    }
-
-    func emit(_ rows: [Row]) throws {
-        if json {
-            let e = JSONEncoder()
-            e.outputFormatting = [.prettyPrinted, .sortedKeys]
-            print(String(decoding: try e.encode(Output(benchmarks: rows)), as: UTF8.self))
-        } else {
-            print(Format.table(["benchmark", "value", "unit"], rows.map { [$0.name, Format.g($0.value, 4), $0.unit] }), terminator: "")
+            return Output(benchmarks: rows)
         }
     }
 }
