@@ -3,27 +3,27 @@
 /// below the cluster's MaxArraySize (slurm.conf(5); default 1001), and a specification is kept
 /// short (at most ``maxSpecLength`` characters). Shards at or above MaxArraySize go into further
 /// array jobs whose task i runs shard `offset + i`.
-struct ArrayJobs: Equatable {
-    struct Job: Equatable {
+public struct ArrayJobs: Equatable {
+    public struct Job: Equatable {
         /// Shard = offset + array task index.
-        var offset: Int
+        public var offset: Int
         /// The array task indices, ascending.
-        var indices: [Int]
+        public var indices: [Int]
         /// "0-3,7" (without the throttle).
-        var ranges: String { ArrayJobs.ranges(indices) }
-        var shards: [Int] { indices.map { $0 + offset } }
+        public var ranges: String { ArrayJobs.ranges(indices) }
+        public var shards: [Int] { indices.map { $0 + offset } }
     }
 
     /// Longest --array value written (ranges and throttle); a longer list is split over jobs.
-    static let maxSpecLength = 1000
+    public static let maxSpecLength = 1000
 
-    var jobs: [Job]
-    var throttle: Int?
+    public var jobs: [Job]
+    public var throttle: Int?
 
     /// - Parameters:
     ///   - pending: shards to run, ascending.
     ///   - maxArraySize: the cluster's MaxArraySize (array indices are 0…MaxArraySize−1).
-    init(pending: [Int], maxArraySize: Int, throttle: Int?) {
+    public init(pending: [Int], maxArraySize: Int, throttle: Int?) {
         self.throttle = throttle
         var jobs: [Job] = []
         var byOffset: [Int: [Int]] = [:]
@@ -45,10 +45,10 @@ struct ArrayJobs: Equatable {
     }
 
     /// The --array value of a job: its ranges and the throttle.
-    func spec(_ job: Job) -> String { job.ranges + (throttle.map { "%\($0)" } ?? "") }
+    public func spec(_ job: Job) -> String { job.ranges + (throttle.map { "%\($0)" } ?? "") }
 
     /// "0-3,5,7-9" for [0, 1, 2, 3, 5, 7, 8, 9] (ascending input).
-    static func ranges(_ xs: [Int]) -> String {
+    public static func ranges(_ xs: [Int]) -> String {
         var parts: [String] = []
         var i = 0
         while i < xs.count {

@@ -2,19 +2,19 @@ import Foundation
 
 /// `nmmfit batch --status`: every attempt of a study from OUTDIR/NAME.attempts.jsonl (what was
 /// submitted, with which memory and job ids, and how its merge step ended) and the final state.
-struct AttemptsReport {
-    typealias Line = SubmissionRecord
+public struct AttemptsReport {
+    public typealias Line = SubmissionRecord
 
-    var lines: [Line]
+    public var lines: [Line]
 
     /// Reads the attempts file; unreadable lines are skipped (it is a log).
-    init(path: String) {
+    public init(path: String) {
         let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
         lines = text.split(separator: "\n").compactMap { try? JSONDecoder().decode(Line.self, from: Data($0.utf8)) }
     }
 
     /// The table of attempts and the final state, given the shards still incomplete.
-    func text(study: String, dir: String, merged: String, nshards: Int, pending: [Int]) -> String {
+    public func text(study: String, dir: String, merged: String, nshards: Int, pending: [Int]) -> String {
         var rows = [["attempt", "submitted (UTC)", "automatic", "shards", "memory", "jobs", "merge step"]]
         let submissions = lines.filter { $0.submittedUTC != nil }
         for s in submissions {

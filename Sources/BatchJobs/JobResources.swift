@@ -2,10 +2,10 @@ import Foundation
 
 /// Resource values for job files: parsing of Slurm time limits and memory sizes, so both batch
 /// systems get the same, checked numbers.
-enum JobResources {
+public enum JobResources {
     /// Seconds of a Slurm time limit: MM, MM:SS, HH:MM:SS, D-HH, D-HH:MM or D-HH:MM:SS (sbatch(1),
     /// option --time). Nil when the text is none of these or the value is 0.
-    static func seconds(slurmTime t: String) -> Int? {
+    public static func seconds(slurmTime t: String) -> Int? {
         guard t.range(of: "^([0-9]{1,5}-)?[0-9]{1,6}(:[0-9]{1,2}){0,2}$", options: .regularExpression) != nil else { return nil }
         var days = 0
         var rest = Substring(t)
@@ -30,7 +30,7 @@ enum JobResources {
 
     /// Megabytes of a size with an optional K, M, G or T suffix (Slurm's --mem units; no suffix
     /// means MB). Nil for anything else, 0, or more than 2⁴⁰ MB.
-    static func megabytes(_ m: String) -> Int? {
+    public static func megabytes(_ m: String) -> Int? {
         guard let r = m.range(of: "^([0-9]{1,9})([KMGTkmgt]?)$", options: .regularExpression), r == m.startIndex..<m.endIndex else { return nil }
         let unit = m.last!.isLetter ? m.last!.uppercased() : "M"
         let n = Int(m.filter(\.isNumber))!
@@ -46,7 +46,7 @@ enum JobResources {
 
 extension JobResources {
     /// "45 s", "12 min", "3.2 h" for a duration in seconds.
-    static func duration(_ s: Double) -> String {
+    public static func duration(_ s: Double) -> String {
         if s < 90 { return "\(Int(s.rounded())) s" }
         if s < 5400 { return "\(Int((s / 60).rounded())) min" }
         return "\(Double(Int(s / 360)) / 10) h"
@@ -55,7 +55,7 @@ extension JobResources {
 
 extension JobResources {
     /// Memory of retry `retry` (0 = first attempt): `megabytes` × `factor`^retry, rounded up.
-    static func megabytes(_ megabytes: Int, factor: Double, retry: Int) -> Int {
+    public static func megabytes(_ megabytes: Int, factor: Double, retry: Int) -> Int {
         var m = Double(megabytes)
         for _ in 0..<max(0, retry) { m *= factor }
         return Int(m.rounded(.up))

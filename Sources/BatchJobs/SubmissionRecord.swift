@@ -2,20 +2,36 @@
 /// --submit`: attempt, automatic, submitted_utc, system, pending_shards, retries_left, memory,
 /// jobs, merge_job) or the outcome of its merge step (written by the merge script: attempt,
 /// merge = merged | retrying | failed, ended_utc).
-struct SubmissionRecord: Codable {
-    var attempt: Int
-    var automatic: Bool?
-    var submittedUTC: String?
-    var system: String?
+public struct SubmissionRecord: Codable {
+    public var attempt: Int
+    public var automatic: Bool?
+    public var submittedUTC: String?
+    public var system: String?
     /// The shards submitted, as ranges ("0-3,7").
-    var pendingShards: String?
-    var retriesLeft: Int?
-    var memory: String?
+    public var pendingShards: String?
+    public var retriesLeft: Int?
+    public var memory: String?
     /// Slurm array job ids, or the DAGMan job's cluster.
-    var jobs: [String]?
-    var mergeJob: String?
-    var merge: String?
-    var endedUTC: String?
+    public var jobs: [String]?
+    public var mergeJob: String?
+    public var merge: String?
+    public var endedUTC: String?
+
+    public init(attempt: Int, automatic: Bool? = nil, submittedUTC: String? = nil, system: String? = nil, pendingShards: String? = nil,
+                retriesLeft: Int? = nil, memory: String? = nil, jobs: [String]? = nil, mergeJob: String? = nil, merge: String? = nil,
+                endedUTC: String? = nil) {
+        self.attempt = attempt
+        self.automatic = automatic
+        self.submittedUTC = submittedUTC
+        self.system = system
+        self.pendingShards = pendingShards
+        self.retriesLeft = retriesLeft
+        self.memory = memory
+        self.jobs = jobs
+        self.mergeJob = mergeJob
+        self.merge = merge
+        self.endedUTC = endedUTC
+    }
 
     enum CodingKeys: String, CodingKey {
         case attempt, automatic, system, memory, jobs, merge

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BatchJobs
 import BuildInfo
 import Detector
 import Formats
@@ -166,20 +167,8 @@ struct Batch: ParsableCommand {
          "--threads", String(threads)] + (allowOtherBuild ? ["--allow-other-build"] : []) + toyArguments + ["-o", output]
     }
 
-    /// The study's identity, kept in OUTDIR/NAME.study.json: re-writing a study with other toy
-    /// options into the same folder and name is refused (old shards would be reused).
-    struct Study: Codable, Equatable {
-        var ntoys: Int
-        var nshards: Int
-        var seed: UInt64
-        var toyArguments: [String]
-        var modelDigest: String?
-        enum CodingKeys: String, CodingKey {
-            case ntoys, nshards, seed
-            case toyArguments = "toy_arguments"
-            case modelDigest = "model_digest"
-        }
-    }
+    /// The study's identity, kept in OUTDIR/NAME.study.json (``BatchStudy``).
+    typealias Study = BatchStudy
 
     func run() throws {
         try CLIErrors.run {

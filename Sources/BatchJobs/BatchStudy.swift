@@ -1,0 +1,28 @@
+import Foundation
+
+/// A sharded toy study's identity, kept in OUTDIR/NAME.study.json (schema `batch-study`):
+/// re-writing a study with other toy options into the same folder and name is refused (old
+/// shards would be reused).
+public struct BatchStudy: Codable, Equatable, Sendable {
+    /// Toys in the whole study.
+    public var ntoys: Int
+    public var nshards: Int
+    public var seed: UInt64
+    /// The arguments passed to every `toys` call of the study.
+    public var toyArguments: [String]
+    /// The digest of the model the toys are drawn from.
+    public var modelDigest: String?
+    enum CodingKeys: String, CodingKey {
+        case ntoys, nshards, seed
+        case toyArguments = "toy_arguments"
+        case modelDigest = "model_digest"
+    }
+
+    public init(ntoys: Int, nshards: Int, seed: UInt64, toyArguments: [String], modelDigest: String?) {
+        self.ntoys = ntoys
+        self.nshards = nshards
+        self.seed = seed
+        self.toyArguments = toyArguments
+        self.modelDigest = modelDigest
+    }
+}

@@ -1,0 +1,7 @@
+import BatchJobs
+
+// The batch-study types under the names this tool's files (and its tests) use.
+typealias ArrayJobs = BatchJobs.ArrayJobs
+typealias JobResources = BatchJobs.JobResources
+typealias SubmissionRecord = BatchJobs.SubmissionRecord
+typealias AttemptsReport = BatchJobs.AttemptsReport
