@@ -138,6 +138,23 @@ public struct HEPDataSubmission: Sendable {
         return [(Self.submissionFile, submission)] + out
     }
 
+    /// Checks, before any work, that `directory` can take a submission: not a file, its parent
+    /// exists, and (without `force`) it holds no `submission.yaml` yet.
+    public static func checkTarget(_ directory: String, force: Bool) throws {
+        var isDir: ObjCBool = false
+        if FileManager.default.fileExists(atPath: directory, isDirectory: &isDir) {
+            guard isDir.boolValue else { throw InputError(file: directory, "is a file, not a folder for the HEPData submission") }
+            if !force && FileManager.default.fileExists(atPath: directory + "/" + submissionFile) {
+                throw InputError(file: directory + "/" + submissionFile, "output file exists", remedy: .overwrite)
+            }
+        } else {
+            let parent = URL(fileURLWithPath: directory).deletingLastPathComponent().path
+            guard FileManager.default.fileExists(atPath: parent, isDirectory: &isDir), isDir.boolValue else {
+                throw InputError(file: directory, "cannot create the folder for the HEPData submission: \(parent) does not exist")
+            }
+        }
+    }
+
     /// Writes the folder: creates it when missing; each file atomically (``OutputFile``). An
     /// existing file is kept unless `force`. Returns the paths written.
     @discardableResult

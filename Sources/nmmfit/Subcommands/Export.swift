@@ -108,6 +108,7 @@ struct Export: ParsableCommand {
     /// Fits the data (as `nmmfit fit`, without compatibility toys), scans the profile likelihood
     /// and writes the HEPData submission folder.
     func exportHEPData(to directory: String) throws {
+        try HEPDataSubmission.checkTarget(directory, force: force)
         let (cl, method) = (interval.cl, interval.intervalMethod)
         let report: FitReport, profile: ProfileLikelihood
         if data.spec != nil {
