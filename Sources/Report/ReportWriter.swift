@@ -105,8 +105,10 @@ public struct ReportWriter {
     /// Writes everything; returns the paths written. `moreResults` are further rows of this
     /// tool's own results for the limits figure (e.g. per-dataset fits), drawn under the fit's own.
     @discardableResult
+    /// `provenance` (the build, command line, data digests, seed and spec changes of the run) is
+    /// written into `summary.json` through the one ``ResultEncoder`` and named in `summary.md`.
     public func write(report: FitReport, model: BinnedModel, profile: ProfileLikelihood, command: String,
-                      limitsTable: URL?, moreResults: [ThisWorkResult] = []) throws -> [String] {
+                      limitsTable: URL?, moreResults: [ThisWorkResult] = [], provenance: RunProvenance? = nil) throws -> [String] {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         var written: [String] = []
         func put(_ name: String, _ data: Data) throws {
@@ -137,18 +139,20 @@ public struct ReportWriter {
             plots.append(("\(Self.limitsComparison).svg", "This result beside published results"))
         }
         if plotsOnly { return written }
-        let enc = JSONEncoder()
-        enc.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        try put(Self.summaryJSON, try enc.encode(report))
+        let summary = try provenance.map { try ResultEncoder.encode(ResultDocument(report, provenance: $0)) } ?? ResultEncoder.encode(report)
+        try put(Self.summaryJSON, summary)
         try put(Self.modelSpec, try model.spec.jsonData())
-        try put(Self.summaryMarkdown, Data(markdown(report, plots: plots, command: command).utf8))
+        try put(Self.summaryMarkdown, Data(markdown(report, plots: plots, command: command, provenance: provenance).utf8))
         return written
     }
 
-    func markdown(_ r: FitReport, plots: [(String, String)], command: String) -> String {
+    func markdown(_ r: FitReport, plots: [(String, String)], command: String, provenance: RunProvenance? = nil) -> String {
         let mu = MuNuText.mu11
         var s = "# nmmfit result: \(r.datasets.joined(separator: " + "))\n\n"
         s += "Command: `\(command)`  \nRe-run: `nmmfit fit --spec model_spec.json`\n\n"
+        if let p = provenance {
+            s += "Computed by nmmfit \(p.toolVersion) (commit `\(p.commit)`) from \(p.dataDigests.count) data file\(p.dataDigests.count == 1 ? "" : "s") (SHA-256 digests in `summary.json`, `data_digests`)\(p.seed.map { "; toys seeded with \($0)" } ?? "").\n\n"
+        }
         if let d = r.digitisedDatasets, !d.isEmpty {
             s += "> **Digitised data:** \(d.joined(separator: ", ")) — read off published figures by third parties, not an official release. Every assumption: `nmmfit datasets show NAME`.\n\n"
         }

@@ -97,7 +97,9 @@ struct CoverageCommand: ParsableCommand {
     }
 
     func emit(_ pts: [Coverage.Point]) throws {
-        try output.emit(Output(points: pts)) {
+        var provenance = try data.provenance(physics: physics, seed: fromToys.isEmpty ? toyOptions.seedValue : nil)
+        if !fromToys.isEmpty { try provenance.digest(files: try ToyStudySample.paths(fromToys)) }
+        try output.emit(Output(points: pts), provenance: provenance) {
             Format.table(["μν [1e-11 μB]", "method", "toys", "failed", "coverage", "± error", "nominal"], pts.map {
                 [Format.mu11($0.muNu), $0.method.rawValue, "\($0.toys)", "\($0.failedToys)", Format.f($0.coverage, 4), Format.f($0.error, 4), Format.f(cl, 3)]
             })

@@ -55,10 +55,11 @@ struct Datasets: ParsableCommand {
         }
     }
 
-    static func printJSON<T: Encodable>(_ value: T) throws {
-        let e = JSONEncoder()
-        e.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        print(String(decoding: try e.encode(value), as: UTF8.self))
+    /// Prints a result as JSON through the one result encoder, with the digests of `files`.
+    static func printJSON<T: Encodable>(_ value: T, files: [URL], dataDirectory: URL?) throws {
+        var provenance = RunProvenance.thisRun()
+        try provenance.digest(files: files.map(\.path), relativeTo: dataDirectory)
+        Console.out(String(decoding: try ResultEncoder.encode(ResultDocument(value, provenance: provenance)), as: UTF8.self) + "\n")
     }
 
     struct List: ParsableCommand {
@@ -72,7 +73,10 @@ struct Datasets: ParsableCommand {
                     let (spec, file) = try DataLocator.spec(named: name, dataDirectory: root.path)
                     return Summary(spec, file: file)
                 }
-                if common.json { return try printJSON(ListOutput(dataDirectory: root.path, datasets: rows)) }
+                if common.json {
+                    return try printJSON(ListOutput(dataDirectory: root.path, datasets: rows),
+                                         files: rows.map { URL(fileURLWithPath: $0.specFile) }, dataDirectory: root)
+                }
                 print("datasets in \(root.path):")
                 print(Format.table(["name", "experiment", "exposure [t·y]", "default window [keV]", "provenance"], rows.map {
                     [$0.name, $0.experiment, Format.g($0.exposureTonneYear, 4), "\(Format.g($0.defaultWindowKeV[0]))–\(Format.g($0.defaultWindowKeV[1]))",
@@ -105,7 +109,11 @@ struct Datasets: ParsableCommand {
         func run() throws {
             try CLIErrors.run {
                 let (s, file) = try DataLocator.spec(named: name, dataDirectory: common.dataDir)
-                if common.json { return try printJSON(Output(specFile: file.path, dataset: s)) }
+                if common.json {
+                    return try printJSON(Output(specFile: file.path, dataset: s),
+                                         files: try DataLocator.files(named: name, dataDirectory: common.dataDir),
+                                         dataDirectory: try? DataLocator.dataDirectory(explicit: common.dataDir))
+                }
                 print(Self.render(s, file: file), terminator: "")
             }
         }

@@ -112,9 +112,17 @@ struct FitOptions: ParsableArguments {
                 let a = try config.analyse(cl: cl, method: method, compatibilityToys: toyPlan, seed: seed)
                 (model, profile, report) = (a.model, a.profile, a.report)
             }
-            // one answer for the table, the JSON, summary.md and the figures: what the data
-            // options recorded when they loaded the data (ResultProvenance)
-            report.digitisedDatasets = ResultProvenance.digitisedDatasets
+            // one answer for the table, the JSON, summary.md and the figures: the provenance of
+            // the data options (the files read, their digests, the digitised datasets)
+            let several = data.spec == nil && report.datasets.count >= 2
+            var provenance = try data.provenance(physics: physics, seed: several && compatibilityToys != 0 ? seed : nil)
+            if let moments { try provenance.digest(files: [moments]) }
+            if plot != nil || reportDirectory != nil, let root = try? DataLocator.dataDirectory(explicit: data.dataDir) {
+                // the published limits drawn beside this result
+                let limits = root.appendingPathComponent("limits/mu_nu_limits.csv")
+                if FileManager.default.fileExists(atPath: limits.path) { try provenance.digest(files: [limits.path], relativeTo: root) }
+            }
+            report.digitisedDatasets = provenance.digitisedDatasets
             progress.finish()
             if let saveSpec { try OutputFile.write(try model.spec.jsonData(), to: saveSpec, force: output.force) }
             for (dir, plotsOnly) in [(plot, true), (reportDirectory, false)] {
@@ -124,7 +132,7 @@ struct FitOptions: ParsableArguments {
                 let names = (try? DataLocator.dataDirectory(explicit: data.dataDir)).map { DatasetDisplayNames.load(ids: report.datasets, dataDirectory: $0) } ?? [:]
                 let files = try ReportWriter(directory: dir, force: output.force, plotsOnly: plotsOnly, png: png, pdf: pdf, displayNames: names).write(
                     report: report, model: model, profile: profile,
-                    command: (["nmmfit"] + CommandLine.arguments.dropFirst()).joined(separator: " "), limitsTable: limits)
+                    command: provenance.command, limitsTable: limits, provenance: provenance)
                 output.note("wrote \(files.count) files to \(dir)/")
             }
             for n in report.fitStatus.notes { output.note("note: \(n)") }
@@ -142,12 +150,12 @@ struct FitOptions: ParsableArguments {
                     onElement: i, j, shape: shape, muIntervalBohr: report.interval[0]...report.interval[1],
                     fromKeV: edges.min()!, toKeV: edges.max()!)
                 let withElement = FitWithElement(fit: report, element: c)
-                try output.emit(withElement) {
+                try output.emit(withElement, provenance: provenance) {
                     FitTable.render(report) + "\nconstraint on \(c.elementName) (\(moments)): sensitivity s = ⟨μ_eff²⟩/|\(c.elementName)|² = \(Format.g(c.sensitivity, 4));  \(Format.g(cl * 100, 3))% CL \(Format.region("|\(c.elementName)|", lower: c.elementLowerBohr, upper: c.elementUpperBohr))\n"
                 }
                 return
             }
-            try output.emit(report) { FitTable.render(report) }
+            try output.emit(report, provenance: provenance) { FitTable.render(report) }
         }
     }
 }

@@ -44,7 +44,7 @@ struct GoodnessOfFit: ParsableCommand {
                 return Entry(chi2: g.chi2, ndof: g.ndof, pValue: g.pValue)
             }
             let out = Output(bestFit: entry(pl.best, freeParams), backgroundOnly: entry(bkg, freeParams - 1))
-            try output.emit(out) {
+            try output.emit(out, provenance: try data.provenance(physics: physics)) {
                 Format.table(["hypothesis", "χ²_BC", "ndof", "p-value"], [
                     ["best fit", Format.f(out.bestFit.chi2, 3), "\(out.bestFit.ndof)", Format.g(out.bestFit.pValue, 3)],
                     ["background only", Format.f(out.backgroundOnly.chi2, 3), "\(out.backgroundOnly.ndof)", Format.g(out.backgroundOnly.pValue, 3)],

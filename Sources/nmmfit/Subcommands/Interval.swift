@@ -146,7 +146,9 @@ struct Interval: ParsableCommand {
                 let iv = try AsymptoticInterval.interval(pl, cl: cl, method: method.asymptotic ?? .unified)
                 out = Output(muNuBest: pl.best.muNu, interval: iv, cl: cl)
             }
-            try output.emit(out) {
+            var provenance = try data.provenance(physics: physics, seed: fromToys.isEmpty && method == .feldmanCousins ? toyOptions.seedValue : nil)
+            if !fromToys.isEmpty { try provenance.digest(files: try ToyStudySample.paths(fromToys)) }
+            try output.emit(out, provenance: provenance) {
                 var s = "best fit μν = \(Format.mu11(out.muNuBest)) × 10⁻¹¹ μB\n"
                 let what = out.interval[0] <= 0 ? "upper limit" : "interval"
                 s += "\(Format.g(cl * 100, 3))% CL \(what) (\(out.method)): \(Format.region("μν", lower: out.interval[0], upper: out.interval[1]))\n"

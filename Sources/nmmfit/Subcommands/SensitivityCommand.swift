@@ -42,7 +42,7 @@ struct SensitivityCommand: ParsableCommand {
                                         shouldStop: { Interrupt.shared.requested }) { progress.update($0) }
             progress.finish()
             if let plot { try OutputFile.write(Figures.sensitivity(r).svg(), to: plot, force: output.force) }
-            try output.emit(Sensitivity.Output(r)) {
+            try output.emit(Sensitivity.Output(r), provenance: try data.provenance(physics: physics, seed: toys > 0 ? toyOptions.seedValue : nil)) {
                 var s = "expected \(Format.g(cl * 100, 3))% CL upper limit on μν (10⁻¹¹ μB), \(r.method):\n"
                 s += "  Asimov median < \(Format.mu11(r.asimovMedian))\n"
                 if r.band.count == 5 {

@@ -97,7 +97,9 @@ struct Significance: ParsableCommand {
                 toy = try ToyPValue.from(q0Observed: d.q0, sample: sample)
             }
             let out = Output(muNuBest: pl.best.muNu, q0: d.q0, zAsymptotic: d.z, pValueAsymptotic: d.p, toy: toy)
-            try output.emit(out) {
+            var provenance = try data.provenance(physics: physics, seed: toys > 0 ? toyOptions.seedValue : nil)
+            if !fromToys.isEmpty { try provenance.digest(files: try ToyStudySample.paths(fromToys)) }
+            try output.emit(out, provenance: provenance) {
                 var s = "q0 = \(Format.f(d.q0, 3));  asymptotic Z = \(Format.f(d.z)) σ, p = \(Format.g(d.p, 3))\n"
                 if let t = toy {
                     s += "toys: \(t.exceeding) of \(t.toys - t.failedToys) background-only toys have q0 ≥ q0_obs → p = \(Format.g(t.pValue, 3)) ± \(Format.g(t.pValueError, 2))"

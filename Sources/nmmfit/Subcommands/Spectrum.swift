@@ -105,7 +105,11 @@ struct Spectrum: ParsableCommand {
         case .json:
             // The header keys through the one result encoder, then the rows one by one (each
             // through the same encoder, so a NaN is an error, not "nan").
-            var head = String(decoding: try ResultEncoder.encode(Output(muNuMuB: mu, atomic: atomic, solarModel: solarModel, sources: names)), as: UTF8.self)
+            var provenance = RunProvenance.thisRun()
+            // the files read: an --atomic table, a --moments matrix
+            try provenance.digest(files: [physics.atomic.argument].filter { ![AtomicChoice.free.argument, AtomicChoice.stepping.argument].contains($0) } + (moments.map { [$0] } ?? []))
+            let document = ResultDocument(Output(muNuMuB: mu, atomic: atomic, solarModel: solarModel, sources: names), provenance: provenance)
+            var head = String(decoding: try ResultEncoder.encode(document), as: UTF8.self)
             while head.last == "}" || head.last == "\n" || head.last == " " { head.removeLast() }
             head += ",\n  \"rows\" : [\n"
             return Layout(head: head, row: { r, first in
