@@ -51,7 +51,7 @@ struct Compare: ParsableCommand {
             let r = try HypothesisTest(model: model, testedNames: names, excludedNames: excluded)
                 .run(toys: toys, seed: toyOptions.seedValue, shouldStop: { Interrupt.shared.requested }) { progress.update($0) }
             progress.finish()
-            try output.emit(r, provenance: try d.provenance(physics: physics, seed: toys > 0 ? toyOptions.seedValue : nil)) {
+            try output.emit(HypothesisTestReport(r, model: model), provenance: try d.provenance(physics: physics, seed: toys > 0 ? toyOptions.seedValue : nil)) {
                 var s = "null: \(r.tested.joined(separator: ", ")) = 0"
                 if !r.excluded.isEmpty { s += " (left out of both: \(r.excluded.joined(separator: ", ")))" }
                 s += ";  −2Δ lnL = \(Format.f(r.deltaTwoNLL, 3))\n"

@@ -1,3 +1,4 @@
+import Analysis
 import ArgumentParser
 import Formats
 import Foundation
@@ -31,19 +32,6 @@ struct Scan: ParsableCommand {
         try ResourceLimit.gridPoints.validate(points, option: "--points")
     }
 
-    struct Output: Codable {
-        var nmmfitOutput = OutputVersion.current
-        var muNuBest: Double
-        var nllBest: Double
-        var points: [ProfileLikelihood.ScanPoint]
-        enum CodingKeys: String, CodingKey {
-            case points
-            case nmmfitOutput = "nmmfit_output"
-            case muNuBest = "mu_nu_best_muB"
-            case nllBest = "nll_best"
-        }
-    }
-
     func run() throws {
         try CLIErrors.run {
             try OutputTargets.check(files: [output.output, plot], force: output.force)
@@ -54,13 +42,9 @@ struct Scan: ParsableCommand {
             let grid = (0..<points).map { min + (max - min) * Double($0) / Double(points - 1) }
             let progress = DelayedProgress(total: points, label: "scan", quiet: output.quiet || output.json)
             defer { progress.finish() }
-            var pts: [ProfileLikelihood.ScanPoint] = []
-            for (k, mu) in grid.enumerated() {
-                pts += try pl.scan([mu])
-                progress.update(k + 1)
-            }
+            let out = try ScanResult.compute(profile: pl, grid: grid) { progress.update($0) }
             progress.finish()
-            let out = Output(muNuBest: pl.best.muNu, nllBest: pl.best.nll, points: pts)
+            let pts = out.points
             if let plot {
                 let threshold = try AsymptoticInterval.criticalValues(pl, muNu: grid, cl: 0.9, method: .unified)
                 try OutputFile.write(Figures.scan(pts, interval: [iv.lower, iv.upper], cl: 0.9, best: pl.best.muNu,
