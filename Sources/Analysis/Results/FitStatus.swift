@@ -3,8 +3,9 @@ import Foundation
 import Likelihood
 
 /// A minimiser result (``FitResult``) as JSON with the conventions of every nmmfit output:
-/// `nll` is −ln L including the data constant Σ ln n_i! (the same convention as `nll_best`, so
-/// −ln L is the negative log of the Poisson × Gaussian-constraint probability of the data), and
+/// `nll` is −ln L = Σ_i (ν_i − n_i ln ν_i + ln n_i!) + Σ_k ½ ((θ_k − a_k)/σ_k)², the Poisson
+/// terms including the data constant Σ ln n_i! (as `nll_best`) and the Gaussian constraints
+/// without their normalisation; and
 /// the parameter of interest's internal value is labelled as what it is, μν² in units of
 /// 10⁻²² μB² (`names` lists it as ``poiName``); its value in μB is `mu_nu_muB`.
 public struct FitStatus: Encodable, Sendable {

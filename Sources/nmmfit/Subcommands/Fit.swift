@@ -149,7 +149,7 @@ struct FitOptions: ParsableArguments {
                 let c = try MomentRateCalculator(model: try physics.recoilModel()).constraint(
                     onElement: i, j, shape: shape, muIntervalBohr: report.interval[0]...report.interval[1],
                     fromKeV: edges.min()!, toKeV: edges.max()!)
-                let withElement = FitWithElement(fit: report, element: c)
+                let withElement = FitWithElement(fit: report, element: c, provenance: provenance)
                 try output.emit(withElement, provenance: provenance) {
                     FitTable.render(report) + "\nconstraint on \(c.elementName) (\(moments)): sensitivity s = ⟨μ_eff²⟩/|\(c.elementName)|² = \(Format.g(c.sensitivity, 4));  \(Format.g(cl * 100, 3))% CL \(Format.region("|\(c.elementName)|", lower: c.elementLowerBohr, upper: c.elementUpperBohr))\n"
                 }
@@ -160,12 +160,21 @@ struct FitOptions: ParsableArguments {
     }
 }
 
-/// A fit report with the constraint on one element of a moment matrix.
+/// A fit report with the constraint on one element of a moment matrix. With `provenance`, the
+/// nested `fit` is a whole fit document (its keys as `nmmfit fit --json` writes them).
 struct FitWithElement: Encodable {
     var nmmfitOutput = OutputVersion.current
     var fit: FitReport
     var element: MomentElementConstraint
+    var provenance: RunProvenance?
     enum CodingKeys: String, CodingKey { case fit, element, nmmfitOutput = "nmmfit_output" }
+
+    func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(nmmfitOutput, forKey: .nmmfitOutput)
+        if let provenance { try c.encode(ResultDocument(fit, provenance: provenance), forKey: .fit) } else { try c.encode(fit, forKey: .fit) }
+        try c.encode(element, forKey: .element)
+    }
 }
 
 /// The human-readable rendering of a ``FitReport``.
