@@ -1,23 +1,23 @@
 import Foundation
 
 /// Small helpers for human-readable tables.
-enum Format {
+public enum Format {
     /// A number in %g-like form with `digits` significant digits.
-    static func g(_ x: Double, _ digits: Int = 4) -> String { String(format: "%.\(digits)g", x) }
+    public static func g(_ x: Double, _ digits: Int = 4) -> String { String(format: "%.\(digits)g", x) }
     /// Fixed decimals.
-    static func f(_ x: Double, _ decimals: Int = 2) -> String { String(format: "%.\(decimals)f", x) }
+    public static func f(_ x: Double, _ decimals: Int = 2) -> String { String(format: "%.\(decimals)f", x) }
     /// μν in units of 10⁻¹¹ μB.
-    static func mu11(_ x: Double) -> String { String(format: "%.3f", x / 1e-11) }
+    public static func mu11(_ x: Double) -> String { String(format: "%.3f", x / 1e-11) }
 
     /// A confidence region on a moment as text, in units of 10⁻¹¹ μB: an upper limit
     /// "μν < 3.047 × 10⁻¹¹ μB" when the region reaches the boundary 0, else an interval
     /// "μν ∈ [1.601, 3.047] × 10⁻¹¹ μB". `name` is the quantity ("μν", "|μ_eμ|").
-    static func region(_ name: String, lower: Double, upper: Double) -> String {
+    public static func region(_ name: String, lower: Double, upper: Double) -> String {
         lower <= 0 ? "\(name) < \(mu11(upper)) × 10⁻¹¹ μB" : "\(name) ∈ [\(mu11(lower)), \(mu11(upper))] × 10⁻¹¹ μB"
     }
 
     /// Right-aligned columns with a header rule.
-    static func table(_ header: [String], _ rows: [[String]]) -> String {
+    public static func table(_ header: [String], _ rows: [[String]]) -> String {
         let widths = header.indices.map { c in max(header[c].count, rows.map { $0[c].count }.max() ?? 0) }
         func line(_ cells: [String]) -> String {
             cells.enumerated().map { String(repeating: " ", count: widths[$0] - $1.count) + $1 }.joined(separator: "  ")
