@@ -177,75 +177,11 @@ struct FitWithElement: Encodable {
     }
 }
 
-/// The human-readable rendering of a ``FitReport``.
+/// The human-readable rendering of a ``FitReport``: the library's one renderer (``FitText``),
+/// plain back end.
 enum FitTable {
     /// A row label padded to one column, then "= ".
-    static func label(_ text: String) -> String { text.padding(toLength: 19, withPad: " ", startingAt: 0) + "= " }
+    static func label(_ text: String) -> String { TextDocument.label(text) }
 
-    static func render(_ r: FitReport) -> String {
-        var s = ""
-        for ch in r.channels {
-            s += "\(ch.name): \(Format.g(ch.binEdgesKeV.first!))–\(Format.g(ch.binEdgesKeV.last!)) keV\n"
-            let names = ch.bestFit.keys.sorted()
-            var rows: [[String]] = []
-            for i in ch.observed.indices {
-                var row = ["\(Format.g(ch.binEdgesKeV[i]))–\(Format.g(ch.binEdgesKeV[i + 1]))", Format.g(ch.observed[i], 6)]
-                row += names.map { Format.f(ch.bestFit[$0]![i]) }
-                row += [Format.f(ch.totalBestFit[i]), Format.f(ch.totalBackgroundOnly[i])]
-                rows.append(row)
-            }
-            var tot = ["total", Format.g(ch.observed.reduce(0, +), 6)]
-            tot += names.map { Format.f(ch.bestFit[$0]!.reduce(0, +)) }
-            tot += [Format.f(ch.totalBestFit.reduce(0, +)), Format.f(ch.totalBackgroundOnly.reduce(0, +))]
-            rows.append(tot)
-            s += Format.table(["E [keV]", "observed"] + names.map { "\($0) (fit)" } + ["total (fit)", "bkg-only fit"], rows)
-            s += "\n"
-        }
-        let pct = Format.g(r.cl * 100, 3)
-        s += "\(label("result"))\(MuNuText.headline(r))\n"
-        let errs = MuNuText.errors(low: r.muNuErrorLow, high: r.muNuErrorHigh)
-        s += r.muNuBest > 0 && r.muNuSquaredError > 0
-            ? "\(label("best-fit μν"))\(Format.mu11(r.muNuBest)) \(errs) × 10⁻¹¹ μB (68.3 % CL errors)   (μν² = \(Format.f(r.muNuSquaredBest, 3)) ± \(Format.f(r.muNuSquaredError, 3)) × 10⁻²² μB²)\n"
-            : "\(label("best-fit μν"))\(Format.mu11(r.muNuBest)) \(errs) × 10⁻¹¹ μB (68.3 % CL errors; at the boundary μν = 0)\n"
-        s += r.isUpperLimit
-            ? "\(label("\(pct)% CL limit"))μν < \(Format.mu11(r.interval[1])) × 10⁻¹¹ μB  (\(r.intervalMethod); Wilks: \(MuNuText.interval(r.intervalWilks)))\n"
-            : "\(label("\(pct)% CL interval"))\(MuNuText.interval(r.interval)) × 10⁻¹¹ μB  (\(r.intervalMethod); Wilks: \(MuNuText.interval(r.intervalWilks)))\n"
-        if let e = r.expectedLimit {
-            s += "\(label("expected limit"))\(Format.mu11(e)) × 10⁻¹¹ μB  (median, \(pct)% CL, Asimov background-only data)\n"
-        }
-        s += "\(label("significance μν>0"))\(Format.f(r.significanceSigma)) σ   (q0 = \(Format.f(r.q0, 3)), p = \(Format.g(r.pValue, 3)))\n"
-        s += "\(label("−lnL best / bkg"))\(Format.f(r.nllBest, 4)) / \(Format.f(r.nllBackgroundOnly, 4));  Baker–Cousins χ² = \(Format.f(r.gofChi2)) for \(r.bins) bins\n"
-        s += "\(label("fit status"))\(r.converged ? "converged" : "NOT CONVERGED") (\(r.fitStatus.method), \(r.fitStatus.iterations) iterations, EDM \(Format.g(r.fitStatus.edm, 2)))\n"
-        s += "\nparameters:\n"
-        s += Format.table(["name", "best fit", "error", "bkg-only fit"], r.parameters.map { p in
-            p.unit == "muB" ? [p.name + " [10⁻¹¹ μB]", Format.mu11(p.value), MuNuText.errors(low: p.errorLow ?? 0, high: p.errorHigh ?? 0), "0"]
-                : [p.name, Format.g(p.value, 5), p.error.map { Format.g($0, 3) } ?? "—", Format.g(p.backgroundOnlyValue, 5)]
-        })
-        s += combination(r)
-        if let o = r.specOverrides { s += "dataset spec changes (--set): \(o.joined(separator: "; "))\n" }
-        return s
-    }
-
-    /// The per-dataset table and the compatibility test of a combination.
-    static func combination(_ r: FitReport) -> String {
-        // a policy that left a single dataset still says so
-        guard let rows = r.perDataset, let c = r.compatibility else { return CombinationText.policy(r).map { "\n\($0)\n" } ?? "" }
-        let pct = Format.g(r.cl * 100, 3)
-        let iv = MuNuText.interval
-        var s = "\neach dataset alone and combined (μν in 10⁻¹¹ μB; \(pct)% CL \(r.intervalMethod); expected = median limit, Asimov):\n"
-        var table = rows.map { d in
-            [d.name + (d.provenance == "digitised" ? " *" : ""), "\(Format.g(d.windowKeV[0]))–\(Format.g(d.windowKeV[1]))",
-             Format.mu11(d.muNuBest), iv(d.interval), Format.mu11(d.expectedLimit), Format.f(d.significanceSigma),
-             d.converged ? "yes" : "NO"]
-        }
-        table.append(["combined", "", Format.mu11(r.muNuBest), iv(r.interval), r.expectedLimit.map(Format.mu11) ?? "—",
-                      Format.f(r.significanceSigma), r.converged ? "yes" : "NO"])
-        s += Format.table(["dataset", "window [keV]", "best fit", "\(pct)% CL", "expected", "Z(μν>0)", "converged"], table)
-        if rows.contains(where: { $0.provenance == "digitised" }) { s += "(* digitised, not official)\n" }
-        if let p = CombinationText.policy(r) { s += p + "\n" }
-        s += CombinationText.compatibility(c) + "\n"
-        s += CombinationText.verdict(c) + "\n"
-        if let w = CombinationText.weaker(r) { s += w + "\n" }
-        return s
-    }
+    static func render(_ r: FitReport) -> String { FitText.render(r, .plain) }
 }
