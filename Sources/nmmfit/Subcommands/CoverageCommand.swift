@@ -1,3 +1,4 @@
+import Analysis
 import ArgumentParser
 import Formats
 import Foundation
@@ -47,14 +48,8 @@ struct CoverageCommand: ParsableCommand {
         try threadOptions.check()
     }
 
-    struct Output: Codable {
-        var nmmfitOutput = OutputVersion.current
-        var points: [Coverage.Point]
-        enum CodingKeys: String, CodingKey {
-            case points
-            case nmmfitOutput = "nmmfit_output"
-        }
-    }
+    /// The result (a library type).
+    typealias Output = CoverageReport
 
     func run() throws {
         try CLIErrors.run {

@@ -1,3 +1,4 @@
+import Analysis
 import ArgumentParser
 import Detector
 import Formats
@@ -17,43 +18,9 @@ struct Datasets: ParsableCommand {
         var json = false
     }
 
-    /// One row of the listing (JSON keys as in the table).
-    struct Summary: Codable {
-        var name: String
-        var experiment: String
-        var exposureTonneYear: Double
-        var defaultWindowKeV: [Double]
-        var provenance: String
-        var reference: String
-        var specFile: String
-        enum CodingKeys: String, CodingKey {
-            case name, experiment, provenance, reference
-            case exposureTonneYear = "exposure_tonne_year"
-            case defaultWindowKeV = "default_window_keV"
-            case specFile = "spec_file"
-        }
-        init(_ s: DatasetSpec, file: URL) {
-            name = s.name
-            experiment = s.experiment ?? s.title
-            exposureTonneYear = s.exposureTonneYear
-            defaultWindowKeV = s.defaultWindowKeV
-            provenance = (s.provenance ?? .official).rawValue
-            reference = s.reference
-            specFile = file.path
-        }
-    }
-
-    /// `datasets --json`.
-    struct ListOutput: Encodable {
-        var nmmfitOutput = OutputVersion.current
-        var dataDirectory: String
-        var datasets: [Summary]
-        enum CodingKeys: String, CodingKey {
-            case nmmfitOutput = "nmmfit_output"
-            case dataDirectory = "data_directory"
-            case datasets
-        }
-    }
+    /// The results (library types).
+    typealias Summary = DatasetSummary
+    typealias ListOutput = DatasetList
 
     /// Prints a result as JSON through the one result encoder, with the digests of `files`.
     static func printJSON<T: Encodable>(_ value: T, files: [URL], dataDirectory: URL?) throws {
@@ -95,16 +62,7 @@ struct Datasets: ParsableCommand {
         var name: String
         @OptionGroup var common: Common
 
-        struct Output: Encodable {
-            var nmmfitOutput = OutputVersion.current
-            var specFile: String
-            var dataset: DatasetSpec
-            enum CodingKeys: String, CodingKey {
-                case nmmfitOutput = "nmmfit_output"
-                case specFile = "spec_file"
-                case dataset
-            }
-        }
+        typealias Output = DatasetShowReport
 
         func run() throws {
             try CLIErrors.run {

@@ -160,23 +160,6 @@ struct FitOptions: ParsableArguments {
     }
 }
 
-/// A fit report with the constraint on one element of a moment matrix. With `provenance`, the
-/// nested `fit` is a whole fit document (its keys as `nmmfit fit --json` writes them).
-struct FitWithElement: Encodable {
-    var nmmfitOutput = OutputVersion.current
-    var fit: FitReport
-    var element: MomentElementConstraint
-    var provenance: RunProvenance?
-    enum CodingKeys: String, CodingKey { case fit, element, nmmfitOutput = "nmmfit_output" }
-
-    func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(nmmfitOutput, forKey: .nmmfitOutput)
-        if let provenance { try c.encode(ResultDocument(fit, provenance: provenance), forKey: .fit) } else { try c.encode(fit, forKey: .fit) }
-        try c.encode(element, forKey: .element)
-    }
-}
-
 /// The human-readable rendering of a ``FitReport``: the library's one renderer (``FitText``),
 /// plain back end.
 enum FitTable {

@@ -1,3 +1,4 @@
+import Analysis
 import ArgumentParser
 import Formats
 import Foundation
@@ -55,68 +56,9 @@ struct Interval: ParsableCommand {
         ])
     }
 
-    /// Version-2 output (issue 14): the interval once, as `interval_muB`, with the keys `fit`
-    /// uses; for Feldman–Cousins each end's toy and grid error in μB beside the tested points.
-    struct Output: Encodable {
-        var nmmfitOutput = OutputVersion.current
-        var muNuBest: Double
-        var interval: [Double]
-        var intervalKind: String
-        var cl: Double
-        var method: String
-        var feldmanCousins: FeldmanCousinsOutput?
-        enum CodingKeys: String, CodingKey {
-            case cl
-            case interval = "interval_muB"
-            case intervalKind = "interval_kind"
-            case method = "interval_method"
-            case nmmfitOutput = "nmmfit_output"
-            case muNuBest = "mu_nu_best_muB"
-            case feldmanCousins = "feldman_cousins"
-        }
-        init(muNuBest: Double, interval: MuNuInterval, cl: Double, feldmanCousins: FeldmanCousins.Result? = nil) {
-            self.muNuBest = muNuBest
-            self.interval = [interval.lower, interval.upper]
-            intervalKind = interval.isUpperLimit ? "upper_limit" : "two_sided"
-            self.cl = cl
-            method = interval.method
-            self.feldmanCousins = feldmanCousins.map(FeldmanCousinsOutput.init)
-        }
-    }
-
-    /// The construction's details; its interval is the top-level `interval_muB`.
-    struct FeldmanCousinsOutput: Encodable {
-        struct End: Encodable {
-            var toyError: Double
-            var gridError: Double
-            var atBoundary: Bool
-            enum CodingKeys: String, CodingKey {
-                case toyError = "toy_error_muB"
-                case gridError = "grid_error_muB"
-                case atBoundary = "at_boundary"
-            }
-        }
-        var lower: End
-        var upper: End
-        var points: [FeldmanCousins.Point]
-        var refinementPoints: Int
-        var seed: UInt64?
-        var toyFiles: [String]?
-        enum CodingKeys: String, CodingKey {
-            case lower, upper, points, seed
-            case refinementPoints = "refinement_points"
-            case toyFiles = "toy_files"
-        }
-        init(_ r: FeldmanCousins.Result) {
-            func end(_ e: FeldmanCousins.Endpoint) -> End { End(toyError: e.toyError, gridError: e.gridError, atBoundary: e.atBoundary) }
-            lower = end(r.lower)
-            upper = end(r.upper)
-            points = r.points
-            refinementPoints = r.refinementPoints
-            seed = r.seed
-            toyFiles = r.toyFiles
-        }
-    }
+    /// The result (library types).
+    typealias Output = IntervalReport
+    typealias FeldmanCousinsOutput = FeldmanCousinsReport
 
     func run() throws {
         try CLIErrors.run {

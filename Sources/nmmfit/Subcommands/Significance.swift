@@ -1,3 +1,4 @@
+import Analysis
 import ArgumentParser
 import Formats
 import Foundation
@@ -26,44 +27,8 @@ struct Significance: ParsableCommand {
         try threadOptions.check()
     }
 
-    /// Version-2 output (issue 14): the same keys as `fit` and `compare` for the same quantities.
-    struct Output: Encodable {
-        var nmmfitOutput = OutputVersion.current
-        var muNuBest: Double
-        var q0: Double
-        var zAsymptotic: Double
-        var pValueAsymptotic: Double
-        var toy: ToyPValue?
-        enum CodingKeys: String, CodingKey {
-            case q0, toys
-            case nmmfitOutput = "nmmfit_output"
-            case muNuBest = "mu_nu_best_muB"
-            case zAsymptotic = "z_asymptotic"
-            case pValueAsymptotic = "p_value_asymptotic"
-            case failedToys = "failed_toys"
-            case toysExceeding = "toys_exceeding"
-            case pValueToys = "p_value_toys"
-            case pValueToysError = "p_value_toys_error"
-            case zToys = "z_toys"
-            case zToysLowerBound = "z_toys_lower_bound"
-        }
-        func encode(to encoder: Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(nmmfitOutput, forKey: .nmmfitOutput)
-            try c.encode(muNuBest, forKey: .muNuBest)
-            try c.encode(q0, forKey: .q0)
-            try c.encode(zAsymptotic, forKey: .zAsymptotic)
-            try c.encode(pValueAsymptotic, forKey: .pValueAsymptotic)
-            try c.encode(toy?.toys ?? 0, forKey: .toys)
-            guard let toy else { return }
-            try c.encode(toy.failedToys, forKey: .failedToys)
-            try c.encode(toy.exceeding, forKey: .toysExceeding)
-            try c.encode(toy.pValue, forKey: .pValueToys)
-            try c.encode(toy.pValueError, forKey: .pValueToysError)
-            try c.encodeIfPresent(toy.significance, forKey: .zToys)
-            try c.encodeIfPresent(toy.zLowerBound, forKey: .zToysLowerBound)
-        }
-    }
+    /// The result (a library type).
+    typealias Output = SignificanceReport
 
     func run() throws {
         try CLIErrors.run {
