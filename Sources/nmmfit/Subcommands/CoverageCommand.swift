@@ -3,6 +3,7 @@ import ArgumentParser
 import Formats
 import Foundation
 import Likelihood
+import Report
 
 struct CoverageCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -94,11 +95,7 @@ struct CoverageCommand: ParsableCommand {
     func emit(_ pts: [Coverage.Point]) throws {
         var provenance = try data.provenance(physics: physics, seed: fromToys.isEmpty ? toyOptions.seedValue : nil)
         if !fromToys.isEmpty { try provenance.digest(files: try ToyStudySample.paths(fromToys)) }
-        try output.emit(Output(points: pts), provenance: provenance) {
-            Format.table(["μν [1e-11 μB]", "method", "toys", "failed", "coverage", "± error", "nominal"], pts.map {
-                [Format.mu11($0.muNu), $0.method.rawValue, "\($0.toys)", "\($0.failedToys)", Format.f($0.coverage, 4), Format.f($0.error, 4), Format.f(cl, 3)]
-            })
-        }
+        try output.emit(Output(points: pts), provenance: provenance) { CoverageText.render(Output(points: pts)) }
     }
 }
 

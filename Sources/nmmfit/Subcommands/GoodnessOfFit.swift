@@ -3,6 +3,7 @@ import ArgumentParser
 import Formats
 import Foundation
 import Likelihood
+import Report
 
 struct GoodnessOfFit: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -17,12 +18,7 @@ struct GoodnessOfFit: ParsableCommand {
         try CLIErrors.run {
             try OutputTargets.check(files: [output.output], force: output.force)
             let out = try GoodnessOfFitReport.compute(model: try data.model(physics: physics))
-            try output.emit(out, provenance: try data.provenance(physics: physics)) {
-                Format.table(["hypothesis", "χ²_BC", "ndof", "p-value"], [
-                    ["best fit", Format.f(out.bestFit.chi2, 3), "\(out.bestFit.ndof)", Format.g(out.bestFit.pValue, 3)],
-                    ["background only", Format.f(out.backgroundOnly.chi2, 3), "\(out.backgroundOnly.ndof)", Format.g(out.backgroundOnly.pValue, 3)],
-                ])
-            }
+            try output.emit(out, provenance: try data.provenance(physics: physics)) { GoodnessOfFitText.render(out) }
         }
     }
 }

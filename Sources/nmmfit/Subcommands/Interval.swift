@@ -3,6 +3,7 @@ import ArgumentParser
 import Formats
 import Foundation
 import Likelihood
+import Report
 
 struct Interval: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -90,26 +91,7 @@ struct Interval: ParsableCommand {
             }
             var provenance = try data.provenance(physics: physics, seed: fromToys.isEmpty && method == .feldmanCousins ? toyOptions.seedValue : nil)
             if !fromToys.isEmpty { try provenance.digest(files: try ToyStudySample.paths(fromToys)) }
-            try output.emit(out, provenance: provenance) {
-                var s = "best fit μν = \(Format.mu11(out.muNuBest)) × 10⁻¹¹ μB\n"
-                let what = out.interval[0] <= 0 ? "upper limit" : "interval"
-                s += "\(Format.g(cl * 100, 3))% CL \(what) (\(out.method)): \(Format.region("μν", lower: out.interval[0], upper: out.interval[1]))\n"
-                if let fc = fcResult {
-                    for (name, e) in [("lower", fc.lower), ("upper", fc.upper)] {
-                        s += e.atBoundary ? "\(name) end = 0 (the boundary)\n"
-                            : "\(name) end = \(Format.mu11(e.muNu)) × 10⁻¹¹ μB  ± \(Format.g(e.toyError / 1e-11, 2)) (toys) ± \(Format.g(e.gridError / 1e-11, 2)) (grid) × 10⁻¹¹ μB\n"
-                    }
-                    if let files = fc.toyFiles { s += "critical values from \(files.count) toys files\n" }
-                    for (name, e) in [("lower", fc.lower), ("upper", fc.upper)] where !e.atBoundary && e.gridError > e.toyError {
-                        s += "note: the \(name) end's grid error exceeds its toy error: add a toy study at μν ≈ \(Format.g(e.muNu, 3)) μB\n"
-                    }
-                    if fc.refinementPoints > 0 { s += "\(fc.refinementPoints) points added near the ends to refine the grid\n" }
-                    s += Format.table(["μν [1e-11 μB]", "t_obs", "critical", "± toys", "toys", "accepted", "failed toys"],
-                                      fc.points.map { [Format.mu11($0.muNu), Format.f($0.tObserved, 3), Format.f($0.criticalValue, 3),
-                                                       Format.f($0.criticalValueError, 3), "\($0.toys)", $0.accepted ? "yes" : "no", "\($0.failedToys)"] })
-                }
-                return s
-            }
+            try output.emit(out, provenance: provenance) { IntervalText.render(out, feldmanCousins: fcResult) }
         }
     }
 }

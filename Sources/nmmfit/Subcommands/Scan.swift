@@ -51,11 +51,7 @@ struct Scan: ParsableCommand {
                                                   threshold: threshold, method: AsymptoticInterval.Method.unified.rawValue).svg(),
                                      to: plot, force: output.force)
             }
-            try output.emit(out, provenance: try data.provenance(physics: physics)) {
-                "best fit μν = \(Format.mu11(pl.best.muNu)) × 10⁻¹¹ μB\n" + Format.table(
-                    ["μν [1e-11 μB]", "−2ΔlnL", "converged"],
-                    pts.map { [Format.mu11($0.muNu), Format.f($0.deltaTwoNLL, 4), $0.converged ? "yes" : "NO"] })
-            }
+            try output.emit(out, provenance: try data.provenance(physics: physics)) { ScanText.render(out) }
         }
     }
 }

@@ -4,6 +4,7 @@ import Formats
 import Foundation
 import GSL
 import Likelihood
+import Report
 
 struct Significance: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -64,21 +65,7 @@ struct Significance: ParsableCommand {
             let out = Output(muNuBest: pl.best.muNu, q0: d.q0, zAsymptotic: d.z, pValueAsymptotic: d.p, toy: toy)
             var provenance = try data.provenance(physics: physics, seed: toys > 0 ? toyOptions.seedValue : nil)
             if !fromToys.isEmpty { try provenance.digest(files: try ToyStudySample.paths(fromToys)) }
-            try output.emit(out, provenance: provenance) {
-                var s = "q0 = \(Format.f(d.q0, 3));  asymptotic Z = \(Format.f(d.z)) σ, p = \(Format.g(d.p, 3))\n"
-                if let t = toy {
-                    s += "toys: \(t.exceeding) of \(t.toys - t.failedToys) background-only toys have q0 ≥ q0_obs → p = \(Format.g(t.pValue, 3)) ± \(Format.g(t.pValueError, 2))"
-                    if let z = t.significance {
-                        s += ", Z = \(Format.f(z)) σ\n"
-                    } else if let zl = t.zLowerBound {
-                        s += ", Z > \(Format.f(zl)) σ\n"
-                    } else {
-                        s += " (every toy is at least as signal-like as the data: no evidence)\n"
-                    }
-                    if t.failedToys > 0 { s += "(\(t.failedToys) toys failed to fit and are excluded)\n" }
-                }
-                return s
-            }
+            try output.emit(out, provenance: provenance) { SignificanceText.render(out) }
             if interrupted, let t = toy {
                 Console.error("interrupted: the toy p-value uses the \(t.toys) of \(toys) toys finished")
                 throw ExitCode(130)
