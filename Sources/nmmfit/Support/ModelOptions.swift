@@ -189,23 +189,18 @@ struct DataOptions: ParsableArguments {
     func provenance(physics: PhysicsOptions?, seed: UInt64? = nil) throws -> RunProvenance {
         var p = RunProvenance.thisRun(seed: seed)
         let root = try? DataLocator.dataDirectory(explicit: dataDir)
-        let names: [String]
         if let spec {
             try p.digest(files: [spec], relativeTo: root)
             // a spec keeps only channel names: those that are datasets say whether they are digitised
-            names = try BinnedModel(spec: try ModelSpec.load(from: URL(fileURLWithPath: spec))).channelNames
+            let names = try BinnedModel(spec: try ModelSpec.load(from: URL(fileURLWithPath: spec))).channelNames
+            p.digitisedDatasets = DigitisedDatasets.among(names, dataDirectory: dataDir)
         } else {
-            names = try AnalysisConfig.expand(datasets.isEmpty ? ["xenon1t_sr1"] : datasets, dataDirectory: dataDir)
-            let overrides = try sets.map(DatasetSpec.Override.init(parsing:))
-            for n in names {
-                try p.digest(files: try DataLocator.files(named: n, overrides: overrides, dataDirectory: dataDir).map(\.path), relativeTo: root)
-            }
-            p.specOverrides = overrides.isEmpty ? nil : overrides.map(\.description)
+            try p.record(datasets: try AnalysisConfig.expand(datasets.isEmpty ? ["xenon1t_sr1"] : datasets, dataDirectory: dataDir),
+                         overrides: try sets.map(DatasetSpec.Override.init(parsing:)), dataDirectory: dataDir)
         }
         if let atomic = physics?.atomic, ![AtomicChoice.free.argument, AtomicChoice.stepping.argument].contains(atomic.argument) {
             try p.digest(files: [atomic.argument], relativeTo: root)
         }
-        p.digitisedDatasets = DigitisedDatasets.among(names, dataDirectory: dataDir)
         return p
     }
 }
