@@ -9,7 +9,7 @@
 //   MomentModels   BSM moment theory: moment matrices, PMNS, model calculators, g−2
 //   Likelihood     statistics with no physics: model spec, binned model, fits, test statistics, toys
 //   Analysis       the glue from physics to the statistical model
-//   Plot, Report   SVG figures and report folders
+//   Plot, Report   SVG figures, report folders and the text of results
 //   Benchmarks     the benchmark suite of `nmmfit bench`
 //   BatchJobs      sharded toy studies on batch systems: job files, study and attempts formats
 //   nmmfit         the command-line tool: parse, call, print
@@ -44,7 +44,8 @@ let package = Package(
         // MARK: - Public API
 
         // Strict reading and writing of files: CSV, JSON/YAML specs, HEPData, atomic output
-        // files, `InputError`. The only module that imports Yams.
+        // files, `InputError`, the one JSON encoder of results with their provenance. The only
+        // module that imports Yams.
         .target(name: "Formats", dependencies: ["Yams"], exclude: excluded),
         // Physics: solar neutrinos, oscillation, cross-sections, atomic binding → dR/dT.
         .target(name: "Recoil", dependencies: ["GSL", "Formats"], exclude: excluded),
@@ -60,7 +61,8 @@ let package = Package(
         .target(name: "Analysis", dependencies: ["Likelihood", "Detector", "Recoil", "Formats", "GSL"], exclude: excluded),
         // Dependency-free SVG plotting (spectra, residuals, Δχ² scans, limit comparisons).
         .target(name: "Plot", exclude: excluded),
-        // Figures and report folders built from results (uses Plot; no printing).
+        // Figures, report folders and the text of results (one renderer per result, plain and
+        // markdown back ends; table formatting), built from results (uses Plot; no printing).
         .target(
             name: "Report",
             dependencies: ["Plot", "Analysis", "Likelihood", "MomentModels", "Detector", "Recoil", "Formats", "GSL"],

@@ -126,6 +126,43 @@ public struct FitReport: Codable, Sendable {
         case combinedWeakerReason = "combined_weaker_reason"
     }
 
+    /// The JSON keys of the README; `fit_status` with the conventions of every output
+    /// (``FitStatus``: −ln L including Σ ln n_i! as `nll_best`, μν² labelled in `names`).
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(nmmfitOutput, forKey: .nmmfitOutput)
+        try c.encode(datasets, forKey: .datasets)
+        try c.encode(muNuBest, forKey: .muNuBest)
+        try c.encode(muNuErrorLow, forKey: .muNuErrorLow)
+        try c.encode(muNuErrorHigh, forKey: .muNuErrorHigh)
+        try c.encode(muNuSquaredBest, forKey: .muNuSquaredBest)
+        try c.encode(muNuSquaredError, forKey: .muNuSquaredError)
+        try c.encode(interval, forKey: .interval)
+        try c.encode(intervalKind, forKey: .intervalKind)
+        try c.encode(cl, forKey: .cl)
+        try c.encode(intervalMethod, forKey: .intervalMethod)
+        try c.encode(intervalWilks, forKey: .intervalWilks)
+        try c.encode(q0, forKey: .q0)
+        try c.encode(significanceSigma, forKey: .significanceSigma)
+        try c.encode(pValue, forKey: .pValue)
+        try c.encode(nllBest, forKey: .nllBest)
+        try c.encode(nllBackgroundOnly, forKey: .nllBackgroundOnly)
+        try c.encode(converged, forKey: .converged)
+        let logFactorials = FitStatus.logFactorials(channels.flatMap(\.observed))
+        try c.encode(FitStatus(fitStatus, logFactorials: logFactorials), forKey: .fitStatus)
+        try c.encode(gofChi2, forKey: .gofChi2)
+        try c.encode(bins, forKey: .bins)
+        try c.encode(parameters, forKey: .parameters)
+        try c.encode(channels, forKey: .channels)
+        try c.encodeIfPresent(digitisedDatasets, forKey: .digitisedDatasets)
+        try c.encodeIfPresent(expectedLimit, forKey: .expectedLimit)
+        try c.encodeIfPresent(perDataset, forKey: .perDataset)
+        try c.encodeIfPresent(compatibility.map { CompatibilityEncoding(result: $0, logFactorials: logFactorials) }, forKey: .compatibility)
+        try c.encodeIfPresent(specOverrides, forKey: .specOverrides)
+        try c.encodeIfPresent(combinationPolicy, forKey: .combinationPolicy)
+        try c.encodeIfPresent(combinedWeakerReason, forKey: .combinedWeakerReason)
+    }
+
     /// The confidence level of a ±1σ Gaussian interval, 2Φ(1) − 1 = erf(1/√2) = 0.6827.
     public static let oneSigmaCL = erf(1 / 2.0.squareRoot())
 

@@ -105,8 +105,10 @@ public struct ReportWriter {
     /// Writes everything; returns the paths written. `moreResults` are further rows of this
     /// tool's own results for the limits figure (e.g. per-dataset fits), drawn under the fit's own.
     @discardableResult
+    /// `provenance` (the build, command line, data digests, seed and spec changes of the run) is
+    /// written into `summary.json` through the one ``ResultEncoder`` and named in `summary.md`.
     public func write(report: FitReport, model: BinnedModel, profile: ProfileLikelihood, command: String,
-                      limitsTable: URL?, moreResults: [ThisWorkResult] = []) throws -> [String] {
+                      limitsTable: URL?, moreResults: [ThisWorkResult] = [], provenance: RunProvenance? = nil) throws -> [String] {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         var written: [String] = []
         func put(_ name: String, _ data: Data) throws {
@@ -137,61 +139,24 @@ public struct ReportWriter {
             plots.append(("\(Self.limitsComparison).svg", "This result beside published results"))
         }
         if plotsOnly { return written }
-        let enc = JSONEncoder()
-        enc.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        try put(Self.summaryJSON, try enc.encode(report))
+        let summary = try provenance.map { try ResultEncoder.encode(ResultDocument(report, provenance: $0)) } ?? ResultEncoder.encode(report)
+        try put(Self.summaryJSON, summary)
         try put(Self.modelSpec, try model.spec.jsonData())
-        try put(Self.summaryMarkdown, Data(markdown(report, plots: plots, command: command).utf8))
+        try put(Self.summaryMarkdown, Data(markdown(report, plots: plots, command: command, provenance: provenance).utf8))
         return written
     }
 
-    func markdown(_ r: FitReport, plots: [(String, String)], command: String) -> String {
-        let mu = MuNuText.mu11
+    func markdown(_ r: FitReport, plots: [(String, String)], command: String, provenance: RunProvenance? = nil) -> String {
         var s = "# nmmfit result: \(r.datasets.joined(separator: " + "))\n\n"
         s += "Command: `\(command)`  \nRe-run: `nmmfit fit --spec model_spec.json`\n\n"
+        if let p = provenance {
+            s += "Computed by nmmfit \(p.toolVersion) (commit `\(p.commit)`) from \(p.dataDigests.count) data file\(p.dataDigests.count == 1 ? "" : "s") (SHA-256 digests in `summary.json`, `data_digests`)\(p.seed.map { "; toys seeded with \($0)" } ?? "").\n\n"
+        }
         if let d = r.digitisedDatasets, !d.isEmpty {
             s += "> **Digitised data:** \(d.joined(separator: ", ")) — read off published figures by third parties, not an official release. Every assumption: `nmmfit datasets show NAME`.\n\n"
         }
-        if let o = r.specOverrides { s += "Dataset spec changes (`--set`): \(o.map { "`\($0)`" }.joined(separator: ", "))\n\n" }
-        s += "**Result:** \(MuNuText.headline(r))\n\n"
-        s += "| quantity | value [10⁻¹¹ μB] |\n|---|---|\n"
-        s += "| best-fit μν (68.3 % CL errors) | \(mu(r.muNuBest)) \(MuNuText.errors(low: r.muNuErrorLow, high: r.muNuErrorHigh)) |\n"
-        s += "| \(MuNuText.percent(r.cl)) CL \(r.isUpperLimit ? "upper limit" : "interval") (\(r.intervalMethod)) | \(MuNuText.interval(r.interval)) |\n"
-        s += "| same, Wilks | \(MuNuText.interval(r.intervalWilks)) |\n"
-        if let e = r.expectedLimit { s += "| median expected limit (Asimov) | < \(mu(e)) |\n" }
-        s += "\n| quantity | value |\n|---|---|\n"
-        s += r.muNuSquaredError > 0
-            ? "| μν² (Hessian error) | \(String(format: "%.3f", r.muNuSquaredBest)) ± \(String(format: "%.3f", r.muNuSquaredError)) × 10⁻²² μB² |\n"
-            : "| μν² | \(String(format: "%.3f", r.muNuSquaredBest)) × 10⁻²² μB² (at the boundary: no Hessian error) |\n"
-        s += "| q0, significance of μν > 0 | \(String(format: "%.3f", r.q0)), \(String(format: "%.2f", r.significanceSigma))σ (p = \(String(format: "%.3g", r.pValue))) |\n"
-        s += "| −ln L best / background only | \(String(format: "%.4f", r.nllBest)) / \(String(format: "%.4f", r.nllBackgroundOnly)) |\n"
-        s += "| Baker–Cousins χ² | \(String(format: "%.2f", r.gofChi2)) for \(r.bins) bins |\n"
-        s += "| fit status | \(r.converged ? "converged" : "NOT converged"), \(r.fitStatus.method), EDM \(String(format: "%.2g", r.fitStatus.edm)) |\n\n"
-        s += "## Parameters\n\n| name | best fit | error | background-only fit |\n|---|---|---|---|\n"
-        for p in r.parameters {
-            s += p.unit == "muB"
-                ? "| \(p.name) [10⁻¹¹ μB] | \(mu(p.value)) | \(MuNuText.errors(low: p.errorLow ?? 0, high: p.errorHigh ?? 0)) | 0 |\n"
-                : "| \(p.name) | \(String(format: "%.5g", p.value)) | \(p.error.map { String(format: "%.3g", $0) } ?? "—") | \(String(format: "%.5g", p.backgroundOnlyValue)) |\n"
-        }
-        if r.perDataset == nil, let p = r.combinationPolicy { s += "\n**Combination policy:** \(p.description)\n" }
-        if let rows = r.perDataset, let c = r.compatibility {
-            s += "\n## Each dataset alone\n\n| dataset | provenance | window [keV] | best fit [10⁻¹¹ μB] | \(String(format: "%.0f", r.cl * 100)) % CL [10⁻¹¹ μB] | expected [10⁻¹¹ μB] |\n|---|---|---|---|---|---|\n"
-            for d in rows {
-                s += "| \(d.name) | \(d.provenance) | \(String(format: "%g", d.windowKeV[0]))–\(String(format: "%g", d.windowKeV[1])) | \(mu(d.muNuBest)) | \(MuNuText.interval(d.interval)) | \(mu(d.expectedLimit)) |\n"
-            }
-            s += "\n"
-            if let p = r.combinationPolicy { s += "**Combination policy:** \(p.description)\n\n" }
-            s += "\(CombinationText.compatibility(c))\n\n"
-            s += c.tension ? "**\(CombinationText.verdict(c))**\n" : "\(CombinationText.verdict(c))\n"
-            if let w = CombinationText.weaker(r) { s += "\n**\(w)**\n" }
-        }
-        for ch in r.channels {
-            s += "\n## \(ch.name)\n\n| E [keV] | observed | best fit | background only |\n|---|---|---|---|\n"
-            for i in ch.observed.indices {
-                s += "| \(String(format: "%g", ch.binEdgesKeV[i]))–\(String(format: "%g", ch.binEdgesKeV[i + 1])) | \(String(format: "%g", ch.observed[i])) | \(String(format: "%.2f", ch.totalBestFit[i])) | \(String(format: "%.2f", ch.totalBackgroundOnly[i])) |\n"
-            }
-        }
-        s += "\n## Plots\n\n"
+        s += FitText.render(r, .markdown)
+        s += "## Plots\n\n"
         for (f, caption) in plots { s += "![\(caption)](\(f))\n\n" }
         return s
     }

@@ -24,6 +24,8 @@ struct NMMFit: ParsableCommand {
             var command = try parseAsRoot()
             try command.run()
         } catch {
+            // library errors: one line and their exit code, mapped here once
+            if let (message, code) = CLIErrors.mapped(error) { CLIErrors.fail(message, code: code) }
             let code = exitCode(for: error)
             if code == .success {  // --help, --version
                 Console.out(fullMessage(for: error) + "\n")

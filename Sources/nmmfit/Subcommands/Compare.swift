@@ -3,6 +3,7 @@ import ArgumentParser
 import Formats
 import Foundation
 import Likelihood
+import Report
 
 struct Compare: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -51,17 +52,7 @@ struct Compare: ParsableCommand {
             let r = try HypothesisTest(model: model, testedNames: names, excludedNames: excluded)
                 .run(toys: toys, seed: toyOptions.seedValue, shouldStop: { Interrupt.shared.requested }) { progress.update($0) }
             progress.finish()
-            try output.emit(r) {
-                var s = "null: \(r.tested.joined(separator: ", ")) = 0"
-                if !r.excluded.isEmpty { s += " (left out of both: \(r.excluded.joined(separator: ", ")))" }
-                s += ";  −2Δ lnL = \(Format.f(r.deltaTwoNLL, 3))\n"
-                s += "asymptotic (χ̄² with \(r.tested.count) boundary parameter\(r.tested.count > 1 ? "s" : "")): p = \(Format.g(r.pAsymptotic, 3)), Z = \(Format.f(r.zAsymptotic)) σ\n"
-                if let p = r.pToys {
-                    s += "toys (\(r.toys - r.failedToys) fitted, \(r.failedToys) failed): p = \(Format.g(p, 3)) ± \(Format.g(r.pToysError ?? 0, 2))"
-                    s += r.zToys.map { ", Z = \(Format.f($0)) σ\n" } ?? " (no toy exceeded)\n"
-                }
-                return s
-            }
+            try output.emit(HypothesisTestReport(r, model: model), provenance: try d.provenance(physics: physics, seed: toys > 0 ? toyOptions.seedValue : nil)) { HypothesisTestText.render(r) }
             if toys > 0 && Interrupt.shared.requested {
                 Console.error("interrupted: the toy p-value uses the \(r.toys) of \(toys) toys finished")
                 throw ExitCode(130)

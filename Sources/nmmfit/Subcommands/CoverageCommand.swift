@@ -1,7 +1,9 @@
+import Analysis
 import ArgumentParser
 import Formats
 import Foundation
 import Likelihood
+import Report
 
 struct CoverageCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -47,14 +49,8 @@ struct CoverageCommand: ParsableCommand {
         try threadOptions.check()
     }
 
-    struct Output: Codable {
-        var nmmfitOutput = OutputVersion.current
-        var points: [Coverage.Point]
-        enum CodingKeys: String, CodingKey {
-            case points
-            case nmmfitOutput = "nmmfit_output"
-        }
-    }
+    /// The result (a library type).
+    typealias Output = CoverageReport
 
     func run() throws {
         try CLIErrors.run {
@@ -97,11 +93,9 @@ struct CoverageCommand: ParsableCommand {
     }
 
     func emit(_ pts: [Coverage.Point]) throws {
-        try output.emit(Output(points: pts)) {
-            Format.table(["μν [1e-11 μB]", "method", "toys", "failed", "coverage", "± error", "nominal"], pts.map {
-                [Format.mu11($0.muNu), $0.method.rawValue, "\($0.toys)", "\($0.failedToys)", Format.f($0.coverage, 4), Format.f($0.error, 4), Format.f(cl, 3)]
-            })
-        }
+        var provenance = try data.provenance(physics: physics, seed: fromToys.isEmpty ? toyOptions.seedValue : nil)
+        if !fromToys.isEmpty { try provenance.digest(files: try ToyStudySample.paths(fromToys)) }
+        try output.emit(Output(points: pts), provenance: provenance) { CoverageText.render(Output(points: pts)) }
     }
 }
 

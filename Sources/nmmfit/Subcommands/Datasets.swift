@@ -1,3 +1,4 @@
+import Analysis
 import ArgumentParser
 import Detector
 import Formats
@@ -17,48 +18,15 @@ struct Datasets: ParsableCommand {
         var json = false
     }
 
-    /// One row of the listing (JSON keys as in the table).
-    struct Summary: Codable {
-        var name: String
-        var experiment: String
-        var exposureTonneYear: Double
-        var defaultWindowKeV: [Double]
-        var provenance: String
-        var reference: String
-        var specFile: String
-        enum CodingKeys: String, CodingKey {
-            case name, experiment, provenance, reference
-            case exposureTonneYear = "exposure_tonne_year"
-            case defaultWindowKeV = "default_window_keV"
-            case specFile = "spec_file"
-        }
-        init(_ s: DatasetSpec, file: URL) {
-            name = s.name
-            experiment = s.experiment ?? s.title
-            exposureTonneYear = s.exposureTonneYear
-            defaultWindowKeV = s.defaultWindowKeV
-            provenance = (s.provenance ?? .official).rawValue
-            reference = s.reference
-            specFile = file.path
-        }
-    }
+    /// The results (library types).
+    typealias Summary = DatasetSummary
+    typealias ListOutput = DatasetList
 
-    /// `datasets --json`.
-    struct ListOutput: Encodable {
-        var nmmfitOutput = OutputVersion.current
-        var dataDirectory: String
-        var datasets: [Summary]
-        enum CodingKeys: String, CodingKey {
-            case nmmfitOutput = "nmmfit_output"
-            case dataDirectory = "data_directory"
-            case datasets
-        }
-    }
-
-    static func printJSON<T: Encodable>(_ value: T) throws {
-        let e = JSONEncoder()
-        e.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        print(String(decoding: try e.encode(value), as: UTF8.self))
+    /// Prints a result as JSON through the one result encoder, with the digests of `files`.
+    static func printJSON<T: Encodable>(_ value: T, files: [URL], dataDirectory: URL?) throws {
+        var provenance = RunProvenance.thisRun()
+        try provenance.digest(files: files.map(\.path), relativeTo: dataDirectory)
+        Console.out(String(decoding: try ResultEncoder.encode(ResultDocument(value, provenance: provenance)), as: UTF8.self) + "\n")
     }
 
     struct List: ParsableCommand {
@@ -72,7 +40,10 @@ struct Datasets: ParsableCommand {
                     let (spec, file) = try DataLocator.spec(named: name, dataDirectory: root.path)
                     return Summary(spec, file: file)
                 }
-                if common.json { return try printJSON(ListOutput(dataDirectory: root.path, datasets: rows)) }
+                if common.json {
+                    return try printJSON(ListOutput(dataDirectory: root.path, datasets: rows),
+                                         files: rows.map { URL(fileURLWithPath: $0.specFile) }, dataDirectory: root)
+                }
                 print("datasets in \(root.path):")
                 print(Format.table(["name", "experiment", "exposure [t·y]", "default window [keV]", "provenance"], rows.map {
                     [$0.name, $0.experiment, Format.g($0.exposureTonneYear, 4), "\(Format.g($0.defaultWindowKeV[0]))–\(Format.g($0.defaultWindowKeV[1]))",
@@ -91,21 +62,16 @@ struct Datasets: ParsableCommand {
         var name: String
         @OptionGroup var common: Common
 
-        struct Output: Encodable {
-            var nmmfitOutput = OutputVersion.current
-            var specFile: String
-            var dataset: DatasetSpec
-            enum CodingKeys: String, CodingKey {
-                case nmmfitOutput = "nmmfit_output"
-                case specFile = "spec_file"
-                case dataset
-            }
-        }
+        typealias Output = DatasetShowReport
 
         func run() throws {
             try CLIErrors.run {
                 let (s, file) = try DataLocator.spec(named: name, dataDirectory: common.dataDir)
-                if common.json { return try printJSON(Output(specFile: file.path, dataset: s)) }
+                if common.json {
+                    return try printJSON(Output(specFile: file.path, dataset: s),
+                                         files: try DataLocator.files(named: name, dataDirectory: common.dataDir),
+                                         dataDirectory: try? DataLocator.dataDirectory(explicit: common.dataDir))
+                }
                 print(Self.render(s, file: file), terminator: "")
             }
         }

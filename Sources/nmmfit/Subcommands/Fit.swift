@@ -112,9 +112,17 @@ struct FitOptions: ParsableArguments {
                 let a = try config.analyse(cl: cl, method: method, compatibilityToys: toyPlan, seed: seed)
                 (model, profile, report) = (a.model, a.profile, a.report)
             }
-            // one answer for the table, the JSON, summary.md and the figures: what the data
-            // options recorded when they loaded the data (ResultProvenance)
-            report.digitisedDatasets = ResultProvenance.digitisedDatasets
+            // one answer for the table, the JSON, summary.md and the figures: the provenance of
+            // the data options (the files read, their digests, the digitised datasets)
+            let several = data.spec == nil && report.datasets.count >= 2
+            var provenance = try data.provenance(physics: physics, seed: several && compatibilityToys != 0 ? seed : nil)
+            if let moments { try provenance.digest(files: [moments]) }
+            if plot != nil || reportDirectory != nil, let root = try? DataLocator.dataDirectory(explicit: data.dataDir) {
+                // the published limits drawn beside this result
+                let limits = root.appendingPathComponent("limits/mu_nu_limits.csv")
+                if FileManager.default.fileExists(atPath: limits.path) { try provenance.digest(files: [limits.path], relativeTo: root) }
+            }
+            report.digitisedDatasets = provenance.digitisedDatasets
             progress.finish()
             if let saveSpec { try OutputFile.write(try model.spec.jsonData(), to: saveSpec, force: output.force) }
             for (dir, plotsOnly) in [(plot, true), (reportDirectory, false)] {
@@ -124,7 +132,7 @@ struct FitOptions: ParsableArguments {
                 let names = (try? DataLocator.dataDirectory(explicit: data.dataDir)).map { DatasetDisplayNames.load(ids: report.datasets, dataDirectory: $0) } ?? [:]
                 let files = try ReportWriter(directory: dir, force: output.force, plotsOnly: plotsOnly, png: png, pdf: pdf, displayNames: names).write(
                     report: report, model: model, profile: profile,
-                    command: (["nmmfit"] + CommandLine.arguments.dropFirst()).joined(separator: " "), limitsTable: limits)
+                    command: provenance.command, limitsTable: limits, provenance: provenance)
                 output.note("wrote \(files.count) files to \(dir)/")
             }
             for n in report.fitStatus.notes { output.note("note: \(n)") }
@@ -141,94 +149,22 @@ struct FitOptions: ParsableArguments {
                 let c = try MomentRateCalculator(model: try physics.recoilModel()).constraint(
                     onElement: i, j, shape: shape, muIntervalBohr: report.interval[0]...report.interval[1],
                     fromKeV: edges.min()!, toKeV: edges.max()!)
-                let withElement = FitWithElement(fit: report, element: c)
-                try output.emit(withElement) {
+                let withElement = FitWithElement(fit: report, element: c, provenance: provenance)
+                try output.emit(withElement, provenance: provenance) {
                     FitTable.render(report) + "\nconstraint on \(c.elementName) (\(moments)): sensitivity s = ⟨μ_eff²⟩/|\(c.elementName)|² = \(Format.g(c.sensitivity, 4));  \(Format.g(cl * 100, 3))% CL \(Format.region("|\(c.elementName)|", lower: c.elementLowerBohr, upper: c.elementUpperBohr))\n"
                 }
                 return
             }
-            try output.emit(report) { FitTable.render(report) }
+            try output.emit(report, provenance: provenance) { FitTable.render(report) }
         }
     }
 }
 
-/// A fit report with the constraint on one element of a moment matrix.
-struct FitWithElement: Encodable {
-    var nmmfitOutput = OutputVersion.current
-    var fit: FitReport
-    var element: MomentElementConstraint
-    enum CodingKeys: String, CodingKey { case fit, element, nmmfitOutput = "nmmfit_output" }
-}
-
-/// The human-readable rendering of a ``FitReport``.
+/// The human-readable rendering of a ``FitReport``: the library's one renderer (``FitText``),
+/// plain back end.
 enum FitTable {
     /// A row label padded to one column, then "= ".
-    static func label(_ text: String) -> String { text.padding(toLength: 19, withPad: " ", startingAt: 0) + "= " }
+    static func label(_ text: String) -> String { TextDocument.label(text) }
 
-    static func render(_ r: FitReport) -> String {
-        var s = ""
-        for ch in r.channels {
-            s += "\(ch.name): \(Format.g(ch.binEdgesKeV.first!))–\(Format.g(ch.binEdgesKeV.last!)) keV\n"
-            let names = ch.bestFit.keys.sorted()
-            var rows: [[String]] = []
-            for i in ch.observed.indices {
-                var row = ["\(Format.g(ch.binEdgesKeV[i]))–\(Format.g(ch.binEdgesKeV[i + 1]))", Format.g(ch.observed[i], 6)]
-                row += names.map { Format.f(ch.bestFit[$0]![i]) }
-                row += [Format.f(ch.totalBestFit[i]), Format.f(ch.totalBackgroundOnly[i])]
-                rows.append(row)
-            }
-            var tot = ["total", Format.g(ch.observed.reduce(0, +), 6)]
-            tot += names.map { Format.f(ch.bestFit[$0]!.reduce(0, +)) }
-            tot += [Format.f(ch.totalBestFit.reduce(0, +)), Format.f(ch.totalBackgroundOnly.reduce(0, +))]
-            rows.append(tot)
-            s += Format.table(["E [keV]", "observed"] + names.map { "\($0) (fit)" } + ["total (fit)", "bkg-only fit"], rows)
-            s += "\n"
-        }
-        let pct = Format.g(r.cl * 100, 3)
-        s += "\(label("result"))\(MuNuText.headline(r))\n"
-        let errs = MuNuText.errors(low: r.muNuErrorLow, high: r.muNuErrorHigh)
-        s += r.muNuBest > 0 && r.muNuSquaredError > 0
-            ? "\(label("best-fit μν"))\(Format.mu11(r.muNuBest)) \(errs) × 10⁻¹¹ μB (68.3 % CL errors)   (μν² = \(Format.f(r.muNuSquaredBest, 3)) ± \(Format.f(r.muNuSquaredError, 3)) × 10⁻²² μB²)\n"
-            : "\(label("best-fit μν"))\(Format.mu11(r.muNuBest)) \(errs) × 10⁻¹¹ μB (68.3 % CL errors; at the boundary μν = 0)\n"
-        s += r.isUpperLimit
-            ? "\(label("\(pct)% CL limit"))μν < \(Format.mu11(r.interval[1])) × 10⁻¹¹ μB  (\(r.intervalMethod); Wilks: \(MuNuText.interval(r.intervalWilks)))\n"
-            : "\(label("\(pct)% CL interval"))\(MuNuText.interval(r.interval)) × 10⁻¹¹ μB  (\(r.intervalMethod); Wilks: \(MuNuText.interval(r.intervalWilks)))\n"
-        if let e = r.expectedLimit {
-            s += "\(label("expected limit"))\(Format.mu11(e)) × 10⁻¹¹ μB  (median, \(pct)% CL, Asimov background-only data)\n"
-        }
-        s += "\(label("significance μν>0"))\(Format.f(r.significanceSigma)) σ   (q0 = \(Format.f(r.q0, 3)), p = \(Format.g(r.pValue, 3)))\n"
-        s += "\(label("−lnL best / bkg"))\(Format.f(r.nllBest, 4)) / \(Format.f(r.nllBackgroundOnly, 4));  Baker–Cousins χ² = \(Format.f(r.gofChi2)) for \(r.bins) bins\n"
-        s += "\(label("fit status"))\(r.converged ? "converged" : "NOT CONVERGED") (\(r.fitStatus.method), \(r.fitStatus.iterations) iterations, EDM \(Format.g(r.fitStatus.edm, 2)))\n"
-        s += "\nparameters:\n"
-        s += Format.table(["name", "best fit", "error", "bkg-only fit"], r.parameters.map { p in
-            p.unit == "muB" ? [p.name + " [10⁻¹¹ μB]", Format.mu11(p.value), MuNuText.errors(low: p.errorLow ?? 0, high: p.errorHigh ?? 0), "0"]
-                : [p.name, Format.g(p.value, 5), p.error.map { Format.g($0, 3) } ?? "—", Format.g(p.backgroundOnlyValue, 5)]
-        })
-        s += combination(r)
-        if let o = r.specOverrides { s += "dataset spec changes (--set): \(o.joined(separator: "; "))\n" }
-        return s
-    }
-
-    /// The per-dataset table and the compatibility test of a combination.
-    static func combination(_ r: FitReport) -> String {
-        // a policy that left a single dataset still says so
-        guard let rows = r.perDataset, let c = r.compatibility else { return CombinationText.policy(r).map { "\n\($0)\n" } ?? "" }
-        let pct = Format.g(r.cl * 100, 3)
-        let iv = MuNuText.interval
-        var s = "\neach dataset alone and combined (μν in 10⁻¹¹ μB; \(pct)% CL \(r.intervalMethod); expected = median limit, Asimov):\n"
-        var table = rows.map { d in
-            [d.name + (d.provenance == "digitised" ? " *" : ""), "\(Format.g(d.windowKeV[0]))–\(Format.g(d.windowKeV[1]))",
-             Format.mu11(d.muNuBest), iv(d.interval), Format.mu11(d.expectedLimit), Format.f(d.significanceSigma),
-             d.converged ? "yes" : "NO"]
-        }
-        table.append(["combined", "", Format.mu11(r.muNuBest), iv(r.interval), r.expectedLimit.map(Format.mu11) ?? "—",
-                      Format.f(r.significanceSigma), r.converged ? "yes" : "NO"])
-        s += Format.table(["dataset", "window [keV]", "best fit", "\(pct)% CL", "expected", "Z(μν>0)", "converged"], table)
-        if rows.contains(where: { $0.provenance == "digitised" }) { s += "(* digitised, not official)\n" }
-        if let p = CombinationText.policy(r) { s += p + "\n" }
-        s += CombinationText.compatibility(c) + "\n"
-        s += CombinationText.verdict(c) + "\n"
-        if let w = CombinationText.weaker(r) { s += w + "\n" }
-        return s
-    }
+    static func render(_ r: FitReport) -> String { FitText.render(r, .plain) }
 }

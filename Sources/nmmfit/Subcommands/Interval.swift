@@ -1,7 +1,9 @@
+import Analysis
 import ArgumentParser
 import Formats
 import Foundation
 import Likelihood
+import Report
 
 struct Interval: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -55,68 +57,9 @@ struct Interval: ParsableCommand {
         ])
     }
 
-    /// Version-2 output (issue 14): the interval once, as `interval_muB`, with the keys `fit`
-    /// uses; for Feldman–Cousins each end's toy and grid error in μB beside the tested points.
-    struct Output: Encodable {
-        var nmmfitOutput = OutputVersion.current
-        var muNuBest: Double
-        var interval: [Double]
-        var intervalKind: String
-        var cl: Double
-        var method: String
-        var feldmanCousins: FeldmanCousinsOutput?
-        enum CodingKeys: String, CodingKey {
-            case cl
-            case interval = "interval_muB"
-            case intervalKind = "interval_kind"
-            case method = "interval_method"
-            case nmmfitOutput = "nmmfit_output"
-            case muNuBest = "mu_nu_best_muB"
-            case feldmanCousins = "feldman_cousins"
-        }
-        init(muNuBest: Double, interval: MuNuInterval, cl: Double, feldmanCousins: FeldmanCousins.Result? = nil) {
-            self.muNuBest = muNuBest
-            self.interval = [interval.lower, interval.upper]
-            intervalKind = interval.isUpperLimit ? "upper_limit" : "two_sided"
-            self.cl = cl
-            method = interval.method
-            self.feldmanCousins = feldmanCousins.map(FeldmanCousinsOutput.init)
-        }
-    }
-
-    /// The construction's details; its interval is the top-level `interval_muB`.
-    struct FeldmanCousinsOutput: Encodable {
-        struct End: Encodable {
-            var toyError: Double
-            var gridError: Double
-            var atBoundary: Bool
-            enum CodingKeys: String, CodingKey {
-                case toyError = "toy_error_muB"
-                case gridError = "grid_error_muB"
-                case atBoundary = "at_boundary"
-            }
-        }
-        var lower: End
-        var upper: End
-        var points: [FeldmanCousins.Point]
-        var refinementPoints: Int
-        var seed: UInt64?
-        var toyFiles: [String]?
-        enum CodingKeys: String, CodingKey {
-            case lower, upper, points, seed
-            case refinementPoints = "refinement_points"
-            case toyFiles = "toy_files"
-        }
-        init(_ r: FeldmanCousins.Result) {
-            func end(_ e: FeldmanCousins.Endpoint) -> End { End(toyError: e.toyError, gridError: e.gridError, atBoundary: e.atBoundary) }
-            lower = end(r.lower)
-            upper = end(r.upper)
-            points = r.points
-            refinementPoints = r.refinementPoints
-            seed = r.seed
-            toyFiles = r.toyFiles
-        }
-    }
+    /// The result (library types).
+    typealias Output = IntervalReport
+    typealias FeldmanCousinsOutput = FeldmanCousinsReport
 
     func run() throws {
         try CLIErrors.run {
@@ -146,26 +89,9 @@ struct Interval: ParsableCommand {
                 let iv = try AsymptoticInterval.interval(pl, cl: cl, method: method.asymptotic ?? .unified)
                 out = Output(muNuBest: pl.best.muNu, interval: iv, cl: cl)
             }
-            try output.emit(out) {
-                var s = "best fit μν = \(Format.mu11(out.muNuBest)) × 10⁻¹¹ μB\n"
-                let what = out.interval[0] <= 0 ? "upper limit" : "interval"
-                s += "\(Format.g(cl * 100, 3))% CL \(what) (\(out.method)): \(Format.region("μν", lower: out.interval[0], upper: out.interval[1]))\n"
-                if let fc = fcResult {
-                    for (name, e) in [("lower", fc.lower), ("upper", fc.upper)] {
-                        s += e.atBoundary ? "\(name) end = 0 (the boundary)\n"
-                            : "\(name) end = \(Format.mu11(e.muNu)) × 10⁻¹¹ μB  ± \(Format.g(e.toyError / 1e-11, 2)) (toys) ± \(Format.g(e.gridError / 1e-11, 2)) (grid) × 10⁻¹¹ μB\n"
-                    }
-                    if let files = fc.toyFiles { s += "critical values from \(files.count) toys files\n" }
-                    for (name, e) in [("lower", fc.lower), ("upper", fc.upper)] where !e.atBoundary && e.gridError > e.toyError {
-                        s += "note: the \(name) end's grid error exceeds its toy error: add a toy study at μν ≈ \(Format.g(e.muNu, 3)) μB\n"
-                    }
-                    if fc.refinementPoints > 0 { s += "\(fc.refinementPoints) points added near the ends to refine the grid\n" }
-                    s += Format.table(["μν [1e-11 μB]", "t_obs", "critical", "± toys", "toys", "accepted", "failed toys"],
-                                      fc.points.map { [Format.mu11($0.muNu), Format.f($0.tObserved, 3), Format.f($0.criticalValue, 3),
-                                                       Format.f($0.criticalValueError, 3), "\($0.toys)", $0.accepted ? "yes" : "no", "\($0.failedToys)"] })
-                }
-                return s
-            }
+            var provenance = try data.provenance(physics: physics, seed: fromToys.isEmpty && method == .feldmanCousins ? toyOptions.seedValue : nil)
+            if !fromToys.isEmpty { try provenance.digest(files: try ToyStudySample.paths(fromToys)) }
+            try output.emit(out, provenance: provenance) { IntervalText.render(out, feldmanCousins: fcResult) }
         }
     }
 }

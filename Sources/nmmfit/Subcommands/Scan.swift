@@ -1,3 +1,4 @@
+import Analysis
 import ArgumentParser
 import Formats
 import Foundation
@@ -31,19 +32,6 @@ struct Scan: ParsableCommand {
         try ResourceLimit.gridPoints.validate(points, option: "--points")
     }
 
-    struct Output: Codable {
-        var nmmfitOutput = OutputVersion.current
-        var muNuBest: Double
-        var nllBest: Double
-        var points: [ProfileLikelihood.ScanPoint]
-        enum CodingKeys: String, CodingKey {
-            case points
-            case nmmfitOutput = "nmmfit_output"
-            case muNuBest = "mu_nu_best_muB"
-            case nllBest = "nll_best"
-        }
-    }
-
     func run() throws {
         try CLIErrors.run {
             try OutputTargets.check(files: [output.output, plot], force: output.force)
@@ -54,24 +42,16 @@ struct Scan: ParsableCommand {
             let grid = (0..<points).map { min + (max - min) * Double($0) / Double(points - 1) }
             let progress = DelayedProgress(total: points, label: "scan", quiet: output.quiet || output.json)
             defer { progress.finish() }
-            var pts: [ProfileLikelihood.ScanPoint] = []
-            for (k, mu) in grid.enumerated() {
-                pts += try pl.scan([mu])
-                progress.update(k + 1)
-            }
+            let out = try ScanResult.compute(profile: pl, grid: grid) { progress.update($0) }
             progress.finish()
-            let out = Output(muNuBest: pl.best.muNu, nllBest: pl.best.nll, points: pts)
+            let pts = out.points
             if let plot {
                 let threshold = try AsymptoticInterval.criticalValues(pl, muNu: grid, cl: 0.9, method: .unified)
                 try OutputFile.write(Figures.scan(pts, interval: [iv.lower, iv.upper], cl: 0.9, best: pl.best.muNu,
                                                   threshold: threshold, method: AsymptoticInterval.Method.unified.rawValue).svg(),
                                      to: plot, force: output.force)
             }
-            try output.emit(out) {
-                "best fit μν = \(Format.mu11(pl.best.muNu)) × 10⁻¹¹ μB\n" + Format.table(
-                    ["μν [1e-11 μB]", "−2ΔlnL", "converged"],
-                    pts.map { [Format.mu11($0.muNu), Format.f($0.deltaTwoNLL, 4), $0.converged ? "yes" : "NO"] })
-            }
+            try output.emit(out, provenance: try data.provenance(physics: physics)) { ScanText.render(out) }
         }
     }
 }

@@ -42,18 +42,7 @@ struct SensitivityCommand: ParsableCommand {
                                         shouldStop: { Interrupt.shared.requested }) { progress.update($0) }
             progress.finish()
             if let plot { try OutputFile.write(Figures.sensitivity(r).svg(), to: plot, force: output.force) }
-            try output.emit(Sensitivity.Output(r)) {
-                var s = "expected \(Format.g(cl * 100, 3))% CL upper limit on μν (10⁻¹¹ μB), \(r.method):\n"
-                s += "  Asimov median < \(Format.mu11(r.asimovMedian))\n"
-                if r.band.count == 5 {
-                    s += "  toys: −2σ \(Format.mu11(r.band[0]))  −1σ \(Format.mu11(r.band[1]))  median \(Format.mu11(r.band[2]))  +1σ \(Format.mu11(r.band[3]))  +2σ \(Format.mu11(r.band[4]))\n"
-                }
-                if r.toys < toys { s += "  (interrupted: the band uses the \(r.toys) of \(toys) toys finished)\n" }
-                s += r.observedLower > 0
-                    ? "  observed: two-sided, [\(Format.mu11(r.observedLower)), \(Format.mu11(r.observed))] (the data exclude μν = 0; the upper end is not an upper limit)\n"
-                    : "  observed < \(Format.mu11(r.observed))\n"
-                return s
-            }
+            try output.emit(Sensitivity.Output(r), provenance: try data.provenance(physics: physics, seed: toys > 0 ? toyOptions.seedValue : nil)) { SensitivityText.render(r, requestedToys: toys) }
             if Interrupt.shared.requested {
                 Console.error("interrupted: the band uses the \(r.toys) of \(toys) toys finished")
                 throw ExitCode(130)

@@ -1,8 +1,10 @@
+import Analysis
 import ArgumentParser
 import Formats
 import Foundation
 import GSL
 import Likelihood
+import Report
 
 struct Significance: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -26,44 +28,8 @@ struct Significance: ParsableCommand {
         try threadOptions.check()
     }
 
-    /// Version-2 output (issue 14): the same keys as `fit` and `compare` for the same quantities.
-    struct Output: Encodable {
-        var nmmfitOutput = OutputVersion.current
-        var muNuBest: Double
-        var q0: Double
-        var zAsymptotic: Double
-        var pValueAsymptotic: Double
-        var toy: ToyPValue?
-        enum CodingKeys: String, CodingKey {
-            case q0, toys
-            case nmmfitOutput = "nmmfit_output"
-            case muNuBest = "mu_nu_best_muB"
-            case zAsymptotic = "z_asymptotic"
-            case pValueAsymptotic = "p_value_asymptotic"
-            case failedToys = "failed_toys"
-            case toysExceeding = "toys_exceeding"
-            case pValueToys = "p_value_toys"
-            case pValueToysError = "p_value_toys_error"
-            case zToys = "z_toys"
-            case zToysLowerBound = "z_toys_lower_bound"
-        }
-        func encode(to encoder: Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(nmmfitOutput, forKey: .nmmfitOutput)
-            try c.encode(muNuBest, forKey: .muNuBest)
-            try c.encode(q0, forKey: .q0)
-            try c.encode(zAsymptotic, forKey: .zAsymptotic)
-            try c.encode(pValueAsymptotic, forKey: .pValueAsymptotic)
-            try c.encode(toy?.toys ?? 0, forKey: .toys)
-            guard let toy else { return }
-            try c.encode(toy.failedToys, forKey: .failedToys)
-            try c.encode(toy.exceeding, forKey: .toysExceeding)
-            try c.encode(toy.pValue, forKey: .pValueToys)
-            try c.encode(toy.pValueError, forKey: .pValueToysError)
-            try c.encodeIfPresent(toy.significance, forKey: .zToys)
-            try c.encodeIfPresent(toy.zLowerBound, forKey: .zToysLowerBound)
-        }
-    }
+    /// The result (a library type).
+    typealias Output = SignificanceReport
 
     func run() throws {
         try CLIErrors.run {
@@ -97,21 +63,9 @@ struct Significance: ParsableCommand {
                 toy = try ToyPValue.from(q0Observed: d.q0, sample: sample)
             }
             let out = Output(muNuBest: pl.best.muNu, q0: d.q0, zAsymptotic: d.z, pValueAsymptotic: d.p, toy: toy)
-            try output.emit(out) {
-                var s = "q0 = \(Format.f(d.q0, 3));  asymptotic Z = \(Format.f(d.z)) σ, p = \(Format.g(d.p, 3))\n"
-                if let t = toy {
-                    s += "toys: \(t.exceeding) of \(t.toys - t.failedToys) background-only toys have q0 ≥ q0_obs → p = \(Format.g(t.pValue, 3)) ± \(Format.g(t.pValueError, 2))"
-                    if let z = t.significance {
-                        s += ", Z = \(Format.f(z)) σ\n"
-                    } else if let zl = t.zLowerBound {
-                        s += ", Z > \(Format.f(zl)) σ\n"
-                    } else {
-                        s += " (every toy is at least as signal-like as the data: no evidence)\n"
-                    }
-                    if t.failedToys > 0 { s += "(\(t.failedToys) toys failed to fit and are excluded)\n" }
-                }
-                return s
-            }
+            var provenance = try data.provenance(physics: physics, seed: toys > 0 ? toyOptions.seedValue : nil)
+            if !fromToys.isEmpty { try provenance.digest(files: try ToyStudySample.paths(fromToys)) }
+            try output.emit(out, provenance: provenance) { SignificanceText.render(out) }
             if interrupted, let t = toy {
                 Console.error("interrupted: the toy p-value uses the \(t.toys) of \(toys) toys finished")
                 throw ExitCode(130)

@@ -1,3 +1,4 @@
+import Analysis
 import ArgumentParser
 import Formats
 import Foundation
@@ -58,40 +59,12 @@ struct Spectrum: ParsableCommand {
         }
     }
 
-    struct Row: Codable {
-        var tKeV: Double
-        var weak: Double
-        var magnetic: Double
-        var total: Double
-        var weakBySource: [String: Double]?
-        var magneticBySource: [String: Double]?
-        enum CodingKeys: String, CodingKey {
-            case weak, magnetic, total
-            case tKeV = "T_keV"
-            case weakBySource = "weak_by_source"
-            case magneticBySource = "magnetic_by_source"
-        }
-    }
-
-    struct Output: Codable {
-        var nmmfitOutput = OutputVersion.current
-        var units = Spectrum.rateUnit
-        var energy = "T_keV: true recoil energy in keV (before detector resolution)"
-        var muNuMuB: Double
-        var atomic: String
-        var solarModel: String
-        var sources: [String]
-        var rows: [Row]?
-        enum CodingKeys: String, CodingKey {
-            case units, energy, atomic, sources, rows
-            case nmmfitOutput = "nmmfit_output"
-            case muNuMuB = "mu_nu_muB"
-            case solarModel = "solar_model"
-        }
-    }
+    /// The result (library types).
+    typealias Row = SpectrumRow
+    typealias Output = SpectrumReport
 
     /// The unit of every rate column.
-    static let rateUnit = "events/(tonne·year·keV)"
+    static let rateUnit = SpectrumReport.rateUnit
 
     /// The text before the rows, one row's text, and the text after the rows, in `format`.
     struct Layout {
@@ -105,7 +78,11 @@ struct Spectrum: ParsableCommand {
         case .json:
             // The header keys through the one result encoder, then the rows one by one (each
             // through the same encoder, so a NaN is an error, not "nan").
-            var head = String(decoding: try ResultEncoder.encode(Output(muNuMuB: mu, atomic: atomic, solarModel: solarModel, sources: names)), as: UTF8.self)
+            var provenance = RunProvenance.thisRun()
+            // the files read: an --atomic table, a --moments matrix
+            try provenance.digest(files: [physics.atomic.argument].filter { ![AtomicChoice.free.argument, AtomicChoice.stepping.argument].contains($0) } + (moments.map { [$0] } ?? []))
+            let document = ResultDocument(Output(muNuMuB: mu, atomic: atomic, solarModel: solarModel, sources: names), provenance: provenance)
+            var head = String(decoding: try ResultEncoder.encode(document), as: UTF8.self)
             while head.last == "}" || head.last == "\n" || head.last == " " { head.removeLast() }
             head += ",\n  \"rows\" : [\n"
             return Layout(head: head, row: { r, first in

@@ -6,44 +6,45 @@ import Likelihood
 import MomentModels
 import Recoil
 
-/// Turns library errors into one clear line on stderr and a non-zero exit (no stack trace).
+/// Turns library errors into one clear line on stderr and a non-zero exit (no stack trace). The
+/// mapping happens once, at the root (``NMMFit/main()`` calls ``exit(for:)`` for every error a
+/// command throws, as swift-argument-parser's Validation guide recommends); commands only throw.
 enum CLIErrors {
+    /// Runs a command body. Errors propagate to the root, which maps them (``exit(for:)``);
+    /// kept so that command bodies read the same as before.
     static func run(_ body: () throws -> Void) throws {
-        do {
-            try body()
-        } catch let e as InputError {
-            fail("error: \(e)", code: 2)
-        } catch let e as RecoilError {
-            fail("error: \(e)", code: 2)
-        } catch let e as GSLError {
-            fail("numerical error: \(e)", code: 3)
-        } catch let e as FitError {
-            fail("error: \(e)", code: 3)
-        } catch let e as FeldmanCousins.GridError {
-            // the chosen grid (an option) does not determine the interval: not a numerical failure
-            fail("error: \(e)", code: 2)
-        } catch let e as MomentError {
-            fail("error: \(e)", code: 2)
-        } catch let e as NumericalResultError {
-            fail("numerical error: \(e)", code: 3)
-        } catch let e as EncodingError {
-            fail("error: cannot encode the result as JSON (\(e))", code: 3)
-        } catch let e as OptionApplicability.NotApplicable {
-            fail("error: \(e)", code: 64)
-        } catch let e as ExitCode {
-            throw e
-        } catch let e as CocoaError {
+        try body()
+    }
+
+    /// The message and exit code of a library error, or nil for errors ArgumentParser handles
+    /// itself (usage errors, `--help`, ``ExitCode``).
+    static func mapped(_ error: Error) -> (message: String, code: Int32)? {
+        switch error {
+        case let e as InputError: return ("error: \(e)", 2)
+        case let e as RecoilError: return ("error: \(e)", 2)
+        case let e as GSLError: return ("numerical error: \(e)", 3)
+        case let e as FitError: return ("error: \(e)", 3)
+        // the chosen grid (an option) does not determine the interval: not a numerical failure
+        case let e as FeldmanCousins.GridError: return ("error: \(e)", 2)
+        case let e as MomentError: return ("error: \(e)", 2)
+        case let e as NumericalResultError: return ("numerical error: \(e)", 3)
+        case let e as EncodingError: return ("error: cannot encode the result as JSON (\(e))", 3)
+        case let e as OptionApplicability.NotApplicable: return ("error: \(e)", 64)
+        case is ExitCode, is ValidationError, is CleanExit: return nil
+        case let e as CocoaError:
             let file = (e.userInfo[NSFilePathErrorKey] as? String).map { "\($0): " } ?? ""
-            fail("error: \(file)\(CSVTable.reason(e))", code: 2)
-        } catch {
+            return ("error: \(file)\(CSVTable.reason(e))", 2)
+        default:
             // Foundation file errors that are not bridged to CocoaError: plain words, never
             // "Error Domain=NSCocoaErrorDomain Code=…"
             let ns = error as NSError
             if ns.domain == NSCocoaErrorDomain || ns.domain == NSPOSIXErrorDomain {
                 let file = (ns.userInfo[NSFilePathErrorKey] as? String).map { "\($0): " } ?? ""
-                fail("error: \(file)\(OSErrorText.describe(error))", code: 2)
+                return ("error: \(file)\(OSErrorText.describe(error))", 2)
             }
-            fail("error: \(error)", code: 2)
+            // ArgumentParser's own errors (unknown option, missing value, …) are usage errors
+            if String(reflecting: type(of: error)).hasPrefix("ArgumentParser.") { return nil }
+            return ("error: \(error)", 2)
         }
     }
 

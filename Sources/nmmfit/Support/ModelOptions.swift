@@ -170,7 +170,6 @@ struct DataOptions: ParsableArguments {
         let channels = try DatasetWindow.channels(names: names, windows: try windows.map(DatasetWindow.init(parsing:)),
                                                   overrides: try sets.map(DatasetSpec.Override.init(parsing:)),
                                                   emin: emin, emax: emax, binWidthKeV: binWidth)
-        ResultProvenance.record(datasets: names, dataDirectory: dataDir)
         try checkApplicability(channels)
         return AnalysisConfig(channels: channels, recoil: try physics.recoilModel(), tritium: tritium,
                               efficiencyShape: efficiencyShape, solarFluxNuisance: !noSolarFluxNuisance, dataDirectory: dataDir,
@@ -179,13 +178,30 @@ struct DataOptions: ParsableArguments {
 
     /// The model: from --spec, or built from the datasets.
     func model(physics: PhysicsOptions) throws -> BinnedModel {
-        if let spec {
-            let model = try BinnedModel(spec: try ModelSpec.load(from: URL(fileURLWithPath: spec)))
-            // a spec keeps only channel names: those that are datasets say whether they are digitised
-            ResultProvenance.record(datasets: model.channelNames, dataDirectory: dataDir)
-            return model
-        }
+        if let spec { return try BinnedModel(spec: try ModelSpec.load(from: URL(fileURLWithPath: spec))) }
         return try config(physics: physics).buildModel().model
+    }
+
+    /// What a result from these options is computed from, as a value passed with the result (no
+    /// global state): this run (``RunProvenance/thisRun(seed:)``), the SHA-256 of every file read
+    /// (each dataset's spec and data files after `--set`, a `--spec` file, an `--atomic` table),
+    /// the `--set` changes and the digitised datasets among the data.
+    func provenance(physics: PhysicsOptions?, seed: UInt64? = nil) throws -> RunProvenance {
+        var p = RunProvenance.thisRun(seed: seed)
+        let root = try? DataLocator.dataDirectory(explicit: dataDir)
+        if let spec {
+            try p.digest(files: [spec], relativeTo: root)
+            // a spec keeps only channel names: those that are datasets say whether they are digitised
+            let names = try BinnedModel(spec: try ModelSpec.load(from: URL(fileURLWithPath: spec))).channelNames
+            p.digitisedDatasets = DigitisedDatasets.among(names, dataDirectory: dataDir)
+        } else {
+            try p.record(datasets: try AnalysisConfig.expand(datasets.isEmpty ? ["xenon1t_sr1"] : datasets, dataDirectory: dataDir),
+                         overrides: try sets.map(DatasetSpec.Override.init(parsing:)), dataDirectory: dataDir)
+        }
+        if let atomic = physics?.atomic, ![AtomicChoice.free.argument, AtomicChoice.stepping.argument].contains(atomic.argument) {
+            try p.digest(files: [atomic.argument], relativeTo: root)
+        }
+        return p
     }
 }
 
@@ -217,15 +233,17 @@ struct OutputOptions: ParsableArguments {
     /// Encodes a value as sorted, pretty JSON (non-finite numbers are an error, never silent).
     func encode<T: Encodable>(_ value: T) throws -> Data { try ResultEncoder.encode(value) }
 
-    /// Prints JSON or the table, and writes the JSON file if asked.
-    func emit<T: Encodable>(_ value: T, table: () -> String) throws {
+    /// Prints JSON or the table, and writes the JSON file if asked. The JSON is the one
+    /// ``ResultDocument`` of the library: the result's keys, `nmmfit_output` and the keys of its
+    /// `provenance` (by default this run without data files; results from data pass
+    /// ``DataOptions/provenance(physics:seed:)``).
+    func emit<T: Encodable>(_ value: T, provenance: RunProvenance = .thisRun(), table: () -> String) throws {
         // Encoded first, also for a table: a NaN or infinite result is an error, never a
         // table of "nan" with exit 0. Every result from data says which of its datasets are digitised.
-        let digitised = ResultProvenance.digitisedDatasets
-        let data = try digitised.map { try encode(WithProvenance(value: value, digitisedDatasets: $0)) } ?? encode(value)
+        let data = try encode(ResultDocument(value, provenance: provenance))
         if !json {
             Console.out(table())
-            if let d = digitised, !d.isEmpty { Console.out("\n" + DigitisedDatasets.footer(d) + "\n") }
+            if let d = provenance.digitisedDatasets, !d.isEmpty { Console.out("\n" + DigitisedDatasets.footer(d) + "\n") }
         }
         if let output { try OutputFile.write(data, to: output, force: force) }
         if json { Console.out(String(decoding: data, as: UTF8.self) + "\n") }

@@ -2,8 +2,8 @@ import Foundation
 
 /// The one JSON encoder of results: sorted, pretty JSON; a NaN or infinite number is a
 /// ``NumericalResultError`` naming its key path (exit 3), never a silent "nan" or a crash.
-enum ResultEncoder {
-    static func encode<T: Encodable>(_ value: T, pretty: Bool = true) throws -> Data {
+public enum ResultEncoder {
+    public static func encode<T: Encodable>(_ value: T, pretty: Bool = true) throws -> Data {
         let e = JSONEncoder()
         e.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
         do {
