@@ -180,7 +180,7 @@ public struct FeldmanCousins {
         var points: [Point] = []
         for s in samples.sorted(by: { $0.header.muNuTrue < $1.header.muNuTrue }) {
             let h = s.header
-            guard h.statistic == "t", h.testedMuNu == h.muNuTrue else {
+            guard h.statisticName == .tTilde, h.testedMuNu == h.muNuTrue else {
                 throw InputError(file: s.path, line: 1, "is a \(h.statistic) study\(h.testedMuNu.map { " testing μν = \($0) μB" } ?? "") at μν = \(h.muNuTrue) μB; Feldman–Cousins needs t̃ toys at their true μν (\(FrontEndTerm.tStudyAtTruth.text))")
             }
             guard s.statistics.count >= 10 else { throw InputError(file: s.path, "has \(s.statistics.count) usable toys; need at least 10") }
