@@ -19,9 +19,11 @@ extension AnalysisConfig {
     /// The signal is folded once per dataset; the single-dataset models reuse those templates.
     /// - for two or more datasets: the ``CombinationPolicy`` applied, and when the combined limit
     ///   is weaker than the strongest single dataset's, one line saying why.
-    /// `compatibilityToys` calibrates the compatibility p-value (toys seeded by `seed`).
+    /// `compatibilityToys` calibrates the compatibility p-value (toys seeded by `seed`);
+    /// `shouldStop` (e.g. Ctrl-C) ends those toys early, the p-value then uses the toys finished.
     public func analyse(cl: Double = 0.9, method: AsymptoticInterval.Method = .unified,
-                        compatibilityToys: CompatibilityTest.ToyPlan = .adaptive, seed: UInt64 = 1) throws -> Analysis {
+                        compatibilityToys: CompatibilityTest.ToyPlan = .adaptive, seed: UInt64 = 1,
+                        shouldStop: () -> Bool = { false }) throws -> Analysis {
         let prepared = try prepare()
         let (model, inputs) = (prepared.model, prepared.inputs)
         let profile = try ProfileLikelihood(model: model)
@@ -52,7 +54,7 @@ extension AnalysisConfig {
         let separate = try BinnedModel(spec: try b.assemble(inputs, separateMuNu: true))
         report.compatibility = try CompatibilityTest.run(common: profile, separate: separate,
                                                          datasets: inputs.map(\.dataset.spec.name), singleBest: singleBest,
-                                                         toys: compatibilityToys, seed: seed)
+                                                         toys: compatibilityToys, seed: seed, shouldStop: shouldStop)
         report.combinedWeakerReason = report.weakerThanStrongestSingleReason()
         return Analysis(report: report, model: model, profile: profile, inputs: inputs)
     }

@@ -98,7 +98,9 @@ public enum CompatibilityTest {
     /// model with one μν² per dataset; `singleBest` each dataset's own best-fit internal μν²
     /// (a starting point of the separate fit).
     public static func run(common: ProfileLikelihood, separate: BinnedModel, datasets: [String],
-                           singleBest: [Double], toys plan: ToyPlan = .adaptive, seed: UInt64 = 1) throws -> Result {
+                           singleBest: [Double], toys plan: ToyPlan = .adaptive, seed: UInt64 = 1,
+                           threads: Int = ProcessInfo.processInfo.activeProcessorCount, shouldStop: () -> Bool = { false },
+                           progress: ((Int) -> Void)? = nil) throws -> Result {
         let model = common.model
         guard datasets.count >= 2, singleBest.count == datasets.count else {
             throw FitError("a compatibility test needs at least two datasets and one best fit each")
@@ -121,8 +123,7 @@ public enum CompatibilityTest {
             fromCommon[i] = sCommon
             fromSingles[i] = singleBest[k]
         }
-        let fitter = Fitter(model: separate)
-        func separateFit(_ obs: Observation, starts: [[Double]]) throws -> FitResult {
+        func separateFit(_ fitter: Fitter, _ obs: Observation, starts: [[Double]]) throws -> FitResult {
             var best: FitResult?
             for start in starts {
                 guard let r = try? fitter.fit(obs, start: start) else { continue }
@@ -131,7 +132,7 @@ public enum CompatibilityTest {
             guard let b = best else { throw FitError("the fit with one μν per dataset failed from every start") }
             return b
         }
-        let alt = try separateFit(separate.observed, starts: [fromCommon, fromSingles])
+        let alt = try separateFit(Fitter(model: separate), separate.observed, starts: [fromCommon, fromSingles])
         let delta = TestStatistic.likelihoodRatio(restricted: common.best.nll, free: alt.nll)
         let dof = datasets.count - 1
         let pAsym = Distributions.chiSquaredSurvival(delta, dof: Double(dof))
@@ -146,61 +147,65 @@ public enum CompatibilityTest {
         let P = model.parameterCount
         let extraAux = Array(separate.nominalAuxiliary[P...])
         let gen = ToyGenerator(model: model, truth: common.best.internalValues)
-        let commonFitter = Fitter(model: model)
-        var exceed = 0, n = 0, failed = 0, run = 0
-        func toy(_ k: Int) {
-            run += 1
-            let obs = gen.generate(using: RandomSource(seed: seed, stream: UInt64(k)))
-            do {
-                var zero = common.best.internalValues
-                zero[model.poiIndex] = 0
-                var null = try commonFitter.fit(obs, start: common.best.internalValues)
-                if let z0 = try? commonFitter.fit(obs, start: zero), z0.nll < null.nll { null = z0 }
-                var startCommon = null.internalValues + Array(separate.initial[P...])
-                var startZero = startCommon
-                for i in perDataset {
-                    startCommon[i] = null.internalValues[model.poiIndex]
-                    startZero[i] = 0
-                }
-                let sep = try separateFit(Observation(counts: obs.counts, auxiliary: obs.auxiliary + extraAux),
-                                          starts: [startCommon, startZero])
-                n += 1
-                if TestStatistic.atLeastAsExtreme(TestStatistic.twiceDeltaNLL(restricted: null.nll, free: sep.nll), observed: delta) {
-                    exceed += 1
-                }
-            } catch { failed += 1 }
-        }
-        switch plan {
-        case .none: break
-        case .fixed(let count): for k in 0..<count { toy(k) }
-        case .adaptive:
-            while run < ToyPlan.adaptiveMaximum
-                    && (run < ToyPlan.adaptiveMinimum || exceed < ToyPlan.adaptiveTargetExceeding) {
-                for k in run..<min(run + ToyPlan.adaptiveBlock, ToyPlan.adaptiveMaximum) { toy(k) }
+        let engine = ToyEngine(seed: seed, threads: threads)
+        // each toy analysed as the data: the common fit (from the common best fit and from μν = 0)
+        // against the separate fit; nil when a fit threw
+        func toy(_ fitters: (common: Fitter, separate: Fitter), _ rng: RandomSource) -> Double? {
+            let obs = gen.generate(using: rng)
+            var zero = common.best.internalValues
+            zero[model.poiIndex] = 0
+            guard var null = try? fitters.common.fit(obs, start: common.best.internalValues) else { return nil }
+            if let z0 = try? fitters.common.fit(obs, start: zero), z0.nll < null.nll { null = z0 }
+            var startCommon = null.internalValues + Array(separate.initial[P...])
+            var startZero = startCommon
+            for i in perDataset {
+                startCommon[i] = null.internalValues[model.poiIndex]
+                startZero[i] = 0
             }
+            guard let sep = try? separateFit(fitters.separate, Observation(counts: obs.counts, auxiliary: obs.auxiliary + extraAux),
+                                             starts: [startCommon, startZero]) else { return nil }
+            return TestStatistic.twiceDeltaNLL(restricted: null.nll, free: sep.nll)
         }
+        var tail = ToyTail(observed: delta)
+        let count: Int, enough: () -> Bool
+        switch plan {
+        case .none: (count, enough) = (0, { true })
+        case .fixed(let n): (count, enough) = (n, { false })
+        case .adaptive:
+            // blocks of adaptiveBlock toys until enough reach the data's Δ (checked between blocks)
+            (count, enough) = (ToyPlan.adaptiveMaximum, {
+                tail.toys >= ToyPlan.adaptiveMinimum && tail.exceeding >= ToyPlan.adaptiveTargetExceeding
+            })
+        }
+        let blockSize = plan == .adaptive ? ToyPlan.adaptiveBlock : engine.blockSize(fitsPerToy: 6)
+        engine.run(0..<count, blockSize: blockSize, shouldStop: { enough() || shouldStop() },
+                   worker: { (common: Fitter(model: model), separate: Fitter(model: separate)) },
+                   toy: { fitters, _, rng in toy(fitters, rng) }) { block in
+            for t in block { tail.add(t) }
+            progress?(tail.toys)
+        }
+        let run = tail.toys
         var result = Result(datasets: datasets, minusTwoDeltaLnL: delta, dof: dof, pValue: pAsym, zValue: zAsym,
                             pValueMethod: .chi2Asymptotic, pValueIsBound: false, tension: pAsym < tensionThreshold,
                             pValueAsymptotic: pAsym, zAsymptotic: zAsym, nllCommon: common.best.nll,
                             nllSeparate: alt.nll, separateMuNuBest: mus, converged: alt.converged && common.best.converged,
-                            toys: run, failedToys: failed, seed: run > 0 ? seed : nil)
+                            toys: run, failedToys: tail.failed, seed: run > 0 ? seed : nil)
         guard run > 0 else { return result }
-        guard n > 0 else { throw FitError("every compatibility toy failed") }
-        let pT = Double(exceed) / Double(n)
+        guard let pT = tail.p else { throw FitError("every compatibility toy failed") }
         result.pToys = pT
-        result.pToysError = toyPValueError(pT, n)
-        result.zToys = exceed > 0 && exceed < n ? try zFrom(pT) : nil
+        result.pToysError = tail.pError
+        result.zToys = try tail.z()
         // no toy reached the data: p < 1/N, reported as the bound 1/N with Z its lower bound
-        result.pValueIsBound = exceed == 0
-        result.pValue = exceed == 0 ? 1 / Double(n) : pT
+        result.pValueIsBound = tail.isBound
+        result.pValue = tail.isBound ? 1 / Double(tail.usable) : pT
         result.zValue = try zFrom(result.pValue)
         result.pValueMethod = .toys
         result.tension = result.pValue < tensionThreshold
         return result
     }
 
-    /// Z = Φ⁻¹(1 − p), 0 for p ≥ 0.5.
+    /// Z = Φ⁻¹(1 − p), 0 for p ≥ 0.5: the library's one rule (``TestStatistic/significance(p:ifUnderflow:)``).
     static func zFrom(_ p: Double) throws -> Double {
-        p >= 0.5 ? 0 : try Distributions.normalSurvivalQuantile(max(p, 1e-300))
+        try TestStatistic.significance(p: p)
     }
 }

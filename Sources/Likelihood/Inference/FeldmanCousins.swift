@@ -95,6 +95,22 @@ public struct FeldmanCousins {
     public var threads: Int
     /// Refinement points allowed at each end.
     public var maxRefinements: Int
+    /// Where the toys of a tested point come from: given the point's study (t̃ at its μν, the
+    /// nuisances at their conditional fit, seed mix(seed, index): the toys ``point(muNu:index:)``
+    /// throws in memory), a store returns the whole study's statistics — e.g. from a toys file it
+    /// writes, resumes or reads (``ToyStudy/write(to:force:version:commit:run:allowOtherBuild:threads:shouldStop:onOpen:progress:)``),
+    /// so that finished points survive an interrupt. Nil: toys in memory.
+    public var pointToys: ((ToyStudy) throws -> ToyStudySample)?
+    /// Polled between tested points (e.g. after Ctrl-C): ``construct(grid:progress:)`` then
+    /// throws ``Interrupted`` with the points finished.
+    public var shouldStop: () -> Bool = { false }
+
+    /// The construction stopped before its interval could be read off (``shouldStop``).
+    public struct Interrupted: Error {
+        /// The points finished, ascending in μν.
+        public var points: [Point]
+        public init(points: [Point]) { self.points = points }
+    }
 
     public init(profile: ProfileLikelihood, cl: Double = 0.9, toysPerPoint: Int = 1000, seed: UInt64 = 1,
                 threads: Int = ProcessInfo.processInfo.activeProcessorCount, maxRefinements: Int = 6) {
@@ -113,10 +129,24 @@ public struct FeldmanCousins {
         let s = model.internalPOI(muNu: muNu)
         let cond = try profile.conditionalFit(internal: s)
         let tObs = TestStatistic.likelihoodRatio(restricted: cond.nll, free: profile.best.nll)
+        if let store = pointToys {
+            let study = try ToyStudy(profile: profile, muNu: muNu, statistic: .tTilde, seed: RandomSource.mix(seed, UInt64(index)),
+                                     totalToys: toysPerPoint)
+            let sample = try store(study)
+            guard !sample.statistics.isEmpty else { throw FitError("all \(toysPerPoint) toys failed at μν² = \(s) × μ_ref²") }
+            return Point.from(muNu: muNu, tObserved: tObs, sortedToys: sample.statistics.sorted(), cl: cl, toys: sample.toys,
+                              failed: sample.failed, nonConverged: sample.nonConverged)
+        }
         let sample = try Self.toyStatistics(model: model, truth: cond.internalValues, internalPOI: s, toys: toysPerPoint,
                                             seed: RandomSource.mix(seed, UInt64(index)), threads: threads)
         return Point.from(muNu: muNu, tObserved: tObs, sortedToys: sample.sorted, cl: cl, toys: toysPerPoint, failed: sample.failed,
                           nonConverged: sample.nonConverged)
+    }
+
+    /// ``point(muNu:index:)``, or ``Interrupted`` with the points `done` when it failed because
+    /// the run was stopped (a store's toys file cut short by ``shouldStop``).
+    func pointUnlessStopped(muNu: Double, index: Int, done: [Point]) throws -> Point {
+        do { return try point(muNu: muNu, index: index) } catch where shouldStop() { throw Interrupted(points: done) }
     }
 
     /// The CL-quantile of t̃(s) over `toys` toys thrown at `truth` (internal parameters), with the
@@ -154,7 +184,8 @@ public struct FeldmanCousins {
         }
         var points: [Point] = []
         for (k, mu) in grid.enumerated() {
-            points.append(try point(muNu: mu, index: k))
+            if shouldStop() { throw Interrupted(points: points) }
+            points.append(try pointUnlessStopped(muNu: mu, index: k, done: points))
             progress?(k + 1, grid.count)
         }
         var added = 0
@@ -166,7 +197,8 @@ public struct FeldmanCousins {
                 let x = e.endpoint.muNu
                 let (a, b) = (points[e.bracket].muNu, points[e.bracket + 1].muNu)
                 guard x > a + 1e-6 * (b - a), x < b - 1e-6 * (b - a) else { break }
-                points.insert(try point(muNu: x, index: grid.count + added), at: e.bracket + 1)
+                if shouldStop() { throw Interrupted(points: points) }
+                points.insert(try pointUnlessStopped(muNu: x, index: grid.count + added, done: points), at: e.bracket + 1)
                 added += 1
             }
         }
@@ -180,7 +212,7 @@ public struct FeldmanCousins {
         var points: [Point] = []
         for s in samples.sorted(by: { $0.header.muNuTrue < $1.header.muNuTrue }) {
             let h = s.header
-            guard h.statistic == "t", h.testedMuNu == h.muNuTrue else {
+            guard h.statisticName == .tTilde, h.testedMuNu == h.muNuTrue else {
                 throw InputError(file: s.path, line: 1, "is a \(h.statistic) study\(h.testedMuNu.map { " testing μν = \($0) μB" } ?? "") at μν = \(h.muNuTrue) μB; Feldman–Cousins needs t̃ toys at their true μν (\(FrontEndTerm.tStudyAtTruth.text))")
             }
             guard s.statistics.count >= 10 else { throw InputError(file: s.path, "has \(s.statistics.count) usable toys; need at least 10") }

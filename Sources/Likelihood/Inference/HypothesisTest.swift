@@ -99,44 +99,41 @@ public struct HypothesisTest {
         return p
     }
 
-    /// Runs the test; `progress` is called with the number of toys done after each toy;
-    /// `shouldStop` (e.g. Ctrl-C) ends the toys early, and the toy p-value uses those finished.
-    public func run(toys: Int = 0, seed: UInt64 = 1, shouldStop: () -> Bool = { false },
-                    progress: ((Int) -> Void)? = nil) throws -> Result {
+    /// Runs the test; `progress` is called with the number of toys done after each block of toys
+    /// (the toy engine runs them on `threads` threads); `shouldStop` (e.g. Ctrl-C) ends the toys
+    /// early, and the toy p-value uses those finished.
+    public func run(toys: Int = 0, seed: UInt64 = 1, threads: Int = ProcessInfo.processInfo.activeProcessorCount,
+                    shouldStop: () -> Bool = { false }, progress: ((Int) -> Void)? = nil) throws -> Result {
         let fitter = Fitter(model: model)
         let (null, alt) = try fits(model.observed, fitter)
         let delta = TestStatistic.likelihoodRatio(restricted: null.nll, free: alt.nll)
         let p = Self.chiBarSquaredP(delta, k: tested.count)
         // p can underflow to 0 for a huge Δ; Z then stays finite through the k = 1 identity Z = √Δ
         // as a lower bound of the χ̄² significance.
-        let z = p >= 1 ? 0 : (p > 0 ? max(try Distributions.normalSurvivalQuantile(p), 0) : delta.squareRoot())
+        let z = try TestStatistic.significance(p: p, ifUnderflow: delta.squareRoot())
         var pT: Double?, pErr: Double?, zT: Double?
-        var failed = 0, done = 0
+        var tail = ToyTail(observed: delta)
         if toys > 0 {
             let gen = ToyGenerator(model: model, truth: null.internalValues)
-            var exceed = 0, n = 0
-            for k in 0..<toys {
-                if shouldStop() { break }
-                done += 1
-                let obs = gen.generate(using: RandomSource(seed: seed, stream: UInt64(k)))
-                do {
-                    let f = try fits(obs, fitter, start: null.internalValues)
-                    n += 1
-                    if TestStatistic.atLeastAsExtreme(TestStatistic.twiceDeltaNLL(restricted: f.null.nll, free: f.alt.nll), observed: delta) {
-                        exceed += 1
-                    }
-                } catch { failed += 1 }
-                progress?(k + 1)
+            let engine = ToyEngine(seed: seed, threads: threads)
+            let model = model
+            engine.run(0..<toys, blockSize: engine.blockSize(fitsPerToy: 3), shouldStop: shouldStop,
+                       worker: { Fitter(model: model) }, toy: { fitter, _, rng in
+                guard let f = try? fits(gen.generate(using: rng), fitter, start: null.internalValues) else { return nil as Double? }
+                return TestStatistic.twiceDeltaNLL(restricted: f.null.nll, free: f.alt.nll)
+            }) { block in
+                for t in block { tail.add(t) }
+                progress?(tail.toys)
             }
-            guard n > 0 else {
-                throw FitError(study: done == 0 ? "no toy finished, so there is no toy p-value"
-                    : "all \(done) toys failed to fit, so there is no toy p-value (the asymptotic one stands)")
+            guard tail.usable > 0 else {
+                throw FitError(study: tail.toys == 0 ? "no toy finished, so there is no toy p-value"
+                    : "all \(tail.toys) toys failed to fit, so there is no toy p-value (the asymptotic one stands)")
             }
-            let pp = Double(exceed) / Double(n)
-            pT = pp
-            pErr = toyPValueError(pp, n)
-            zT = exceed > 0 && exceed < n ? try Distributions.normalSurvivalQuantile(pp) : nil
+            pT = tail.p
+            pErr = tail.pError
+            zT = try tail.z()
         }
+        let done = tail.toys, failed = tail.failed
         return Result(tested: tested.map { model.parameterNames[$0] }, excluded: excluded.map { model.parameterNames[$0] }, deltaTwoNLL: delta, pAsymptotic: p, zAsymptotic: z,
                       toys: done, failedToys: failed, pToys: pT, pToysError: pErr, zToys: zT, nullFit: null, alternativeFit: alt)
     }

@@ -62,8 +62,8 @@ public struct Sensitivity {
     public static let bandProbabilities = [0.02275, 0.15866, 0.5, 0.84134, 0.97725]
 
     public static func run(model: BinnedModel, cl: Double = 0.9, method: AsymptoticInterval.Method = .unified,
-                           toys: Int = 200, seed: UInt64 = 1, shouldStop: () -> Bool = { false },
-                           progress: ((Int) -> Void)? = nil) throws -> Result {
+                           toys: Int = 200, seed: UInt64 = 1, threads: Int = ProcessInfo.processInfo.activeProcessorCount,
+                           shouldStop: () -> Bool = { false }, progress: ((Int) -> Void)? = nil) throws -> Result {
         let pl = try ProfileLikelihood(model: model)
         let observedInterval = try AsymptoticInterval.interval(pl, cl: cl, method: method)
         let observed = observedInterval.upper
@@ -75,16 +75,19 @@ public struct Sensitivity {
         var limits: [Double] = []
         var failed = 0
         var done = 0
-        // `shouldStop` (e.g. Ctrl-C) ends the loop: the band then comes from the toys finished
-        for k in 0..<toys {
-            if shouldStop() { break }
-            done += 1
-            let obs = gen.generate(using: RandomSource(seed: seed, stream: UInt64(k)))
-            do {
-                let p = try ProfileLikelihood(model: model, observation: obs, multiStart: false)
-                limits.append(try AsymptoticInterval.interval(p, cl: cl, method: method).upper)
-            } catch { failed += 1 }
-            progress?(k + 1)
+        // each toy analysed as the data (its own profile likelihood and interval), on the toy
+        // engine; `shouldStop` (e.g. Ctrl-C) ends the run: the band then comes from the toys finished
+        let engine = ToyEngine(seed: seed, threads: threads)
+        engine.run(0..<toys, blockSize: engine.blockSize(fitsPerToy: 20), shouldStop: shouldStop, worker: { () }, toy: { _, _, rng in
+            let obs = gen.generate(using: rng)
+            return try? AsymptoticInterval.interval(try ProfileLikelihood(model: model, observation: obs, multiStart: false),
+                                                    cl: cl, method: method).upper
+        }) { block in
+            for limit in block {
+                if let limit { limits.append(limit) } else { failed += 1 }
+            }
+            done += block.count
+            progress?(done)
         }
         limits.sort()
         let band = limits.isEmpty ? [] : bandProbabilities.map { FeldmanCousins.quantile(limits, $0) }

@@ -1,4 +1,5 @@
 import Foundation
+import GSL
 
 /// The profile-likelihood-ratio test statistics, each written out once. Every interval, test
 /// and toy study in this module (and the compatibility test built on it) computes them here.
@@ -29,5 +30,15 @@ public enum TestStatistic {
     /// large, with a tolerance of 1e-9 for fits that end on the same minimum.
     public static func atLeastAsExtreme(_ toy: Double, observed: Double) -> Bool {
         toy >= observed - 1e-9
+    }
+
+    /// The one rule from a one-sided p-value to a significance: Z = Φ⁻¹(1 − p) (CCGV Eq. 2),
+    /// 0 for p ≥ ½ (a test for an excess never reports a negative significance). A p-value that
+    /// underflowed to 0 (an asymptotic p of a huge statistic) gives `ifUnderflow` when the caller
+    /// knows the limit (e.g. √Δ for one boundary parameter), else Z at p = 10⁻³⁰⁰ (≈ 37).
+    public static func significance(p: Double, ifUnderflow: Double? = nil) throws -> Double {
+        if p >= 0.5 { return 0 }
+        if p <= 0, let z = ifUnderflow { return z }
+        return try Distributions.normalSurvivalQuantile(max(p, 1e-300))
     }
 }

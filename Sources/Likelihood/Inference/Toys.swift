@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 import GSL
 
@@ -35,6 +34,22 @@ public enum ToyStatistic: Sendable, Equatable {
     case q0
     /// t̃(s) at the tested internal s (two-sided, bounded MLE; used by Feldman–Cousins).
     case tTilde(s: Double)
+
+    /// The statistic's name in the registry.
+    public var name: TestStatisticName {
+        switch self {
+        case .q0: .q0
+        case .tTilde: .tTilde
+        }
+    }
+
+    /// The internal s the restricted fit holds: 0 for q0, the tested s for t̃.
+    public var testedInternal: Double {
+        switch self {
+        case .q0: 0
+        case .tTilde(let s): s
+        }
+    }
 }
 
 /// One fitted toy, as written to a JSON-lines file.
@@ -66,41 +81,44 @@ public struct ToyRecord: Sendable, Codable, Equatable {
     }
 }
 
-/// Runs toy studies: each toy k draws from its own RNG stream RandomSource(seed, stream: k),
-/// so results are identical whatever the number of threads or shards. Work is done in blocks
-/// whose records are handed out in toy order, so memory does not grow with the number of toys.
+/// Runs toy studies of q0 or t̃ on the toy engine (``ToyEngine``): each toy k draws from its own
+/// RNG stream k of the seed, so results are identical whatever the number of threads or shards.
+/// Work is done in blocks whose records are handed out in toy order, so memory does not grow
+/// with the number of toys.
 public struct ToyRunner: Sendable {
     public let model: BinnedModel
     public let truth: [Double]
     public let statistic: ToyStatistic
     public let seed: UInt64
+    private let generator: ToyGenerator
 
     public init(model: BinnedModel, truth: [Double], statistic: ToyStatistic, seed: UInt64) {
         self.model = model
         self.truth = truth
         self.statistic = statistic
         self.seed = seed
+        generator = ToyGenerator(model: model, truth: truth)
     }
 
     /// Fits one toy with a given fitter.
     public func runToy(_ k: Int, fitter: Fitter) -> ToyRecord {
-        let rng = RandomSource(seed: seed, stream: UInt64(k))
-        let obs = ToyGenerator(model: model, truth: truth).generate(using: rng)
+        runToy(k, fitter: fitter, rng: ToyEngine(seed: seed, threads: 1).random(toy: k))
+    }
+
+    /// Fits toy `k` drawn with `rng` (the engine's stream k).
+    func runToy(_ k: Int, fitter: Fitter, rng: RandomSource) -> ToyRecord {
+        let obs = generator.generate(using: rng)
         do {
             // Start at the truth (fast, and right for almost every toy); when that fit does not
             // converge, fall back to the multi-start fit the data get.
             var free = try fitter.fit(obs, start: truth)
             if !free.converged, let alt = try? fitter.fitMultiStart(obs), alt.nll < free.nll || !free.converged { free = alt }
-            let sTest: Double = switch statistic {
-            case .q0: 0
-            case .tTilde(let s): s
-            }
+            let sTest = statistic.testedInternal
             var start = free.internalValues
             start[model.poiIndex] = sTest
             let fixed = try fitter.fit(obs, start: start, fixedPOI: sTest)
             let sHat = free.internalValues[model.poiIndex]
-            let t = statistic == .q0 ? TestStatistic.q0(backgroundOnly: fixed.nll, free: free.nll, sHat: sHat)
-                                     : TestStatistic.likelihoodRatio(restricted: fixed.nll, free: free.nll)
+            let t = statistic.name.value(restricted: fixed.nll, free: free.nll, sHat: sHat)
             return ToyRecord(toy: k, muNuHat: free.muNu, sHat: sHat, sHatError: free.errors[model.poiIndex], statistic: t,
                              nllFree: free.nll, nllConstrained: fixed.nll, converged: free.converged && fixed.converged,
                              failed: false)
@@ -116,37 +134,11 @@ public struct ToyRunner: Sendable {
         _ indices: Range<Int>, threads: Int = ProcessInfo.processInfo.activeProcessorCount, blockSize: Int = 2048,
         shouldStop: () -> Bool = { false }, sink: ([ToyRecord]) throws -> Void
     ) rethrows {
-        let workers = max(1, threads)
-        var start = indices.lowerBound
-        while start < indices.upperBound {
-            if shouldStop() { return }
-            let end = min(start + blockSize, indices.upperBound)
-            let block = ResultBlock(count: end - start)
-            let first = start
-            let per = (end - start + workers - 1) / workers
-            DispatchQueue.concurrentPerform(iterations: workers) { w in
-                let lo = first + w * per, hi = min(lo + per, end)
-                guard lo < hi else { return }
-                let fitter = Fitter(model: model)
-                for k in lo..<hi { block.set(k - first, runToy(k, fitter: fitter)) }
-            }
-            try sink(block.records)
-            start = end
-        }
+        let model = model
+        try ToyEngine(seed: seed, threads: threads).run(indices, blockSize: blockSize, shouldStop: shouldStop,
+                                                        worker: { Fitter(model: model) },
+                                                        toy: { fitter, k, rng in runToy(k, fitter: fitter, rng: rng) }, sink: sink)
     }
-}
-
-/// Per-block result storage written by disjoint indices from several threads.
-private final class ResultBlock: @unchecked Sendable {
-    private var storage: [ToyRecord?]
-    private let lock = NSLock()
-    init(count: Int) { storage = Array(repeating: nil, count: count) }
-    func set(_ i: Int, _ r: ToyRecord) {
-        lock.lock()
-        storage[i] = r
-        lock.unlock()
-    }
-    var records: [ToyRecord] { storage.map { $0! } }
 }
 
 /// Shards of a toy study for batch systems: shard i of n runs a contiguous slice of toy indices.

@@ -18,7 +18,7 @@ public struct ToyFileHeader: Codable, Equatable, Sendable {
     public var seed: UInt64
     /// True μν of the toys (μB).
     public var muNuTrue: Double
-    /// "q0" (discovery) or "t" (t̃ at `testedMuNu`).
+    /// "q0" (discovery) or "t" (t̃ at `testedMuNu`): a name of the registry (``TestStatisticName``).
     public var statistic: String
     /// μν tested by the t statistic (μB); nil for q0.
     public var testedMuNu: Double?
@@ -93,6 +93,9 @@ public struct ToyFileHeader: Codable, Equatable, Sendable {
         return seen.joined(separator: ", ")
     }
 
+    /// The statistic as a registry entry (nil for a name a toys file cannot hold).
+    public var statisticName: TestStatisticName? { TestStatisticName(toyFile: statistic) }
+
     /// Toy indices this file's shard covers.
     public var range: Range<Int> { Sharding.range(shard: shard, of: nshards, total: totalToys) }
 
@@ -132,8 +135,8 @@ public struct ToyFileHeader: Codable, Equatable, Sendable {
     public static func decode(_ line: [UInt8]) -> ToyFileHeader? {
         guard let h = try? JSONDecoder().decode(ToyFileHeader.self, from: Data(line)), h.nmmfitToys == formatVersion,
               h.totalToys >= 1, h.nshards >= 1, h.shard >= 0, h.shard < h.nshards,
-              h.muNuTrue.isFinite, h.muNuTrue >= 0, ["q0", "t"].contains(h.statistic),
-              (h.statistic == "t") == (h.testedMuNu != nil), h.testedMuNu.map({ $0.isFinite && $0 >= 0 }) ?? true,
+              h.muNuTrue.isFinite, h.muNuTrue >= 0, let name = h.statisticName,
+              name.needsTestedValue == (h.testedMuNu != nil), h.testedMuNu.map({ $0.isFinite && $0 >= 0 }) ?? true,
               !h.nmmfitVersion.isEmpty, !h.nmmfitCommit.isEmpty, h.runs.map({ $0.allSatisfy { $0.attempt >= 1 && $0.firstToy >= 0 } }) ?? true
         else { return nil }
         return h

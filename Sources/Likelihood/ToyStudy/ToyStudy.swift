@@ -12,24 +12,33 @@ public struct ToyStudy: Sendable {
     public let header: ToyFileHeader
 
     /// - Parameters:
-    ///   - statistic: "q0" or "t".
+    ///   - statistic: a toys-file statistic of the registry (``TestStatisticName/toyFileStatistics``): "q0" or "t".
     ///   - testedMuNu: μν (μB) tested by t; default `muNu`.
     public init(profile: ProfileLikelihood, muNu: Double, statistic: String, testedMuNu: Double? = nil, seed: UInt64,
                 totalToys: Int, shard: Int = 0, nshards: Int = 1) throws {
-        guard ["q0", "t"].contains(statistic) else { throw InputError("unknown toy statistic '\(statistic)' (q0 or t)") }
+        guard let name = TestStatisticName(toyFile: statistic) else {
+            throw InputError("unknown toy statistic '\(statistic)' (\(TestStatisticName.toyFileStatistics.map(\.rawValue).joined(separator: " or ")))")
+        }
         let model = profile.model
         let truth = try profile.conditionalFit(muNu: muNu).internalValues
         let tested = testedMuNu ?? muNu
         self.model = model
         self.truth = truth
-        self.statistic = statistic == "q0" ? .q0 : .tTilde(s: model.internalPOI(muNu: tested))
-        header = ToyFileHeader(seed: seed, muNuTrue: muNu, statistic: statistic, testedMuNu: statistic == "t" ? tested : nil,
+        self.statistic = name.needsTestedValue ? .tTilde(s: model.internalPOI(muNu: tested)) : .q0
+        header = ToyFileHeader(seed: seed, muNuTrue: muNu, statistic: name.rawValue, testedMuNu: name.needsTestedValue ? tested : nil,
                                totalToys: totalToys, shard: shard, nshards: nshards,
                                model: model.channelNames.joined(separator: "+"),
                                modelDigest: try ToyFileHeader.digest(model: model, truth: truth))
     }
 
     public var runner: ToyRunner { ToyRunner(model: model, truth: truth, statistic: statistic, seed: header.seed) }
+
+    /// A study of a registry statistic (``TestStatisticName``).
+    public init(profile: ProfileLikelihood, muNu: Double, statistic: TestStatisticName, testedMuNu: Double? = nil, seed: UInt64,
+                totalToys: Int, shard: Int = 0, nshards: Int = 1) throws {
+        try self.init(profile: profile, muNu: muNu, statistic: statistic.rawValue, testedMuNu: testedMuNu, seed: seed,
+                      totalToys: totalToys, shard: shard, nshards: nshards)
+    }
 
     /// Checks that a toys file's header is a study of this data and model at its μν: the digest
     /// of the spec and of the conditional fit to these data at the file's μν must match.

@@ -1,5 +1,6 @@
 import Analysis
 import ArgumentParser
+import BuildInfo
 import Formats
 import Foundation
 import Likelihood
@@ -12,6 +13,13 @@ struct CoverageCommand: ParsableCommand {
         discussion: """
         Example (the documented long study): nmmfit coverage --mu 0 --mu 0.5e-11 --mu 2e-11 \
         --method asymptotic-unified --method wilks --method feldman-cousins --toys 5000
+
+        Sharded (wilks and asymptotic-unified, whose coverage each toy's t̃ at the true μν decides): \
+        `nmmfit coverage --mu M --toys N --shard i --nshards n --write-toys shard-i.jsonl` for \
+        i = 0…n−1 (toy k uses RNG stream k of --seed, so the shards are the local run's toys; \
+        re-running a shard resumes it, Ctrl-C keeps its toys), then `nmmfit merge -o all.jsonl \
+        shard-*.jsonl` and `nmmfit coverage --from-toys all.jsonl`: the same points as \
+        `nmmfit coverage --mu M --toys N` run locally.
         """)
 
     @OptionGroup var data: DataOptions
@@ -20,8 +28,8 @@ struct CoverageCommand: ParsableCommand {
 
     @Option(name: .customLong("mu"), help: "True μν (μB); repeat for several (0, 0.5e-11 and 2e-11 when not given).")
     var mus: [Double] = []
-    @Option(name: .customLong("method"), help: "Interval construction to check; repeat for several.")
-    var methods: [IntervalMethod] = [.asymptoticUnified, .feldmanCousins]
+    @Option(name: .customLong("method"), help: "Interval construction to check; repeat for several (asymptotic-unified and feldman-cousins when not given).")
+    var methodOptions: [IntervalMethod] = []
     @OptionGroup var level: ConfidenceLevelOption
     @OptionGroup var toyOptions: ToyOptions<CoverageCommand>
     @OptionGroup var threadOptions: ThreadOptions
@@ -30,19 +38,41 @@ struct CoverageCommand: ParsableCommand {
     @Option(name: .customLong("from-toys"), parsing: .upToNextOption,
             help: "Coverage from merged toys files (or folders of them) of t̃ at their true μν (nmmfit toys/batch --statistic t --mu M), one point per file; methods wilks and asymptotic-unified.")
     var fromToys: [String] = []
+    @Option(help: ArgumentHelp("Write the toys of the coverage study at the one --mu (t̃ at its true μν: a toys file, format 3) to this file instead of computing coverage; resumed when it exists. With --shard/--nshards only that shard's toys; merge the shards with nmmfit merge and read them with --from-toys.", valueName: "file"))
+    var writeToys: String?
+    @Option(help: "With --write-toys: this shard's index (0-based).")
+    var shard: Int?
+    @Option(help: "With --write-toys: the number of shards the study is split into.")
+    var nshards: Int?
 
     var cl: Double { level.cl }
+    /// `--method`, or asymptotic-unified and Feldman–Cousins.
+    var methods: [IntervalMethod] { methodOptions.isEmpty ? [.asymptoticUnified, .feldmanCousins] : methodOptions }
 
     func validate() throws {
         for m in mus { try MomentRange.check(m, "--mu") }
         let local = fromToys.isEmpty, localWhen = "with local toys (not --from-toys, whose files fix μν and the toys)"
+        let writing = writeToys != nil, coverageWhen = "when coverage is computed (not with --write-toys, which only writes toys)"
         try OptionApplicability.check([
             .init(option: "--mu", given: !mus.isEmpty, acts: local, when: localWhen),
             .init(option: "--toys", given: toyOptions.toys != nil, acts: local, when: localWhen),
             .init(option: "--seed", given: toyOptions.seed != nil, acts: local, when: localWhen),
-            .init(option: "--critical-toys", given: criticalToys != nil, acts: local && methods.contains(.feldmanCousins),
+            .init(option: "--write-toys", given: writing, acts: local, when: localWhen),
+            .init(option: "--shard", given: shard != nil, acts: writing, when: "with --write-toys (a shard writes its toys, to be merged)"),
+            .init(option: "--nshards", given: nshards != nil, acts: writing, when: "with --write-toys (a shard writes its toys, to be merged)"),
+            .init(option: "--method", given: !methodOptions.isEmpty, acts: !writing, when: coverageWhen),
+            .init(option: "--output", given: output.output != nil, acts: !writing, when: coverageWhen + "; the toys file is --write-toys"),
+            .init(option: "--json", given: output.json, acts: !writing, when: coverageWhen),
+            .init(option: "--critical-toys", given: criticalToys != nil, acts: local && !writing && methods.contains(.feldmanCousins),
                   when: "with --method feldman-cousins and local toys (the other methods need no critical values)"),
         ])
+        if writing {
+            guard mus.count == 1 else { throw ValidationError("--write-toys needs exactly one --mu (one toys file per true μν)") }
+            let n = nshards ?? 1, i = shard ?? 0
+            guard n >= 1, i >= 0, i < n else { throw ValidationError("need 0 ≤ --shard < --nshards") }
+            guard shard == nil || nshards != nil else { throw ValidationError("--shard needs --nshards") }
+            try ResourceLimit.shards.validate(n, option: "--nshards")
+        }
         guard toyOptions.count >= 10, (criticalToys ?? 500) >= 100, threadOptions.threads >= 1 else { throw ValidationError("need --toys ≥ 10, --critical-toys ≥ 100, --threads ≥ 1") }
         try ResourceLimit.toys.validate(product: [max(mus.count, 1), toyOptions.count] + (methods.contains(.feldmanCousins) ? [criticalToys ?? 500] : []),
                                         option: "--mu values × --toys" + (methods.contains(.feldmanCousins) ? " × --critical-toys" : ""))
@@ -56,6 +86,7 @@ struct CoverageCommand: ParsableCommand {
         try CLIErrors.run {
             try OutputTargets.check(files: [output.output], force: output.force)
             let pl = try ProfileLikelihood(model: try data.model(physics: physics))
+            if let path = writeToys { return try write(path, profile: pl) }
             var pts: [Coverage.Point] = []
             if !fromToys.isEmpty {
                 let usable = methods.filter { $0 != .feldmanCousins }
@@ -90,6 +121,34 @@ struct CoverageCommand: ParsableCommand {
                 throw ExitCode(130)
             }
         }
+    }
+
+    /// `--write-toys`: the study's shard into a toys file (resumed when it exists; Ctrl-C keeps
+    /// the toys written, exit 130).
+    func write(_ path: String, profile pl: ProfileLikelihood) throws {
+        let study = try Coverage.study(profile: pl, muNu: mus[0], toys: toyOptions.count, seed: toyOptions.seedValue,
+                                       shard: shard ?? 0, nshards: nshards ?? 1)
+        Interrupt.shared.install()
+        let quiet = output.quiet
+        var progress: DelayedProgress?
+        let run: ToyStudy.FileRun
+        do {
+            run = try study.write(to: path, force: output.force, version: BuildInfo.version, commit: BuildInfo.commit,
+                                  run: ToyRun.current(), threads: threadOptions.threads, shouldStop: { Interrupt.shared.requested },
+                                  onOpen: { r in
+                if !quiet && (r.kept > 0 || r.dropped > 0) {
+                    Console.error("resuming: \(r.kept) toys already in \(path), \(r.range.count - r.kept) to go")
+                }
+                progress = DelayedProgress(total: r.range.count - r.kept, label: "coverage toys", quiet: quiet)
+            }, progress: { progress?.update($0) })
+        } catch let e as ToyFileBuildMismatch {
+            throw e.inputError
+        }
+        progress?.finish()
+        if !quiet {
+            Console.error("wrote \(run.written) toys to \(path) (shard \(shard ?? 0)/\(nshards ?? 1): toys \(run.range.lowerBound)…\(run.range.upperBound - 1))")
+        }
+        if Interrupt.shared.requested { throw ExitCode(130) }
     }
 
     func emit(_ pts: [Coverage.Point]) throws {

@@ -109,7 +109,10 @@ struct FitOptions: ParsableArguments {
                     .init(option: "--compatibility-toys", given: compatibilityToys != nil, acts: config.channels.count >= 2,
                           when: "with two or more datasets (it tests their compatibility); --dataset all found \(config.channels.count)"),
                 ])
-                let a = try config.analyse(cl: cl, method: method, compatibilityToys: toyPlan, seed: seed)
+                // Ctrl-C during the compatibility toys: the result uses the toys finished, exit 130
+                if toyPlan != .none && config.channels.count >= 2 { Interrupt.shared.install() }
+                let a = try config.analyse(cl: cl, method: method, compatibilityToys: toyPlan, seed: seed,
+                                           shouldStop: { Interrupt.shared.requested })
                 (model, profile, report) = (a.model, a.profile, a.report)
             }
             // one answer for the table, the JSON, summary.md and the figures: the provenance of
@@ -153,10 +156,19 @@ struct FitOptions: ParsableArguments {
                 try output.emit(withElement, provenance: provenance) {
                     FitTable.render(report) + "\nconstraint on \(c.elementName) (\(moments)): sensitivity s = ⟨μ_eff²⟩/|\(c.elementName)|² = \(Format.g(c.sensitivity, 4));  \(Format.g(cl * 100, 3))% CL \(Format.region("|\(c.elementName)|", lower: c.elementLowerBohr, upper: c.elementUpperBohr))\n"
                 }
+                try Self.endIfInterrupted(report)
                 return
             }
             try output.emit(report, provenance: provenance) { FitTable.render(report) }
+            try Self.endIfInterrupted(report)
         }
+    }
+
+    /// After Ctrl-C during the compatibility toys (the result printed used the toys finished): exit 130.
+    static func endIfInterrupted(_ r: FitReport) throws {
+        guard Interrupt.shared.requested else { return }
+        Console.error("interrupted: the compatibility p-value uses the \(r.compatibility?.toys ?? 0) toys finished")
+        throw ExitCode(130)
     }
 }
 

@@ -1,5 +1,6 @@
 import Analysis
 import ArgumentParser
+import BuildInfo
 import Formats
 import Foundation
 import Likelihood
@@ -33,6 +34,8 @@ struct Interval: ParsableCommand {
     @Option(name: .customLong("from-toys"), parsing: .upToNextOption,
             help: "Feldman–Cousins from merged toys files instead of local toys: files, or folders (every merged *.jsonl in them); one t̃ study per tested μν (nmmfit toys/batch --statistic t --mu M), made with the same data options.")
     var fromToys: [String] = []
+    @Option(help: ArgumentHelp("Feldman–Cousins: keep each tested point's toys in this folder (one toys file per μν, t̃ at its true μν): Ctrl-C keeps the points finished, re-running the same command resumes, and --from-toys reads the folder.", valueName: "folder"))
+    var toysDir: String?
 
     var cl: Double { level.cl }
 
@@ -54,6 +57,7 @@ struct Interval: ParsableCommand {
             .init(option: "--refine", given: refine != nil, acts: fc && local, when: localFC),
             .init(option: "--toys", given: toyOptions.toys != nil, acts: fc && local, when: localFC),
             .init(option: "--seed", given: toyOptions.seed != nil, acts: fc && local, when: localFC),
+            .init(option: "--toys-dir", given: toysDir != nil, acts: fc && local, when: localFC),
         ])
     }
 
@@ -76,10 +80,22 @@ struct Interval: ParsableCommand {
                 let top = gridMax ?? Swift.max(2 * asym.upper, 1e-12)
                 let points = gridPoints ?? 30
                 let grid = (0..<points).map { top * Double($0) / Double(points - 1) }
-                let fc = FeldmanCousins(profile: pl, cl: cl, toysPerPoint: toyOptions.count, seed: toyOptions.seedValue, threads: threadOptions.threads,
+                var fc = FeldmanCousins(profile: pl, cl: cl, toysPerPoint: toyOptions.count, seed: toyOptions.seedValue, threads: threadOptions.threads,
                                         maxRefinements: refine ?? 6)
+                // Ctrl-C (SIGTERM, SIGQUIT) stops between points, or within a point's toys file
+                Interrupt.shared.install()
+                fc.shouldStop = { Interrupt.shared.requested }
+                if let dir = toysDir { fc.pointToys = try pointToysStore(dir) }
                 let progress = DelayedProgress(total: points, label: "Feldman–Cousins", quiet: output.quiet || output.json)
-                let r = try fc.construct(grid: grid) { done, total in progress.update(done, of: total) }
+                let r: FeldmanCousins.Result
+                do {
+                    r = try fc.construct(grid: grid) { done, total in progress.update(done, of: total) }
+                } catch let stop as FeldmanCousins.Interrupted {
+                    progress.finish()
+                    let kept = toysDir.map { ": their toys are in \($0); re-run the same command to resume" } ?? " (give --toys-dir to keep the toys of finished points)"
+                    Console.error("interrupted: \(stop.points.count) tested points finished\(kept)")
+                    throw ExitCode(130)
+                }
                 progress.finish()
                 let failed = r.points.reduce(0) { $0 + $1.failedToys }
                 if failed > 0 { output.note("note: \(failed) toy fits failed; they are counted per point in the JSON output") }
@@ -92,6 +108,33 @@ struct Interval: ParsableCommand {
             var provenance = try data.provenance(physics: physics, seed: fromToys.isEmpty && method == .feldmanCousins ? toyOptions.seedValue : nil)
             if !fromToys.isEmpty { try provenance.digest(files: try ToyStudySample.paths(fromToys)) }
             try output.emit(out, provenance: provenance) { IntervalText.render(out, feldmanCousins: fcResult) }
+        }
+    }
+}
+
+extension Interval {
+    /// `--toys-dir`: each tested point's toys as a whole-study toys file in `dir`, written on the
+    /// toy engine, resumed when it exists, kept on Ctrl-C.
+    func pointToysStore(_ dir: String) throws -> (ToyStudy) throws -> ToyStudySample {
+        var isDir: ObjCBool = false
+        if !FileManager.default.fileExists(atPath: dir, isDirectory: &isDir) {
+            do { try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) } catch {
+                throw InputError(file: dir, "cannot create the folder: \(error.localizedDescription)")
+            }
+        } else if !isDir.boolValue {
+            throw InputError(file: dir, "is not a folder (--toys-dir names a folder of toys files)")
+        }
+        let threads = threadOptions.threads
+        return { study in
+            let h = study.header
+            let path = (dir as NSString).appendingPathComponent(String(format: "fc-mu%.6e-n%d-seed%llu.jsonl", h.muNuTrue, h.totalToys, h.seed))
+            do {
+                _ = try study.write(to: path, force: false, version: BuildInfo.version, commit: BuildInfo.commit, run: nil,
+                                    threads: threads, shouldStop: { Interrupt.shared.requested })
+            } catch let e as ToyFileBuildMismatch {
+                throw e.inputError
+            }
+            return try ToyStudySample.load(path: path)
         }
     }
 }

@@ -48,7 +48,7 @@ struct Significance: ParsableCommand {
             if !fromToys.isEmpty {
                 let q0Studies = try ToyStudySample.paths(fromToys).filter {
                     let h = try ToyFileReader(path: $0).header()
-                    return h.statistic == "q0" && h.muNuTrue == 0
+                    return h.statisticName == .q0 && h.muNuTrue == 0
                 }
                 guard q0Studies.count == 1 else {
                     // name what each file holds, so the user sees why none (or several) fit

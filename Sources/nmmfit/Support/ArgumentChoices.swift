@@ -9,10 +9,15 @@ import MomentModels
 /// `--method` of `interval` and `coverage`: the asymptotic constructions and Feldman–Cousins.
 extension IntervalMethod: ExpressibleByArgument {}
 
-/// `--statistic` of `toys`: q0 (discovery) or t (t̃ at the tested μν).
-enum ToyStatisticName: String, CaseIterable, ExpressibleByArgument {
-    case q0, t
+/// `--statistic` of `toys`: a statistic of the library's registry that toys files hold — q0
+/// (discovery) or t (t̃ at the tested μν).
+extension TestStatisticName: ExpressibleByArgument {
+    public init?(argument: String) { self.init(toyFile: argument) }
+    public static var allValueStrings: [String] { toyFileStatistics.map(\.rawValue) }
 }
+
+/// The `--statistic` choice (the registry's name).
+typealias ToyStatisticName = TestStatisticName
 
 /// `--pmns`: a named mixing matrix (``PMNS/named``), case-insensitive.
 struct PMNSChoice: ExpressibleByArgument {
