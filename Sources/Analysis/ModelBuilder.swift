@@ -24,6 +24,8 @@ public struct ModelBuilder {
     }
 
     public var recoil: RecoilModel
+    /// The signal model: its parameter of interest and template (default: the universal μν).
+    public var signal: RecoilSignalModel = .muNu
     public var tritium: Tritium
     /// Add a ±1σ efficiency-band shape nuisance on the signal.
     public var efficiencyShape: Bool
@@ -86,11 +88,11 @@ public struct ModelBuilder {
         var inputs: [ChannelInput] = []
         for (ds, window, width) in datasets {
             let data = try ds.binned(window: window, binWidthKeV: width)
-            let template = try SignalTemplate.make(model: recoil, detector: ds.detector, bins: data.bins)
+            let template = try signal.template(for: .init(detector: ds.detector, bins: data.bins, recoil: recoil))
             try Self.requireSignal(template, data: data, dataset: ds)
             var alternative = recoil
             alternative.binding = atomicAlternative
-            let atomic = atomicNuisance ? try SignalTemplate.make(model: alternative, detector: ds.detector, bins: data.bins) : nil
+            let atomic = atomicNuisance ? try signal.template(for: .init(detector: ds.detector, bins: data.bins, recoil: alternative)) : nil
             inputs.append(ChannelInput(dataset: ds, data: data, template: template, atomicTemplate: atomic))
         }
         return (try assemble(inputs), inputs)
@@ -122,7 +124,7 @@ public struct ModelBuilder {
         var channels: [ModelSpec.Channel] = []
         var separate: [ModelSpec.Parameter] = []
         var params: [ModelSpec.Parameter] = [
-            ModelSpec.Parameter(name: ModelSpec.poiName, initial: 1e-11, lower: 0, constraint: .free)
+            ModelSpec.Parameter(name: signal.parameterOfInterest.name, initial: signal.referenceValue, lower: 0, constraint: .free)
         ]
         let fluxParam = "solar_nu_flux"
         if solarFluxNuisance {
@@ -184,7 +186,7 @@ public struct ModelBuilder {
                 histosys = [ModelSpec.HistoSys(parameter: p, up: up, down: dn)]
             }
             histosys += atomic(input.template.magneticAtReference, input.atomicTemplate?.magneticAtReference)
-            var poi = ModelSpec.poiName
+            var poi = signal.parameterOfInterest.name
             if separateMuNu && !channels.isEmpty {
                 poi = Self.separateMuNuParameter(name)
                 separate.append(ModelSpec.Parameter(name: poi, initial: 1, lower: 0, constraint: .free))
@@ -194,7 +196,8 @@ public struct ModelBuilder {
             channels.append(ModelSpec.Channel(name: name, binEdgesKeV: input.data.bins.edges, observed: input.data.observed,
                                               samples: samples))
         }
-        let spec = ModelSpec(channels: channels, parameters: params + separate)
+        let spec = ModelSpec(muNuReferenceMuB: signal.referenceValue, channels: channels, parameters: params + separate,
+                             parameterOfInterest: signal.parameterOfInterest)
         try spec.validate()
         return spec
     }

@@ -66,6 +66,8 @@ struct FitOptions: ParsableArguments {
         let several = data.spec == nil && (data.datasets.count >= 2 || data.datasets.contains(AnalysisConfig.allDatasets))
         try OptionApplicability.check([
             .init(option: "--element", given: element != nil, acts: moments != nil, when: "with --moments FILE"),
+            .init(option: "--moments", given: moments != nil, acts: data.spec == nil,
+                  when: "with datasets (a --spec model has its signal template fixed)"),
             .init(option: "--compatibility-toys", given: compatibilityToys != nil, acts: several,
                   when: "with two or more datasets (it tests their compatibility)"),
             .init(option: "--seed", given: seedOption != nil, acts: several && compatibilityToys != 0,
@@ -133,18 +135,28 @@ struct FitOptions: ParsableArguments {
                 output.note("best fit: \(report.fitStatus.method), \(report.fitStatus.iterations) iterations, EDM \(report.fitStatus.edm), converged \(report.fitStatus.converged)")
             }
             if let moments {
-                // The fitted μν is flavour-universal; translate its interval into one on the chosen
-                // element of the user's matrix shape (rate-weighted over the fit window).
-                let (basis, i, j) = try ModelCommand.Effective.parseElement(element ?? "e-mu")
-                let shape = try MomentMatrixFile.load(path: moments).converted(to: basis, pmns: .standard)
+                // The element of the user's matrix shape is its own signal model: its per-source
+                // effective moments build the template and the element is fitted directly (μB).
+                // The universal fit above, rescaled by 1/√s, is shown beside it for comparison.
+                let parsed = try ModelCommand.Effective.parseElement(element ?? "e-mu")
+                let elementID = MatrixElement(basis: parsed.0, row: parsed.1, column: parsed.2)
+                let shape = try MomentMatrixFile.load(path: moments).converted(to: elementID.basis, pmns: .standard)
+                let signal = try MomentElementSignal(element: elementID, shape: shape)
+                let poi = ParameterOfInterest(name: signal.parameterName, unit: "muB", symbol: signal.symbol,
+                                              description: "the \(element ?? "e-mu") element of the moment matrix of \(URL(fileURLWithPath: moments).lastPathComponent), fitted with its own per-source template")
+                var config = try data.config(physics: physics)
+                config.signal = .momentElement(poi, weight: signal.magneticWeight(label: "\(signal.symbol) of \(moments)"))
+                let direct = try config.analyse(cl: cl, method: method, compatibilityToys: toyPlan, seed: seed).report
                 let edges = model.binEdges.flatMap { $0 }
                 let c = try MomentRateCalculator(model: try physics.recoilModel()).constraint(
-                    onElement: i, j, shape: shape, muIntervalBohr: report.interval[0]...report.interval[1],
+                    onElement: elementID.row, elementID.column, shape: shape, muIntervalBohr: report.interval[0]...report.interval[1],
                     fromKeV: edges.min()!, toKeV: edges.max()!)
-                let withElement = FitWithElement(fit: report, element: c)
-                try output.emit(withElement) {
-                    FitTable.render(report) + "\nconstraint on \(c.elementName) (\(moments)): sensitivity s = ⟨μ_eff²⟩/|\(c.elementName)|² = \(Format.g(c.sensitivity, 4));  \(Format.g(cl * 100, 3))% CL \(Format.region("|\(c.elementName)|", lower: c.elementLowerBohr, upper: c.elementUpperBohr))\n"
-                }
+                var elementReport = direct
+                elementReport.digitisedDatasets = report.digitisedDatasets
+                let result = MomentElementFit(best: direct.muNuBest, interval: direct.interval[0]...direct.interval[1], rescaled: c)
+                let withElement = FitWithElement(parameterOfInterest: poi, fit: elementReport, element: result,
+                                                 universalFit: UniversalFitSummary(report))
+                try output.emit(withElement) { ElementFitText.render(elementReport, poi: poi, element: result, file: moments, cl: cl) }
                 return
             }
             try output.emit(report) { FitTable.render(report) }
@@ -152,12 +164,55 @@ struct FitOptions: ParsableArguments {
     }
 }
 
-/// A fit report with the constraint on one element of a moment matrix.
+/// The fit of one element of a moment matrix: `fit` is the direct fit of the element (its keys
+/// named `mu_nu_*` hold the parameter of interest, which `parameter_of_interest` names with its
+/// unit), `element` the result on the element beside the rescaled universal interval, and
+/// `universal_fit` the flavour-universal μν fit of the same data.
 struct FitWithElement: Encodable {
     var nmmfitOutput = OutputVersion.current
+    var parameterOfInterest: ParameterOfInterest
     var fit: FitReport
-    var element: MomentElementConstraint
-    enum CodingKeys: String, CodingKey { case fit, element, nmmfitOutput = "nmmfit_output" }
+    var element: MomentElementFit
+    var universalFit: UniversalFitSummary
+    enum CodingKeys: String, CodingKey {
+        case fit, element, nmmfitOutput = "nmmfit_output", parameterOfInterest = "parameter_of_interest", universalFit = "universal_fit"
+    }
+}
+
+/// The flavour-universal μν fit beside an element fit.
+struct UniversalFitSummary: Encodable {
+    var best: Double, interval: [Double], intervalKind: String, cl: Double, intervalMethod: String
+    init(_ r: FitReport) {
+        (best, interval, cl, intervalMethod) = (r.muNuBest, r.interval, r.cl, r.intervalMethod)
+        intervalKind = r.isUpperLimit ? "upper_limit" : "two_sided"
+    }
+    enum CodingKeys: String, CodingKey {
+        case cl, best = "mu_nu_best_muB", interval = "interval_muB", intervalKind = "interval_kind", intervalMethod = "interval_method"
+    }
+}
+
+/// The text of an element fit: the fit table with the element's symbol in place of μν, then
+/// the direct result beside the rescaled universal one.
+enum ElementFitText {
+    static func render(_ r: FitReport, poi: ParameterOfInterest, element e: MomentElementFit, file: String, cl: Double) -> String {
+        let lines = FitTable.render(r).split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+            let l = String(line)
+            // a labelled row: the label is padded to one column, so it is re-padded after the change
+            if let eq = l.range(of: "= "), l.distance(from: l.startIndex, to: eq.lowerBound) == 19 {
+                let label = String(l[..<eq.lowerBound]).trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "μν", with: poi.symbol)
+                return FitTable.label(label) + l[eq.upperBound...].replacingOccurrences(of: "μν", with: poi.symbol)
+            }
+            return l
+        }
+        let pct = Format.g(cl * 100, 3)
+        var s = "parameter of interest: \(poi.symbol) (\(poi.name), μB) — \(poi.description ?? "")\n\n"
+        s += lines.joined(separator: "\n")
+        s += "\n\(pct)% CL on \(poi.symbol) (\(file)):\n"
+        s += "  fitted directly (per-source template)     \(Format.region(poi.symbol, lower: e.elementLowerBohr, upper: e.elementUpperBohr))\n"
+        s += "  universal μν fit rescaled by 1/√s          \(Format.region(poi.symbol, lower: e.rescaledLowerBohr, upper: e.rescaledUpperBohr))"
+        s += "   (s = ⟨μ_eff²⟩/\(poi.symbol)² = \(Format.g(e.sensitivity, 4)) over the window; universal \(Format.region("μν", lower: e.muLowerBohr, upper: e.muUpperBohr)))\n"
+        return s
+    }
 }
 
 /// The human-readable rendering of a ``FitReport``.
