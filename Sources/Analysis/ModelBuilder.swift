@@ -151,7 +151,7 @@ public struct ModelBuilder {
             var samples: [ModelSpec.Sample] = []
             var hasSolarWeak = false
             for (b, counts) in input.data.backgrounds {
-                let isTritium = ModelNames.isTritium(b.name)
+                let isTritium = b.isTritiumHypothesis
                 if isTritium && tritium == .none && !tritiumFreeDatasets.contains(name) { continue }
                 if !isTritium && b.enabledByDefault == false { continue }
                 let p = ModelNames.backgroundParameter(b.name, dataset: name)
@@ -171,7 +171,7 @@ public struct ModelBuilder {
             guard samples.contains(where: { s in input.data.backgrounds.contains { $0.spec.name == s.name } }) else {
                 let names = input.data.backgrounds.map(\.spec.name).joined(separator: ", ")
                 throw InputError(file: ds.directory.path, field: name,
-                                 "no background component is left in the fit (\(names.isEmpty ? "none in the spec" : names + ": disabled by default or taken as the tritium hypothesis, whose name contains 'tritium'")); without a background every event would count as signal")
+                                 "no background component is left in the fit (\(names.isEmpty ? "none in the spec" : names + ": disabled by default or declared the tritium hypothesis (role 'tritium')")); without a background every event would count as signal")
             }
             let solar = solarFluxNuisance ? [fluxParam] : []
             if !hasSolarWeak {

@@ -16,14 +16,8 @@ extension MuNuBand {
     /// element, basis, nature or matrix shape.
     /// - Throws: ``InputError``.
     public static func load(modelElementFit path: String) throws -> MuNuBand {
-        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
-        if let size, size > maximumFileBytes {
-            throw InputError(file: path, "is \(size) bytes, more than the \(maximumFileBytes)-byte limit for a fit result")
-        }
-        let data: Data
-        do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-            throw InputError(file: path, "cannot read the fit result (\((error as NSError).localizedDescription))")
-        }
+        // the one text reader: regular files only, size limit, UTF-8 with line ends normalised
+        let data = try TextInput.readData(path: path, what: "fit result", limit: .fileBytes)
         return try parse(modelElementFit: data, file: path)
     }
 
