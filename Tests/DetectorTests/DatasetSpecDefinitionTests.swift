@@ -38,8 +38,11 @@ struct DatasetSpecDefinitionTests {
         for line in doc.split(separator: "\n", omittingEmptySubsequences: false) {
             if line.hasPrefix("#") { current = sections[String(line)]; continue }
             guard let path = current, line.hasPrefix("| `") else { continue }
-            let key = line.dropFirst(3).prefix { $0 != "`" }
-            found[path, default: []].insert(String(key))
+            // the first cell names one key or several (`a`, `b`)
+            let cell = line.dropFirst(1).prefix { $0 != "|" }
+            for (k, part) in cell.split(separator: "`", omittingEmptySubsequences: false).enumerated() where k % 2 == 1 {
+                found[path, default: []].insert(String(part))
+            }
         }
         for (heading, path) in sections { #expect(found[path] == DatasetSpec.allowedKeys[path], "docs table under \(heading)") }
     }

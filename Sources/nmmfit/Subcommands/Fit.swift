@@ -118,7 +118,8 @@ struct FitOptions: ParsableArguments {
             // options recorded when they loaded the data (ResultProvenance)
             report.digitisedDatasets = ResultProvenance.digitisedDatasets
             progress.finish()
-            if let saveSpec { try OutputFile.write(try model.spec.jsonData(), to: saveSpec, force: output.force) }
+            // with --moments the spec saved is the element's model (below)
+            if let saveSpec, moments == nil { try OutputFile.write(try model.spec.jsonData(), to: saveSpec, force: output.force) }
             for (dir, plotsOnly) in [(plot, true), (reportDirectory, false)] {
                 guard let dir else { continue }
                 let limits = try? DataLocator.dataDirectory(explicit: data.dataDir).appendingPathComponent("limits/mu_nu_limits.csv")
@@ -146,7 +147,9 @@ struct FitOptions: ParsableArguments {
                                               description: "the \(element ?? "e-mu") element of the moment matrix of \(URL(fileURLWithPath: moments).lastPathComponent), fitted with its own per-source template")
                 var config = try data.config(physics: physics)
                 config.signal = .momentElement(poi, weight: signal.magneticWeight(label: "\(signal.symbol) of \(moments)"))
-                let direct = try config.analyse(cl: cl, method: method, compatibilityToys: toyPlan, seed: seed).report
+                let analysis = try config.analyse(cl: cl, method: method, compatibilityToys: toyPlan, seed: seed)
+                let direct = analysis.report
+                if let saveSpec { try OutputFile.write(try analysis.model.spec.jsonData(), to: saveSpec, force: output.force) }
                 let edges = model.binEdges.flatMap { $0 }
                 let c = try MomentRateCalculator(model: try physics.recoilModel()).constraint(
                     onElement: elementID.row, elementID.column, shape: shape, muIntervalBohr: report.interval[0]...report.interval[1],
