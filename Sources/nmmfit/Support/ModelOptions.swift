@@ -158,7 +158,7 @@ struct DataOptions: ParsableArguments {
         try OptionApplicability.checkData([
             .init(option: "--tritium", given: tritium != .none,
                   acts: specs.contains { $0.backgrounds.contains(where: \.isTritiumHypothesis) },
-                  when: "to a dataset with a tritium hypothesis (a background with \"role\": \"tritium\" in its dataset spec); \(specs.map(\.name).joined(separator: ", ")) has none"),
+                  when: "to a dataset with a tritium background component (\"role\": \"tritium\" in its dataset spec); \(specs.map(\.name).joined(separator: ", ")) has none"),
             .init(option: "--efficiency-shape", given: efficiencyShape,
                   acts: specs.contains { $0.efficiency.sigmaUpColumn != nil && $0.efficiency.sigmaDownColumn != nil },
                   when: "to a dataset whose efficiency table has ±1σ columns (sigma_up_column, sigma_down_column); \(specs.map(\.name).joined(separator: ", ")) has none"),
