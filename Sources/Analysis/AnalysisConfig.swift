@@ -42,6 +42,8 @@ public struct AnalysisConfig: Sendable {
     public var combinationPolicy: CombinationPolicy
     /// When the shared atomic-binding nuisance enters (default: in combinations).
     public var atomicNuisance: AtomicNuisanceChoice
+    /// The signal model whose parameter of interest is fitted (default: the universal μν).
+    public var signal: RecoilSignalModel = .muNu
 
     public init(channels: [Channel] = [Channel(dataset: "xenon1t_sr1")], recoil: RecoilModel = RecoilModel(),
                 tritium: ModelBuilder.Tritium = .none, efficiencyShape: Bool = false, solarFluxNuisance: Bool = true,
@@ -73,7 +75,9 @@ public struct AnalysisConfig: Sendable {
 
     /// The model builder for these options.
     public var builder: ModelBuilder {
-        ModelBuilder(recoil: recoil, tritium: tritium, efficiencyShape: efficiencyShape, solarFluxNuisance: solarFluxNuisance)
+        var b = ModelBuilder(recoil: recoil, tritium: tritium, efficiencyShape: efficiencyShape, solarFluxNuisance: solarFluxNuisance)
+        b.signal = signal
+        return b
     }
 
     /// Loads the datasets, folds the signal and builds the model.

@@ -20,7 +20,7 @@ public enum CombinationPolicy: String, Sendable, CaseIterable, Codable {
 
     /// Whether a dataset has an open ³H hypothesis: a tritium background that is off by default.
     public static func hasOpenTritium(_ spec: DatasetSpec) -> Bool {
-        spec.backgrounds.contains { ModelNames.isTritium($0.name) && $0.enabledByDefault == false }
+        spec.backgrounds.contains { $0.isTritiumHypothesis }
     }
 
     /// One sentence saying what the policy did to the named datasets (those with an open ³H

@@ -107,7 +107,7 @@ public enum CompatibilityTest {
         }
         let indexIn = { (name: String) -> Int? in separate.parameterNames.firstIndex(of: name) }
         let perDataset = try datasets.enumerated().map { (k, d) -> Int in
-            let n = k == 0 ? ModelSpec.poiName : ModelBuilder.separateMuNuParameter(d)
+            let n = k == 0 ? model.parameterOfInterest.name : ModelBuilder.separateMuNuParameter(d)
             guard let i = indexIn(n) else { throw FitError("the separate model has no parameter \(n)") }
             return i
         }

@@ -24,6 +24,8 @@ public struct ModelBuilder {
     }
 
     public var recoil: RecoilModel
+    /// The signal model: its parameter of interest and template (default: the universal μν).
+    public var signal: RecoilSignalModel = .muNu
     public var tritium: Tritium
     /// Add a ±1σ efficiency-band shape nuisance on the signal.
     public var efficiencyShape: Bool
@@ -86,11 +88,11 @@ public struct ModelBuilder {
         var inputs: [ChannelInput] = []
         for (ds, window, width) in datasets {
             let data = try ds.binned(window: window, binWidthKeV: width)
-            let template = try SignalTemplate.make(model: recoil, detector: ds.detector, bins: data.bins)
+            let template = try signal.template(for: .init(detector: ds.detector, bins: data.bins, recoil: recoil))
             try Self.requireSignal(template, data: data, dataset: ds)
             var alternative = recoil
             alternative.binding = atomicAlternative
-            let atomic = atomicNuisance ? try SignalTemplate.make(model: alternative, detector: ds.detector, bins: data.bins) : nil
+            let atomic = atomicNuisance ? try signal.template(for: .init(detector: ds.detector, bins: data.bins, recoil: alternative)) : nil
             inputs.append(ChannelInput(dataset: ds, data: data, template: template, atomicTemplate: atomic))
         }
         return (try assemble(inputs), inputs)
@@ -122,7 +124,7 @@ public struct ModelBuilder {
         var channels: [ModelSpec.Channel] = []
         var separate: [ModelSpec.Parameter] = []
         var params: [ModelSpec.Parameter] = [
-            ModelSpec.Parameter(name: ModelSpec.poiName, initial: 1e-11, lower: 0, constraint: .free)
+            ModelSpec.Parameter(name: signal.parameterOfInterest.name, initial: signal.referenceValue, lower: 0, constraint: .free)
         ]
         let fluxParam = "solar_nu_flux"
         if solarFluxNuisance {
@@ -149,7 +151,7 @@ public struct ModelBuilder {
             var samples: [ModelSpec.Sample] = []
             var hasSolarWeak = false
             for (b, counts) in input.data.backgrounds {
-                let isTritium = ModelNames.isTritium(b.name)
+                let isTritium = b.isTritiumHypothesis
                 if isTritium && tritium == .none && !tritiumFreeDatasets.contains(name) { continue }
                 if !isTritium && b.enabledByDefault == false { continue }
                 let p = ModelNames.backgroundParameter(b.name, dataset: name)
@@ -169,7 +171,7 @@ public struct ModelBuilder {
             guard samples.contains(where: { s in input.data.backgrounds.contains { $0.spec.name == s.name } }) else {
                 let names = input.data.backgrounds.map(\.spec.name).joined(separator: ", ")
                 throw InputError(file: ds.directory.path, field: name,
-                                 "no background component is left in the fit (\(names.isEmpty ? "none in the spec" : names + ": disabled by default or taken as the tritium hypothesis, whose name contains 'tritium'")); without a background every event would count as signal")
+                                 "no background component is left in the fit (\(names.isEmpty ? "none in the spec" : names + ": disabled by default or declared the tritium hypothesis (role 'tritium')")); without a background every event would count as signal")
             }
             let solar = solarFluxNuisance ? [fluxParam] : []
             if !hasSolarWeak {
@@ -184,7 +186,7 @@ public struct ModelBuilder {
                 histosys = [ModelSpec.HistoSys(parameter: p, up: up, down: dn)]
             }
             histosys += atomic(input.template.magneticAtReference, input.atomicTemplate?.magneticAtReference)
-            var poi = ModelSpec.poiName
+            var poi = signal.parameterOfInterest.name
             if separateMuNu && !channels.isEmpty {
                 poi = Self.separateMuNuParameter(name)
                 separate.append(ModelSpec.Parameter(name: poi, initial: 1, lower: 0, constraint: .free))
@@ -194,7 +196,8 @@ public struct ModelBuilder {
             channels.append(ModelSpec.Channel(name: name, binEdgesKeV: input.data.bins.edges, observed: input.data.observed,
                                               samples: samples))
         }
-        let spec = ModelSpec(channels: channels, parameters: params + separate)
+        let spec = ModelSpec(muNuReferenceMuB: signal.referenceValue, channels: channels, parameters: params + separate,
+                             parameterOfInterest: signal.parameterOfInterest)
         try spec.validate()
         return spec
     }

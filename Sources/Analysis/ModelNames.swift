@@ -1,3 +1,4 @@
+import Detector
 import Foundation
 import Likelihood
 
@@ -13,12 +14,19 @@ public enum ModelNames {
     /// The name of the tritium hypothesis (a hypothesis to compare).
     public static let tritium = "tritium"
 
-    /// Whether a background sample, or a parameter named after one, is tritium: its name
-    /// contains "tritium" in any case.
+    /// Whether a parameter of a model spec is named as a tritium amplitude (its name contains
+    /// "tritium" in any case). Only for model specs read from a file, which declare no roles; datasets
+    /// declare the tritium hypothesis with `role` (``tritiumParameters(datasets:)``).
     public static func isTritium(_ name: String) -> Bool { name.lowercased().contains(tritium) }
 
-    /// The tritium amplitudes among a model's parameters.
+    /// The tritium amplitudes among a model spec's parameters, by name (``isTritium(_:)``).
     public static func tritiumParameters(_ parameterNames: [String]) -> [String] { parameterNames.filter(isTritium) }
+
+    /// The tritium amplitudes of datasets: the parameters of their components declared
+    /// `role: tritium`, in dataset order.
+    public static func tritiumParameters(datasets: [DatasetSpec]) -> [String] {
+        datasets.flatMap { d in d.backgrounds.filter(\.isTritiumHypothesis).map { backgroundParameter($0.name, dataset: d.name) } }
+    }
 
     /// The amplitude of background `background` in dataset `dataset`.
     public static func backgroundParameter(_ background: String, dataset: String) -> String { "\(background)_\(dataset)" }

@@ -159,21 +159,11 @@ public struct EffectiveMoment: Sendable {
         func mu2(_ e: Double) -> Double {
             squared(weights: w, massStates: massStateProbabilities(neutrinoEnergyKeV: e, source: source), formulation: formulation)
         }
-        var num = 0.0, den = 0.0
-        switch source.shape {
-        case .lines(let lines):
-            for l in lines where l.energyKeV > eMin {
-                num += l.fraction * weight(l.energyKeV) * mu2(l.energyKeV)
-                den += l.fraction * weight(l.energyKeV)
-            }
-        case .betaPlus(let q, let z):
-            if eMin < q {
-                let s = try BetaPlusSpectrum(endpointKeV: q, daughterZ: z, fermiFunction: fermiFunction)
-                let integ = Integrator(limit: 200)
-                num = try integ.qags(from: eMin, to: q, relTol: 1e-9) { s.density($0) * weight($0) * mu2($0) }.value
-                den = try integ.qags(from: eMin, to: q, relTol: 1e-9) { s.density($0) * weight($0) }.value
-            }
-        }
+        // the one spectrum integral (lines as δ functions), at its one tolerance
+        let spectrum = try SourceSpectrum(source, fermiFunction: fermiFunction)
+        let integ = Integrator(limit: 200)
+        let num = try spectrum.integral(above: eMin, using: integ) { weight($0) * mu2($0) }
+        let den = try spectrum.integral(above: eMin, using: integ) { weight($0) }
         guard den > 0 else {
             throw MomentError.invalidParameter("T", t ?? 0, "no \(source.rawValue) neutrino can give this recoil (Eν_max = \(source.maximumEnergyKeV) keV)")
         }

@@ -19,21 +19,17 @@ public final class MomentRateCalculator {
     public let model: RecoilModel
     /// The effective-moment calculator.
     public let effective: EffectiveMoment
-    /// Relative accuracy requested from the Eν integrations.
-    public var relativeTolerance = 1e-8
+    /// Relative accuracy of the Eν integrations (``SourceSpectrum/relativeTolerance``, one for
+    /// every spectrum integral).
+    public var relativeTolerance: Double { SourceSpectrum.relativeTolerance }
     private let integrator = Integrator(limit: 200)
-    private let spectra: [BetaPlusSpectrum?]
+    private let spectra: [SourceSpectrum]
 
     /// Prepares the calculator (normalises each β⁺ spectrum once).
     public init(model: RecoilModel = RecoilModel(), effective: EffectiveMoment = EffectiveMoment()) throws {
         self.model = model
         self.effective = effective
-        spectra = try model.sources.map { s in
-            if case .betaPlus(let q, let z) = s.shape {
-                return try BetaPlusSpectrum(endpointKeV: q, daughterZ: z, fermiFunction: model.fermiFunction)
-            }
-            return nil
-        }
+        spectra = try SourceSpectrum.all(model)
     }
 
     /// dR_MM/dT per source (events/(t·y·keV)), in the order of `model.sources`, at true recoil
@@ -130,7 +126,8 @@ public final class MomentRateCalculator {
         let mf = model.binding.magneticFactor(recoilKeV: t)
         let eff = effective
         var out = [Double](repeating: 0, count: model.sources.count)
-        for (k, source) in model.sources.enumerated() {
+        for (k, spectrum) in spectra.enumerated() {
+            let source = spectrum.source
             let flux = source.flux(model.solarModel) * scale
             func integrand(_ e: Double) -> Double {
                 let cs = CrossSections.magnetic(neutrinoEnergyKeV: e, recoilKeV: t, muNuBohr: 1)
@@ -138,18 +135,7 @@ public final class MomentRateCalculator {
                 return cs * eff.squared(weights: w, massStates: eff.massStateProbabilities(neutrinoEnergyKeV: e, source: source),
                                         formulation: formulation)
             }
-            switch source.shape {
-            case .lines(let lines):
-                for line in lines where line.energyKeV > eMin {
-                    out[k] += flux * line.fraction * integrand(line.energyKeV)
-                }
-            case .betaPlus(let q, _):
-                guard eMin < q, let spectrum = spectra[k] else { continue }
-                out[k] = flux * (try integrator.qags(from: eMin, to: q, relTol: relativeTolerance) {
-                    spectrum.density($0) * integrand($0)
-                }.value)
-            }
-            out[k] *= mf
+            out[k] = flux * (try spectrum.integral(above: eMin, using: integrator, integrand)) * mf
         }
         return out
     }

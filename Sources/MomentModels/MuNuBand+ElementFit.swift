@@ -8,21 +8,16 @@ extension MuNuBand {
         "make one with `nmmfit fit --moments data/models/su2h_e_mu_majorana.json --element e-mu --json -o FILE`"
 
     /// Reads the band on |μ_eμ| from a fit of that element (`nmmfit fit --moments M --element
-    /// e-mu --json`: keys `element` and `fit`): [element_lower_muB, element_upper_muB], with the
-    /// best fit scaled by the same sensitivity. Refuses, with one line naming the file and field,
+    /// e-mu --json`: keys `element` and `fit`): [element_lower_muB, element_upper_muB] and
+    /// element_best_muB of the direct fit of the element (files without element_best_muB, from
+    /// the earlier rescaling: the universal best fit scaled by the same sensitivity). Refuses, with one line naming the file and field,
     /// a fit of the flavour-universal effective moment (no `element`: its band is that of
     /// μ_eff, which for solar ν differs from |μ_eμ| by √s ≈ √0.78) and a fit of any other
     /// element, basis, nature or matrix shape.
     /// - Throws: ``InputError``.
     public static func load(modelElementFit path: String) throws -> MuNuBand {
-        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
-        if let size, size > maximumFileBytes {
-            throw InputError(file: path, "is \(size) bytes, more than the \(maximumFileBytes)-byte limit for a fit result")
-        }
-        let data: Data
-        do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-            throw InputError(file: path, "cannot read the fit result (\((error as NSError).localizedDescription))")
-        }
+        // the one text reader: regular files only, size limit, UTF-8 with line ends normalised
+        let data = try TextInput.readData(path: path, what: "fit result", limit: .fileBytes)
         return try parse(modelElementFit: data, file: path)
     }
 
@@ -54,7 +49,9 @@ extension MuNuBand {
         }
         let fit = top["fit"] as? [String: Any] ?? [:]
         var best: Double?
-        if let b = fit["mu_nu_best_muB"] as? Double, let muHi = element["mu_upper_muB"] as? Double, muHi > 0, b.isFinite, b >= 0 {
+        if let b = element["element_best_muB"] as? Double, b.isFinite, b >= 0 {
+            best = b  // the direct fit of the element
+        } else if let b = fit["mu_nu_best_muB"] as? Double, let muHi = element["mu_upper_muB"] as? Double, muHi > 0, b.isFinite, b >= 0 {
             best = b * hi / muHi  // same scale factor 1/√s as the interval
         }
         var label = ((fit["datasets"] as? [String]) ?? []).joined(separator: "+")

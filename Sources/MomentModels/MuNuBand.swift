@@ -44,15 +44,8 @@ public struct MuNuBand: Sendable, Codable, Equatable {
     /// and `mu_nu_best` (same units) are read too. Other keys are ignored.
     /// - Throws: ``InputError`` naming the file and field.
     public static func load(fitResult path: String) throws -> MuNuBand {
-        let url = URL(fileURLWithPath: path)
-        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
-        if let size, size > maximumFileBytes {
-            throw InputError(file: path, "is \(size) bytes, more than the \(maximumFileBytes)-byte limit for a fit result")
-        }
-        let data: Data
-        do { data = try Data(contentsOf: url) } catch {
-            throw InputError(file: path, "cannot read the fit result (\((error as NSError).localizedDescription))")
-        }
+        // the one text reader: regular files only, size limit, UTF-8 with line ends normalised
+        let data = try TextInput.readData(path: path, what: "fit result", limit: .fileBytes)
         return try parse(fitResult: data, file: path)
     }
 

@@ -7,42 +7,43 @@ import GSL
 ///         [Pee σ_e + (1 − Pee) σ_μτ + σ_μ] × (atomic factor)
 /// ```
 /// with N_e electrons per tonne of xenon, Φ_s in cm⁻² s⁻¹, f_s normalised (lines as δ), σ in
-/// cm²/keV. The magnetic channel is flavour-blind (an effective, flavour-universal moment).
+/// cm²/keV. The magnetic channel is flavour-blind (an effective, flavour-universal moment)
+/// unless the model carries a ``MagneticMomentWeight`` (a signal model's per-source moments).
+/// Every Eν integral is ``SourceSpectrum/integral(above:using:_:)``.
 ///
 /// Not thread-safe (it owns a GSL integration workspace): one per task.
 public final class RecoilCalculator {
     /// The model.
     public let model: RecoilModel
     private let integrator = Integrator(limit: 200)
-    private let spectra: [BetaPlusSpectrum?]
+    private let spectra: [SourceSpectrum]
     private let scale: Double
-    /// Relative accuracy requested from the Eν integrations.
-    public var relativeTolerance = 1e-8
+    /// Relative accuracy of the Eν integrations (``SourceSpectrum/relativeTolerance``, one for
+    /// every spectrum integral).
+    public var relativeTolerance: Double { SourceSpectrum.relativeTolerance }
 
     /// Prepares the calculator (normalises each β⁺ spectrum once).
     public init(model: RecoilModel = RecoilModel()) throws {
         self.model = model
-        spectra = try model.sources.map { s in
-            if case .betaPlus(let q, let z) = s.shape {
-                return try BetaPlusSpectrum(endpointKeV: q, daughterZ: z, fermiFunction: model.fermiFunction)
-            }
-            return nil
-        }
+        spectra = try SourceSpectrum.all(model)
         scale = PhysicalConstants.electronsPerTonneXenon * PhysicalConstants.secondsPerYear
     }
 
-    /// Rate components at true recoil T (keV).
+    /// Rate components at true recoil T (keV). The magnetic part is at the reference moment,
+    /// weighted neutrino by neutrino by the model's ``RecoilModel/magneticWeight`` when it has one.
     public func components(recoilKeV t: Double) throws -> RateComponents {
         guard t.isFinite, t > 0 else { throw RecoilError.invalidEnergy(t) }
         let eMin = Kinematics.minimumNeutrinoEnergyKeV(recoilKeV: t)
         let sw = model.sin2ThetaW
         let survival = model.survival
         let muRef = RecoilModel.referenceMuNuBohr
+        let weight = model.magneticWeight?.weight
         var weak = [Double](repeating: 0, count: model.sources.count)
         var mag = weak
         let wf = model.binding.weakFactor(recoilKeV: t)
         let mf = model.binding.magneticFactor(recoilKeV: t)
-        for (k, source) in model.sources.enumerated() {
+        for (k, spectrum) in spectra.enumerated() {
+            let source = spectrum.source
             let flux = source.flux(model.solarModel) * scale
             func weakCS(_ e: Double) -> Double {
                 let p = survival.pee(neutrinoEnergyKeV: e, source: source)
@@ -50,25 +51,11 @@ public final class RecoilCalculator {
                     + (1 - p) * CrossSections.weak(neutrinoEnergyKeV: e, recoilKeV: t, flavour: .muonOrTau, sin2ThetaW: sw)
             }
             func magCS(_ e: Double) -> Double {
-                CrossSections.magnetic(neutrinoEnergyKeV: e, recoilKeV: t, muNuBohr: muRef)
+                let cs = CrossSections.magnetic(neutrinoEnergyKeV: e, recoilKeV: t, muNuBohr: muRef)
+                return weight.map { cs * $0(source, e) } ?? cs
             }
-            switch source.shape {
-            case .lines(let lines):
-                for line in lines where line.energyKeV > eMin {
-                    weak[k] += flux * line.fraction * weakCS(line.energyKeV)
-                    mag[k] += flux * line.fraction * magCS(line.energyKeV)
-                }
-            case .betaPlus(let q, _):
-                guard eMin < q, let spectrum = spectra[k] else { continue }
-                weak[k] = flux * (try integrator.qags(from: eMin, to: q, relTol: relativeTolerance) {
-                    spectrum.density($0) * weakCS($0)
-                }.value)
-                mag[k] = flux * (try integrator.qags(from: eMin, to: q, relTol: relativeTolerance) {
-                    spectrum.density($0) * magCS($0)
-                }.value)
-            }
-            weak[k] *= wf
-            mag[k] *= mf
+            weak[k] = flux * (try spectrum.integral(above: eMin, using: integrator, weakCS)) * wf
+            mag[k] = flux * (try spectrum.integral(above: eMin, using: integrator, magCS)) * mf
         }
         return RateComponents(recoilKeV: t, weak: weak, magneticAtReference: mag)
     }

@@ -14,6 +14,9 @@ public struct RecoilModel: Sendable {
     public var sin2ThetaW: Double
     /// Whether the β⁺ spectra include the Fermi function.
     public var fermiFunction: Bool
+    /// The signal model's per-neutrino factor on the magnetic rate (``MagneticMomentWeight``);
+    /// nil: the flavour-universal μν (factor 1).
+    public var magneticWeight: MagneticMomentWeight? = nil
 
     public init(
         solarModel: SolarModel = .b16gs98, sources: [SolarSource] = SolarSource.allCases,

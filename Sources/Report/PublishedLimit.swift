@@ -31,10 +31,8 @@ public struct PublishedLimit: Sendable, Codable, Equatable {
     /// `category`, `lower_muB`, `citation` optional), no commas inside fields. Errors name file,
     /// line and field.
     public static func load(_ url: URL) throws -> [PublishedLimit] {
-        let text: String
-        do { text = try String(contentsOf: url, encoding: .utf8) } catch {
-            throw InputError(file: url.path, "cannot read the limits table (\(CSVTable.reason(error)))")
-        }
+        // the one text reader: regular files only, size limit, UTF-8, line ends normalised
+        let text = try TextInput.read(path: url.path, what: "limits table", limit: .fileBytes)
         var out: [PublishedLimit] = []
         var header: [String: Int]?
         var width = 0

@@ -9,13 +9,13 @@ import Foundation
 /// Version 1 keys (all energies keV, exposure tonne·year; the full reference with types,
 /// defaults and meanings is `docs/datasets.md`):
 /// ```
-/// nmmfit_dataset: 1            name, title, reference, notes?, experiment?
+/// nmmfit_dataset: 1            name, title, reference, notes?, experiment?, display_name?
 /// provenance: official|digitised (required)   assumptions?: [text]
 /// exposure_tonne_year          exposure_source?      resolution: {a, b, source}
 /// efficiency: {file, energy: true|reconstructed, energy_column?, value_column, sigma_up_column?,
 ///              sigma_down_column?, relative_constraint?, extend_to_keV?, energy_scale?, source}
 /// observed: {file, kind: binned|events, column, allow_non_integer?}
-/// backgrounds: [{name, file, kind: binned|rate, column, constraint: {type: gaussian|free|fixed,
+/// backgrounds: [{name, role?: background|tritium, file, kind: binned|rate, column, constraint: {type: gaussian|free|fixed,
 ///               relative_sigma?}, enabled_by_default?, includes_solar_weak (required), source?}]
 /// default_window_keV: [lo, hi]   default_bin_width_keV?
 /// ```
@@ -30,6 +30,8 @@ public struct DatasetSpec: Codable, Sendable, Equatable {
     public var notes: String?
     /// Short experiment name for listings (e.g. "LZ"); default: the title.
     public var experiment: String?
+    /// The name figures and reports show (e.g. "XENON1T SR1"); default: ``shownName``'s rule.
+    public var displayName: String?
     /// Whether the numbers are an official release or digitised from a paper's figures
     /// (required: digitised data are flagged in every result they enter).
     public var provenance: Provenance?
@@ -45,13 +47,14 @@ public struct DatasetSpec: Codable, Sendable, Equatable {
     public var defaultWindowKeV: [Double]
     public var defaultBinWidthKeV: Double?
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case nmmfitDataset = "nmmfit_dataset"
         case name
         case title
         case reference
         case notes
         case experiment
+        case displayName = "display_name"
         case provenance
         case assumptions
         case exposureTonneYear = "exposure_tonne_year"
@@ -79,6 +82,7 @@ public struct DatasetSpec: Codable, Sendable, Equatable {
         public var a: Double
         public var b: Double
         public var source: String
+        enum CodingKeys: String, CodingKey, CaseIterable { case a, b, source }
     }
 
     public struct EfficiencySpec: Codable, Sendable, Equatable {
@@ -96,7 +100,7 @@ public struct DatasetSpec: Codable, Sendable, Equatable {
         /// efficiency curve in energy, for digitised curves whose energy scale is uncertain.
         public var energyScale: Double?
         public var source: String
-        enum CodingKeys: String, CodingKey {
+        enum CodingKeys: String, CodingKey, CaseIterable {
             case file
             case energy
             case energyColumn = "energy_column"
@@ -125,7 +129,7 @@ public struct DatasetSpec: Codable, Sendable, Equatable {
         public var column: String
         /// Digitised spectra have non-integer "counts"; only then are they accepted.
         public var allowNonInteger: Bool?
-        enum CodingKeys: String, CodingKey {
+        enum CodingKeys: String, CodingKey, CaseIterable {
             case file
             case kind
             case column
@@ -138,14 +142,27 @@ public struct DatasetSpec: Codable, Sendable, Equatable {
         public enum Kind: String, Codable, Sendable { case gaussian, free, fixed }
         public var type: Kind
         public var relativeSigma: Double?
-        enum CodingKeys: String, CodingKey {
+        enum CodingKeys: String, CodingKey, CaseIterable {
             case type
             case relativeSigma = "relative_sigma"
         }
     }
 
+    /// What a background component is in the fit (`role`; absent: ``background``). The name
+    /// decides nothing.
+    public enum Role: String, Codable, Sendable, CaseIterable {
+        /// Part of the background model (on unless `enabled_by_default` is false).
+        case background
+        /// The tritium hypothesis of a background-hypothesis test: left out unless asked for
+        /// (free amplitude ≥ 0 then).
+        case tritium
+    }
+
     public struct Background: Codable, Sendable, Equatable {
         public var name: String
+        /// The component's role (absent: ``Role/background``, whatever the name: specs written
+        /// before the key keep every component in the background model).
+        public var role: Role?
         public var file: String
         public var kind: DataKind
         public var column: String
@@ -155,8 +172,13 @@ public struct DatasetSpec: Codable, Sendable, Equatable {
         /// neutrinos (then only the magnetic term may be added as a signal).
         public var includesSolarWeak: Bool?
         public var source: String?
-        enum CodingKeys: String, CodingKey {
+        /// The declared role, or ``Role/background`` when the spec gives none.
+        public var effectiveRole: Role { role ?? .background }
+        /// Whether this component is the tritium hypothesis (declared, never from the name).
+        public var isTritiumHypothesis: Bool { effectiveRole == .tritium }
+        enum CodingKeys: String, CodingKey, CaseIterable {
             case name
+            case role
             case file
             case kind
             case column
@@ -167,19 +189,32 @@ public struct DatasetSpec: Codable, Sendable, Equatable {
         }
     }
 
-    /// Allowed keys per object path, for rejecting unknown keys (typos) with their path.
-    static let allowedKeys: [String: Set<String>] = [
-        "": ["nmmfit_dataset", "name", "title", "reference", "notes", "experiment", "provenance", "assumptions",
-             "exposure_tonne_year", "exposure_source", "resolution",
-             "efficiency", "observed", "backgrounds", "default_window_keV", "default_bin_width_keV"],
-        "resolution": ["a", "b", "source"],
-        "efficiency": ["file", "energy", "energy_column", "value_column", "sigma_up_column", "sigma_down_column",
-                       "relative_constraint", "extend_to_keV", "energy_scale", "source"],
-        "observed": ["file", "kind", "column", "allow_non_integer"],
-        "backgrounds[]": ["name", "file", "kind", "column", "constraint", "enabled_by_default",
-                          "includes_solar_weak", "source"],
-        "backgrounds[].constraint": ["type", "relative_sigma"],
+    /// Allowed keys per object path, for rejecting unknown keys (typos) with their path: the
+    /// coding keys of the types themselves, so the format is defined once (the JSON Schema and
+    /// the tables of docs/datasets.md are checked against these by the tests).
+    public static let allowedKeys: [String: Set<String>] = [
+        "": keys(CodingKeys.self),
+        "resolution": keys(Resolution.CodingKeys.self),
+        "efficiency": keys(EfficiencySpec.CodingKeys.self),
+        "observed": keys(Observed.CodingKeys.self),
+        "backgrounds[]": keys(Background.CodingKeys.self),
+        "backgrounds[].constraint": keys(BackgroundConstraint.CodingKeys.self),
     ]
+
+    private static func keys<K: CodingKey & CaseIterable>(_: K.Type) -> Set<String> { Set(K.allCases.map(\.stringValue)) }
+
+    /// The name figures and reports show: `display_name` when given, else the leading name of
+    /// the title (the words before the first one that starts in lower case or with a bracket:
+    /// "XENON1T SR1 low-energy electronic recoils (1-30 keV)" → "XENON1T SR1"), else
+    /// `experiment`, else `name`.
+    public var shownName: String {
+        let leading = title.split(separator: " ").prefix { w in
+            guard let c = w.first else { return false }
+            return !(c.isLowercase || c == "(")
+        }.joined(separator: " ")
+        return [displayName, leading, experiment].compactMap { $0?.trimmingCharacters(in: .whitespacesAndNewlines) }
+            .first { !$0.isEmpty } ?? name
+    }
 
     /// Loads and validates a spec from a `.json`, `.yaml` or `.yml` file.
     public static func load(from url: URL) throws -> DatasetSpec {
@@ -235,11 +270,19 @@ public struct DatasetSpec: Codable, Sendable, Equatable {
                 }
             }
             if b.kind == .events { throw bad("backgrounds[\(i)].kind", "a background must be 'binned' or 'rate'") }
+            if b.isTritiumHypothesis && b.enabledByDefault == true {
+                throw bad("backgrounds[\(i)].enabled_by_default", "a component with role 'tritium' is the tritium hypothesis, which is left out unless asked for; it cannot be enabled by default (give it role 'background' to make it part of the background model)")
+            }
             if b.includesSolarWeak == nil {
                 throw bad("backgrounds[\(i)].includes_solar_weak", "required key is missing: say true if '\(b.name)' already contains the SM solar-ν electron scattering (then only the magnetic term is added), false if not (then nmmfit adds the SM weak term); a silent default would double-count or drop that term")
             }
         }
         if observed.kind == .rate { throw bad("observed.kind", "observed data must be 'binned' or 'events'") }
+        if let d = displayName {
+            guard !d.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, d.count <= 64 else {
+                throw bad("display_name", "must be a non-empty name of at most 64 characters (figures show it), got \(InputError.excerpt(d))")
+            }
+        }
     }
 }
 

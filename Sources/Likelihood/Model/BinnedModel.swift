@@ -24,7 +24,8 @@ public struct Observation: Sendable, Equatable, Codable {
 ///
 /// Immutable and `Sendable`; per-task scratch memory lives in ``Workspace``.
 public final class BinnedModel: Sendable {
-    /// Parameter names; ``poiIndex`` is `mu_nu`.
+    /// Parameter names; ``poiIndex`` is the parameter of interest (`mu_nu` unless the spec
+    /// names another, ``parameterOfInterest``).
     public let parameterNames: [String]
     /// Index of the parameter of interest.
     public let poiIndex: Int
@@ -65,6 +66,9 @@ public final class BinnedModel: Sendable {
     /// Number of parameters.
     public var parameterCount: Int { parameterNames.count }
 
+    /// The parameter of interest (name, unit, symbol) of the spec's signal model.
+    public var parameterOfInterest: ParameterOfInterest { spec.poi }
+
     /// Compiles a validated spec.
     public init(spec: ModelSpec) throws {
         try spec.validate()
@@ -72,11 +76,12 @@ public final class BinnedModel: Sendable {
         let names = spec.parameters.map(\.name)
         parameterNames = names
         let index = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
-        poiIndex = index[ModelSpec.poiName]!
+        let poiName = spec.poi.name
+        poiIndex = index[poiName]!
         muNuReference = spec.muNuReferenceMuB
         var lo = [Double](), up = [Double](), sig = [Double](), aux = [Double](), fixed = [Bool](), ini = [Double]()
         for (k, p) in spec.parameters.enumerated() {
-            if k == index[ModelSpec.poiName]! {
+            if k == index[poiName]! {
                 lo.append(0)
                 up.append(p.upper.map { ($0 / spec.muNuReferenceMuB) * ($0 / spec.muNuReferenceMuB) } ?? .infinity)
                 let r = p.initial / spec.muNuReferenceMuB
@@ -112,7 +117,7 @@ public final class BinnedModel: Sendable {
                 }
                 compiled.append(CompiledSample(name: s.name, offset: offset, counts: s.counts,
                                                factors: s.factors.map { index[$0]! }, histosys: hs,
-                                               isSignal: s.factors.contains(ModelSpec.poiName)))
+                                               isSignal: s.factors.contains(poiName)))
             }
             ranges.append(offset..<(offset + n))
             counts += ch.observed

@@ -15,14 +15,22 @@ import Foundation
 public struct ModelSpec: Codable, Sendable, Equatable {
     /// Spec versions this build reads.
     public static let supportedVersions = [1]
-    /// The name of the parameter of interest in every spec: the neutrino magnetic moment.
-    public static let poiName = "mu_nu"
+    /// The name of the default parameter of interest: the flavour-universal neutrino magnetic
+    /// moment (``ParameterOfInterest/muNu``). A spec names another in `parameter_of_interest`.
+    public static let poiName = ParameterOfInterest.muNu.name
 
     public var nmmfitModel: Int
     /// μ_ref in μB: the moment at which signal samples' counts are given (default 1e-11).
     public var muNuReferenceMuB: Double
     public var channels: [Channel]
     public var parameters: [Parameter]
+    /// The parameter of interest (name, unit, symbol) when it is not the default μν in μB
+    /// (``ParameterOfInterest/muNu``); absent from specs of the universal μν, so they stay as
+    /// they were.
+    public var parameterOfInterest: ParameterOfInterest?
+
+    /// The parameter of interest of this spec (``parameterOfInterest`` or the default μν).
+    public var poi: ParameterOfInterest { parameterOfInterest ?? .muNu }
 
     public struct Channel: Codable, Sendable, Equatable {
         public var name: String
@@ -117,13 +125,16 @@ public struct ModelSpec: Codable, Sendable, Equatable {
         case channels, parameters
         case nmmfitModel = "nmmfit_model"
         case muNuReferenceMuB = "mu_nu_reference_muB"
+        case parameterOfInterest = "parameter_of_interest"
     }
 
-    public init(muNuReferenceMuB: Double = 1e-11, channels: [Channel], parameters: [Parameter]) {
+    public init(muNuReferenceMuB: Double = 1e-11, channels: [Channel], parameters: [Parameter],
+                parameterOfInterest: ParameterOfInterest? = nil) {
         nmmfitModel = 1
         self.muNuReferenceMuB = muNuReferenceMuB
         self.channels = channels
         self.parameters = parameters
+        self.parameterOfInterest = parameterOfInterest == .muNu ? nil : parameterOfInterest
     }
 
     /// Checks internal consistency; errors name the offending key path.
@@ -134,6 +145,14 @@ public struct ModelSpec: Codable, Sendable, Equatable {
         }
         guard muNuReferenceMuB >= 1e-20, muNuReferenceMuB <= ResourceLimit.maxMuNuMuB else {
             throw bad("mu_nu_reference_muB", "must be positive and in [1e-20, \(ResourceLimit.maxMuNuMuB)] μB, got \(muNuReferenceMuB)")
+        }
+        let poiName = poi.name
+        if let p = parameterOfInterest {
+            guard !p.name.isEmpty, p.name.count <= 64, p.name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }) else {
+                throw bad("parameter_of_interest.name", "\(InputError.excerpt(p.name)) is not a parameter name (1–64 ASCII letters, digits or '_')")
+            }
+            guard !p.unit.isEmpty, p.unit.count <= 32 else { throw bad("parameter_of_interest.unit", "must be a non-empty unit of at most 32 characters") }
+            guard !p.symbol.isEmpty, p.symbol.count <= 32 else { throw bad("parameter_of_interest.symbol", "must be a non-empty symbol of at most 32 characters") }
         }
         guard !channels.isEmpty else { throw bad("channels", "at least one channel is required") }
         try Self.requireUnique(channels.map(\.name), path: "channels", what: "channel", file: file)
@@ -156,7 +175,7 @@ public struct ModelSpec: Codable, Sendable, Equatable {
                     throw bad("parameters[\(k)].constraint.sigma", "sigma \(s) is outside [\(1 / m), \(m)] (nuisance parameters are relative factors of order 1)")
                 }
             }
-            if p.name != Self.poiName {
+            if p.name != poiName {
                 let m = ResourceLimit.maxNuisanceMagnitude
                 for (key, v) in [("init", p.initial), ("lower", p.lower), ("upper", p.upper), ("constraint.mean", p.constraint.mean)] {
                     if let v, !(abs(v) <= m) {
@@ -169,13 +188,13 @@ public struct ModelSpec: Codable, Sendable, Equatable {
             if let l = p.lower, let u = p.upper, !(l < u) { throw bad("parameters[\(k)]", "lower must be below upper") }
             if let l = p.lower, p.initial < l { throw bad("parameters[\(k)].init", "init \(p.initial) is below the lower bound \(l)") }
             if let u = p.upper, p.initial > u { throw bad("parameters[\(k)].init", "init \(p.initial) is above the upper bound \(u)") }
-            if p.name == Self.poiName && p.constraint.type != .free {
-                throw bad("parameters[\(k)].constraint", "the parameter of interest '\(Self.poiName)' must be free (it is fitted; use `scan` or `interval` to hold it at values)")
+            if p.name == poiName && p.constraint.type != .free {
+                throw bad("parameters[\(k)].constraint", "the parameter of interest '\(poiName)' must be free (it is fitted; use `scan` or `interval` to hold it at values)")
             }
         }
-        guard names.contains(Self.poiName) else { throw bad("parameters", "the parameter of interest '\(Self.poiName)' is missing") }
-        if let poi = parameters.first(where: { $0.name == Self.poiName }), poi.initial < 0 {
-            throw bad("parameters.mu_nu.init", "μν must be ≥ 0, got \(poi.initial)")
+        guard names.contains(poiName) else { throw bad("parameters", "the parameter of interest '\(poiName)' is missing") }
+        if let poi = parameters.first(where: { $0.name == poiName }), poi.initial < 0 {
+            throw bad("parameters.\(poiName).init", "μν must be ≥ 0, got \(poi.initial)")
         }
         for (c, ch) in channels.enumerated() {
             let n = ch.observed.count
@@ -199,8 +218,8 @@ public struct ModelSpec: Codable, Sendable, Equatable {
                 for f in sm.factors where !names.contains(f) { throw bad("\(path).factors", "unknown parameter '\(f)'") }
                 for (h, hs) in (sm.histosys ?? []).enumerated() {
                     guard names.contains(hs.parameter) else { throw bad("\(path).histosys[\(h)].parameter", "unknown parameter '\(hs.parameter)'") }
-                    guard hs.parameter != Self.poiName else {
-                        throw bad("\(path).histosys[\(h)].parameter", "'\(Self.poiName)' can only enter as a factor (the signal ∝ μν²)")
+                    guard hs.parameter != poiName else {
+                        throw bad("\(path).histosys[\(h)].parameter", "'\(poiName)' can only enter as a factor (the signal ∝ μν²)")
                     }
                     guard hs.up.count == n, hs.down.count == n else { throw bad("\(path).histosys[\(h)]", "up/down need \(n) values") }
                     for (key, values) in [("up", hs.up), ("down", hs.down)] {
@@ -215,12 +234,12 @@ public struct ModelSpec: Codable, Sendable, Equatable {
                 throw bad("channels[\(c)].observed[\(i)]", "\(ch.observed[i]) events observed in bin \(i) (\(ch.binEdgesKeV[i])–\(ch.binEdgesKeV[i + 1]) keV) but every sample expects 0 there")
             }
         }
-        let signal = channels.flatMap { $0.samples.filter { $0.factors.contains(Self.poiName) } }
+        let signal = channels.flatMap { $0.samples.filter { $0.factors.contains(poiName) } }
         guard !signal.isEmpty else {
-            throw bad("channels", "no sample has the factor '\(Self.poiName)': the model has no magnetic-moment signal")
+            throw bad("channels", "no sample has the factor '\(poiName)': the model has no magnetic-moment signal")
         }
         guard signal.contains(where: { $0.counts.contains { $0 > 0 } }) else {
-            throw bad("channels", "every signal sample (factor '\(Self.poiName)') is zero in every bin: μν cannot be measured")
+            throw bad("channels", "every signal sample (factor '\(poiName)') is zero in every bin: μν cannot be measured")
         }
         // even at the largest accepted μν the signal must predict at least one event
         let total = signal.reduce(0) { $0 + $1.counts.reduce(0, +) }
@@ -266,7 +285,8 @@ public struct ModelSpec: Codable, Sendable, Equatable {
     }
 
     static let allowedKeys: [String: Set<String>] = [
-        "": ["nmmfit_model", "mu_nu_reference_muB", "channels", "parameters"],
+        "": ["nmmfit_model", "mu_nu_reference_muB", "channels", "parameters", "parameter_of_interest"],
+        "parameter_of_interest": ParameterOfInterest.allowedKeys,
         "channels[]": ["name", "bin_edges_keV", "observed", "samples"],
         "channels[].samples[]": ["name", "counts", "factors", "histosys"],
         "channels[].samples[].histosys[]": ["parameter", "up", "down"],

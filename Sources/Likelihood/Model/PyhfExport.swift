@@ -256,7 +256,7 @@ public enum PyhfExport {
     public static func defaultPOIUpperBound(_ spec: ModelSpec) -> Double {
         let observed = spec.channels.reduce(0) { $0 + $1.observed.reduce(0, +) }
         let signal = spec.channels.reduce(0) { acc, ch in
-            acc + ch.samples.filter { $0.factors.contains(ModelSpec.poiName) }.reduce(0) { $0 + $1.counts.reduce(0, +) }
+            acc + ch.samples.filter { $0.factors.contains(spec.poi.name) }.reduce(0) { $0 + $1.counts.reduce(0, +) }
         }
         guard signal > 0 else { return 100 }
         let s = 10 * (observed + 10) / signal
@@ -282,8 +282,9 @@ public enum PyhfExport {
             throw bad("parameters[\(params[poiName]!.0)].name", "'\(poiName)' is the pyhf name of the POI; rename this parameter")
         }
 
-        guard asFactor.contains(ModelSpec.poiName) else {
-            throw bad("channels", "no sample has the factor '\(ModelSpec.poiName)', so the pyhf POI '\(poiName)' would not exist")
+        let specPOI = spec.poi.name
+        guard asFactor.contains(specPOI) else {
+            throw bad("channels", "no sample has the factor '\(specPOI)', so the pyhf POI '\(poiName)' would not exist")
         }
 
         // Parameter settings, in the spec's order.
@@ -293,7 +294,7 @@ public enum PyhfExport {
             if asFactor.contains(p.name) && asHistosys.contains(p.name) {
                 throw bad(path, "'\(p.name)' is both a factor and a histosys parameter; pyhf cannot share one parameter between a normalisation and a shape modifier of this kind")
             }
-            if p.name == ModelSpec.poiName {
+            if p.name == specPOI {
                 guard !asHistosys.contains(p.name) else { throw bad(path, "the POI cannot drive a histosys") }
                 guard p.constraint.type != .gaussian else {
                     throw bad("\(path).constraint", "pyhf's POI is a normfactor and cannot carry a Gaussian constraint")
@@ -355,7 +356,7 @@ public enum PyhfExport {
                 var modifiers: [PyhfWorkspace.Modifier] = []
                 for f in sm.factors {
                     let p = params[f]!.1
-                    if f == ModelSpec.poiName {
+                    if f == spec.poi.name {
                         modifiers.append(.normfactor(poiName))
                     } else if p.constraint.type == .gaussian {
                         let a = p.constraint.mean ?? 1, rel = p.constraint.sigma! / a

@@ -39,9 +39,8 @@ struct Compare: ParsableCommand {
             var d = data
             if tests.contains(ModelNames.tritium) { d.tritium = .free }
             let model = try d.model(physics: physics)
-            let names = tests.flatMap { t -> [String] in
-                t == ModelNames.tritium ? ModelNames.tritiumParameters(model.parameterNames) : [t]
-            }
+            let tritiumNames = tests.contains(ModelNames.tritium) ? try d.tritiumParameters(of: model, physics: physics) : []
+            let names = tests.flatMap { t -> [String] in t == ModelNames.tritium ? tritiumNames : [t] }
             let excluded = (!names.contains(ModelNames.muNu) && !keepMuNu) ? [ModelNames.muNu] : []
             let toys = toyOptions.count
             let progress = DelayedProgress(total: toys > 0 ? toys : nil, label: toys > 0 ? "compare toys" : "compare",

@@ -66,6 +66,8 @@ struct FitOptions: ParsableArguments {
         let several = data.spec == nil && (data.datasets.count >= 2 || data.datasets.contains(AnalysisConfig.allDatasets))
         try OptionApplicability.check([
             .init(option: "--element", given: element != nil, acts: moments != nil, when: "with --moments FILE"),
+            .init(option: "--moments", given: moments != nil, acts: data.spec == nil,
+                  when: "with datasets (a --spec model has its signal template fixed)"),
             .init(option: "--compatibility-toys", given: compatibilityToys != nil, acts: several,
                   when: "with two or more datasets (it tests their compatibility)"),
             .init(option: "--seed", given: seedOption != nil, acts: several && compatibilityToys != 0,
@@ -127,7 +129,8 @@ struct FitOptions: ParsableArguments {
             }
             report.digitisedDatasets = provenance.digitisedDatasets
             progress.finish()
-            if let saveSpec { try OutputFile.write(try model.spec.jsonData(), to: saveSpec, force: output.force) }
+            // with --moments the spec saved is the element's model (below)
+            if let saveSpec, moments == nil { try OutputFile.write(try model.spec.jsonData(), to: saveSpec, force: output.force) }
             for (dir, plotsOnly) in [(plot, true), (reportDirectory, false)] {
                 guard let dir else { continue }
                 let limits = try? DataLocator.dataDirectory(explicit: data.dataDir).appendingPathComponent("limits/mu_nu_limits.csv")
@@ -144,18 +147,30 @@ struct FitOptions: ParsableArguments {
                 output.note("best fit: \(report.fitStatus.method), \(report.fitStatus.iterations) iterations, EDM \(report.fitStatus.edm), converged \(report.fitStatus.converged)")
             }
             if let moments {
-                // The fitted μν is flavour-universal; translate its interval into one on the chosen
-                // element of the user's matrix shape (rate-weighted over the fit window).
-                let (basis, i, j) = try ModelCommand.Effective.parseElement(element ?? "e-mu")
-                let shape = try MomentMatrixFile.load(path: moments).converted(to: basis, pmns: .standard)
+                // The element of the user's matrix shape is its own signal model: its per-source
+                // effective moments build the template and the element is fitted directly (μB).
+                // The universal fit above, rescaled by 1/√s, is shown beside it for comparison.
+                let parsed = try ModelCommand.Effective.parseElement(element ?? "e-mu")
+                let elementID = MatrixElement(basis: parsed.0, row: parsed.1, column: parsed.2)
+                let shape = try MomentMatrixFile.load(path: moments).converted(to: elementID.basis, pmns: .standard)
+                let signal = try MomentElementSignal(element: elementID, shape: shape)
+                let poi = ParameterOfInterest(name: signal.parameterName, unit: "muB", symbol: signal.symbol,
+                                              description: "the \(element ?? "e-mu") element of the moment matrix of \(URL(fileURLWithPath: moments).lastPathComponent), fitted with its own per-source template")
+                var config = try data.config(physics: physics)
+                config.signal = .momentElement(poi, weight: signal.magneticWeight(label: "\(signal.symbol) of \(moments)"))
+                let analysis = try config.analyse(cl: cl, method: method, compatibilityToys: toyPlan, seed: seed)
+                let direct = analysis.report
+                if let saveSpec { try OutputFile.write(try analysis.model.spec.jsonData(), to: saveSpec, force: output.force) }
                 let edges = model.binEdges.flatMap { $0 }
                 let c = try MomentRateCalculator(model: try physics.recoilModel()).constraint(
-                    onElement: i, j, shape: shape, muIntervalBohr: report.interval[0]...report.interval[1],
+                    onElement: elementID.row, elementID.column, shape: shape, muIntervalBohr: report.interval[0]...report.interval[1],
                     fromKeV: edges.min()!, toKeV: edges.max()!)
-                let withElement = FitWithElement(fit: report, element: c, provenance: provenance)
-                try output.emit(withElement, provenance: provenance) {
-                    FitTable.render(report) + "\nconstraint on \(c.elementName) (\(moments)): sensitivity s = ⟨μ_eff²⟩/|\(c.elementName)|² = \(Format.g(c.sensitivity, 4));  \(Format.g(cl * 100, 3))% CL \(Format.region("|\(c.elementName)|", lower: c.elementLowerBohr, upper: c.elementUpperBohr))\n"
-                }
+                var elementReport = direct
+                elementReport.digitisedDatasets = report.digitisedDatasets
+                let result = MomentElementFit(best: direct.muNuBest, interval: direct.interval[0]...direct.interval[1], rescaled: c)
+                let withElement = FitWithElement(parameterOfInterest: poi, fit: elementReport, element: result,
+                                                 universalFit: UniversalFitSummary(report), provenance: provenance)
+                try output.emit(withElement, provenance: provenance) { ElementFitText.render(elementReport, poi: poi, element: result, file: moments, cl: cl) }
                 try Self.endIfInterrupted(report)
                 return
             }

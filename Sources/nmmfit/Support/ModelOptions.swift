@@ -157,8 +157,8 @@ struct DataOptions: ParsableArguments {
         }
         try OptionApplicability.checkData([
             .init(option: "--tritium", given: tritium != .none,
-                  acts: specs.contains { $0.backgrounds.contains { ModelNames.isTritium($0.name) } },
-                  when: "to a dataset with a tritium background component; \(specs.map(\.name).joined(separator: ", ")) has none"),
+                  acts: specs.contains { $0.backgrounds.contains(where: \.isTritiumHypothesis) },
+                  when: "to a dataset with a tritium background component (\"role\": \"tritium\" in its dataset spec); \(specs.map(\.name).joined(separator: ", ")) has none"),
             .init(option: "--efficiency-shape", given: efficiencyShape,
                   acts: specs.contains { $0.efficiency.sigmaUpColumn != nil && $0.efficiency.sigmaDownColumn != nil },
                   when: "to a dataset whose efficiency table has ±1σ columns (sigma_up_column, sigma_down_column); \(specs.map(\.name).joined(separator: ", ")) has none"),
@@ -174,6 +174,19 @@ struct DataOptions: ParsableArguments {
         return AnalysisConfig(channels: channels, recoil: try physics.recoilModel(), tritium: tritium,
                               efficiencyShape: efficiencyShape, solarFluxNuisance: !noSolarFluxNuisance, dataDirectory: dataDir,
                               combinationPolicy: combinationPolicy, atomicNuisance: atomicNuisance)
+    }
+
+    /// The parameters of the tritium hypothesis in `model`: the components declared
+    /// `role: tritium` in the datasets' specs (with the `--set` changes); for a `--spec` model,
+    /// which declares no roles, its parameters named as tritium amplitudes.
+    func tritiumParameters(of model: BinnedModel, physics: PhysicsOptions) throws -> [String] {
+        guard spec == nil else { return ModelNames.tritiumParameters(model.parameterNames) }
+        let config = try config(physics: physics)
+        let specs = try config.channels.map { c in
+            let (s, file) = try DataLocator.spec(named: c.dataset, dataDirectory: dataDir)
+            return try s.applying(c.overrides, file: file.path)
+        }
+        return ModelNames.tritiumParameters(datasets: specs).filter(model.parameterNames.contains)
     }
 
     /// The model: from --spec, or built from the datasets.
