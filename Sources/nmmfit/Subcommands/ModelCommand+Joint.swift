@@ -147,9 +147,9 @@ extension ModelCommand {
                 if let svg {
                     // dataset ids in the bands' labels shown by their experiment names, when the data folder is found
                     let names = (try? DataLocator.dataDirectory(explicit: nil)).map { DatasetDisplayNames.load(ids: DataLocator.available(in: $0), dataDirectory: $0) } ?? [:]
-                    try OutputFile.write(Figures.horizontalJoint(rows, bands: bands, measurements: ms, link: link, displayNames: names,
-                                                                 chi2Regions: chi2 ?? []).svg(),
-                                         to: svg, force: output.force)
+                    try FigureFiles.write(Figures.horizontalJoint(rows, bands: bands, measurements: ms, link: link, displayNames: names,
+                                                                  chi2Regions: chi2 ?? []),
+                                          to: svg, force: output.force)
                 }
                 try output.emit(out) { Self.table(out) }
             }

@@ -308,8 +308,8 @@ extension ModelCommand {
                                                               lightScalarGeV: mhMin...mhMax, heavyScalarGeV: mHMin...mHMax, steps: steps, loop: loop)
                 let out = Output(muLoMuB: muLo, muHiMuB: muHi, sin2alpha: sin2alpha, loop: loop, rows: rows)
                 if let svg {
-                    try OutputFile.write(Figures.horizontalRegion(rows, muLo: muLo, muHi: muHi, sin2Alpha: sin2alpha).svg(),
-                                         to: svg, force: output.force)
+                    try FigureFiles.write(Figures.horizontalRegion(rows, muLo: muLo, muHi: muHi, sin2Alpha: sin2alpha),
+                                          to: svg, force: output.force)
                 }
                 if csv {
                     var s = "# SU(2)_H region: |ffprime| with |mu_nu| in [\(muLo), \(muHi)] muB, sin2alpha = \(sin2alpha)\n"

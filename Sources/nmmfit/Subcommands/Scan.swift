@@ -63,9 +63,9 @@ struct Scan: ParsableCommand {
             let out = Output(muNuBest: pl.best.muNu, nllBest: pl.best.nll, points: pts)
             if let plot {
                 let threshold = try AsymptoticInterval.criticalValues(pl, muNu: grid, cl: 0.9, method: .unified)
-                try OutputFile.write(Figures.scan(pts, interval: [iv.lower, iv.upper], cl: 0.9, best: pl.best.muNu,
-                                                  threshold: threshold, method: AsymptoticInterval.Method.unified.rawValue).svg(),
-                                     to: plot, force: output.force)
+                try FigureFiles.write(Figures.scan(pts, interval: [iv.lower, iv.upper], cl: 0.9, best: pl.best.muNu,
+                                                   threshold: threshold, method: AsymptoticInterval.Method.unified.rawValue),
+                                      to: plot, force: output.force)
             }
             try output.emit(out) {
                 "best fit μν = \(Format.mu11(pl.best.muNu)) × 10⁻¹¹ μB\n" + Format.table(

@@ -41,7 +41,7 @@ struct SensitivityCommand: ParsableCommand {
             let r = try Sensitivity.run(model: model, cl: cl, method: method, toys: toys, seed: toyOptions.seedValue,
                                         shouldStop: { Interrupt.shared.requested }) { progress.update($0) }
             progress.finish()
-            if let plot { try OutputFile.write(Figures.sensitivity(r).svg(), to: plot, force: output.force) }
+            if let plot { try FigureFiles.write(Figures.sensitivity(r), to: plot, force: output.force) }
             try output.emit(Sensitivity.Output(r)) {
                 var s = "expected \(Format.g(cl * 100, 3))% CL upper limit on μν (10⁻¹¹ μB), \(r.method):\n"
                 s += "  Asimov median < \(Format.mu11(r.asimovMedian))\n"
