@@ -3,16 +3,16 @@ import Foundation
 extension Figure {
     /// The figure's data: every panel's resolved axes, legend and elements (values in axis units).
     public func data() -> FigureData {
-        let frames = frames()
+        let frames = frames(), boxes = legendBoxes()
         func axis(_ a: Axis, _ r: ClosedRange<Double>) -> FigureData.Axis {
             FigureData.Axis(label: a.label, scale: a.scale == .log10 ? "log10" : "linear", lower: r.lowerBound, upper: r.upperBound,
                             ticks: a.ticks.map(\.major), tickLabels: a.ticks.map(\.labels),
-                            oppositeLabels: a.ticks.flatMap { $0.oppositeLabels.isEmpty ? nil : $0.oppositeLabels })
+                            oppositeLabels: a.ticks.flatMap { $0.oppositeLabels.isEmpty ? nil : $0.oppositeLabels }, grid: a.grid)
         }
         let panels = panels.enumerated().map { i, p in
             FigureData.Panel(title: p.title, x: axis(p.x, frames[i].xRange), y: axis(p.y, frames[i].yRange),
                              relativeHeight: p.relativeHeight, legend: Self.positionName(p.legend.position),
-                             legendExtra: p.legend.extraEntries.map(Self.item), elements: p.elements.flatMap(\.figureData))
+                             legendPlaced: Self.placed(p, box: boxes[i], frame: frames[i]), legendExtra: p.legend.extraEntries.map(Self.item), elements: p.elements.flatMap(\.figureData))
         }
         return FigureData(title: title, footnote: footnote, widthPx: width, heightPx: height, printWidthInches: printWidthInches,
                           sharesX: sharesX, panels: panels)
@@ -28,6 +28,17 @@ extension Figure {
         case .above: "above"
         case .hidden: "hidden"
         }
+    }
+
+    /// Where the legend was put: hidden (or without entries), above the plot area, or inside it
+    /// (matplotlib's `loc` name of the box's place).
+    static func placed(_ p: Panel, box: PixelRect?, frame f: PlotFrame) -> String {
+        guard p.legend.position != .hidden, !(p.legendEntries.isEmpty && p.legend.extraEntries.isEmpty) else { return "hidden" }
+        guard let b = box else { return "above" }
+        let cx = b.x + b.width / 2, cy = b.y + b.height / 2
+        let v = cy < f.top + f.height / 2 ? "upper" : "lower"
+        let h = abs(cx - (f.left + f.width / 2)) < f.width * 0.1 ? "center" : cx > f.left + f.width / 2 ? "right" : "left"
+        return "\(v) \(h)"
     }
 
     static func item(_ e: LegendEntry) -> FigureData.LegendItem {

@@ -33,8 +33,10 @@ public struct FigureData: Codable, Sendable, Equatable {
         public var ticks: [Double]?
         public var tickLabels: [String]?
         public var oppositeLabels: [String]?
+        /// Whether grid lines are drawn at the major ticks.
+        public var grid: Bool = false
         enum CodingKeys: String, CodingKey {
-            case label, scale, lower, upper, ticks
+            case label, scale, lower, upper, ticks, grid
             case tickLabels = "tick_labels"
             case oppositeLabels = "opposite_labels"
         }
@@ -57,13 +59,17 @@ public struct FigureData: Codable, Sendable, Equatable {
         public var x: Axis
         public var y: Axis
         public var relativeHeight: Double
-        /// "auto", "above", "hidden", "top_right", ….
+        /// "auto", "above", "hidden", "top_right", … (as asked for).
         public var legend: String
+        /// Where the SVG put it: "above", "hidden", or inside the plot area as matplotlib's
+        /// `loc` names it ("upper right", "lower center", …).
+        public var legendPlaced: String?
         public var legendExtra: [LegendItem]
         public var elements: [Element]
         enum CodingKeys: String, CodingKey {
             case title, x, y, legend, elements
             case relativeHeight = "relative_height"
+            case legendPlaced = "legend_placed"
             case legendExtra = "legend_extra"
         }
     }
@@ -75,7 +81,8 @@ public struct FigureData: Codable, Sendable, Equatable {
     /// - `stacked_histogram`: edges, and per component (`components`) its values;
     /// - `hline` (y) and `vline` (x);
     /// - `bars`: one row per entry: `text` columns label, kind ("interval" or "upper_limit"),
-    ///   note; numeric columns row (y position), lower, upper, best.
+    ///   note, color; numeric columns row (y position), lower, upper, best; `separator_y`: the
+    ///   y of separating lines between rows.
     public struct Element: Codable, Sendable, Equatable {
         public var kind: String
         public var label: String?

@@ -57,6 +57,7 @@ extension HorizontalBars {
         }
         return [FigureData.Element(kind: "bars", width: thickness, columns: [
             "row": rows.indices.map(rowY), "lower": lower, "upper": upper, "best": best,
+            "separator_y": separators.filter { $0 >= 0 && $0 < rows.count - 1 }.map { rowY($0) - 0.5 },
         ], text: ["label": rows.map(\.label), "kind": kind, "note": rows.map { $0.note ?? "" }, "color": rows.map(\.color.hex)])]
     }
 }

@@ -67,26 +67,32 @@ def _legend_handle(item: dict):
     return Patch(facecolor=item["color"], alpha=item.get("opacity") or 1, label=item["label"])
 
 
-def _draw_bars(ax, e: dict, xaxis: dict) -> None:
+def _draw_bars(ax, e: dict, xaxis: dict, px: float = 1.0) -> None:
     rows = _arr(e["columns"]["row"])
     lower, upper, best = (_arr(e["columns"][k]) for k in ("lower", "upper", "best"))
     kinds, colors = e["text"]["kind"], e["text"]["color"]
     left = xaxis["lower"]
-    lw = (e.get("width") or 7) * 0.75
+    for y in _arr(e["columns"].get("separator_y")):
+        ax.axhline(y, color="#7f7f7f", lw=0.8 * px)
+    lw = e.get("width") or 7 * px
     for i, y in enumerate(rows):
         c = colors[i]
         if kinds[i] == "interval":
             ax.hlines(y, lower[i], upper[i], color=c, lw=lw)
             if not math.isnan(best[i]):
-                ax.plot([best[i]], [y], marker="|", color="white", ms=lw, mew=1.5)
+                ax.plot([best[i]], [y], marker="|", color="black", ms=lw * 1.8, mew=1.5 * px)
         else:  # an upper limit: a line from the axis edge (μν → 0) to a cap at the limit
             ax.annotate("", xy=(left, y), xytext=(upper[i], y),
-                        arrowprops=dict(arrowstyle="-|>", color=c, lw=1.2, shrinkA=0, shrinkB=0))
-            ax.plot([upper[i], upper[i]], [y - 0.25, y + 0.25], color=c, lw=1.6)
+                        arrowprops=dict(arrowstyle="-|>", color=c, lw=1.6 * px, shrinkA=0, shrinkB=0))
+            ax.plot([upper[i], upper[i]], [y - 0.25, y + 0.25], color=c, lw=2 * px)
 
 
-def _draw_element(ax, e: dict, panel: dict) -> None:
+def _draw_element(ax, e: dict, panel: dict, px: float = 1.0) -> None:
+    """Draws one element; ``px`` is the size of one SVG px in pt (line widths, markers)."""
     kind, c = e["kind"], e.get("color")
+    e = dict(e)
+    if e.get("width") is not None:
+        e["width"] = e["width"] * px
     col = e.get("columns", {})
     label = e.get("label")
     if kind == "line":
@@ -111,7 +117,7 @@ def _draw_element(ax, e: dict, panel: dict) -> None:
         if "error_low" in col or "error_high" in col:
             yerr = [_arr(col.get("error_low", col.get("error_high"))), _arr(col.get("error_high", col.get("error_low")))]
         xerr = _arr(col["x_error"]) if "x_error" in col else None
-        ax.errorbar(x, y, yerr=yerr, xerr=xerr, fmt="o", color=c, ms=(e.get("width") or 3) * 1.2, lw=1,
+        ax.errorbar(x, y, yerr=yerr, xerr=xerr, fmt="o", color=c, ms=(e.get("width") or 3 * px) * 2, lw=1.2 * px,
                     capsize=0, label=label)
     elif kind == "stacked_histogram":
         edges = _arr(col["edges"])
@@ -122,7 +128,7 @@ def _draw_element(ax, e: dict, panel: dict) -> None:
                       label=comp["label"])
             base = base + v
         if e.get("style") == "with_total":
-            ax.stairs(base, edges, color="black", lw=1)
+            ax.stairs(base, edges, color="black", lw=px)
     elif kind == "hline":
         y = _arr(col["y"])[0]
         ax.axhline(y, color=c, ls=_ls(e.get("dash")), lw=e.get("width") or 1)
@@ -136,7 +142,7 @@ def _draw_element(ax, e: dict, panel: dict) -> None:
             ax.annotate(label, xy=(x, 1), xycoords=("data", "axes fraction"), xytext=(2, -10), textcoords="offset points",
                         color=c, fontsize="small")
     elif kind == "bars":
-        _draw_bars(ax, e, panel["x"])
+        _draw_bars(ax, e, panel["x"], px)
 
 
 def _axis(ax, a: dict, which: str) -> None:
@@ -146,12 +152,17 @@ def _axis(ax, a: dict, which: str) -> None:
     set_lim(a["lower"], a["upper"])
     if a.get("label"):
         set_label(a["label"])
+    if a.get("grid"):
+        ax.grid(True, axis=which, which="major", color="#dddddd", lw=0.6)
     if a.get("ticks") is not None:
+        from matplotlib.ticker import NullLocator
+
         (ax.set_xticks if which == "x" else ax.set_yticks)(a["ticks"], a.get("tick_labels") or [])
+        (ax.xaxis if which == "x" else ax.yaxis).set_minor_locator(NullLocator())
         if a.get("opposite_labels"):
             twin = ax.secondary_yaxis("right") if which == "y" else ax.secondary_xaxis("top")
             (twin.set_yticks if which == "y" else twin.set_xticks)(a["ticks"], a["opposite_labels"])
-            twin.tick_params(labelsize="x-small", length=0)
+            twin.tick_params(labelsize="small", length=0)
 
 
 def plot_figure(data: str | Path | dict, fig=None, *, fontsize: float | None = None):
@@ -165,34 +176,50 @@ def plot_figure(data: str | Path | dict, fig=None, *, fontsize: float | None = N
 
     d = load(data)
     width_in = d.get("print_width_inches") or d["width_px"] / 100
-    scale = width_in * 72 / d["width_px"]  # pt per SVG px
+    px = width_in * 72 / d["width_px"]  # pt per SVG px
     if fontsize is None:
-        fontsize = max(6.0, 12.5 * scale)
+        fontsize = max(6.0, 12.5 * px)
     panels = d["panels"]
-    with plt.rc_context({"font.size": fontsize, "legend.fontsize": fontsize * 0.85, "axes.titlesize": fontsize,
-                         "axes.labelsize": fontsize}):
+    style = {"font.size": fontsize, "legend.fontsize": fontsize * 0.88, "axes.titlesize": fontsize, "axes.labelsize": fontsize,
+             "xtick.direction": "in", "ytick.direction": "in", "xtick.top": True, "ytick.right": True,
+             "xtick.minor.visible": True, "ytick.minor.visible": True, "legend.frameon": True, "legend.framealpha": 0.9,
+             "axes.linewidth": 0.8, "lines.linewidth": 1.2 * px}
+    with plt.rc_context(style):
         if fig is None:
             fig = plt.figure(figsize=(width_in, width_in * d["height_px"] / d["width_px"]), layout="constrained")
         axes = fig.subplots(len(panels), 1, sharex=d.get("shares_x", True) and len(panels) > 1, squeeze=False,
                             gridspec_kw={"height_ratios": [p.get("relative_height", 1) for p in panels]})[:, 0]
         shared = d.get("shares_x", True) and len(panels) > 1
         for i, (ax, p) in enumerate(zip(axes, panels)):
-            for e in p["elements"]:
-                _draw_element(ax, e, p)
+            for k, e in enumerate(p["elements"]):
+                n0 = len(ax.get_children())
+                _draw_element(ax, e, p, px)
+                for a in ax.get_children()[n0:]:  # drawing order as in the SVG: later elements on top
+                    a.set_zorder(1 + 0.01 * k)
             _axis(ax, p["x"], "x")
             if shared and i < len(panels) - 1:
                 ax.set_xlabel("")  # stacked panels: the x title on the bottom one only
             _axis(ax, p["y"], "y")
-            if p.get("title"):
-                ax.set_title(p["title"], loc="left", fontweight="bold", fontsize=fontsize)
-            if p.get("legend") != "hidden":
-                handles, labels = ax.get_legend_handles_labels()
-                handles += [_legend_handle(i) for i in p.get("legend_extra", [])]
+            placed = p.get("legend_placed") or ("hidden" if p.get("legend") == "hidden" else "best")
+            handles = []
+            if placed != "hidden":
+                handles = ax.get_legend_handles_labels()[0] + [_legend_handle(it) for it in p.get("legend_extra", [])]
+            if handles and placed == "above" and i == 0:
+                # as in the SVG: the legend above the plot area, under the title
+                title = p.get("title")
+                if title and not d.get("title"):
+                    fig.suptitle(title, fontweight="bold", fontsize=fontsize)
+                elif title:
+                    ax.set_title(title, loc="left", fontweight="bold", fontsize=fontsize)
+                wide = width_in >= 6
+                ncols = 1 if len(handles) <= 3 else 2 if len(handles) <= 6 and not wide else 3 if not wide else 4
+                ax.legend(handles=handles, loc="lower left", bbox_to_anchor=(0, 1.01), borderaxespad=0,
+                          ncols=ncols, frameon=False)
+            else:
+                if p.get("title"):
+                    ax.set_title(p["title"], loc="left", fontweight="bold", fontsize=fontsize)
                 if handles:
-                    if p.get("legend") == "above":
-                        ax.legend(handles=handles, loc="lower left", bbox_to_anchor=(0, 1.02), ncols=2, frameon=False)
-                    else:
-                        ax.legend(handles=handles, loc="best")
+                    ax.legend(handles=handles, loc="best" if placed == "above" else placed)
         if d.get("title"):
             fig.suptitle(d["title"], fontweight="bold")
         if d.get("footnote"):
