@@ -27,7 +27,7 @@ test: deps
 # The Python package (python/): the engine library in release, then pip install.
 python: deps
 	$(SWIFT) build -c release --product nmmfit_c
-	NMMFIT_SKIP_SWIFT_BUILD=1 python3 -m pip install --no-build-isolation ./python
+	NMMFIT_SKIP_SWIFT_BUILD=1 python3 -m pip install ./python
 
 # Its tests (pytest), on the debug library that `swift test` builds beside.
 python-test:

@@ -369,8 +369,10 @@ enum CInterface {
                 guard points >= 2 else { throw InputError(field: "grid_points", "must be ≥ 2") }
                 try ResourceLimit.toys.check(product: [points, toys], option: "grid_points × toys")
                 let grid = (0..<points).map { top * Double($0) / Double(points - 1) }
+                let refine = try a.int("refine", default: 6)
+                guard (0...20).contains(refine) else { throw InputError(field: "refine", "must be in 0…20, got \(refine)") }
                 let fc = FeldmanCousins(profile: s.profile, cl: cl, toysPerPoint: toys, seed: try a.seed(), threads: try a.threads(),
-                                        maxRefinements: try a.int("refine", default: 6))
+                                        maxRefinements: refine)
                 let r = try fc.construct(grid: grid)
                 return Fields(["mu_nu_best_muB": s.profile.best.muNu, "interval": r.interval, "feldman_cousins": r])
             }
@@ -391,7 +393,7 @@ enum CInterface {
             let n = try a.toys("n", default: 1000)
             guard n >= 1 else { throw InputError(field: "n", "must be ≥ 1") }
             let first = try a.int("first", default: 0)
-            guard first >= 0 else { throw InputError(field: "first", "must be ≥ 0") }
+            guard first >= 0, first <= 1 << 50 else { throw InputError(field: "first", "must be in 0…2⁵⁰ (a toy index), got \(first)") }
             let statistic = try a.string("statistic") ?? "q0"
             let mu = try a.muNu("mu_nu_muB", default: 0)!
             let tested = try a.muNu("test_mu_nu_muB")

@@ -149,3 +149,41 @@ def test_spectrum_and_models():
     assert nmmfit.models.sm_dirac(0.2) == pytest.approx(2 * nmmfit.models.sm_dirac(0.1), rel=1e-12)
     h = nmmfit.models.horizontal(100, 1000, 0.1, mu_nu_muB=2e-11)
     assert h["ffprime_required"] * abs(h["mu_per_ffprime_muB"]) == pytest.approx(2e-11, rel=1e-12)
+
+
+COMMANDS = ["version", "datasets", "dataset_show", "model_build", "model_info", "model_release", "fit", "scan", "interval",
+            "significance", "toys", "sensitivity", "compare", "spectrum", "model_sm_dirac", "model_mass_moment",
+            "model_horizontal", "model_horizontal_region", "figure_data"]
+JUNK = [
+    {"handle": -1}, {"handle": "x"}, {"datasets": 3}, {"datasets": ["../../etc"]}, {"cl": "high"}, {"cl": 0.1},
+    {"mu_nu_muB": [-1e-11]}, {"mu_nu_muB": "a"}, {"mu_nu_muB": []}, {"n": -5}, {"n": 1e30}, {"toys": -1},
+    {"first": -3, "n": 2}, {"first": 9e15, "n": 2}, {"threads": 0}, {"threads": 10**6}, {"emin_keV": 5, "emax_keV": 2},
+    {"windows": {"xenon1t_sr1": [3]}}, {"set": ["nonsense"]}, {"sources": []}, {"sources": ["pp", "X"]},
+    {"method": "nope"}, {"statistic": "z"}, {"energies_keV": [0]}, {"step_keV": 0}, {"mass_eV": -1},
+    {"scale_GeV": 0, "mu_nu_muB": 1e-11}, {"m_h_plus_GeV": 100, "m_H_plus_GeV": 100, "sin2alpha": 2},
+    {"spec": "/nonexistent.json"}, {"atomic": "/nonexistent.csv"}, {"refine": 10**9, "method": "feldman-cousins", "toys": 10},
+]
+
+
+DATA_JUNK = ("datasets", "windows", "set", "sources", "emin_keV", "spec", "atomic")
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_answers_bad_input_with_an_error_not_a_crash(command, model):
+    # a crash (precondition, fatalError, exit) would end this process; an answer is an error or a result.
+    # Valid requests stay short: few toys, and the module's model where a command takes a handle
+    # (bad data options are sent to the commands that build a model).
+    cheap = {"toys": 0, "n": 2, "compatibility_toys": 0, "energies_keV": [1.0], "expected_limit": False}
+    takes_handle = command in {"scan", "interval", "significance", "toys", "sensitivity", "figure_data", "model_info"}
+    if takes_handle:
+        cheap["handle"] = model.handle
+    for junk in JUNK:
+        if takes_handle and any(k in junk for k in DATA_JUNK):
+            continue
+        if command in {"compare", "model_build", "fit"} and not any(k in junk for k in DATA_JUNK + ("toys", "cl", "method")):
+            continue  # keys these commands ignore: each would be one more full fit
+        args = {**cheap, **junk}
+        try:
+            nmmfit.call(command, **args)
+        except NMMFitError as e:
+            assert str(e)
