@@ -143,6 +143,24 @@ struct Fields: Encodable {
     }
 }
 
+/// A result already written as JSON (large numeric columns, written without JSONEncoder's
+/// per-value cost); non-finite numbers as the strings the encoder would write.
+struct RenderedJSON: Encodable {
+    var text: String
+    func encode(to encoder: Encoder) throws {
+        throw EncodingError.invalidValue(text, .init(codingPath: encoder.codingPath, debugDescription: "pre-rendered JSON is not re-encoded"))
+    }
+
+    static func number(_ x: Double) -> String {
+        x.isFinite ? "\(x)" : x.isNaN ? "\"NaN\"" : x > 0 ? "\"Infinity\"" : "\"-Infinity\""
+    }
+
+    /// `{"name": [values], ...}` in the order given.
+    static func columns(_ cols: [(String, [String])]) -> String {
+        "{" + cols.map { "\"\($0.0)\":[" + $0.1.joined(separator: ",") + "]" }.joined(separator: ",") + "}"
+    }
+}
+
 enum CInterface {
     static let abiVersion: Int32 = 1
     nonisolated(unsafe) static var sessions: [Int: Session] = [:]
@@ -158,6 +176,7 @@ enum CInterface {
             guard let command = obj["command"] as? String else { throw InputError(field: "command", "is missing (a string)") }
             let args = try Args(values: obj).object("args") ?? Args(values: [:])
             let result = try dispatch(command, args)
+            if let r = result as? RenderedJSON { return "{\"ok\":true,\"result\":\(r.text)}" }
             let data = try encoder.encode(Fields(["ok": true, "result": result]))
             return String(decoding: data, as: UTF8.self)
         } catch {
@@ -413,15 +432,21 @@ enum CInterface {
             var header = study.header  // as in a toys file: this build's version and commit
             header.nmmfitVersion = BuildInfo.version
             header.nmmfitCommit = BuildInfo.commit
-            return Fields([
-                "header": header, "seconds": seconds, "threads": threads,
-                "columns": Fields([
-                    "toy": records.map(\.toy), "mu_nu_hat_muB": records.map(\.muNuHat), "s_hat": records.map(\.sHat),
-                    "s_hat_error": records.map(\.sHatError), "statistic": records.map(\.statistic),
-                    "nll_free": records.map(\.nllFree), "nll_constrained": records.map(\.nllConstrained),
-                    "converged": records.map(\.converged), "failed": records.map(\.failed),
-                ]),
-            ])
+            func num(_ pick: (ToyRecord) -> Double) -> [String] { records.map { RenderedJSON.number(pick($0)) } }
+            func flag(_ pick: (ToyRecord) -> Bool) -> [String] { records.map { pick($0) ? "true" : "false" } }
+            var cols: [(String, [String])] = [("toy", records.map { String($0.toy) })]
+            cols.append(("mu_nu_hat_muB", num { $0.muNuHat }))
+            cols.append(("s_hat", num { $0.sHat }))
+            cols.append(("s_hat_error", num { $0.sHatError }))
+            cols.append(("statistic", num { $0.statistic }))
+            cols.append(("nll_free", num { $0.nllFree }))
+            cols.append(("nll_constrained", num { $0.nllConstrained }))
+            cols.append(("converged", flag { $0.converged }))
+            cols.append(("failed", flag { $0.failed }))
+            let columns = RenderedJSON.columns(cols)
+            let head = String(decoding: try encoder.encode(header), as: UTF8.self)
+            let time = RenderedJSON.number(seconds)
+            return RenderedJSON(text: "{\"header\":\(head),\"seconds\":\(time),\"threads\":\(threads),\"columns\":\(columns)}")
 
         case "sensitivity":
             let s = try sessionOrBuild(a)

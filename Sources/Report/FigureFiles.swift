@@ -2,15 +2,17 @@ import Formats
 import Foundation
 import Plot
 
-/// Writes a figure as SVG together with its data ("figures as data"): `NAME.svg`, `NAME.json`
-/// (``Plot/FigureData``: axes with units, every curve, band, point and bar) and `NAME.csv` (the
-/// same in long form, units in the column names), so that it can be redrawn and restyled, e.g.
-/// with `nmmfit.plotting` in Python.
+/// Writes a figure as SVG together with its data ("figures as data"): `NAME.svg`,
+/// `NAME.data.json` (``Plot/FigureData``: axes with units, every curve, band, point and bar) and
+/// `NAME.data.csv` (the same in long form, units in the column names), so that it can be redrawn
+/// and restyled, e.g. with `nmmfit.plotting` in Python. (`.data.` keeps them apart from a
+/// command's own JSON result, e.g. `scan -o scan.json --plot scan.svg`.)
 public enum FigureFiles {
-    /// The data files beside an SVG path: the same name with `.json` and `.csv` instead of `.svg`.
+    /// The data files beside an SVG path: the same name with `.data.json` and `.data.csv`
+    /// instead of `.svg`.
     public static func dataPaths(forSVG path: String) -> (json: String, csv: String) {
         let stem = path.lowercased().hasSuffix(".svg") ? String(path.dropLast(4)) : path
-        return (stem + ".json", stem + ".csv")
+        return (stem + ".data.json", stem + ".data.csv")
     }
 
     /// Writes the SVG and its two data files; returns the three paths. Without `force`, an

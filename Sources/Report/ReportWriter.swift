@@ -118,7 +118,7 @@ public struct ReportWriter {
                 if let out = try render(p, as: format) { written.append(out) }
             }
         }
-        // a figure: the SVG, then its data beside it (FigureFiles: NAME.json, NAME.csv)
+        // a figure: the SVG, then its data beside it (FigureFiles: NAME.data.json, NAME.data.csv)
         func putFigure(_ name: String, _ figure: Figure) throws {
             try put(name, Data(figure.svg().utf8))
             let data = figure.data(), (json, csv) = FigureFiles.dataPaths(forSVG: name)

@@ -75,6 +75,8 @@ def _finite(x: Any) -> Any:
     if isinstance(x, str):
         return {"NaN": math.nan, "Infinity": math.inf, "-Infinity": -math.inf}.get(x, x)
     if isinstance(x, list):
+        if not any(isinstance(v, (str, list, dict)) for v in x):
+            return x  # a numeric column: nothing to convert
         return [_finite(v) for v in x]
     if isinstance(x, dict):
         return {k: _finite(v) for k, v in x.items()}

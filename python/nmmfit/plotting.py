@@ -1,5 +1,5 @@
 """matplotlib versions of nmmfit's figures, drawn from the figure data the tool writes beside
-each SVG (``NAME.json``: axes with units, curves, bands, points, bars — format
+each SVG (``NAME.data.json``: axes with units, curves, bands, points, bars — format
 ``nmmfit_figure: 1``), or that the engine returns in process (:meth:`nmmfit.Model.figure_data`,
 ``SensitivityResult.figure``, ``SpectrumResult.figure``).
 
@@ -7,7 +7,7 @@ Every function returns ``(fig, axes)``: ordinary matplotlib objects, to restyle 
 (colours, fonts, limits, legends), e.g.::
 
     from nmmfit import plotting
-    fig, (ax,) = plotting.plot_scan("report/profile_scan.json")
+    fig, (ax,) = plotting.plot_scan("report/profile_scan.data.json")
     ax.set_xlim(0, 4); fig.savefig("scan.pdf")
 
 Functions: :func:`plot_figure` (any figure), and by name :func:`plot_spectrum`,
@@ -27,13 +27,13 @@ _DASH = {"solid": "-", "dashed": "--", "dotted": ":", "dash_dot": "-."}
 
 
 def load(data: str | Path | dict) -> dict:
-    """A figure's data: a dict as is, or read from a ``.json`` file (an ``.svg`` path is read
-    from the ``.json`` beside it)."""
+    """A figure's data: a dict as is, or read from a ``.data.json`` file (an ``.svg`` path is
+    read from the ``.data.json`` beside it)."""
     if isinstance(data, dict):
         return data
     p = Path(data)
     if p.suffix.lower() == ".svg":
-        p = p.with_suffix(".json")
+        p = p.with_suffix(".data.json")
     with open(p, encoding="utf-8") as f:
         d = json.load(f)
     if d.get("nmmfit_figure") != 1:
@@ -166,7 +166,7 @@ def _axis(ax, a: dict, which: str) -> None:
 
 
 def plot_figure(data: str | Path | dict, fig=None, *, fontsize: float | None = None):
-    """Draws any nmmfit figure from its data (a dict or a ``.json``/``.svg`` path) with matplotlib.
+    """Draws any nmmfit figure from its data (a dict or a ``.data.json``/``.svg`` path) with matplotlib.
 
     The size follows the SVG's printed width (one journal column, 3.4 in, or a page, 7 in) and
     its aspect ratio; text defaults to the SVG's size in print (``fontsize`` in pt to change it).
@@ -228,20 +228,20 @@ def plot_figure(data: str | Path | dict, fig=None, *, fontsize: float | None = N
 
 
 def plot_spectrum(data: str | Path | dict, fig=None, **kw):
-    """The binned spectrum of one dataset (``spectrum_<dataset>.json``): data with Poisson error
+    """The binned spectrum of one dataset (``spectrum_<dataset>.data.json``): data with Poisson error
     bars, stacked fitted backgrounds, the μν signal and totals (events per bin vs reconstructed
     energy in keV), and the residual panel (data − fit)/σ."""
     return plot_figure(data, fig, **kw)
 
 
 def plot_scan(data: str | Path | dict, fig=None, **kw):
-    """The profile likelihood −2Δ ln L(μν) (μν in 10⁻¹¹ μB; ``profile_scan.json`` or
-    ``nmmfit scan --plot F.svg``'s ``F.json``) with the interval and its threshold curve."""
+    """The profile likelihood −2Δ ln L(μν) (μν in 10⁻¹¹ μB; ``profile_scan.data.json`` or
+    ``nmmfit scan --plot F.svg``'s ``F.data.json``) with the interval and its threshold curve."""
     return plot_figure(data, fig, **kw)
 
 
 def plot_limits(data: str | Path | dict, fig=None, **kw):
-    """This result beside published μν limits (``limits_comparison.json``; μν in μB, log axis):
+    """This result beside published μν limits (``limits_comparison.data.json``; μν in μB, log axis):
     intervals as bars, upper limits as arrows from the axis edge to a cap."""
     return plot_figure(data, fig, **kw)
 

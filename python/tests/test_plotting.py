@@ -47,11 +47,12 @@ def test_report_folder_figures_have_their_data(tmp_path):
     import pandas as pd
     for name in ["spectrum_xenon1t_sr1", "profile_scan", "limits_comparison"]:
         assert (tmp_path / f"{name}.svg").is_file()
-        csv = pd.read_csv(tmp_path / f"{name}.csv")
+        csv = pd.read_csv(tmp_path / f"{name}.data.csv")
         assert len(csv) > 0
-        fig, axes = plotting.plot_figure(tmp_path / f"{name}.json")
+        fig, axes = plotting.plot_figure(tmp_path / f"{name}.data.json")
+        assert plotting.load(tmp_path / f"{name}.svg") == plotting.load(tmp_path / f"{name}.data.json")
         assert axes
-    csv = pd.read_csv(tmp_path / "spectrum_xenon1t_sr1.csv")
+    csv = pd.read_csv(tmp_path / "spectrum_xenon1t_sr1.data.csv")
     assert "Reconstructed energy [keV]" in csv.columns
     data = csv[csv["label"] == "data"]
     assert list(data["Events / bin"]) == [26, 61, 55, 47, 49, 47]
