@@ -20,15 +20,16 @@ LIB = "libnmmfit_c.dylib" if sys.platform == "darwin" else "libnmmfit_c.so"
 
 class BuildWithEngine(build_py):
     def run(self):
-        target = HERE / "nmmfit" / "_lib"
+        super().run()
         if (ROOT / "Package.swift").is_file():
             if not os.environ.get("NMMFIT_SKIP_SWIFT_BUILD"):
                 subprocess.check_call(["swift", "build", "-c", "release", "--product", "nmmfit_c"], cwd=ROOT)
             built = ROOT / ".build" / "release" / LIB
             if built.is_file():
-                target.mkdir(exist_ok=True)
+                # into the build tree only (the checkout keeps finding its own fresh .build/release)
+                target = Path(self.build_lib) / "nmmfit" / "_lib"
+                target.mkdir(parents=True, exist_ok=True)
                 shutil.copy2(built, target / LIB)
-        super().run()
 
 
 setup(cmdclass={"build_py": BuildWithEngine})
