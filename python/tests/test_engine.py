@@ -187,3 +187,17 @@ def test_every_command_answers_bad_input_with_an_error_not_a_crash(command, mode
             nmmfit.call(command, **args)
         except NMMFitError as e:
             assert str(e)
+
+
+def test_the_benchmark_script_runs_in_short_form():
+    cli = REPO / ".build" / "release" / "nmmfit"
+    if not cli.is_file():
+        cli = REPO / ".build" / "debug" / "nmmfit"
+    if not cli.is_file():
+        pytest.skip("the nmmfit CLI is not built")
+    from nmmfit import bench
+    t = bench.bench_toys(str(cli), 30, 1)
+    assert t["toys"] == 30 and t["python_toys_per_s"] > 0 and t["cli_toys_per_s"] > 0
+    s = bench.bench_scan(str(cli), 3)
+    # the in-process scan and the CLI's agree point by point
+    assert s["points"] == 3 and s["max_abs_difference_minus_two_delta_lnL"] < 1e-9
