@@ -1,13 +1,14 @@
 # nmmfit — two commands for a fresh Debian machine with Swift:
 #   make fit    the main job: refit the XENON1T SR1 excess with a neutrino magnetic moment
 #   make test   the test suite
+#   make python the Python package (python/, importable as nmmfit), installed with pip
 # Both install libgsl-dev (and pkg-config) first when they are missing; make test also the Python
 # modules its tests call (jsonschema, pandas).
 
 SWIFT ?= swift
 CONFIG ?= release
 
-.PHONY: deps build fit test bench clean
+.PHONY: deps build fit test python python-test bench clean
 
 deps:
 	@bash scripts/ensure-deps.sh
@@ -21,6 +22,17 @@ fit: build
 test: deps
 	@bash scripts/ensure-deps.sh --tests
 	$(SWIFT) test
+	@$(MAKE) --no-print-directory python-test
+
+# The Python package (python/): the engine library in release, then pip install.
+python: deps
+	$(SWIFT) build -c release --product nmmfit_c
+	NMMFIT_SKIP_SWIFT_BUILD=1 python3 -m pip install ./python
+
+# Its tests (pytest), on the debug library that `swift test` builds beside.
+python-test:
+	$(SWIFT) build --product nmmfit_c
+	NMMFIT_LIB="$$(ls "$$($(SWIFT) build --show-bin-path)"/libnmmfit_c.* | head -1)" python3 -m pytest -q python/tests
 
 bench: deps
 	$(SWIFT) run -c release nmmfit bench

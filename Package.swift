@@ -34,6 +34,8 @@ let package = Package(
         .library(name: "Report", targets: ["Report"]),
         .library(name: "Benchmarks", targets: ["Benchmarks"]),
         .library(name: "BatchJobs", targets: ["BatchJobs"]),
+        // The C interface (JSON in, JSON out) as a shared library, for the Python package in python/.
+        .library(name: "nmmfit_c", type: .dynamic, targets: ["NMMFitC"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -84,6 +86,13 @@ let package = Package(
             ],
             exclude: excluded
         ),
+
+        // The C interface of the engine (`nmmfit_call`, `nmmfit_free`): requests and results as
+        // JSON, each answered by the library modules; loaded in process by python/nmmfit.
+        .target(
+            name: "NMMFitC",
+            dependencies: ["BuildInfo", "Report", "Plot", "Analysis", "Likelihood", "MomentModels", "Detector", "Recoil", "Formats", "GSL"],
+            exclude: excluded),
 
         // MARK: - Implementation details
 

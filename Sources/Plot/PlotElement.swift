@@ -17,6 +17,8 @@ public protocol PlotElement: Sendable {
     /// The pixel regions the element and its annotations occupy, which an automatically placed
     /// legend keeps clear of (``Legend/Position/auto``).
     func footprint(in frame: PlotFrame) -> [Footprint]
+    /// The element's values and style, for redrawing the figure elsewhere (``Figure/data()``).
+    var figureData: [FigureData.Element] { get }
 }
 
 extension PlotElement {
@@ -26,6 +28,8 @@ extension PlotElement {
     public func annotations(in frame: PlotFrame) -> [SVGElement] { [] }
     /// None by default: an element that does not report its footprint is not avoided by the legend.
     public func footprint(in frame: PlotFrame) -> [Footprint] { [] }
+    /// None by default.
+    public var figureData: [FigureData.Element] { [] }
 }
 
 /// Splits indices into runs of consecutive drawable items: `point(i)` returning nil breaks a run.

@@ -120,10 +120,17 @@ public struct ReportWriter {
                 if let out = try render(p, as: format) { written.append(out) }
             }
         }
+        // a figure: the SVG, then its data beside it (FigureFiles: NAME.data.json, NAME.data.csv)
+        func putFigure(_ name: String, _ figure: Figure) throws {
+            try put(name, Data(figure.svg().utf8))
+            let data = figure.data(), (json, csv) = FigureFiles.dataPaths(forSVG: name)
+            try put(json, try data.jsonData())
+            try put(csv, Data(data.csv().utf8))
+        }
         var plots: [(String, String)] = []
         for (c, ch) in report.channels.enumerated() {
             let name = "\(Self.spectrumPrefix)\(ch.name).svg"
-            try put(name, Data(Figures.spectrum(report, channel: c, displayNames: displayNames).svg().utf8))
+            try putFigure(name, Figures.spectrum(report, channel: c, displayNames: displayNames))
             plots.append((name, "Spectrum of \(Figures.name(ch.name, displayNames)) with the best fit"))
         }
         let top = max(2.2 * report.interval[1], 1.5 * report.muNuBest, 1e-12)
@@ -131,11 +138,11 @@ public struct ReportWriter {
         let pts = try profile.scan(grid)
         let method = AsymptoticInterval.Method(rawValue: report.intervalMethod) ?? .unified
         let threshold = try AsymptoticInterval.criticalValues(profile, muNu: grid, cl: report.cl, method: method)
-        try put("\(Self.profileScan).svg", Data(Figures.scan(pts, interval: report.interval, cl: report.cl, best: report.muNuBest,
-                                                             threshold: threshold, method: method.rawValue).svg().utf8))
+        try putFigure("\(Self.profileScan).svg", Figures.scan(pts, interval: report.interval, cl: report.cl, best: report.muNuBest,
+                                                           threshold: threshold, method: method.rawValue))
         plots.append(("\(Self.profileScan).svg", "Profile likelihood −2ΔlnL(μν)"))
         if let limitsTable, let limits = try? PublishedLimit.load(limitsTable) {
-            try put("\(Self.limitsComparison).svg", Data(Figures.limits(limits, thisWork: thisWork(report) + moreResults).svg().utf8))
+            try putFigure("\(Self.limitsComparison).svg", Figures.limits(limits, thisWork: thisWork(report) + moreResults))
             plots.append(("\(Self.limitsComparison).svg", "This result beside published results"))
         }
         if plotsOnly { return written }

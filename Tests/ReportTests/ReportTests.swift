@@ -200,7 +200,11 @@ struct ReportTests {
         let limits = try DataLocator.dataDirectory().appendingPathComponent("limits/mu_nu_limits.csv")
         try writer.write(report: r, model: Self.model, profile: try ProfileLikelihood(model: Self.model), command: "test", limitsTable: limits)
         let names = Set(try FileManager.default.contentsOfDirectory(atPath: dir.path))
-        #expect(names == ["summary.json", "summary.md", "model_spec.json", "spectrum_xenon1t_sr1.svg", "profile_scan.svg", "limits_comparison.svg"])
+        // each figure with its data beside it (FigureFiles: NAME.data.json, NAME.data.csv)
+        let figures = ["spectrum_xenon1t_sr1", "profile_scan", "limits_comparison"]
+        #expect(names == Set(["summary.json", "summary.md", "model_spec.json"] + figures.flatMap { ["\($0).svg", "\($0).data.json", "\($0).data.csv"] }))
+        let scan = try JSONDecoder().decode(FigureData.self, from: Data(contentsOf: dir.appendingPathComponent("profile_scan.data.json")))
+        #expect(scan.panels.first?.x.label == "μν [10⁻¹¹ μB]" && scan.panels.first?.elements.contains { $0.label == "profile likelihood" } == true)
         let spec = try ModelSpec.load(from: dir.appendingPathComponent("model_spec.json"))
         #expect(spec == Self.model.spec)
         let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("summary.json"))) as! [String: Any]

@@ -104,8 +104,8 @@ extension ModelCommand {
                 if let svg {
                     // dataset ids in the bands' labels shown by their experiment names, when the data folder is found
                     let names = (try? DataLocator.dataDirectory(explicit: nil)).map { DatasetDisplayNames.load(ids: DataLocator.available(in: $0), dataDirectory: $0) } ?? [:]
-                    try OutputFile.write(Figures.horizontalJoint(out.rows, bands: bands, measurements: ms, link: link, displayNames: names,
-                                                                 chi2Regions: out.chi2Regions ?? []).svg(),
+                    try FigureFiles.write(Figures.horizontalJoint(out.rows, bands: bands, measurements: ms, link: link, displayNames: names,
+                                                                 chi2Regions: out.chi2Regions ?? []),
                                          to: svg, force: output.force)
                 }
                 try output.emit(out) { out.text }

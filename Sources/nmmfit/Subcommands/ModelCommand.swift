@@ -224,7 +224,7 @@ extension ModelCommand {
                 let out = try HorizontalRegionResult.compute(muLoMuB: muLo, muHiMuB: muHi, sin2alpha: sin2alpha, lightScalarGeV: mhMin...mhMax,
                                                              heavyScalarGeV: mHMin...mHMax, steps: steps, loop: loop)
                 if let svg {
-                    try OutputFile.write(Figures.horizontalRegion(out.rows, muLo: muLo, muHi: muHi, sin2Alpha: sin2alpha).svg(),
+                    try FigureFiles.write(Figures.horizontalRegion(out.rows, muLo: muLo, muHi: muHi, sin2Alpha: sin2alpha),
                                          to: svg, force: output.force)
                 }
                 if csv {

@@ -47,9 +47,9 @@ struct Scan: ParsableCommand {
             let pts = out.points
             if let plot {
                 let threshold = try AsymptoticInterval.criticalValues(pl, muNu: grid, cl: 0.9, method: .unified)
-                try OutputFile.write(Figures.scan(pts, interval: [iv.lower, iv.upper], cl: 0.9, best: pl.best.muNu,
-                                                  threshold: threshold, method: AsymptoticInterval.Method.unified.rawValue).svg(),
-                                     to: plot, force: output.force)
+                try FigureFiles.write(Figures.scan(pts, interval: [iv.lower, iv.upper], cl: 0.9, best: pl.best.muNu,
+                                                   threshold: threshold, method: AsymptoticInterval.Method.unified.rawValue),
+                                      to: plot, force: output.force)
             }
             try output.emit(out, provenance: try data.provenance(physics: physics)) { ScanText.render(out) }
         }

@@ -41,7 +41,7 @@ struct SensitivityCommand: ParsableCommand {
             let r = try Sensitivity.run(model: model, cl: cl, method: method, toys: toys, seed: toyOptions.seedValue,
                                         shouldStop: { Interrupt.shared.requested }) { progress.update($0) }
             progress.finish()
-            if let plot { try OutputFile.write(Figures.sensitivity(r).svg(), to: plot, force: output.force) }
+            if let plot { try FigureFiles.write(Figures.sensitivity(r), to: plot, force: output.force) }
             try output.emit(Sensitivity.Output(r), provenance: try data.provenance(physics: physics, seed: toys > 0 ? toyOptions.seedValue : nil)) { SensitivityText.render(r, requestedToys: toys) }
             if Interrupt.shared.requested {
                 Console.error("interrupted: the band uses the \(r.toys) of \(toys) toys finished")

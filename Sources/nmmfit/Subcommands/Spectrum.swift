@@ -163,7 +163,7 @@ struct Spectrum: ParsableCommand {
             progress.finish()
             text += out.tail
             if let plot, let table {
-                try OutputFile.write(Figures.recoil(table, muNuBohr: mu).svg(), to: plot, force: force)
+                try FigureFiles.write(Figures.recoil(table, muNuBohr: mu), to: plot, force: force)
             }
             if let output { try OutputFile.write(text, to: output, force: force) } else { print(text, terminator: "") }
         }

@@ -1,0 +1,551 @@
+import Analysis
+import BuildInfo
+import Detector
+import Formats
+import Foundation
+import Likelihood
+import MomentModels
+import Plot
+import Recoil
+import Report
+
+// The C interface of the engine (README.md): one JSON request in, one JSON answer out. Each
+// command is one call into the library modules; errors come back as JSON, never as an exit.
+
+/// Answers one request `{"command": NAME, "args": {...}}` with `{"ok": true, "result": ...}` or
+/// `{"ok": false, "error": {"message": ..., "type": ...}}`. Free the answer with `nmmfit_free`.
+@_cdecl("nmmfit_call")
+public func nmmfit_call(_ request: UnsafePointer<CChar>?) -> UnsafeMutablePointer<CChar>? {
+    strdup(CInterface.answer(request.map { String(cString: $0) } ?? ""))
+}
+
+/// Frees a string returned by `nmmfit_call`.
+@_cdecl("nmmfit_free")
+public func nmmfit_free(_ p: UnsafeMutablePointer<CChar>?) { free(p) }
+
+/// The version of this interface (the request and answer format).
+@_cdecl("nmmfit_abi_version")
+public func nmmfit_abi_version() -> Int32 { CInterface.abiVersion }
+
+/// A request's arguments with typed, checked access (a wrong type is an ``InputError`` naming the key).
+struct Args {
+    var values: [String: Any]
+
+    func has(_ k: String) -> Bool { values[k] != nil && !(values[k] is NSNull) }
+    func double(_ k: String) throws -> Double? {
+        guard has(k) else { return nil }
+        guard let n = values[k] as? NSNumber else {
+            throw InputError(field: k, "must be a number, got \(InputError.excerpt("\(values[k]!)"))")
+        }
+        let v = n.doubleValue
+        guard v.isFinite else { throw InputError(field: k, "must be finite, got \(v)") }
+        return v
+    }
+    func double(_ k: String, default d: Double) throws -> Double { try double(k) ?? d }
+    func int(_ k: String) throws -> Int? {
+        guard let v = try double(k) else { return nil }
+        guard v == v.rounded(), abs(v) < 9e15 else { throw InputError(field: k, "must be a whole number, got \(v)") }
+        return Int(v)
+    }
+    func int(_ k: String, default d: Int) throws -> Int { try int(k) ?? d }
+    func seed(_ k: String = "seed") throws -> UInt64 {
+        let s = try int(k, default: 1)
+        guard s >= 0 else { throw InputError(field: k, "must be ≥ 0, got \(s)") }
+        return UInt64(s)
+    }
+    func bool(_ k: String, default d: Bool) throws -> Bool {
+        guard has(k) else { return d }
+        guard let b = values[k] as? Bool else { throw InputError(field: k, "must be true or false") }
+        return b
+    }
+    func string(_ k: String) throws -> String? {
+        guard has(k) else { return nil }
+        guard let s = values[k] as? String else { throw InputError(field: k, "must be a string") }
+        return s
+    }
+    func strings(_ k: String) throws -> [String]? {
+        guard has(k) else { return nil }
+        if let s = values[k] as? String { return [s] }
+        guard let a = values[k] as? [Any], let s = a as? [String] else { throw InputError(field: k, "must be a string or a list of strings") }
+        return s
+    }
+    func doubles(_ k: String) throws -> [Double]? {
+        guard has(k) else { return nil }
+        if values[k] is NSNumber { return [try double(k)!] }
+        guard let a = values[k] as? [Any] else { throw InputError(field: k, "must be a number or a list of numbers") }
+        return try a.enumerated().map { i, x in
+            guard let n = x as? NSNumber, n.doubleValue.isFinite else { throw InputError(field: "\(k)[\(i)]", "must be a finite number") }
+            return n.doubleValue
+        }
+    }
+    func object(_ k: String) throws -> Args? {
+        guard has(k) else { return nil }
+        guard let o = values[k] as? [String: Any] else { throw InputError(field: k, "must be an object") }
+        return Args(values: o)
+    }
+    /// A confidence level in the range the interval constructions handle (as the CLI's --cl).
+    func cl() throws -> Double {
+        let cl = try double("cl", default: 0.9)
+        guard (0.5...0.999999).contains(cl) else { throw InputError(field: "cl", "must be in [0.5, 0.999999], got \(cl)") }
+        return cl
+    }
+    func method() throws -> AsymptoticInterval.Method {
+        let m = try string("method") ?? AsymptoticInterval.Method.unified.rawValue
+        guard let v = AsymptoticInterval.Method(rawValue: m) else {
+            throw InputError(field: "method", "unknown interval method '\(m)' (\(AsymptoticInterval.Method.allCases.map(\.rawValue).joined(separator: ", ")))")
+        }
+        return v
+    }
+    func muNu(_ k: String, default d: Double? = nil) throws -> Double? {
+        guard let v = try double(k) ?? d else { return nil }
+        guard v >= 0, v < 1e-6 else { throw InputError(field: k, "must be a magnetic moment in μB, ≥ 0 and below 1e-6, got \(v)") }
+        return v
+    }
+    func toys(_ k: String = "toys", default d: Int = 0) throws -> Int {
+        let n = try int(k, default: d)
+        guard n >= 0 else { throw InputError(field: k, "must be ≥ 0, got \(n)") }
+        try ResourceLimit.toys.check(n, option: k)
+        return n
+    }
+    func threads() throws -> Int {
+        let t = try int("threads", default: ProcessInfo.processInfo.activeProcessorCount)
+        guard t >= 1 else { throw InputError(field: "threads", "must be ≥ 1, got \(t)") }
+        try ResourceLimit.threads.check(t, option: "threads")
+        return t
+    }
+}
+
+/// A built model with its profile likelihood, kept between calls (a "handle").
+final class Session: @unchecked Sendable {
+    let model: BinnedModel
+    let profile: ProfileLikelihood
+    let config: AnalysisConfig?
+    let lock = NSLock()
+    init(model: BinnedModel, profile: ProfileLikelihood, config: AnalysisConfig?) {
+        self.model = model; self.profile = profile; self.config = config
+    }
+}
+
+/// Encodes a dictionary of encodable values (keys sorted by the encoder).
+struct Fields: Encodable {
+    var items: [String: any Encodable]
+    init(_ items: [String: any Encodable]) { self.items = items }
+    struct Key: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(_ s: String) { stringValue = s }
+        init?(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+    func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: Key.self)
+        for (k, v) in items { try c.encode(v, forKey: Key(k)) }
+    }
+}
+
+/// A result already written as JSON (large numeric columns, written without JSONEncoder's
+/// per-value cost); non-finite numbers as the strings the encoder would write.
+struct RenderedJSON: Encodable {
+    var text: String
+    func encode(to encoder: Encoder) throws {
+        throw EncodingError.invalidValue(text, .init(codingPath: encoder.codingPath, debugDescription: "pre-rendered JSON is not re-encoded"))
+    }
+
+    static func number(_ x: Double) -> String {
+        x.isFinite ? "\(x)" : x.isNaN ? "\"NaN\"" : x > 0 ? "\"Infinity\"" : "\"-Infinity\""
+    }
+
+    /// `{"name": [values], ...}` in the order given.
+    static func columns(_ cols: [(String, [String])]) -> String {
+        "{" + cols.map { "\"\($0.0)\":[" + $0.1.joined(separator: ",") + "]" }.joined(separator: ",") + "}"
+    }
+}
+
+enum CInterface {
+    static let abiVersion: Int32 = 1
+    nonisolated(unsafe) static var sessions: [Int: Session] = [:]
+    nonisolated(unsafe) static var nextHandle = 1
+    nonisolated(unsafe) static let registryLock = NSLock()
+
+    /// The answer to one request, as a JSON string.
+    static func answer(_ request: String) -> String {
+        do {
+            guard let obj = try JSONSerialization.jsonObject(with: Data(request.utf8)) as? [String: Any] else {
+                throw InputError(field: "request", "must be a JSON object {\"command\": NAME, \"args\": {...}}")
+            }
+            guard let command = obj["command"] as? String else { throw InputError(field: "command", "is missing (a string)") }
+            let args = try Args(values: obj).object("args") ?? Args(values: [:])
+            let result = try dispatch(command, args)
+            if let r = result as? RenderedJSON { return "{\"ok\":true,\"result\":\(r.text)}" }
+            let data = try encoder.encode(Fields(["ok": true, "result": result]))
+            return String(decoding: data, as: UTF8.self)
+        } catch {
+            let type: String, message: String
+            switch error {
+            case let e as InputError: (type, message) = ("input", e.description)
+            case let e as LocalizedError: (type, message) = ("\(Swift.type(of: e))", e.errorDescription ?? "\(e)")
+            default: (type, message) = ("\(Swift.type(of: error))", "\(error)")
+            }
+            let data = (try? encoder.encode(Fields(["ok": false, "error": Fields(["message": message, "type": type])]))) ?? Data()
+            return String(decoding: data, as: UTF8.self)
+        }
+    }
+
+    /// Non-finite numbers are written as the strings "NaN", "Infinity", "-Infinity" (the Python
+    /// side turns them back into floats).
+    nonisolated(unsafe) static let encoder: JSONEncoder = {
+        let e = JSONEncoder()
+        e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        e.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
+        return e
+    }()
+
+    static func session(_ args: Args) throws -> Session {
+        guard let h = try args.int("handle") else { throw InputError(field: "handle", "is missing (from model_build)") }
+        registryLock.lock(); defer { registryLock.unlock() }
+        guard let s = sessions[h] else { throw InputError(field: "handle", "\(h) is not a model handle (released, or never built)") }
+        return s
+    }
+
+    /// The session of `handle`, or a new one built from the config in `args` (not kept).
+    static func sessionOrBuild(_ args: Args) throws -> Session {
+        args.has("handle") ? try session(args) : try build(args)
+    }
+
+    /// The analysis configuration from request keys named as the CLI's options (units in the key names).
+    static func config(_ a: Args) throws -> AnalysisConfig {
+        let dataDir = try a.string("data_dir")
+        let names = try AnalysisConfig.expand(try a.strings("datasets") ?? ["xenon1t_sr1"], dataDirectory: dataDir)
+        var windows: [DatasetWindow] = []
+        if let w = try a.object("windows") {
+            for (name, _) in w.values.sorted(by: { $0.key < $1.key }) {
+                guard let r = try w.doubles(name), r.count == 2 else { throw InputError(field: "windows.\(name)", "must be [lower_keV, upper_keV]") }
+                windows.append(DatasetWindow(dataset: name, lowerKeV: r[0], upperKeV: r[1]))
+            }
+        }
+        let overrides = try (try a.strings("set") ?? []).map(DatasetSpec.Override.init(parsing:))
+        let emin = try a.double("emin_keV"), emax = try a.double("emax_keV"), width = try a.double("bin_width_keV")
+        for (k, v) in [("emin_keV", emin), ("emax_keV", emax), ("bin_width_keV", width)] {
+            if let v, !(v > 0) { throw InputError(field: k, "must be positive (keV), got \(v)") }
+        }
+        let channels = try DatasetWindow.channels(names: names, windows: windows, overrides: overrides, emin: emin, emax: emax, binWidthKeV: width)
+        func choice<T: RawRepresentable & CaseIterable>(_ k: String, _ d: T) throws -> T where T.RawValue == String {
+            guard let s = try a.string(k) else { return d }
+            guard let v = T(rawValue: s) else { throw InputError(field: k, "unknown value '\(s)' (\(T.allCases.map(\.rawValue).joined(separator: ", ")))") }
+            return v
+        }
+        return AnalysisConfig(channels: channels, recoil: try recoil(a), tritium: try choice("tritium", ModelBuilder.Tritium.none),
+                              efficiencyShape: try a.bool("efficiency_shape", default: false),
+                              solarFluxNuisance: try a.bool("solar_flux_nuisance", default: true), dataDirectory: dataDir,
+                              combinationPolicy: try choice("combination_policy", CombinationPolicy.default),
+                              atomicNuisance: try choice("atomic_nuisance", AtomicNuisanceChoice.auto))
+    }
+
+    /// The recoil physics: atomic binding, solar model, sources, survival probability.
+    static func recoil(_ a: Args) throws -> RecoilModel {
+        let atomic = try a.string("atomic") ?? "stepping"
+        let binding: AtomicBinding = switch atomic {
+        case "free": .free
+        case "stepping": .stepping
+        default: try AtomicBinding.load(from: URL(fileURLWithPath: atomic))
+        }
+        let solar = try a.string("solar_model").map { s in
+            guard let m = SolarModel(rawValue: s) else { throw InputError(field: "solar_model", "unknown solar model '\(s)' (\(SolarModel.allCases.map(\.rawValue).joined(separator: ", ")))") }
+            return m
+        } ?? .b16gs98
+        let sources = try (try a.strings("sources")).map { names in
+            try names.map { n in
+                guard let s = SolarSource(name: n) else { throw InputError(field: "sources", "unknown solar source '\(n)' (\(SolarSource.allCases.map(\.rawValue).joined(separator: ", ")))") }
+                return s
+            }
+        } ?? SolarSource.allCases
+        guard !sources.isEmpty else { throw InputError(field: "sources", "is empty; name at least one source") }
+        var survival = SurvivalProbability.standard
+        if let p = try a.double("constant_pee") {
+            guard (0...1).contains(p) else { throw InputError(field: "constant_pee", "must be in [0, 1], got \(p)") }
+            survival = .constant(p)
+        }
+        return RecoilModel(solarModel: solar, sources: sources, survival: survival, binding: binding)
+    }
+
+    /// Builds a model (from a spec file, or from datasets) and its profile likelihood.
+    static func build(_ a: Args) throws -> Session {
+        if let spec = try a.string("spec") {
+            let model = try BinnedModel(spec: try ModelSpec.load(from: URL(fileURLWithPath: spec)))
+            return Session(model: model, profile: try ProfileLikelihood(model: model), config: nil)
+        }
+        let config = try config(a)
+        let model = try config.buildModel().model
+        return Session(model: model, profile: try ProfileLikelihood(model: model), config: config)
+    }
+
+    static func info(_ h: Int?, _ s: Session) -> Fields {
+        var f: [String: any Encodable] = [
+            "channels": s.model.channelNames, "bins": s.model.binCount, "parameters": s.model.parameterNames,
+            "poi": s.model.parameterNames[s.model.poiIndex], "bin_edges_keV": s.model.binEdges,
+            "mu_nu_best_muB": s.profile.best.muNu, "nll_best": s.profile.best.nll, "converged": s.profile.best.converged,
+        ]
+        if let h { f["handle"] = h }
+        return Fields(f)
+    }
+
+    // MARK: - commands
+
+    static func dispatch(_ command: String, _ a: Args) throws -> any Encodable {
+        switch command {
+        case "version":
+            return Fields(["version": BuildInfo.version, "commit": BuildInfo.commit, "abi_version": Int(abiVersion)])
+
+        case "datasets":
+            let root = try DataLocator.dataDirectory(explicit: try a.string("data_dir"))
+            let rows = try DataLocator.available(in: root).map { name -> Fields in
+                let (s, file) = try DataLocator.spec(named: name, dataDirectory: root.path)
+                return Fields(["name": s.name, "experiment": s.experiment ?? s.title, "exposure_tonne_year": s.exposureTonneYear,
+                               "default_window_keV": s.defaultWindowKeV, "provenance": (s.provenance ?? .official).rawValue,
+                               "reference": s.reference, "spec_file": file.path])
+            }
+            return Fields(["data_directory": root.path, "datasets": rows])
+
+        case "dataset_show":
+            guard let name = try a.string("name") else { throw InputError(field: "name", "is missing (a dataset name)") }
+            let (s, file) = try DataLocator.spec(named: name, dataDirectory: try a.string("data_dir"))
+            return Fields(["spec_file": file.path, "dataset": s])
+
+        case "model_build":
+            let s = try build(a)
+            registryLock.lock()
+            let h = nextHandle
+            nextHandle += 1
+            sessions[h] = s
+            registryLock.unlock()
+            return info(h, s)
+
+        case "model_info":
+            return info(try a.int("handle"), try session(a))
+
+        case "model_release":
+            let h = try a.int("handle") ?? 0
+            registryLock.lock(); defer { registryLock.unlock() }
+            return Fields(["released": sessions.removeValue(forKey: h) != nil])
+
+        case "fit":
+            // without a handle: the CLI's `fit` (AnalysisConfig.analyse: per-dataset fits and the
+            // compatibility test for combinations); with one: the fit report of that model
+            let (cl, method) = (try a.cl(), try a.method())
+            if a.has("handle") {
+                let s = try session(a)
+                s.lock.lock(); defer { s.lock.unlock() }
+                var r = try FitReport.make(profile: s.profile, cl: cl, method: method)
+                if try a.bool("expected_limit", default: true) {
+                    r.expectedLimit = try Sensitivity.run(model: s.model, cl: cl, method: method, toys: 0).asimovMedian
+                }
+                return r
+            }
+            if a.has("spec") {
+                let s = try build(a)
+                var r = try FitReport.make(profile: s.profile, cl: cl, method: method)
+                r.expectedLimit = try Sensitivity.run(model: s.model, cl: cl, method: method, toys: 0).asimovMedian
+                return r
+            }
+            let plan: CompatibilityTest.ToyPlan = switch try a.int("compatibility_toys") {
+            case nil: .adaptive
+            case 0?: .none
+            case let n?: .fixed(n)
+            }
+            if let n = try a.int("compatibility_toys") {
+                guard n >= 0 else { throw InputError(field: "compatibility_toys", "must be ≥ 0, got \(n)") }
+                try ResourceLimit.toys.check(n, option: "compatibility_toys")
+            }
+            return try config(a).analyse(cl: cl, method: method, compatibilityToys: plan, seed: try a.seed()).report
+
+        case "scan":
+            let s = try sessionOrBuild(a)
+            guard let grid = try a.doubles("mu_nu_muB"), !grid.isEmpty else { throw InputError(field: "mu_nu_muB", "is missing (the μν values, μB)") }
+            try ResourceLimit.gridPoints.check(grid.count, option: "mu_nu_muB")
+            for (i, m) in grid.enumerated() where !(m >= 0 && m < 1e-6) {
+                throw InputError(field: "mu_nu_muB[\(i)]", "must be a magnetic moment in μB, ≥ 0 and below 1e-6, got \(m)")
+            }
+            s.lock.lock(); defer { s.lock.unlock() }
+            var f: [String: any Encodable] = ["mu_nu_best_muB": s.profile.best.muNu, "nll_best": s.profile.best.nll,
+                                              "points": try s.profile.scan(grid)]
+            if a.has("threshold_method") || a.has("cl") {
+                var b = a
+                b.values["method"] = a.values["threshold_method"] ?? a.values["method"]
+                f["critical_values"] = try AsymptoticInterval.criticalValues(s.profile, muNu: grid, cl: try b.cl(), method: try b.method())
+            }
+            return Fields(f)
+
+        case "interval":
+            let s = try sessionOrBuild(a)
+            let cl = try a.cl()
+            s.lock.lock(); defer { s.lock.unlock() }
+            if try a.string("method") == "feldman-cousins" {
+                let toys = try a.toys(default: 1000)
+                guard toys >= 10 else { throw InputError(field: "toys", "Feldman–Cousins needs ≥ 10 toys per point, got \(toys)") }
+                let asym = try AsymptoticInterval.interval(s.profile, cl: cl)
+                let top = try a.muNu("grid_max_muB") ?? max(2 * asym.upper, 1e-12)
+                let points = try a.int("grid_points", default: 30)
+                guard points >= 2 else { throw InputError(field: "grid_points", "must be ≥ 2") }
+                try ResourceLimit.toys.check(product: [points, toys], option: "grid_points × toys")
+                let grid = (0..<points).map { top * Double($0) / Double(points - 1) }
+                let refine = try a.int("refine", default: 6)
+                guard (0...20).contains(refine) else { throw InputError(field: "refine", "must be in 0…20, got \(refine)") }
+                let fc = FeldmanCousins(profile: s.profile, cl: cl, toysPerPoint: toys, seed: try a.seed(), threads: try a.threads(),
+                                        maxRefinements: refine)
+                let r = try fc.construct(grid: grid)
+                return Fields(["mu_nu_best_muB": s.profile.best.muNu, "interval": r.interval, "feldman_cousins": r])
+            }
+            let iv = try AsymptoticInterval.interval(s.profile, cl: cl, method: try a.method())
+            return Fields(["mu_nu_best_muB": s.profile.best.muNu, "interval": iv])
+
+        case "significance":
+            let s = try sessionOrBuild(a)
+            s.lock.lock(); defer { s.lock.unlock() }
+            let d = try s.profile.discovery()
+            var f: [String: any Encodable] = ["q0": d.q0, "z_asymptotic": d.z, "p_value_asymptotic": d.p, "mu_nu_best_muB": s.profile.best.muNu]
+            let toys = try a.toys()
+            if toys > 0 { f["toys"] = try ToyPValue.compute(profile: s.profile, toys: toys, seed: try a.seed(), threads: try a.threads()) }
+            return Fields(f)
+
+        case "toys":
+            let s = try sessionOrBuild(a)
+            let n = try a.toys("n", default: 1000)
+            guard n >= 1 else { throw InputError(field: "n", "must be ≥ 1") }
+            let first = try a.int("first", default: 0)
+            guard first >= 0, first <= 1 << 50 else { throw InputError(field: "first", "must be in 0…2⁵⁰ (a toy index), got \(first)") }
+            let statistic = try a.string("statistic") ?? "q0"
+            let mu = try a.muNu("mu_nu_muB", default: 0)!
+            let tested = try a.muNu("test_mu_nu_muB")
+            if tested != nil && statistic == "q0" { throw InputError(field: "test_mu_nu_muB", "applies only with statistic \"t\" (q0 always tests μν = 0)") }
+            let threads = try a.threads()
+            s.lock.lock()
+            let study: ToyStudy
+            do { defer { s.lock.unlock() }
+                study = try ToyStudy(profile: s.profile, muNu: mu, statistic: statistic, testedMuNu: tested, seed: try a.seed(),
+                                     totalToys: first + n)
+            }
+            var records: [ToyRecord] = []
+            records.reserveCapacity(n)
+            let t0 = DispatchTime.now().uptimeNanoseconds
+            study.runner.run(first..<(first + n), threads: threads, blockSize: 4096) { records += $0 }
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - t0) * 1e-9
+            var header = study.header  // as in a toys file: this build's version and commit
+            header.nmmfitVersion = BuildInfo.version
+            header.nmmfitCommit = BuildInfo.commit
+            func num(_ pick: (ToyRecord) -> Double) -> [String] { records.map { RenderedJSON.number(pick($0)) } }
+            func flag(_ pick: (ToyRecord) -> Bool) -> [String] { records.map { pick($0) ? "true" : "false" } }
+            var cols: [(String, [String])] = [("toy", records.map { String($0.toy) })]
+            cols.append(("mu_nu_hat_muB", num { $0.muNuHat }))
+            cols.append(("s_hat", num { $0.sHat }))
+            cols.append(("s_hat_error", num { $0.sHatError }))
+            cols.append(("statistic", num { $0.statistic }))
+            cols.append(("nll_free", num { $0.nllFree }))
+            cols.append(("nll_constrained", num { $0.nllConstrained }))
+            cols.append(("converged", flag { $0.converged }))
+            cols.append(("failed", flag { $0.failed }))
+            let columns = RenderedJSON.columns(cols)
+            let head = String(decoding: try encoder.encode(header), as: UTF8.self)
+            let time = RenderedJSON.number(seconds)
+            return RenderedJSON(text: "{\"header\":\(head),\"seconds\":\(time),\"threads\":\(threads),\"columns\":\(columns)}")
+
+        case "sensitivity":
+            let s = try sessionOrBuild(a)
+            let r = try Sensitivity.run(model: s.model, cl: try a.cl(), method: try a.method(), toys: try a.toys(default: 200), seed: try a.seed())
+            return Fields(["output": Sensitivity.Output(r), "band_muB": r.band, "observed_muB": r.observed,
+                           "asimov_median_muB": r.asimovMedian,
+                           // the band figure needs the toys' band (toys > 0)
+                           "figure": r.band.count == 5 ? Figures.sensitivity(r).data() : nil])
+
+        case "compare":
+            // tests named as the CLI's --test: "tritium" (every ³H amplitude) or a parameter name
+            var c = try config(a)
+            let tests = try a.strings("test") ?? [ModelNames.tritium]
+            if tests.contains(ModelNames.tritium) { c.tritium = .free }
+            let model = try c.buildModel().model
+            let names = tests.flatMap { $0 == ModelNames.tritium ? ModelNames.tritiumParameters(model.parameterNames) : [$0] }
+            let keep = try a.bool("keep_mu_nu", default: false)
+            let excluded = (!names.contains(ModelNames.muNu) && !keep) ? [ModelNames.muNu] : []
+            return try HypothesisTest(model: model, testedNames: names, excludedNames: excluded).run(toys: try a.toys(), seed: try a.seed())
+
+        case "spectrum":
+            let model = try recoil(a)
+            let mu = try a.muNu("mu_nu_muB", default: RecoilModel.referenceMuNuBohr)!
+            let energies: [Double]
+            if let e = try a.doubles("energies_keV") {
+                energies = e
+            } else {
+                energies = try RecoilTable.grid(from: try a.double("emin_keV", default: 1), to: try a.double("emax_keV", default: 30),
+                                                step: try a.double("step_keV", default: 0.1))
+            }
+            guard !energies.isEmpty, energies.allSatisfy({ $0 > 0 }) else { throw InputError(field: "energies_keV", "need at least one positive energy (keV)") }
+            try ResourceLimit.spectrumEnergies.check(energies.count, option: "energies_keV")
+            let table = try RecoilCalculator(model: model).tabulate(energies)
+            let scale = (mu / RecoilModel.referenceMuNuBohr) * (mu / RecoilModel.referenceMuNuBohr)
+            let names = table.sources.map(\.rawValue)
+            var weak: [String: [Double]] = [:], magnetic: [String: [Double]] = [:]
+            for (k, n) in names.enumerated() {
+                weak[n] = table.rows.map { $0.weak[k] }
+                magnetic[n] = table.rows.map { $0.magneticAtReference[k] * scale }
+            }
+            return Fields([
+                "unit": "events/(t*y*keV)", "mu_nu_muB": mu, "atomic": model.binding.name, "solar_model": model.solarModel.rawValue,
+                "T_keV": table.rows.map(\.recoilKeV), "weak": table.rows.map(\.weakTotal),
+                "magnetic": table.rows.map { $0.magnetic(muNuBohr: mu) }, "total": table.rows.map { $0.total(muNuBohr: mu) },
+                "weak_by_source": weak, "magnetic_by_source": magnetic, "figure": Figures.recoil(table, muNuBohr: mu).data(),
+            ])
+
+        case "model_sm_dirac":
+            guard let m = try a.double("mass_eV") else { throw InputError(field: "mass_eV", "is missing (neutrino mass, eV)") }
+            return Fields(["mass_eV": m, "mu_nu_muB": try StandardModelDiracMoment.momentBohr(massEV: m)])
+
+        case "model_mass_moment":
+            guard let mu = try a.muNu("mu_nu_muB"), let l = try a.double("scale_GeV") else {
+                throw InputError(field: "mu_nu_muB/scale_GeV", "both are needed (μB, GeV)")
+            }
+            return Fields(["mu_nu_muB": mu, "scale_GeV": l, "mass_eV": try NaiveMassMomentRelation.massEV(muNuBohr: mu, scaleGeV: l)])
+
+        case "model_horizontal":
+            guard let mh = try a.double("m_h_plus_GeV"), let mH = try a.double("m_H_plus_GeV"), let s2 = try a.double("sin2alpha") else {
+                throw InputError(field: "m_h_plus_GeV/m_H_plus_GeV/sin2alpha", "all three are needed (GeV, GeV, 1)")
+            }
+            let loop = try loopChoice(a)
+            var f: [String: any Encodable] = ["m_h_plus_GeV": mh, "m_H_plus_GeV": mH, "sin2alpha": s2, "loop": loop.rawValue,
+                                              "mu_per_ffprime_muB": HorizontalSymmetryModel.momentPerYukawaBohr(lightScalarGeV: mh, heavyScalarGeV: mH, sin2Alpha: s2, loop: loop)]
+            if let mu = try a.muNu("mu_nu_muB") {
+                f["ffprime_required"] = try HorizontalSymmetryModel.requiredYukawaProduct(muBohr: mu, lightScalarGeV: mh, heavyScalarGeV: mH, sin2Alpha: s2, loop: loop)
+            }
+            return Fields(f)
+
+        case "model_horizontal_region":
+            guard let lo = try a.muNu("mu_lower_muB"), let hi = try a.muNu("mu_upper_muB"), let s2 = try a.double("sin2alpha"),
+                  let h = try a.doubles("m_h_plus_GeV"), let H = try a.doubles("m_H_plus_GeV"), h.count == 2, H.count == 2, h[0] <= h[1], H[0] <= H[1] else {
+                throw InputError(field: "mu_lower_muB/mu_upper_muB/sin2alpha/m_h_plus_GeV/m_H_plus_GeV", "all are needed; the masses as ranges [low, high] in GeV")
+            }
+            let rows = try HorizontalSymmetryModel.region(muLowerBohr: lo, muUpperBohr: hi, sin2Alpha: s2, lightScalarGeV: h[0]...h[1],
+                                                          heavyScalarGeV: H[0]...H[1], steps: try a.int("steps", default: 40), loop: try loopChoice(a))
+            return Fields(["rows": rows, "figure": Figures.horizontalRegion(rows, muLo: lo, muHi: hi, sin2Alpha: s2).data()])
+
+        case "figure_data":
+            // the data of the fit figures for a model handle: spectrum per channel and the profile scan
+            let s = try session(a)
+            s.lock.lock(); defer { s.lock.unlock() }
+            let (cl, method) = (try a.cl(), try a.method())
+            let r = try FitReport.make(profile: s.profile, cl: cl, method: method)
+            let top = max(2.2 * r.interval[1], 1.5 * r.muNuBest, 1e-12)
+            let steps = ReportWriter.scanSteps
+            let grid = (0...steps).map { top * Double($0) / Double(steps) }
+            let threshold = try AsymptoticInterval.criticalValues(s.profile, muNu: grid, cl: cl, method: method)
+            let scan = Figures.scan(try s.profile.scan(grid), interval: r.interval, cl: cl, best: r.muNuBest, threshold: threshold, method: method.rawValue)
+            return Fields(["spectra": r.channels.indices.map { Figures.spectrum(r, channel: $0).data() }, "profile_scan": scan.data()])
+
+        default:
+            throw InputError(field: "command", "unknown command '\(command)' (version, datasets, dataset_show, model_build, model_info, model_release, fit, scan, interval, significance, toys, sensitivity, compare, spectrum, model_sm_dirac, model_mass_moment, model_horizontal, model_horizontal_region, figure_data)")
+        }
+    }
+
+    static func loopChoice(_ a: Args) throws -> ChargedScalarLoop {
+        let s = try a.string("loop") ?? "exact"
+        guard let l = ChargedScalarLoop(rawValue: s) else { throw InputError(field: "loop", "exact or approximate, got '\(s)'") }
+        return l
+    }
+}

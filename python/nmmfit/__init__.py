@@ -1,0 +1,269 @@
+"""nmmfit from Python: the neutrino magnetic moment μν from liquid-xenon electron-recoil data.
+
+The Swift engine runs **in this process** (``libnmmfit_c``, loaded with ctypes; no command-line
+tool and no child process). Quick start::
+
+    import nmmfit
+    r = nmmfit.fit()                 # XENON1T SR1, 1–7 keV, as `nmmfit fit`
+    print(r.interval_muB)            # 90 % CL interval on μν in Bohr magnetons
+
+    m = nmmfit.Model()               # build the model once ...
+    s = m.scan(np.linspace(0, 4e-11, 100))   # ... then scan, fit toys, … on it
+    t = m.toys(1000, seed=7)
+
+Data options (every function that builds a model takes them as keyword arguments):
+``datasets`` (a name or a list; "all"), ``emin_keV``, ``emax_keV``, ``windows``
+(``{"lz_ws2024": (2, 15)}``, keV), ``overrides`` (``["lz_ws2024.resolution.a=0.35"]``, as the
+CLI's ``--set``), ``bin_width_keV``, ``tritium`` ("none" | "free"), ``efficiency_shape``,
+``solar_flux_nuisance``, ``atomic`` ("stepping" | "free" | a table file), ``solar_model``,
+``sources``, ``constant_pee``, ``combination_policy``, ``atomic_nuisance``, ``data_dir``,
+``spec`` (a model spec file written by ``--save-spec``).
+"""
+from __future__ import annotations
+
+from typing import Any, Iterable, Sequence
+
+import numpy as np
+import pandas as pd
+
+from ._engine import NMMFitError, call, library_path
+from .results import (FitResult, IntervalResult, ScanResult, SensitivityResult, SignificanceResult,
+                      SpectrumResult, ToysResult)
+
+__all__ = [
+    "NMMFitError", "Model", "FitResult", "ScanResult", "IntervalResult", "SignificanceResult", "ToysResult",
+    "SensitivityResult", "SpectrumResult", "version", "datasets", "dataset", "fit", "scan", "interval",
+    "significance", "toys", "sensitivity", "compare", "spectrum", "models", "library_path",
+]
+
+_DATA_KEYS = {
+    "datasets", "emin_keV", "emax_keV", "windows", "overrides", "bin_width_keV", "tritium", "efficiency_shape",
+    "solar_flux_nuisance", "atomic", "solar_model", "sources", "constant_pee", "combination_policy",
+    "atomic_nuisance", "data_dir", "spec",
+}
+
+
+def _data(options: dict[str, Any]) -> dict[str, Any]:
+    """The engine's request keys for the data options (see the module docstring)."""
+    unknown = set(options) - _DATA_KEYS
+    if unknown:
+        raise TypeError(f"unknown option(s) {sorted(unknown)}; data options are {sorted(_DATA_KEYS)}")
+    out = dict(options)
+    if "overrides" in out:
+        out["set"] = list(out.pop("overrides") or [])
+    if isinstance(out.get("windows"), dict):
+        out["windows"] = {k: [float(v[0]), float(v[1])] for k, v in out["windows"].items()}
+    if isinstance(out.get("sources"), str):
+        out["sources"] = [s.strip() for s in out["sources"].split(",") if s.strip()]
+    return out
+
+
+def version() -> dict:
+    """The engine's version and git commit (``{"version", "commit", "abi_version"}``)."""
+    return call("version")
+
+
+def datasets(data_dir: str | None = None) -> pd.DataFrame:
+    """The datasets found: name, experiment, exposure_tonne_year (t·y), default_window_keV,
+    provenance ("official" or "digitised"), reference, spec_file."""
+    r = call("datasets", data_dir=data_dir)
+    df = pd.DataFrame(r["datasets"])
+    df.attrs["data_directory"] = r["data_directory"]
+    return df
+
+
+def dataset(name: str, data_dir: str | None = None) -> dict:
+    """One dataset's spec (every assumption with its source), as ``nmmfit datasets show NAME --json``."""
+    return call("dataset_show", name=name, data_dir=data_dir)
+
+
+def fit(datasets: str | Sequence[str] | None = None, *, cl: float = 0.9, method: str = "asymptotic-unified",
+        compatibility_toys: int | None = None, seed: int = 1, **options: Any) -> FitResult:
+    """Fits μν as ``nmmfit fit`` does: best fit, interval at ``cl``, expected limit, q0; for
+    several datasets also each one alone and their compatibility test (calibrated with toys:
+    adaptive by default, ``compatibility_toys=N`` for exactly N, 0 for none; seeded by ``seed``).
+
+    ``method``: "asymptotic-unified" (default) or "wilks". Default dataset: XENON1T SR1, 1–7 keV.
+    """
+    if datasets is not None:
+        options["datasets"] = datasets
+    args = _data(options)
+    return FitResult.from_json(call("fit", cl=cl, method=method, compatibility_toys=compatibility_toys, seed=seed, **args))
+
+
+class Model:
+    """A model built once (data loaded, signal folded, best fit found) and kept in the engine, so
+    that many scans, intervals and toy studies on it cost only their fits.
+
+    Use as a context manager or call :meth:`close` to free it (it is also freed when collected).
+    """
+
+    def __init__(self, datasets: str | Sequence[str] | None = None, **options: Any):
+        if datasets is not None:
+            options["datasets"] = datasets
+        info = call("model_build", **_data(options))
+        self.handle: int | None = info["handle"]
+        #: channel (dataset) names, parameter names, the parameter of interest
+        self.channels: list[str] = info["channels"]
+        self.parameters: list[str] = info["parameters"]
+        self.poi: str = info["poi"]
+        self.bins: int = info["bins"]
+        self.bin_edges_keV: list[np.ndarray] = [np.asarray(e) for e in info["bin_edges_keV"]]
+        #: best-fit μν (μB) and −ln L at the best fit (without the data constant)
+        self.mu_nu_best_muB: float = info["mu_nu_best_muB"]
+        self.nll_best: float = info["nll_best"]
+
+    def _h(self) -> int:
+        if self.handle is None:
+            raise NMMFitError("this model was closed")
+        return self.handle
+
+    def close(self) -> None:
+        """Frees the model in the engine."""
+        if self.handle is not None:
+            try:
+                call("model_release", handle=self.handle)
+            finally:
+                self.handle = None
+
+    def __enter__(self) -> "Model":
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()
+
+    def __del__(self) -> None:
+        try:
+            self.close()
+        except Exception:
+            pass
+
+    def __repr__(self) -> str:
+        return f"Model(channels={self.channels}, bins={self.bins}, mu_nu_best_muB={self.mu_nu_best_muB:.4g})"
+
+    def fit(self, cl: float = 0.9, method: str = "asymptotic-unified", expected_limit: bool = True) -> FitResult:
+        """The fit report of this model (as ``nmmfit fit`` for one dataset; for a combination
+        without the per-dataset fits — use :func:`nmmfit.fit` for those)."""
+        return FitResult.from_json(call("fit", handle=self._h(), cl=cl, method=method, expected_limit=expected_limit))
+
+    def scan(self, mu_nu_muB: float | Iterable[float], cl: float | None = None,
+             method: str = "asymptotic-unified") -> ScanResult:
+        """t̃(μν) = −2Δ ln L on the given μν values (μB), each a conditional fit. With ``cl``,
+        also the critical values of ``method`` at each point (the interval is where t̃ is below)."""
+        grid = np.atleast_1d(np.asarray(mu_nu_muB, dtype=float)).tolist()
+        r = call("scan", handle=self._h(), mu_nu_muB=grid, cl=cl, threshold_method=method if cl is not None else None)
+        cv = r.get("critical_values")
+        return ScanResult(r["mu_nu_best_muB"], r["nll_best"], pd.DataFrame(r["points"]),
+                          np.asarray(cv) if cv is not None else None)
+
+    def t(self, mu_nu_muB: float) -> float:
+        """t̃ = −2Δ ln L at one μν (μB)."""
+        return float(call("scan", handle=self._h(), mu_nu_muB=[float(mu_nu_muB)])["points"][0]["minus_two_delta_lnL"])
+
+    def interval(self, cl: float = 0.9, method: str = "asymptotic-unified", *, toys: int | None = None,
+                 seed: int = 1, threads: int | None = None, grid_points: int | None = None,
+                 grid_max_muB: float | None = None, refine: int | None = None) -> IntervalResult:
+        """A confidence interval on μν (μB): "asymptotic-unified", "wilks" or "feldman-cousins"
+        (``toys`` per grid point, default 1000, on ``grid_points`` points from 0 to
+        ``grid_max_muB``; ``refine`` bisection steps at each end)."""
+        r = call("interval", handle=self._h(), cl=cl, method=method, toys=toys, seed=seed, threads=threads,
+                 grid_points=grid_points, grid_max_muB=grid_max_muB, refine=refine)
+        iv = r["interval"]
+        return IntervalResult(r["mu_nu_best_muB"], (iv["lower"], iv["upper"]), iv.get("cl", cl), iv.get("method", method),
+                              r.get("feldman_cousins"), r)
+
+    def significance(self, toys: int = 0, seed: int = 1, threads: int | None = None) -> SignificanceResult:
+        """q0, Z (σ) and p of μν > 0; with ``toys`` > 0 also the toy p-value (background-only toys)."""
+        r = call("significance", handle=self._h(), toys=toys, seed=seed, threads=threads)
+        return SignificanceResult(r["mu_nu_best_muB"], r["q0"], r["z_asymptotic"], r["p_value_asymptotic"], r.get("toys"))
+
+    def toys(self, n: int = 1000, mu_nu_muB: float = 0.0, *, statistic: str = "q0", test_mu_nu_muB: float | None = None,
+             seed: int = 1, threads: int | None = None, first: int = 0) -> ToysResult:
+        """Generates and fits ``n`` toys at true μν (μB; nuisances at their conditional fit to
+        the data) as ``nmmfit toys`` does: toy k uses RNG stream k of ``seed``, so
+        ``first``/``n`` slices of one study equal the whole. ``statistic``: "q0" or "t" (t̃ at
+        ``test_mu_nu_muB``, default ``mu_nu_muB``). ``threads``: default all cores."""
+        r = call("toys", handle=self._h(), n=n, mu_nu_muB=mu_nu_muB, statistic=statistic, test_mu_nu_muB=test_mu_nu_muB,
+                 seed=seed, threads=threads, first=first)
+        return ToysResult(pd.DataFrame(r["columns"]), r["header"], r["seconds"], r["threads"])
+
+    def sensitivity(self, cl: float = 0.9, method: str = "asymptotic-unified", toys: int = 200, seed: int = 1) -> SensitivityResult:
+        """Expected upper limits: Asimov median and the ±1σ/±2σ band from background-only toys (μB)."""
+        return _sensitivity(call("sensitivity", handle=self._h(), cl=cl, method=method, toys=toys, seed=seed))
+
+    def figure_data(self, cl: float = 0.9, method: str = "asymptotic-unified") -> dict:
+        """The data of the fit figures (``spectra``: one per channel; ``profile_scan``), in the
+        format of the ``.json`` files written beside each SVG; draw them with :mod:`nmmfit.plotting`."""
+        return call("figure_data", handle=self._h(), cl=cl, method=method)
+
+
+def _sensitivity(r: dict) -> SensitivityResult:
+    o = r["output"]
+    return SensitivityResult(cl=o["cl"], method=o["interval_method"], asimov_median_muB=r["asimov_median_muB"],
+                             observed_muB=r["observed_muB"], band_muB=np.asarray(r["band_muB"]), toys=o["toys"],
+                             figure=r.get("figure"), raw=r)
+
+
+def scan(mu_nu_muB: float | Iterable[float], cl: float | None = None, **options: Any) -> ScanResult:
+    """t̃(μν) on a grid (μB) for a model built from the data options (see :class:`Model`)."""
+    with Model(**options) as m:
+        return m.scan(mu_nu_muB, cl=cl)
+
+
+def interval(cl: float = 0.9, method: str = "asymptotic-unified", *, toys: int | None = None, seed: int = 1,
+             **options: Any) -> IntervalResult:
+    """A confidence interval on μν (see :meth:`Model.interval`)."""
+    with Model(**options) as m:
+        return m.interval(cl, method, toys=toys, seed=seed)
+
+
+def significance(toys: int = 0, seed: int = 1, **options: Any) -> SignificanceResult:
+    """The discovery test of μν > 0 (see :meth:`Model.significance`)."""
+    with Model(**options) as m:
+        return m.significance(toys, seed)
+
+
+def toys(n: int = 1000, mu_nu_muB: float = 0.0, *, statistic: str = "q0", seed: int = 1, threads: int | None = None,
+         **options: Any) -> ToysResult:
+    """Toys as ``nmmfit toys`` (see :meth:`Model.toys`)."""
+    with Model(**options) as m:
+        return m.toys(n, mu_nu_muB, statistic=statistic, seed=seed, threads=threads)
+
+
+def sensitivity(cl: float = 0.9, method: str = "asymptotic-unified", toys: int = 200, seed: int = 1,
+                **options: Any) -> SensitivityResult:
+    """Expected limits (see :meth:`Model.sensitivity`)."""
+    with Model(**options) as m:
+        return m.sensitivity(cl, method, toys, seed)
+
+
+def compare(test: str | Sequence[str] = "tritium", *, keep_mu_nu: bool = False, toys: int = 0, seed: int = 1,
+            **options: Any) -> dict:
+    """Background-hypothesis test by likelihood ratio, as ``nmmfit compare --test ...``:
+    "tritium" (every ³H amplitude) or parameter names. Returns the CLI's JSON keys
+    (minus_two_delta_lnL, p_value_asymptotic, z_asymptotic, toy p-value with ``toys``)."""
+    return call("compare", test=[test] if isinstance(test, str) else list(test), keep_mu_nu=keep_mu_nu, toys=toys,
+                seed=seed, **_data(options))
+
+
+def spectrum(mu_nu_muB: float = 1e-11, energies_keV: Iterable[float] | None = None, *, emin_keV: float = 1.0,
+             emax_keV: float = 30.0, step_keV: float = 0.1, atomic: str = "stepping", solar_model: str | None = None,
+             sources: str | Sequence[str] | None = None, constant_pee: float | None = None) -> SpectrumResult:
+    """dR/dT (events/(t·y·keV)) per solar source at true recoil energies (keV), weak (SM) and
+    magnetic at μν (μB), as ``nmmfit spectrum --per-source``."""
+    if isinstance(sources, str):
+        sources = [s.strip() for s in sources.split(",") if s.strip()]
+    r = call("spectrum", mu_nu_muB=mu_nu_muB,
+             energies_keV=None if energies_keV is None else np.asarray(energies_keV, dtype=float).tolist(),
+             emin_keV=emin_keV, emax_keV=emax_keV, step_keV=step_keV, atomic=atomic, solar_model=solar_model,
+             sources=sources, constant_pee=constant_pee)
+    df = pd.DataFrame({"T_keV": r["T_keV"], "weak": r["weak"], "magnetic": r["magnetic"], "total": r["total"]})
+    for s, v in r["weak_by_source"].items():
+        df[f"weak_{s}"] = v
+    for s, v in r["magnetic_by_source"].items():
+        df[f"magnetic_{s}"] = v
+    df.attrs["unit"] = r["unit"]
+    return SpectrumResult(r["mu_nu_muB"], r["atomic"], r["solar_model"], df, r["figure"])
+
+
+from . import models  # noqa: E402  (model calculators)

@@ -1,0 +1,58 @@
+"""matplotlib figures from the figure data (in process, and from the files the CLI writes)."""
+import subprocess
+from pathlib import Path
+
+import pytest
+
+matplotlib = pytest.importorskip("matplotlib")
+matplotlib.use("Agg")
+
+import nmmfit
+from nmmfit import plotting
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def test_fit_figures_from_a_model(tmp_path):
+    with nmmfit.Model() as m:
+        d = m.figure_data()
+    fig, axes = plotting.plot_spectrum(d["spectra"][0])
+    assert len(axes) == 2 and axes[0].get_xlabel() == "" and "keV" in axes[1].get_xlabel()
+    fig.savefig(tmp_path / "spectrum.png", dpi=100)
+    fig, (ax,) = plotting.plot_scan(d["profile_scan"])
+    assert "μB" in ax.get_xlabel()
+    lines = [l for l in ax.get_lines() if l.get_label() == "profile likelihood"]
+    assert lines and len(lines[0].get_xdata()) == 121
+    fig.savefig(tmp_path / "scan.png", dpi=100)
+
+
+def test_sensitivity_and_recoil_figures():
+    s = nmmfit.sensitivity(toys=20)
+    assert len(s.band_muB) == 5 and s.asimov_median_muB > 0
+    fig, axes = plotting.plot_sensitivity(s.figure)
+    # the panel title goes above the legend (as in the SVG, where the legend sits above the plot)
+    assert fig.get_suptitle().startswith("Expected sensitivity")
+    sp = nmmfit.spectrum(mu_nu_muB=2e-11, emin_keV=1, emax_keV=10, step_keV=1)
+    fig, (ax,) = plotting.plot_recoil(sp.figure)
+    assert ax.get_xscale() == "log" and ax.get_yscale() == "log"
+
+
+def test_report_folder_figures_have_their_data(tmp_path):
+    cli = REPO / ".build" / "release" / "nmmfit"
+    if not cli.is_file():
+        cli = REPO / ".build" / "debug" / "nmmfit"
+    if not cli.is_file():
+        pytest.skip("the nmmfit CLI is not built")
+    subprocess.run([str(cli), "fit", "--plot", str(tmp_path), "--quiet"], check=True, timeout=600, capture_output=True)
+    import pandas as pd
+    for name in ["spectrum_xenon1t_sr1", "profile_scan", "limits_comparison"]:
+        assert (tmp_path / f"{name}.svg").is_file()
+        csv = pd.read_csv(tmp_path / f"{name}.data.csv")
+        assert len(csv) > 0
+        fig, axes = plotting.plot_figure(tmp_path / f"{name}.data.json")
+        assert plotting.load(tmp_path / f"{name}.svg") == plotting.load(tmp_path / f"{name}.data.json")
+        assert axes
+    csv = pd.read_csv(tmp_path / "spectrum_xenon1t_sr1.data.csv")
+    assert "Reconstructed energy [keV]" in csv.columns
+    data = csv[csv["label"] == "data"]
+    assert list(data["Events / bin"]) == [26, 61, 55, 47, 49, 47]
