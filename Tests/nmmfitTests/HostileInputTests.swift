@@ -6,7 +6,7 @@ import Testing
 /// end without a signal and within a time limit, with the expected exit code, exactly one line on
 /// stderr holding the expected fragment (or the expected result on stdout for exit 0), the earlier
 /// output `$OUT` unchanged and no new file (temporary or lock file) left in its folder.
-@Suite("Hostile input corpus", .serialized)
+@Suite("Hostile input corpus")
 struct HostileInputTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let corpus = root.appendingPathComponent("Tests/HostileInput/cases.json")
