@@ -108,22 +108,32 @@ let package = Package(
 
         // MARK: - Tests
 
+        // Shared by the test targets (no project module): the package root, temporary folders,
+        // the built-binary runner, each expensive command run once, the JSON Schema check.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        // One test target per module; each imports its module and modules below it only
+        // (except FormatsTests, whose dataset-reading cases still go through Detector).
         .testTarget(name: "GSLTests", dependencies: ["GSL"]),
         .testTarget(name: "FormatsTests", dependencies: ["Formats", "Detector", "Recoil"]),
-        .testTarget(name: "RecoilTests", dependencies: ["Recoil", "Formats", "GSL"]),
+        .testTarget(
+            name: "RecoilTests",
+            dependencies: ["Recoil", "Formats", "GSL", .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(name: "DetectorTests", dependencies: ["Detector", "Recoil", "Formats", "GSL"]),
         .testTarget(name: "MomentModelsTests", dependencies: ["MomentModels", "Recoil", "Formats", "GSL"]),
+        // Statistics on hand-made models (no physics module).
         .testTarget(
             name: "LikelihoodTests",
-            dependencies: [
-                "Likelihood", "Analysis", "Detector", "Recoil", "Formats", "GSL",
-                .product(name: "PropertyBased", package: "swift-property-based"),
-            ]),
+            dependencies: ["Likelihood", "Formats", "GSL", .product(name: "PropertyBased", package: "swift-property-based")]),
+        // The built models: fits, toys, acceptance against published results, validation
+        // against the Python reference, datasets and combinations, pyhf export.
+        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Likelihood", "Detector", "Recoil", "Formats", "GSL"]),
         .testTarget(name: "PlotTests", dependencies: ["Plot"]),
         .testTarget(
             name: "ReportTests",
             dependencies: ["Report", "Plot", "Analysis", "Likelihood", "MomentModels", "Detector", "Recoil", "Formats"]),
-        // Runs the built `nmmfit` executable: exit codes, messages, files (and the batch workflow).
-        .testTarget(name: "nmmfitTests", dependencies: ["nmmfit"]),
+        // The command-line tool: option rules in-process (`@testable import nmmfit`), and the
+        // built `nmmfit` executable where the process boundary is the subject: exit codes,
+        // messages, files, signals (and the batch workflow).
+        .testTarget(name: "nmmfitTests", dependencies: ["nmmfit", "TestSupport"]),
     ]
 )

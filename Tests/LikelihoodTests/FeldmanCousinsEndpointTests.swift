@@ -2,10 +2,7 @@ import Foundation
 import Testing
 @testable import GSL
 @testable import Formats
-@testable import Recoil
-@testable import Detector
 @testable import Likelihood
-@testable import Analysis
 
 /// Feldman–Cousins endpoints (issue 15): interpolation, their toy and grid errors, refinement,
 /// and the construction from toys files.

@@ -3,10 +3,7 @@ import PropertyBased
 import Testing
 @testable import GSL
 @testable import Formats
-@testable import Recoil
-@testable import Detector
 @testable import Likelihood
-@testable import Analysis
 
 /// Property-based tests (x-sheep/swift-property-based): invariants over random inputs (issue #7).
 @Suite("Properties")
@@ -55,21 +52,6 @@ struct PropertyTests {
                 if let p = prev { #expect(iv.lower <= p.lower * (1 + 1e-6) + 1e-18 && iv.upper >= p.upper * (1 - 1e-6)) }
                 prev = iv
             }
-        }
-    }
-
-    @Test("the magnetic cross-section and rate scale as μν² at any energy and moment")
-    func muSquared() async {
-        let calc = try! RecoilCalculator(model: RecoilModel(sources: [.pp, .be7]))
-        await propertyCheck(count: 30, input: Gen.double(in: 0.5...100), Gen.double(in: 1e-13...1e-10), Gen.double(in: 300...1500)) { t, mu, e in
-            // the cross-section itself, evaluated at μν and at 1e-11 independently
-            let a = CrossSections.magnetic(neutrinoEnergyKeV: e, recoilKeV: t, muNuBohr: mu)
-            let b = CrossSections.magnetic(neutrinoEnergyKeV: e, recoilKeV: t, muNuBohr: 1e-11)
-            #expect(abs(a - (mu / 1e-11) * (mu / 1e-11) * b) <= 1e-12 * max(a, 1e-300))
-            // and the rate from a model whose reference moment would be μν: total − weak
-            let full = try calc.rate(recoilKeV: t, muNuBohr: mu) - (try calc.components(recoilKeV: t)).weakTotal
-            let ref = try calc.rate(recoilKeV: t, muNuBohr: 1e-11) - (try calc.components(recoilKeV: t)).weakTotal
-            #expect(abs(full - (mu / 1e-11) * (mu / 1e-11) * ref) <= 1e-9 * max(full, 1e-12))
         }
     }
 

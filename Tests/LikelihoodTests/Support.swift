@@ -1,9 +1,6 @@
 import Foundation
 @testable import Formats
-@testable import Recoil
-@testable import Detector
 @testable import Likelihood
-@testable import Analysis
 
 /// Small hand-made models for closed-form checks.
 enum TestModels {
@@ -17,9 +14,4 @@ enum TestModels {
             parameters: [ModelSpec.Parameter(name: ModelSpec.poiName, initial: 1e-11, lower: 0, constraint: .free)])
         return try BinnedModel(spec: spec)
     }
-
-    /// The XENON1T SR1 1–7 keV model of the main job (built once; folding takes ~1 s).
-    static let xenon1t: BinnedModel = {
-        try! AnalysisConfig().buildModel().model
-    }()
 }

@@ -2,10 +2,7 @@ import Foundation
 import Testing
 @testable import GSL
 @testable import Formats
-@testable import Recoil
-@testable import Detector
 @testable import Likelihood
-@testable import Analysis
 
 /// Toys files (issue 15, and issue 17 item 3/6): the line parser, the streaming merge and resume,
 /// and their checks.

@@ -3,7 +3,7 @@ import Testing
 
 /// Issue 15 at the command line: batch checks its forwarded toys options and writes resources,
 /// conclusions from toys files equal the local commands, resume drops foreign lines, merge errors.
-@Suite("Command line: toy studies", .serialized)
+@Suite("Command line: toy studies")
 struct BatchCLITests {
     typealias CLI = CLITests
 

@@ -5,7 +5,7 @@ import Testing
 /// Toy studies at site scale: array specifications (ranges, throttle, MaxArraySize), per-shard
 /// provenance in toys files, the duplicate-submission guard, automatic retries by the merge job,
 /// and the HTCondor DAG with one node per shard.
-@Suite("Batch at site scale", .serialized)
+@Suite("Batch at site scale")
 struct BatchScaleTests {
     typealias CLI = CLITests
 

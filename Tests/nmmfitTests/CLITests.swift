@@ -1,49 +1,22 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// End-to-end tests of the `nmmfit` executable (issues #7 and #9): bad input gives a non-zero
 /// exit, one clear line on stderr and no output file; the batch workflow run locally equals one run.
-@Suite("Command line", .serialized)
+@Suite("Command line")
 struct CLITests {
-    /// The executable next to the test bundle (.build/<config>/nmmfit).
-    static let binary: URL = {
-        var dir = Bundle.main.bundleURL
-        for _ in 0..<4 {
-            let candidate = dir.appendingPathComponent("nmmfit")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-            dir = dir.deletingLastPathComponent()
-        }
-        return URL(fileURLWithPath: ".build/debug/nmmfit")
-    }()
-
-    struct Run {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
+    // The runner lives in TestSupport (shared by every test target); these names stay for the
+    // suites that use them.
+    static var binary: URL { NMMFitBinary.url }
+    typealias Run = NMMFitBinary.Run
 
     /// Runs the binary; `env` adds to (or replaces in) this process's environment.
     static func run(_ args: [String], cwd: URL? = nil, env: [String: String] = [:]) throws -> Run {
-        let p = Process()
-        p.executableURL = binary
-        p.arguments = args
-        if !env.isEmpty { p.environment = ProcessInfo.processInfo.environment.merging(env) { $1 } }
-        if let cwd { p.currentDirectoryURL = cwd }
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return Run(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+        try NMMFitBinary.run(args, cwd: cwd, env: env)
     }
 
-    static func tempDir() throws -> URL {
-        let d = FileManager.default.temporaryDirectory.appendingPathComponent("nmmfit-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: d, withIntermediateDirectories: true)
-        return d
-    }
+    static func tempDir() throws -> URL { try TemporaryFolder.make() }
 
     struct BadCase: Sendable, CustomTestStringConvertible {
         var name: String

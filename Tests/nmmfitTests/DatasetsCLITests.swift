@@ -1,9 +1,10 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `nmmfit datasets`, `--dataset all`, `--window`, `--set` and the digitised-data flag on the
 /// command line (issue #12).
-@Suite("Datasets on the command line", .serialized)
+@Suite("Datasets on the command line")
 struct DatasetsCLITests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
@@ -13,7 +14,7 @@ struct DatasetsCLITests {
 
     @Test("datasets lists every shipped dataset with its provenance; show prints the assumptions")
     func listAndShow() throws {
-        let r = try CLITests.run(["datasets", "--json"])
+        let r = try SharedRuns.shared.run(["datasets", "--json"])
         #expect(r.status == 0)
         let list = try #require(try Self.json(r)["datasets"] as? [[String: Any]])
         let prov = Dictionary(uniqueKeysWithValues: list.map { ($0["name"] as! String, $0["provenance"] as! String) })
@@ -24,7 +25,7 @@ struct DatasetsCLITests {
         let show = try CLITests.run(["datasets", "show", "lz_ws2024"])
         #expect(show.status == 0)
         #expect(show.stdout.contains("DIGITISED") && show.stdout.contains("includes_solar_weak true") && show.stdout.contains("ASSUMPTION"))
-        let sj = try Self.json(try CLITests.run(["datasets", "show", "pandax4t_run1", "--json"]))
+        let sj = try Self.json(try SharedRuns.shared.run(["datasets", "show", "pandax4t_run1", "--json"]))
         #expect((sj["dataset"] as? [String: Any])?["provenance"] as? String == "digitised")
         let bad = try CLITests.run(["datasets", "show", "lz_ws2099"])
         #expect(bad.status == 2)
@@ -34,14 +35,15 @@ struct DatasetsCLITests {
     @Test("every result from data flags digitised datasets: JSON key and table footer (scan, gof, sensitivity), none for official data")
     func digitisedFlagEverywhere() throws {
         for args in [["scan", "--points", "3", "--max", "2e-11"], ["gof"], ["sensitivity", "--toys", "5"]] {
-            let d = try CLITests.run(args + ["--dataset", "lz_ws2024", "--json"])
+            // read-only commands: each runs once per test process (shared with the schema examples)
+            let d = try SharedRuns.shared.run(args + ["--dataset", "lz_ws2024", "--json"])
             #expect(d.status == 0, "\(args): \(d.stderr)")
             #expect(try Self.json(d)["digitised_datasets"] as? [String] == ["lz_ws2024"], "\(args)")
-            let t = try CLITests.run(args + ["--dataset", "lz_ws2024"])
+            let t = try SharedRuns.shared.run(args + ["--dataset", "lz_ws2024"])
             #expect(t.status == 0 && t.stdout.contains("DIGITISED DATA: lz_ws2024"), "\(args)")
-            let o = try CLITests.run(args + ["--json"])
+            let o = try SharedRuns.shared.run(args + ["--json"])
             #expect(try Self.json(o)["digitised_datasets"] as? [String] == [], "\(args)")
-            #expect(!(try CLITests.run(args)).stdout.contains("DIGITISED"), "\(args)")
+            #expect(!(try SharedRuns.shared.run(args)).stdout.contains("DIGITISED"), "\(args)")
         }
     }
 

@@ -6,7 +6,7 @@ import Testing
 /// end without a signal and within a time limit, with the expected exit code, exactly one line on
 /// stderr holding the expected fragment (or the expected result on stdout for exit 0), the earlier
 /// output `$OUT` unchanged and no new file (temporary or lock file) left in its folder.
-@Suite("Hostile input corpus", .serialized)
+@Suite("Hostile input corpus")
 struct HostileInputTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let corpus = root.appendingPathComponent("Tests/HostileInput/cases.json")
@@ -145,6 +145,9 @@ struct HostileInputTests {
         }
         let (sig, sigOut, sigErr) = try started(["significance", "--toys", "10000000", "--threads", "1"])
         sleep(4)
+        // on a loaded machine 4 s of wall time may not reach the toys: wait until the process
+        // has used 2 s of CPU (its start-up is well below that), so the interrupt meets the loop
+        Self.waitForCPU(sig.processIdentifier, seconds: 2, timeout: 600)
         kill(sig.processIdentifier, SIGINT)
         let so = String(decoding: sigOut.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         let se = String(decoding: sigErr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
@@ -163,6 +166,22 @@ struct HostileInputTests {
     }
 
     // MARK: - running and set-up
+
+    /// Waits until process `pid` has used `seconds` of CPU time (user + system, from
+    /// /proc/PID/stat), or `timeout` seconds have passed, or it has ended. Without /proc: returns.
+    static func waitForCPU(_ pid: Int32, seconds: Double, timeout: TimeInterval) {
+        let ticks = Double(sysconf(Int32(_SC_CLK_TCK)))
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+                  let close = stat.lastIndex(of: ")") else { return }
+            // fields after "(comm)": state is field 3, utime 14, stime 15
+            let fields = stat[stat.index(after: close)...].split(separator: " ")
+            guard fields.count > 12, let user = Double(fields[11]), let system = Double(fields[12]) else { return }
+            if fields[0] == "Z" || (user + system) / ticks >= seconds { return }
+            usleep(100_000)
+        }
+    }
 
     struct Result {
         var status: Int32

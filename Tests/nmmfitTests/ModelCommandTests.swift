@@ -1,9 +1,10 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// End-to-end tests of the issue-16 model commands: versioned JSON with units in the keys, an
 /// SVG for the joint view, and one clear stderr line with the right exit code on bad input.
-@Suite("Model commands (g−2, joint view, transition moments)", .serialized)
+@Suite("Model commands (g−2, joint view, transition moments)")
 struct ModelCommandTests {
     /// A fit of the model's e-mu element, as `fit --moments su2h_e_mu_majorana.json --element e-mu --json` writes it.
     static let elementFit = #"{"nmmfit_output": 2, "digitised_datasets": [], "fit": {"datasets": ["xenon1t_sr1"], "cl": 0.9, "interval_muB": [1.6e-11, 3.05e-11], "mu_nu_best_muB": 2.4e-11}, "element": {"basis": "flavour", "row": 0, "column": 1, "nature": "majorana", "single_element_shape": true, "sensitivity": 0.7756, "mu_lower_muB": 1.6e-11, "mu_upper_muB": 3.05e-11, "element_lower_muB": 1.8168e-11, "element_upper_muB": 3.4632e-11}}"#
@@ -38,7 +39,7 @@ struct ModelCommandTests {
 
     @Test("g2-horizontal and lr-mixing print their unverified status; sm-transition writes a moment file")
     func statusLines() throws {
-        let g = try CLITests.run(["model", "g2-horizontal", "--m-neutral-gev", "100", "--mH", "1000", "--ffprime", "1.25e-3", "--json"])
+        let g = try SharedRuns.shared.run(["model", "g2-horizontal", "--m-neutral-gev", "100", "--mH", "1000", "--ffprime", "1.25e-3", "--json"])
         #expect(g.status == 0 && g.stdout.contains("unverified") && g.stderr.contains("assumption"))
         let l = try CLITests.run(["model", "lr-mixing", "--sin2xi", "0.01"])
         #expect(l.status == 0 && l.stdout.contains("unverified"))
@@ -57,7 +58,7 @@ struct ModelCommandTests {
         let gf = 1.1663787e-5, me = 0.51099895e-3  // GeV⁻², GeV (PDG 2022)
         let dirac = 3 * gf * me * 0.1e-9 / (4 * 2.0.squareRoot() * Double.pi * Double.pi)
         #expect(!sources.isEmpty && sources.allSatisfy { abs(($0["mu_eff_muB"] as? Double ?? 0) / dirac - 1) < 1e-3 })
-        let f = try CLITests.run(["model", "solar-fluxes", "--json"])
+        let f = try SharedRuns.shared.run(["model", "solar-fluxes", "--json"])
         let rows = try #require((try JSONSerialization.jsonObject(with: Data(f.stdout.utf8)) as? [String: Any])?["rows"] as? [[String: Any]])
         #expect(rows.count == 16 && rows.contains { ($0["check"] as? String)?.contains("secondary") == true })
     }

@@ -1,13 +1,14 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Issue 14: every JSON output of the commands in schemas/examples.json validates against its
 /// JSON Schema (draft 2020-12, schemas/*.schema.json) with Python's `jsonschema`
 /// (scripts/validate-json.py; installed by scripts/ensure-deps.sh); a renamed key fails; μν's
 /// errors are in μB; a best fit at zero is printed as an upper limit.
-@Suite("JSON schemas and the output contract", .serialized)
+@Suite("JSON schemas and the output contract")
 struct SchemaTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = PackageRoot.url
 
     struct Example: Decodable, Sendable, CustomTestStringConvertible {
         var schema: String
@@ -32,27 +33,19 @@ struct SchemaTests {
 
     /// Runs scripts/validate-json.py; returns its exit status and output.
     static func validate(_ schema: String, _ files: [String], lines: String? = nil) throws -> (status: Int32, output: String) {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["python3", root.appendingPathComponent("scripts/validate-json.py").path]
-            + (lines.map { ["--lines", $0] } ?? []) + [schema] + files
-        let out = Pipe()
-        p.standardOutput = out
-        p.standardError = out
-        try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: o, as: UTF8.self))
+        try JSONSchemaCheck.validate(schema, files, lines: lines)
     }
 
-    /// A temporary folder with the setup commands' files.
-    static func prepared() throws -> URL {
-        let tmp = try CLITests.tempDir()
-        for a in examples.setup {
-            let r = try CLITests.run(a.map { $0.replacingOccurrences(of: "{tmp}", with: tmp.path) })
-            #expect(r.status == 0, "\(r.stderr)")
+    /// One temporary folder with the setup commands' files, made once for all examples (each
+    /// distinct command of the examples then runs once in it, see ``SharedRuns``); what failed
+    /// in the setup is in `setUpFailures`.
+    static func prepared() throws -> SharedRuns.Folder {
+        try SharedRuns.shared.folder("schema-examples") { tmp in
+            try examples.setup.compactMap { a in
+                let r = try NMMFitBinary.run(a.map { $0.replacingOccurrences(of: "{tmp}", with: tmp.path) })
+                return r.status == 0 ? nil : "\(a.joined(separator: " ")): \(r.stderr)"
+            }
         }
-        return tmp
     }
 
     /// What users run by default: each command with no optional flag (only what it requires).
@@ -80,18 +73,20 @@ struct SchemaTests {
 
     @Test("each command's JSON validates against its schema", arguments: examples.examples)
     func validates(_ ex: Example) throws {
-        let tmp = try Self.prepared()
-        defer { try? FileManager.default.removeItem(at: tmp) }
+        let shared = try Self.prepared()
+        #expect(shared.setUpFailures.isEmpty, "\(shared.setUpFailures)")
+        let tmp = shared.url
         let sub = { (s: String) in s.replacingOccurrences(of: "{tmp}", with: tmp.path) }
         var path: String
+        // an example's commands run once; examples that share a command share its output
         for a in ex.pre ?? [] {
-            let r = try CLITests.run(a.map(sub))
+            let r = try SharedRuns.shared.run(a.map(sub))
             #expect(r.status == 0, "\(r.stderr)")
         }
         if let args = ex.args {
-            let r = try CLITests.run(args.map(sub))
+            let r = try SharedRuns.shared.run(args.map(sub))
             #expect(r.status == 0, "\(r.stderr)")
-            path = tmp.appendingPathComponent("out.json").path
+            path = tmp.appendingPathComponent("out-\(UUID().uuidString).json").path
             try Data(r.stdout.utf8).write(to: URL(fileURLWithPath: path))
             if let f = ex.file { path = sub(f) }
         } else {
@@ -105,7 +100,7 @@ struct SchemaTests {
     func renamedKeyFails() throws {
         let tmp = try CLITests.tempDir()
         defer { try? FileManager.default.removeItem(at: tmp) }
-        let r = try CLITests.run(["fit", "--json"])
+        let r = try SharedRuns.shared.run(["fit", "--json"])
         let doc = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
         var renamed = doc
         renamed["mu_nu_best"] = renamed.removeValue(forKey: "mu_nu_best_muB")
@@ -125,7 +120,7 @@ struct SchemaTests {
 
     @Test("fit: μν and its asymmetric errors in μB, μν² separately in 10⁻²² μB²; the text table gives μν's errors")
     func muNuErrorsInBohr() throws {
-        let r = try CLITests.run(["fit", "--json"])
+        let r = try SharedRuns.shared.run(["fit", "--json"])
         let doc = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
         let best = try #require(doc["mu_nu_best_muB"] as? Double)
         let lo = try #require(doc["mu_nu_error_low_muB"] as? Double), hi = try #require(doc["mu_nu_error_high_muB"] as? Double)
@@ -141,7 +136,7 @@ struct SchemaTests {
         #expect(mu["unit"] as? String == "muB" && mu["error"] == nil)
         #expect(mu["error_low"] as? Double == lo && mu["error_high"] as? Double == hi && mu["value"] as? Double == best)
         #expect(doc["interval_kind"] as? String == "two_sided")
-        let text = try CLITests.run(["fit"]).stdout
+        let text = try SharedRuns.shared.run(["fit"]).stdout
         let row = try #require(text.split(separator: "\n").first { $0.contains("mu_nu [10⁻¹¹ μB]") })
         #expect(row.contains("+\(String(format: "%.3f", hi / 1e-11)) −\(String(format: "%.3f", lo / 1e-11))"), "\(row)")
         #expect(!row.contains("—"))

@@ -5,7 +5,7 @@ import Testing
 /// shares no key with a toy record (format 1 had `statistic: "q0"` beside the records' numeric
 /// `statistic`, so `pandas.read_json(path, lines=True)["statistic"]` became a text column), and
 /// every record has one shape.
-@Suite("Toys files: one record shape, an unmistakable header", .serialized)
+@Suite("Toys files: one record shape, an unmistakable header")
 struct ToyFileShapeTests {
     /// The JSON type of a value as pandas/JSON see it.
     static func kind(_ v: Any) -> String {
