@@ -9,6 +9,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from conftest import cli_path
+
 import nmmfit
 from nmmfit import NMMFitError
 
@@ -106,11 +108,7 @@ def test_toys_are_the_cli_study_slice_by_slice(model):
 
 
 def test_toys_equal_the_cli_toys_file(model, tmp_path):
-    cli = REPO / ".build" / "release" / "nmmfit"
-    if not cli.is_file():
-        cli = REPO / ".build" / "debug" / "nmmfit"
-    if not cli.is_file():
-        pytest.skip("the nmmfit CLI is not built")
+    cli = cli_path()
     out = tmp_path / "t.jsonl"
     subprocess.run([str(cli), "toys", "-n", "12", "--seed", "5", "--mu", "2e-11", "-o", str(out), "--quiet"], check=True, timeout=600)
     lines = out.read_text().splitlines()
@@ -190,11 +188,7 @@ def test_every_command_answers_bad_input_with_an_error_not_a_crash(command, mode
 
 
 def test_the_benchmark_script_runs_in_short_form():
-    cli = REPO / ".build" / "release" / "nmmfit"
-    if not cli.is_file():
-        cli = REPO / ".build" / "debug" / "nmmfit"
-    if not cli.is_file():
-        pytest.skip("the nmmfit CLI is not built")
+    cli = cli_path()
     from nmmfit import bench
     t = bench.bench_toys(str(cli), 30, 1)
     assert t["toys"] == 30 and t["python_toys_per_s"] > 0 and t["cli_toys_per_s"] > 0

@@ -4,6 +4,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import cli_path
+
 matplotlib = pytest.importorskip("matplotlib")
 matplotlib.use("Agg")
 
@@ -38,11 +40,7 @@ def test_sensitivity_and_recoil_figures():
 
 
 def test_report_folder_figures_have_their_data(tmp_path):
-    cli = REPO / ".build" / "release" / "nmmfit"
-    if not cli.is_file():
-        cli = REPO / ".build" / "debug" / "nmmfit"
-    if not cli.is_file():
-        pytest.skip("the nmmfit CLI is not built")
+    cli = cli_path()
     subprocess.run([str(cli), "fit", "--plot", str(tmp_path), "--quiet"], check=True, timeout=600, capture_output=True)
     import pandas as pd
     for name in ["spectrum_xenon1t_sr1", "profile_scan", "limits_comparison"]:

@@ -91,7 +91,11 @@ struct Export: ParsableCommand {
             let meta = format == .pyhf ? PyhfExportMetadata(spec: spec, workspace: output) : nil
             if let output {
                 try OutputFile.write(bytes, to: output, force: force)
-                if let meta { try OutputFile.write(try ResultEncoder.encode(meta), to: Self.metadataPath(output), force: force) }
+                if let meta {
+                    // the metadata is a result document: with this run's provenance (build, command, data digests)
+                    let doc = ResultDocument(meta, provenance: try data.provenance(physics: physics))
+                    try OutputFile.write(try ResultEncoder.encode(doc), to: Self.metadataPath(output), force: force)
+                }
                 if !quiet { Console.error("wrote \(output) (\(summary))" + (meta == nil ? "" : " and \(Self.metadataPath(output))")) }
             } else {
                 Console.out(bytes + Data("\n".utf8))

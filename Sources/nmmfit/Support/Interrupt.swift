@@ -1,58 +1,81 @@
-import Dispatch
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Foundation
 
 /// Interrupts: in a command that keeps its work (``install()``), the first SIGINT, SIGTERM or
 /// SIGQUIT sets a flag that long loops poll, so finished work is kept; a second one exits at
 /// once. Elsewhere SIGQUIT ends the run with one line and exit 131 (``installQuit()``), not the
 /// runtime's crash report.
+///
+/// The handlers are plain signal handlers installed with `sigaction` (async-signal-safe: they
+/// only count, `write(2)` a prepared line and `_exit`), so a signal that arrives at any time
+/// after ``install()`` returns is seen — a dispatch signal source would first set the signal to
+/// be ignored and drop one that arrives before the source runs.
 final class Interrupt: @unchecked Sendable {
     static let shared = Interrupt()
-    private let lock = NSLock()
-    private var flag = false
-    private var installed = false
-    private var sources: [DispatchSourceSignal] = []
 
     func install() {
-        lock.lock()
-        installed = true
-        lock.unlock()
-        for sig in [SIGINT, SIGTERM] {
-            signal(sig, SIG_IGN)
-            let s = DispatchSource.makeSignalSource(signal: sig, queue: .global())
-            s.setEventHandler { [self] in stopRequested() }
-            s.resume()
-            sources.append(s)
-        }
-    }
-
-    private func stopRequested() {
-        lock.lock()
-        let second = flag
-        flag = true
-        lock.unlock()
-        Console.error("\ninterrupted: finishing the current block and saving what is done (Ctrl-C again to abort)")
-        if second { exit(130) }
+        interruptState.pointee.keepWork = 1
+        for sig in [SIGINT, SIGTERM, SIGQUIT] { setHandler(sig, onStopSignal) }
     }
 
     /// SIGQUIT (Ctrl-\\): a stop request where ``install()`` ran, else one line and exit 131.
     func installQuit() {
-        signal(SIGQUIT, SIG_IGN)
-        let s = DispatchSource.makeSignalSource(signal: SIGQUIT, queue: .global())
-        s.setEventHandler { [self] in
-            lock.lock()
-            let keep = installed
-            lock.unlock()
-            if keep { return stopRequested() }
-            Console.error("\nquit (SIGQUIT): stopped")
-            exit(131)
-        }
-        s.resume()
-        sources.append(s)
+        if interruptState.pointee.keepWork == 0 { setHandler(SIGQUIT, onStopSignal) }
     }
 
-    var requested: Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        return flag
+    var requested: Bool { interruptState.pointee.count > 0 }
+
+    /// Installs `handler` for `sig` and unblocks `sig` in this thread: a process started from a
+    /// thread that blocks signals (a test runner's worker thread, some launchers) inherits that
+    /// mask, and a blocked signal would never reach the handler.
+    private func setHandler(_ sig: Int32, _ handler: @convention(c) (Int32) -> Void) {
+        var action = sigaction()
+        #if canImport(Glibc)
+        action.__sigaction_handler.sa_handler = handler
+        #else
+        action.__sigaction_u.__sa_handler = handler
+        #endif
+        sigemptyset(&action.sa_mask)
+        action.sa_flags = SA_RESTART
+        sigaction(sig, &action, nil)
+        var set = sigset_t()
+        sigemptyset(&set)
+        sigaddset(&set, sig)
+        pthread_sigmask(SIG_UNBLOCK, &set, nil)
     }
+}
+
+/// What the signal handler may touch: counters in memory allocated once, and prepared messages.
+private struct InterruptState {
+    var count: Int32 = 0
+    var keepWork: Int32 = 0
+}
+nonisolated(unsafe) private let interruptState: UnsafeMutablePointer<InterruptState> = {
+    let p = UnsafeMutablePointer<InterruptState>.allocate(capacity: 1)
+    p.initialize(to: InterruptState())
+    return p
+}()
+nonisolated(unsafe) private let stopMessage: UnsafeBufferPointer<UInt8> =
+    prepared("\ninterrupted: finishing the current block and saving what is done (Ctrl-C again to abort)\n")
+nonisolated(unsafe) private let quitMessage: UnsafeBufferPointer<UInt8> = prepared("\nquit (SIGQUIT): stopped\n")
+
+private func prepared(_ s: String) -> UnsafeBufferPointer<UInt8> {
+    let bytes = Array(s.utf8)
+    let p = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: bytes.count)
+    _ = p.initialize(from: bytes)
+    return UnsafeBufferPointer(p)
+}
+
+private func onStopSignal(_ sig: Int32) {
+    if sig == SIGQUIT && interruptState.pointee.keepWork == 0 {
+        _ = write(2, quitMessage.baseAddress, quitMessage.count)
+        _exit(131)
+    }
+    interruptState.pointee.count += 1
+    if interruptState.pointee.count >= 2 { _exit(130) }
+    _ = write(2, stopMessage.baseAddress, stopMessage.count)
 }
