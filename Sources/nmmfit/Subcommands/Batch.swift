@@ -55,7 +55,7 @@ struct Batch: ParsableCommand {
     var threads: Int = 1
     @Option(help: "Wall-time limit per shard: Slurm's format (MM, HH:MM:SS, D-HH:MM[:SS]); HTCondor: the job is removed (and retried) after it.")
     var time: String?
-    @Option(help: "Memory per shard, e.g. 2G or 500M (Slurm --mem; HTCondor request_memory).")
+    @Option(parsing: .unconditional, help: "Memory per shard, e.g. 2G or 500M (Slurm --mem; HTCondor request_memory).")
     var mem: String?
     @Option(help: "Slurm partition (HTCondor has none: use --directive 'requirements = …').")
     var partition: String?
