@@ -382,12 +382,10 @@ enum CInterface {
             if try a.string("method") == "feldman-cousins" {
                 let toys = try a.toys(default: 1000)
                 guard toys >= 10 else { throw InputError(field: "toys", "Feldman–Cousins needs ≥ 10 toys per point, got \(toys)") }
-                let asym = try AsymptoticInterval.interval(s.profile, cl: cl)
-                let top = try a.muNu("grid_max_muB") ?? max(2 * asym.upper, 1e-12)
-                let points = try a.int("grid_points", default: 30)
+                let points = try a.int("grid_points", default: FeldmanCousins.defaultGridPoints)
                 guard points >= 2 else { throw InputError(field: "grid_points", "must be ≥ 2") }
                 try ResourceLimit.toys.check(product: [points, toys], option: "grid_points × toys")
-                let grid = (0..<points).map { top * Double($0) / Double(points - 1) }
+                let grid = try FeldmanCousins.grid(profile: s.profile, cl: cl, points: points, top: try a.muNu("grid_max_muB"))
                 let refine = try a.int("refine", default: 6)
                 guard (0...20).contains(refine) else { throw InputError(field: "refine", "must be in 0…20, got \(refine)") }
                 let fc = FeldmanCousins(profile: s.profile, cl: cl, toysPerPoint: toys, seed: try a.seed(), threads: try a.threads(),

@@ -41,10 +41,10 @@ struct Interval: ParsableCommand {
 
     func validate() throws {
         guard toyOptions.count >= 10 else { throw ValidationError("--toys must be ≥ 10") }
-        guard (gridPoints ?? 30) >= 3 else { throw ValidationError("--grid-points must be ≥ 3") }
+        guard (gridPoints ?? FeldmanCousins.defaultGridPoints) >= 3 else { throw ValidationError("--grid-points must be ≥ 3") }
         try threadOptions.check()
-        try ResourceLimit.gridPoints.validate(gridPoints ?? 30, option: "--grid-points")
-        try ResourceLimit.toys.validate(product: [toyOptions.count, gridPoints ?? 30], option: "--toys × --grid-points")
+        try ResourceLimit.gridPoints.validate(gridPoints ?? FeldmanCousins.defaultGridPoints, option: "--grid-points")
+        try ResourceLimit.toys.validate(product: [toyOptions.count, gridPoints ?? FeldmanCousins.defaultGridPoints], option: "--toys × --grid-points")
         if let g = gridMax, !(g > 0) { throw ValidationError("--grid-max must be > 0") }
         try MomentRange.check(gridMax, "--grid-max")
         guard (refine ?? 6) >= 0 else { throw ValidationError("--refine must be ≥ 0") }
@@ -76,10 +76,8 @@ struct Interval: ParsableCommand {
                 out = Output(muNuBest: pl.best.muNu, interval: r.interval, cl: cl, feldmanCousins: r)
                 fcResult = r
             } else if method == .feldmanCousins {
-                let asym = try AsymptoticInterval.interval(pl, cl: cl)
-                let top = gridMax ?? Swift.max(2 * asym.upper, 1e-12)
-                let points = gridPoints ?? 30
-                let grid = (0..<points).map { top * Double($0) / Double(points - 1) }
+                let points = gridPoints ?? FeldmanCousins.defaultGridPoints
+                let grid = try FeldmanCousins.grid(profile: pl, cl: cl, points: points, top: gridMax)
                 var fc = FeldmanCousins(profile: pl, cl: cl, toysPerPoint: toyOptions.count, seed: toyOptions.seedValue, threads: threadOptions.threads,
                                         maxRefinements: refine ?? 6)
                 // Ctrl-C (SIGTERM, SIGQUIT) stops between points, or within a point's toys file
