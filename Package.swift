@@ -114,7 +114,7 @@ let package = Package(
         // One test target per module; each imports its module and modules below it only
         // (except FormatsTests, whose dataset-reading cases still go through Detector).
         .testTarget(name: "GSLTests", dependencies: ["GSL"]),
-        .testTarget(name: "FormatsTests", dependencies: ["Formats", "Detector", "Recoil"]),
+        .testTarget(name: "FormatsTests", dependencies: ["Formats", "Detector", "Recoil", "TestSupport"]),
         .testTarget(
             name: "RecoilTests",
             dependencies: ["Recoil", "Formats", "GSL", .product(name: "PropertyBased", package: "swift-property-based")]),

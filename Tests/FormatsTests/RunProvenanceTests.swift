@@ -1,25 +1,13 @@
 import Foundation
 import Testing
 @testable import Formats
+import TestSupport
 
 /// The provenance every JSON result carries: SHA-256 digests that agree with the system's
 /// `sha256sum` (GNU coreutils, an independent implementation), a command line that a shell
 /// reads back word for word, and one document with the result's keys and the provenance keys.
 @Suite("Run provenance and the one result encoder")
 struct RunProvenanceTests {
-    static func sha256sum(_ file: URL) throws -> String? {
-        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/sha256sum") else { return nil }
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
-        p.arguments = [file.path]
-        let pipe = Pipe()
-        p.standardOutput = pipe
-        try p.run()
-        let out = pipe.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return String(decoding: out, as: UTF8.self).split(separator: " ").first.map(String.init)
-    }
-
     @Test("SHA-256 equals sha256sum at every padding boundary and for a file of several blocks of reads",
           arguments: [0, 1, 3, 55, 56, 57, 63, 64, 65, 119, 120, 128, 1000, 200_000])
     func digestMatchesSystemTool(length: Int) throws {
@@ -33,7 +21,7 @@ struct RunProvenanceTests {
         let ours = try SHA256.hex(file: file.path)
         #expect(ours == SHA256.hex(bytes))
         #expect(ours.count == 64 && ours.allSatisfy { "0123456789abcdef".contains($0) })
-        let reference = try #require(try Self.sha256sum(file), "sha256sum (coreutils) is needed for this test")
+        let reference = try #require(try SHA256Sum.of(file), "sha256sum (coreutils) is needed for this test")
         #expect(ours == reference)
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Every JSON output says which build, command and data made it, and uses one −ln L convention
 /// and one name for μν².
@@ -23,7 +24,7 @@ struct ProvenanceCLITests {
         #expect(Set(digests.keys) == ["xenon1t_sr1/dataset.json", "xenon1t_sr1/binned.csv", "xenon1t_sr1/efficiency.csv"])
         for (path, digest) in digests {
             let file = SchemaTests.root.appendingPathComponent("data").appendingPathComponent(path)
-            #expect(digest == (try RunProvenanceTestsSupport.sha256sum(file)), "\(path)")
+            #expect(digest == (try SHA256Sum.of(file)), "\(path)")
         }
     }
 
@@ -49,19 +50,5 @@ struct ProvenanceCLITests {
         #expect(j["tool_version"] != nil && j["commit"] != nil)
         #expect((j["data_digests"] as? [String: String])?.isEmpty == true)
         #expect(j["units"] as? String == "events/(tonne·year·keV)")
-    }
-}
-
-enum RunProvenanceTestsSupport {
-    static func sha256sum(_ file: URL) throws -> String {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
-        p.arguments = [file.path]
-        let pipe = Pipe()
-        p.standardOutput = pipe
-        try p.run()
-        let out = pipe.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return String(decoding: out, as: UTF8.self).split(separator: " ").first.map(String.init) ?? ""
     }
 }
