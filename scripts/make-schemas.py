@@ -40,7 +40,7 @@ SUFFIX_UNITS = [
 ]
 
 DESCRIPTIONS = {
-    "nmmfit_output": "Output format version (2: snake_case keys with units in their names; README, Machine-readable output).",
+    "nmmfit_output": "Output format version (3: snake_case keys with units in their names and one −ln L convention, fit_status.nll included; README, Machine-readable output).",
     "cl": "Confidence level, a fraction (0.9 = 90 %).",
     "interval_method": "Interval construction: asymptotic-unified (boundary-aware, CCGV 2011 Eq. 47) or wilks.",
     "interval_kind": "upper_limit when the interval's lower end is the boundary μν = 0, else two_sided.",
@@ -177,7 +177,7 @@ DESCRIPTIONS = {
 }
 
 
-TITLES = {"model-spec": "nmmfit model spec (nmmfit_model 1): the binned likelihood model, as written by --save-spec and export --format spec",
+TITLES = {"model-spec": "nmmfit model spec (nmmfit_model 2; 1 is still read): the binned likelihood model and, from version 2, the analysis of the run that wrote it, as written by --save-spec and export --format spec",
           "dataset-spec": "nmmfit dataset spec (nmmfit_dataset 1): docs/datasets.md"}
 
 
@@ -196,8 +196,10 @@ def infer(values, key=None):
     """A schema for all `values` (the same key across examples)."""
     types = {type(v).__name__ for v in values}
     if key == "nmmfit_output":
+        return {"const": 3}
+    if key == "nmmfit_model":
         return {"const": 2}
-    if key in ("nmmfit_model", "nmmfit_dataset"):
+    if key == "nmmfit_dataset":
         return {"const": 1}
     if key == "nmmfit_toys":
         return {"const": 2}
@@ -306,7 +308,7 @@ def main():
             if sname == name:
                 body["properties"][prop] = {"$ref": ref}
         schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": BASE + name + ".schema.json",
-                  "title": TITLES.get(name, "nmmfit " + name.replace("-", " ") + " output (nmmfit_output 2)"), **body}
+                  "title": TITLES.get(name, "nmmfit " + name.replace("-", " ") + " output (nmmfit_output 3)"), **body}
         with open(os.path.join(root, "schemas", name + ".schema.json"), "w") as f:
             json.dump(schema, f, indent=2, ensure_ascii=False)
             f.write("\n")

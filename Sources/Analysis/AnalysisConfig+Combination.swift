@@ -1,3 +1,4 @@
+import Detector
 import Foundation
 import Likelihood
 
@@ -7,7 +8,10 @@ extension AnalysisConfig {
         public var report: FitReport
         public var model: BinnedModel
         public var profile: ProfileLikelihood
+        /// The datasets' inputs (empty for a re-run from a spec).
         public var inputs: [ModelBuilder.ChannelInput]
+        /// The model spec with the saved analysis: `fit --spec` of its JSON reproduces `report`.
+        public var runSpec: RunSpec
     }
 
     /// The standard analysis (``FitReport/make(profile:cl:method:)``) of the configured
@@ -25,37 +29,23 @@ extension AnalysisConfig {
                         compatibilityToys: CompatibilityTest.ToyPlan = .adaptive, seed: UInt64 = 1,
                         shouldStop: () -> Bool = { false }) throws -> Analysis {
         let prepared = try prepare()
-        let (model, inputs) = (prepared.model, prepared.inputs)
-        let profile = try ProfileLikelihood(model: model)
-        var report = try FitReport.make(profile: profile, cl: cl, method: method)
-        report.digitisedDatasets = inputs.filter { $0.dataset.spec.isDigitised }.map(\.dataset.spec.name)
-        let overrides = channels.flatMap(\.overrides).map(\.description)
-        report.specOverrides = overrides.isEmpty ? nil : overrides
-        report.expectedLimit = try Sensitivity.run(model: model, cl: cl, method: method, toys: 0).asimovMedian
-        report.combinationPolicy = prepared.policy
-        guard inputs.count >= 2 else { return Analysis(report: report, model: model, profile: profile, inputs: inputs) }
+        var a = try runSpec(prepared, cl: cl, method: method, compatibilityToys: compatibilityToys, seed: seed)
+            .analyse(shouldStop: shouldStop)
+        a.inputs = prepared.inputs
+        return a
+    }
 
-        let b = prepared.builder
-        var singles: [FitReport.DatasetResult] = []
-        var singleBest: [Double] = []
-        for input in inputs {
-            let m = try BinnedModel(spec: try b.assemble([input]))
-            let pl = try ProfileLikelihood(model: m)
-            let r = try FitReport.make(profile: pl, cl: cl, method: method)
-            let expected = try Sensitivity.run(model: m, cl: cl, method: method, toys: 0).asimovMedian
-            let edges = input.data.bins.edges
-            singles.append(FitReport.DatasetResult(
-                name: input.dataset.spec.name, provenance: (input.dataset.spec.provenance ?? .official).rawValue,
-                windowKeV: [edges.first!, edges.last!], bins: input.data.bins.count, muNuBest: r.muNuBest,
-                interval: r.interval, expectedLimit: expected, significanceSigma: r.significanceSigma, converged: r.converged))
-            singleBest.append(r.muNuSquaredBest)
+    /// The run spec of a prepared analysis: its model and what the run does beyond it.
+    func runSpec(_ prepared: Prepared, cl: Double, method: AsymptoticInterval.Method,
+                 compatibilityToys: CompatibilityTest.ToyPlan, seed: UInt64) throws -> RunSpec {
+        let entries = prepared.inputs.map {
+            SavedAnalysis.DatasetEntry(name: $0.dataset.spec.name, provenance: ($0.dataset.spec.provenance ?? .official).rawValue)
         }
-        report.perDataset = singles
-        let separate = try BinnedModel(spec: try b.assemble(inputs, separateMuNu: true))
-        report.compatibility = try CompatibilityTest.run(common: profile, separate: separate,
-                                                         datasets: inputs.map(\.dataset.spec.name), singleBest: singleBest,
-                                                         toys: compatibilityToys, seed: seed, shouldStop: shouldStop)
-        report.combinedWeakerReason = report.weakerThanStrongestSingleReason()
-        return Analysis(report: report, model: model, profile: profile, inputs: inputs)
+        let overrides = channels.flatMap(\.overrides).map(\.description)
+        let several = entries.count >= 2
+        let saved = SavedAnalysis(cl: cl, intervalMethod: method, datasets: entries, specOverrides: overrides.isEmpty ? nil : overrides,
+                                  combinationPolicy: prepared.policy, compatibilityToys: several ? .init(compatibilityToys) : nil,
+                                  seed: several ? seed : nil)
+        return RunSpec(model: prepared.model.spec, analysis: saved)
     }
 }

@@ -106,9 +106,11 @@ public struct ReportWriter {
     /// tool's own results for the limits figure (e.g. per-dataset fits), drawn under the fit's own.
     @discardableResult
     /// `provenance` (the build, command line, data digests, seed and spec changes of the run) is
-    /// written into `summary.json` through the one ``ResultEncoder`` and named in `summary.md`.
+    /// written into `summary.json` through the one ``ResultEncoder`` and named in `summary.md`;
+    /// `runSpec` (the model with the run's saved analysis) into `model_spec.json` (else the model alone).
     public func write(report: FitReport, model: BinnedModel, profile: ProfileLikelihood, command: String,
-                      limitsTable: URL?, moreResults: [ThisWorkResult] = [], provenance: RunProvenance? = nil) throws -> [String] {
+                      limitsTable: URL?, moreResults: [ThisWorkResult] = [], provenance: RunProvenance? = nil,
+                      runSpec: RunSpec? = nil) throws -> [String] {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         var written: [String] = []
         func put(_ name: String, _ data: Data) throws {
@@ -148,7 +150,8 @@ public struct ReportWriter {
         if plotsOnly { return written }
         let summary = try provenance.map { try ResultEncoder.encode(ResultDocument(report, provenance: $0)) } ?? ResultEncoder.encode(report)
         try put(Self.summaryJSON, summary)
-        try put(Self.modelSpec, try model.spec.jsonData())
+        // with the run's saved analysis (`runSpec`), `fit --spec model_spec.json` reproduces every number
+        try put(Self.modelSpec, try runSpec?.jsonData() ?? model.spec.jsonData())
         try put(Self.summaryMarkdown, Data(markdown(report, plots: plots, command: command, provenance: provenance).utf8))
         return written
     }

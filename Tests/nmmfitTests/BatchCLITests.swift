@@ -116,7 +116,7 @@ struct BatchCLITests {
         let r = try CLI.run(["interval", "--method", "feldman-cousins", "--from-toys", dir.path, "--json"])
         #expect(r.status == 0, "\(r.stderr)")
         let json = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as! [String: Any]
-        #expect(json["nmmfit_output"] as? Int == 2 && json["interval_method"] as? String == "feldman-cousins")
+        #expect(json["nmmfit_output"] as? Int == 3 && json["interval_method"] as? String == "feldman-cousins")
         let iv = json["interval_muB"] as! [Double]
         #expect(iv[0] > 1e-11 && iv[0] < 2.4e-11 && iv[1] > 2.4e-11 && iv[1] < 4.5e-11, "\(iv)")
         let fc = json["feldman_cousins"] as! [String: Any]

@@ -56,7 +56,7 @@ struct CLITests {
         let spec = dir.appendingPathComponent("model.json")
         #expect(try Self.run(["fit", "--save-spec", spec.path, "-q"]).status == 0)
         let text = try String(contentsOf: spec, encoding: .utf8)
-        try text.replacingOccurrences(of: "\"nmmfit_model\" : 1", with: "\"nmmfit_model\" : 9").write(to: spec, atomically: true, encoding: .utf8)
+        try text.replacingOccurrences(of: "\"nmmfit_model\" : 2", with: "\"nmmfit_model\" : 9").write(to: spec, atomically: true, encoding: .utf8)
         var r = try Self.run(["fit", "--spec", spec.path])
         #expect(r.status == 2 && r.stderr.contains("model.json") && r.stderr.contains("nmmfit_model"), "\(r.stderr)")
         try text.replacingOccurrences(of: "\"bin_edges_keV\"", with: "\"bin_edges\"").write(to: spec, atomically: true, encoding: .utf8)

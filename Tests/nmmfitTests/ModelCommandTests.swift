@@ -19,7 +19,7 @@ struct ModelCommandTests {
                                   "--svg", svg.path, "--json", "-q"])
         #expect(r.status == 0, "\(r.stderr)")
         let o = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
-        #expect(o["nmmfit_output"] as? Int == 2)
+        #expect(o["nmmfit_output"] as? Int == 3)
         let rows = try #require(o["rows"] as? [[String: Any]])
         #expect(rows.count == 5 && rows[0]["m_H0_GeV"] as? Double == 50 && rows[0]["delta_amu_per_ffprime"] != nil)
         let summary = try #require(o["summary"] as? [[String: Any]])

@@ -14,7 +14,9 @@ import Foundation
 /// (pyhf "code 0").
 public struct ModelSpec: Codable, Sendable, Equatable {
     /// Spec versions this build reads.
-    public static let supportedVersions = [1]
+    public static let supportedVersions = [1, 2]
+    /// The version this build writes.
+    public static let currentVersion = 2
     /// The name of the default parameter of interest: the flavour-universal neutrino magnetic
     /// moment (``ParameterOfInterest/muNu``). A spec names another in `parameter_of_interest`.
     public static let poiName = ParameterOfInterest.muNu.name
@@ -130,7 +132,7 @@ public struct ModelSpec: Codable, Sendable, Equatable {
 
     public init(muNuReferenceMuB: Double = 1e-11, channels: [Channel], parameters: [Parameter],
                 parameterOfInterest: ParameterOfInterest? = nil) {
-        nmmfitModel = 1
+        nmmfitModel = Self.currentVersion
         self.muNuReferenceMuB = muNuReferenceMuB
         self.channels = channels
         self.parameters = parameters
@@ -284,8 +286,9 @@ public struct ModelSpec: Codable, Sendable, Equatable {
         return try e.encode(self)
     }
 
-    static let allowedKeys: [String: Set<String>] = [
-        "": ["nmmfit_model", "mu_nu_reference_muB", "channels", "parameters", "parameter_of_interest"],
+    /// The keys a spec may hold, by path (`analysis` is checked by the reader of that section).
+    public static let allowedKeys: [String: Set<String>] = [
+        "": ["nmmfit_model", "mu_nu_reference_muB", "channels", "parameters", "parameter_of_interest", "analysis"],
         "parameter_of_interest": ParameterOfInterest.allowedKeys,
         "channels[]": ["name", "bin_edges_keV", "observed", "samples"],
         "channels[].samples[]": ["name", "counts", "factors", "histosys"],

@@ -5,6 +5,7 @@ import Formats
 import Foundation
 import Likelihood
 import MomentModels
+import Recoil
 import Report
 
 struct Fit: ParsableCommand {
@@ -69,11 +70,14 @@ struct FitOptions: ParsableArguments {
             .init(option: "--moments", given: moments != nil, acts: data.spec == nil,
                   when: "with datasets (a --spec model has its signal template fixed)"),
             .init(option: "--compatibility-toys", given: compatibilityToys != nil, acts: several,
-                  when: "with two or more datasets (it tests their compatibility)"),
+                  when: "with two or more datasets (it tests their compatibility; a --spec run uses the toys saved in the spec)"),
             .init(option: "--seed", given: seedOption != nil, acts: several && compatibilityToys != 0,
-                  when: "with two or more datasets and compatibility toys (not --compatibility-toys 0)"),
+                  when: "with two or more datasets and compatibility toys (not --compatibility-toys 0; a --spec run uses the seed saved in the spec)"),
         ])
         if moments != nil { _ = try ModelCommand.Effective.parseElement(element ?? "e-mu") }
+        if saveSpec != nil && moments != nil && ![AtomicChoice.free.argument, AtomicChoice.stepping.argument].contains(physics.atomic.argument) {
+            throw ValidationError("--save-spec with --moments needs --atomic free or stepping: the spec of a moment-element fit does not carry an atomic-binding table")
+        }
         if let n = compatibilityToys {
             guard n >= 0 else { throw ValidationError("--compatibility-toys must be ≥ 0, got \(n)") }
             try ResourceLimit.toys.validate(n, option: "--compatibility-toys")
@@ -101,10 +105,27 @@ struct FitOptions: ParsableArguments {
             defer { progress.finish() }
             let model: BinnedModel, profile: ProfileLikelihood
             var report: FitReport
-            if data.spec != nil {
-                model = try data.model(physics: physics)
-                profile = try ProfileLikelihood(model: model)
-                report = try FitReport.make(profile: profile, cl: cl, method: method)
+            var runSpec: RunSpec
+            var savedElement: (spec: RunSpec, element: SavedAnalysis.MomentElement, file: String)?
+            if let specFile = data.spec {
+                // the saved analysis reproduces every number of the run that wrote the spec;
+                // --cl and --interval-method, when given, replace the saved ones
+                let saved = try RunSpec.load(from: URL(fileURLWithPath: specFile))
+                if saved.analysis?.isCombination == true && saved.analysis?.compatibilityToys?.plan != CompatibilityTest.ToyPlan.none {
+                    Interrupt.shared.install()
+                }
+                if let element = saved.analysis?.momentElement, var universal = saved.analysis {
+                    // a moment-element fit: first the flavour-universal fit it is shown beside
+                    universal.momentElement = nil
+                    let a = try RunSpec(model: element.universalModel, analysis: universal)
+                        .analyse(cl: interval.clGiven, method: interval.intervalMethodGiven, shouldStop: { Interrupt.shared.requested })
+                    (model, profile, report, runSpec) = (a.model, a.profile, a.report, a.runSpec)
+                    savedElement = (saved, element, specFile)
+                } else {
+                    let a = try saved.analyse(cl: interval.clGiven, method: interval.intervalMethodGiven,
+                                              shouldStop: { Interrupt.shared.requested })
+                    (model, profile, report, runSpec) = (a.model, a.profile, a.report, a.runSpec)
+                }
             } else {
                 let config = try data.config(physics: physics)
                 try OptionApplicability.checkData([
@@ -115,12 +136,13 @@ struct FitOptions: ParsableArguments {
                 if toyPlan != .none && config.channels.count >= 2 { Interrupt.shared.install() }
                 let a = try config.analyse(cl: cl, method: method, compatibilityToys: toyPlan, seed: seed,
                                            shouldStop: { Interrupt.shared.requested })
-                (model, profile, report) = (a.model, a.profile, a.report)
+                (model, profile, report, runSpec) = (a.model, a.profile, a.report, a.runSpec)
             }
             // one answer for the table, the JSON, summary.md and the figures: the provenance of
             // the data options (the files read, their digests, the digitised datasets)
             let several = data.spec == nil && report.datasets.count >= 2
-            var provenance = try data.provenance(physics: physics, seed: several && compatibilityToys != 0 ? seed : nil)
+            var provenance = try data.provenance(physics: physics, seed: several && compatibilityToys != 0 ? seed : nil,
+                                                 saved: data.spec == nil ? nil : runSpec.analysis)
             if let moments { try provenance.digest(files: [moments]) }
             if plot != nil || reportDirectory != nil, let root = try? DataLocator.dataDirectory(explicit: data.dataDir) {
                 // the published limits drawn beside this result
@@ -130,7 +152,8 @@ struct FitOptions: ParsableArguments {
             report.digitisedDatasets = provenance.digitisedDatasets
             progress.finish()
             // with --moments the spec saved is the element's model (below)
-            if let saveSpec, moments == nil { try OutputFile.write(try model.spec.jsonData(), to: saveSpec, force: output.force) }
+            let elementFit = moments != nil || savedElement != nil
+            if let saveSpec, !elementFit { try OutputFile.write(try runSpec.jsonData(), to: saveSpec, force: output.force) }
             for (dir, plotsOnly) in [(plot, true), (reportDirectory, false)] {
                 guard let dir else { continue }
                 let limits = try? DataLocator.dataDirectory(explicit: data.dataDir).appendingPathComponent("limits/mu_nu_limits.csv")
@@ -138,7 +161,7 @@ struct FitOptions: ParsableArguments {
                 let names = (try? DataLocator.dataDirectory(explicit: data.dataDir)).map { DatasetDisplayNames.load(ids: report.datasets, dataDirectory: $0) } ?? [:]
                 let files = try ReportWriter(directory: dir, force: output.force, plotsOnly: plotsOnly, png: png, pdf: pdf, displayNames: names).write(
                     report: report, model: model, profile: profile,
-                    command: provenance.command, limitsTable: limits, provenance: provenance)
+                    command: provenance.command, limitsTable: limits, provenance: provenance, runSpec: runSpec)
                 output.note("wrote \(files.count) files to \(dir)/")
             }
             for n in report.fitStatus.notes { output.note("note: \(n)") }
@@ -146,31 +169,59 @@ struct FitOptions: ParsableArguments {
                 output.note("model: \(model.channelNames.joined(separator: " + ")), \(model.binCount) bins, parameters \(model.parameterNames.joined(separator: ", "))")
                 output.note("best fit: \(report.fitStatus.method), \(report.fitStatus.iterations) iterations, EDM \(report.fitStatus.edm), converged \(report.fitStatus.converged)")
             }
-            if let moments {
+            if elementFit {
                 // The element of the user's matrix shape is its own signal model: its per-source
                 // effective moments build the template and the element is fitted directly (μB).
                 // The universal fit above, rescaled by 1/√s, is shown beside it for comparison.
-                let parsed = try ModelCommand.Effective.parseElement(element ?? "e-mu")
-                let elementID = MatrixElement(basis: parsed.0, row: parsed.1, column: parsed.2)
-                let shape = try MomentMatrixFile.load(path: moments).converted(to: elementID.basis, pmns: .standard)
-                let signal = try MomentElementSignal(element: elementID, shape: shape)
-                let poi = ParameterOfInterest(name: signal.parameterName, unit: "muB", symbol: signal.symbol,
+                // From a spec saved by such a fit, the same from what the spec carries.
+                let elementID: MatrixElement, shape: MagneticMomentMatrix, recoil: RecoilModel
+                let poi: ParameterOfInterest, direct: AnalysisConfig.Analysis, file: String
+                if let savedElement {
+                    let (saved, me, specFile) = savedElement
+                    do { elementID = try MatrixElement(parsing: me.element) } catch let e as MatrixElement.ParseError {
+                        throw InputError(file: specFile, field: "analysis.moment_element.element", "\(e)")
+                    }
+                    shape = try MomentMatrixFile.parse(try me.matrix.jsonData(), file: specFile).converted(to: elementID.basis, pmns: .standard)
+                    recoil = try me.recoil.recoilModel(file: specFile)
+                    poi = saved.model.poi
+                    direct = try saved.analyse(cl: interval.clGiven, method: interval.intervalMethodGiven,
+                                               shouldStop: { Interrupt.shared.requested })
+                    file = me.momentsFile
+                } else {
+                    let moments = moments!
+                    let parsed = try ModelCommand.Effective.parseElement(element ?? "e-mu")
+                    elementID = MatrixElement(basis: parsed.0, row: parsed.1, column: parsed.2)
+                    shape = try MomentMatrixFile.load(path: moments).converted(to: elementID.basis, pmns: .standard)
+                    recoil = try physics.recoilModel()
+                    let signal = try MomentElementSignal(element: elementID, shape: shape)
+                    poi = ParameterOfInterest(name: signal.parameterName, unit: "muB", symbol: signal.symbol,
                                               description: "the \(element ?? "e-mu") element of the moment matrix of \(URL(fileURLWithPath: moments).lastPathComponent), fitted with its own per-source template")
-                var config = try data.config(physics: physics)
-                config.signal = .momentElement(poi, weight: signal.magneticWeight(label: "\(signal.symbol) of \(moments)"))
-                let analysis = try config.analyse(cl: cl, method: method, compatibilityToys: toyPlan, seed: seed)
-                let direct = analysis.report
-                if let saveSpec { try OutputFile.write(try analysis.model.spec.jsonData(), to: saveSpec, force: output.force) }
+                    var config = try data.config(physics: physics)
+                    config.signal = .momentElement(poi, weight: signal.magneticWeight(label: "\(signal.symbol) of \(moments)"))
+                    var a = try config.analyse(cl: cl, method: method, compatibilityToys: toyPlan, seed: seed)
+                    // the spec of this fit carries what its re-run needs: the element, the matrix
+                    // file's content, the recoil options and the universal model
+                    if saveSpec != nil {
+                        let matrix = try JSONDecoder().decode(SavedAnalysis.Matrix.self, from: try TextInput.readData(
+                            path: moments, what: "moment-matrix file", limit: .momentMatrixBytes))
+                        a.runSpec.analysis?.momentElement = SavedAnalysis.MomentElement(
+                            element: element ?? "e-mu", momentsFile: moments, matrix: matrix,
+                            recoil: try SavedAnalysis.Physics(recoil), universalModel: model.spec)
+                    }
+                    direct = a
+                    file = moments
+                }
+                if let saveSpec { try OutputFile.write(try direct.runSpec.jsonData(), to: saveSpec, force: output.force) }
                 let edges = model.binEdges.flatMap { $0 }
-                let c = try MomentRateCalculator(model: try physics.recoilModel()).constraint(
+                let c = try MomentRateCalculator(model: recoil).constraint(
                     onElement: elementID.row, elementID.column, shape: shape, muIntervalBohr: report.interval[0]...report.interval[1],
                     fromKeV: edges.min()!, toKeV: edges.max()!)
-                var elementReport = direct
+                var elementReport = direct.report
                 elementReport.digitisedDatasets = report.digitisedDatasets
-                let result = MomentElementFit(best: direct.muNuBest, interval: direct.interval[0]...direct.interval[1], rescaled: c)
+                let result = MomentElementFit(best: direct.report.muNuBest, interval: direct.report.interval[0]...direct.report.interval[1], rescaled: c)
                 let withElement = FitWithElement(parameterOfInterest: poi, fit: elementReport, element: result,
                                                  universalFit: UniversalFitSummary(report), provenance: provenance)
-                try output.emit(withElement, provenance: provenance) { ElementFitText.render(elementReport, poi: poi, element: result, file: moments, cl: cl) }
+                try output.emit(withElement, provenance: provenance) { ElementFitText.render(elementReport, poi: poi, element: result, file: file, cl: report.cl) }
                 try Self.endIfInterrupted(report)
                 return
             }

@@ -7,8 +7,14 @@ import Likelihood
 struct IntervalOptions: ParsableArguments {
     @OptionGroup var level: ConfidenceLevelOption
 
-    @Option(help: "Interval method: boundary-aware asymptotic or Wilks' χ²₁ threshold.")
-    var intervalMethod: AsymptoticInterval.Method = .unified
+    @Option(name: .customLong("interval-method"),
+            help: "Interval method: boundary-aware asymptotic or Wilks' χ²₁ threshold (default: asymptotic-unified; `fit --spec`: the spec's).")
+    var intervalMethodGiven: AsymptoticInterval.Method?
+
+    /// The interval method: as given, else asymptotic-unified.
+    var intervalMethod: AsymptoticInterval.Method { intervalMethodGiven ?? .unified }
 
     var cl: Double { level.cl }
+    /// The confidence level when `--cl` was given (a `--spec` run otherwise uses the spec's).
+    var clGiven: Double? { level.clGiven }
 }

@@ -199,14 +199,22 @@ struct DataOptions: ParsableArguments {
     /// global state): this run (``RunProvenance/thisRun(seed:)``), the SHA-256 of every file read
     /// (each dataset's spec and data files after `--set`, a `--spec` file, an `--atomic` table),
     /// the `--set` changes and the digitised datasets among the data.
-    func provenance(physics: PhysicsOptions?, seed: UInt64? = nil) throws -> RunProvenance {
+    /// A `--spec` with a saved analysis (`saved`, from version 2) gives the seed of its
+    /// compatibility toys, its spec changes and its digitised datasets, as the run that wrote it.
+    func provenance(physics: PhysicsOptions?, seed: UInt64? = nil, saved: SavedAnalysis? = nil) throws -> RunProvenance {
         var p = RunProvenance.thisRun(seed: seed)
         let root = try? DataLocator.dataDirectory(explicit: dataDir)
         if let spec {
             try p.digest(files: [spec], relativeTo: root)
-            // a spec keeps only channel names: those that are datasets say whether they are digitised
-            let names = try BinnedModel(spec: try ModelSpec.load(from: URL(fileURLWithPath: spec))).channelNames
-            p.digitisedDatasets = DigitisedDatasets.among(names, dataDirectory: dataDir)
+            if let saved {
+                if saved.isCombination && saved.compatibilityToys?.plan != CompatibilityTest.ToyPlan.none { p.seed = saved.seed }
+                p.specOverrides = saved.specOverrides
+                p.digitisedDatasets = saved.digitisedDatasets
+            } else {
+                // a version-1 spec keeps only channel names: those that are datasets say whether they are digitised
+                let names = try BinnedModel(spec: try ModelSpec.load(from: URL(fileURLWithPath: spec))).channelNames
+                p.digitisedDatasets = DigitisedDatasets.among(names, dataDirectory: dataDir)
+            }
         } else {
             try p.record(datasets: try AnalysisConfig.expand(datasets.isEmpty ? ["xenon1t_sr1"] : datasets, dataDirectory: dataDir),
                          overrides: try sets.map(DatasetSpec.Override.init(parsing:)), dataDirectory: dataDir)
