@@ -129,6 +129,8 @@ let package = Package(
         // against the Python reference, datasets and combinations, pyhf export.
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Likelihood", "Detector", "Recoil", "Formats", "GSL"]),
         .testTarget(name: "PlotTests", dependencies: ["Plot"]),
+        // The batch module in process: job files, their writing, the study and attempts records.
+        .testTarget(name: "BatchJobsTests", dependencies: ["BatchJobs", "Likelihood", "Formats", "TestSupport"]),
         .testTarget(
             name: "ReportTests",
             dependencies: ["Report", "Plot", "Analysis", "Likelihood", "MomentModels", "Detector", "Recoil", "Formats"]),

@@ -51,7 +51,7 @@ extension JobFiles {
 
     /// Appends one line to a log such as NAME.attempts.jsonl, under the output's lock
     /// (``OutputFile/lock(_:force:mayExist:)``), with one `write(2)` in append mode.
-    static func appendLine(_ line: Data, to path: String) throws {
+    public static func appendLine(_ line: Data, to path: String) throws {
         let (target, lock) = try OutputFile.lock(path, force: true, mayExist: true)
         defer { lock.release() }
         let fd = open(target, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
