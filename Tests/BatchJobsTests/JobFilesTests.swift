@@ -132,11 +132,11 @@ struct JobFilesTests {
 
     @Test("a run's environment: NMMFIT_JOB_ID, else Slurm's array task or job id; the batch attempt")
     func environment() {
-        let htc = ToyRun.current(environment: ["NMMFIT_JOB_ID": "77.3", "SLURM_JOB_ID": "9", "NMMFIT_BATCH_ATTEMPT": "2"])
+        let htc = ToyRun.current(environment: ["NMMFIT_JOB_ID": "77.3", "SLURM_JOB_ID": "9", "NMMFIT_BATCH_ATTEMPT": "2"], version: "0.1.0", commit: "abc")
         #expect(htc.jobID == "77.3" && htc.batchAttempt == 2 && htc.host == ProcessInfo.processInfo.hostName)
-        #expect(ToyRun.current(environment: ["SLURM_ARRAY_JOB_ID": "90", "SLURM_ARRAY_TASK_ID": "1", "SLURM_JOB_ID": "91"]).jobID == "90_1")
-        #expect(ToyRun.current(environment: ["SLURM_JOB_ID": "91", "NMMFIT_JOB_ID": ""]).jobID == "91")
-        let byHand = ToyRun.current(environment: [:])
-        #expect(byHand.jobID == nil && byHand.batchAttempt == nil && !byHand.nmmfitCommit.isEmpty)
+        #expect(ToyRun.current(environment: ["SLURM_ARRAY_JOB_ID": "90", "SLURM_ARRAY_TASK_ID": "1", "SLURM_JOB_ID": "91"], version: "0.1.0", commit: "abc").jobID == "90_1")
+        #expect(ToyRun.current(environment: ["SLURM_JOB_ID": "91", "NMMFIT_JOB_ID": ""], version: "0.1.0", commit: "abc").jobID == "91")
+        let byHand = ToyRun.current(environment: [:], version: "0.1.0", commit: "abc")
+        #expect(byHand.jobID == nil && byHand.batchAttempt == nil && byHand.nmmfitVersion == "0.1.0" && byHand.nmmfitCommit == "abc")
     }
 }
