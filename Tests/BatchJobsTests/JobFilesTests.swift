@@ -140,3 +140,18 @@ struct JobFilesTests {
         #expect(byHand.jobID == nil && byHand.batchAttempt == nil && byHand.nmmfitVersion == "0.1.0" && byHand.nmmfitCommit == "abc")
     }
 }
+
+@Suite("Batch jobs: shard sizing and resources")
+struct ShardSizingTests {
+    @Test("shards for a target run time, each shard's estimate, and --mem per retry")
+    func sizing() {
+        // 0.1 s per toy on one thread, 2 threads per shard, 10-minute shards: 12,000 toys per shard
+        #expect(ShardSizing.shards(ntoys: 100_000, threads: 2, perToy: 0.1, targetSeconds: 600) == 9)
+        #expect(ShardSizing.shards(ntoys: 5, threads: 1, perToy: 10, targetSeconds: 1) == 5)
+        let e = ShardSizing.estimate(ntoys: 100_000, shards: 9, threads: 2, perToy: 0.1)
+        #expect(e.toys == 11_112 && abs(e.seconds - 555.6) < 1e-9)
+        #expect(JobResources.memory("200M", factor: 2, retry: 2) == "800M")
+        #expect(JobResources.memory("2G", factor: 1.5, retry: 1) == "3072M")
+        #expect(JobResources.memory("200M", factor: 2, retry: 0) == "200M" && JobResources.memory("200M", factor: 1, retry: 3) == "200M")
+    }
+}

@@ -200,8 +200,7 @@ struct Batch: ParsableCommand {
             } else if let old, !force, old.ntoys == ntoys, old.seed == seed, old.toyArguments == toyArguments {
                 shards = old.nshards
             } else if let perToy, let target = shardDuration.flatMap({ JobResources.seconds(slurmTime: $0) }) {
-                let perShard = max(1, Int(Double(target) * Double(threads) / max(perToy, 1e-9)))
-                shards = min(ntoys, max(1, (ntoys + perShard - 1) / perShard))
+                shards = ShardSizing.shards(ntoys: ntoys, threads: threads, perToy: perToy, targetSeconds: target)
             } else {
                 throw InputError("--shard-duration needs the calibration run, or the study's \(name).study.json")
             }
@@ -231,11 +230,7 @@ struct Batch: ParsableCommand {
             }
             jobs.attempt = try jobs.previousSubmissions() + 1
             jobs.retriesLeft = retriesLeft ?? retries
-            jobs.memory = mem.map { m in
-                let used = retries - (retriesLeft ?? retries)
-                guard used > 0, retryMemFactor != 1, let mb = JobResources.megabytes(m) else { return m }
-                return "\(JobResources.megabytes(mb, factor: retryMemFactor, retry: used))M"
-            }
+            jobs.memory = mem.map { JobResources.memory($0, factor: retryMemFactor, retry: retries - (retriesLeft ?? retries)) }
             let files = jobs.files(pending: pending)
             if dryRun {
                 print(jobs.preview(files), terminator: "")
@@ -255,26 +250,15 @@ struct Batch: ParsableCommand {
         }
     }
 
-    /// Seconds per toy from timing a few toys of the study here (single thread; at least 3 toys
-    /// and about 2 s, at most 200 toys). Their results are discarded.
+    /// Seconds per toy from timing a few toys of the study here (``ShardSizing/secondsPerToy(_:ntoys:)``).
     func calibrate(_ study: ToyStudy) throws -> Double {
-        let runner = study.runner
-        let start = DispatchTime.now().uptimeNanoseconds
-        var done = 0
-        while done < min(200, ntoys) {
-            let n = done < 3 ? 3 - done : min(done, 200 - done)
-            runner.run(done..<min(done + n, ntoys), threads: 1, blockSize: n) { _ in }
-            done = min(done + n, ntoys)
-            if Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 > 2 || done >= ntoys { break }
-        }
-        return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 / Double(max(done, 1))
+        ShardSizing.secondsPerToy(study, ntoys: ntoys)
     }
 
     /// Prints the calibration and each shard's estimated run time; warns for sub-minute shards
     /// and shards longer than --time.
     func report(perToy: Double, shards: Int) {
-        let perShard = (ntoys + shards - 1) / shards
-        let seconds = perToy * Double(perShard) / Double(threads)
+        let (perShard, seconds) = ShardSizing.estimate(ntoys: ntoys, shards: shards, threads: threads, perToy: perToy)
         Console.error("calibration: \(Format.g(perToy * 1000, 3)) ms per toy here; each shard (≤ \(perShard) toys, \(threads) thread\(threads == 1 ? "" : "s")) ≈ \(JobResources.duration(seconds)) on a machine like this one")
         if seconds < 60 {
             let suggest = Int((60 * Double(threads) / perToy).rounded(.up))
