@@ -9,9 +9,15 @@ extension BatchStudy {
         var st = stat()
         guard stat(path, &st) == 0 else { return nil }
         let text = try TextInput.read(path: path, what: "study record")
-        try JSONGuard.check(text, file: path)
+        // JSON syntax within the reading budget (one line naming the fault), then the record's keys
+        _ = try SpecDecoding.parseJSON(text, file: path)
         do {
             return try JSONDecoder().decode(BatchStudy.self, from: Data(text.utf8))
+        } catch let DecodingError.keyNotFound(key, _) {
+            throw InputError(file: path, field: key.stringValue, "not a batch study record: the key is missing", remedy: .startAfresh)
+        } catch let DecodingError.typeMismatch(_, c), let DecodingError.valueNotFound(_, c), let DecodingError.dataCorrupted(c) {
+            throw InputError(file: path, field: c.codingPath.map(\.stringValue).joined(separator: "."),
+                             "not a batch study record: \(c.debugDescription)", remedy: .startAfresh)
         } catch {
             throw InputError(file: path, "not a batch study record (\(OSErrorText.describe(error)))", remedy: .startAfresh)
         }

@@ -97,6 +97,9 @@ struct JobFilesTests {
         try #"{"ntoys": 10, "nshards": "#.write(toFile: p, atomically: true, encoding: .utf8)
         let damaged = #expect(throws: InputError.self) { try BatchStudy.read(path: p) }
         #expect(damaged?.file == p)
+        try #"{"ntoys": 10, "seed": 1, "toy_arguments": []}"#.write(toFile: p, atomically: true, encoding: .utf8)
+        let missing = #expect(throws: InputError.self) { try BatchStudy.read(path: p) }
+        #expect(missing?.file == p && missing?.field == "nshards" && missing?.remedy == .startAfresh)
         try FileManager.default.removeItem(atPath: p)
         try FileManager.default.createDirectory(atPath: p, withIntermediateDirectories: false)
         let folder = #expect(throws: InputError.self) { try BatchStudy.read(path: p) }
