@@ -1,3 +1,4 @@
+import Formats
 import Foundation
 
 /// `nmmfit batch --status`: every attempt of a study from OUTDIR/NAME.attempts.jsonl (what was
@@ -7,11 +8,21 @@ public struct AttemptsReport {
 
     public var lines: [Line]
 
-    /// Reads the attempts file; unreadable lines are skipped (it is a log).
-    public init(path: String) {
-        let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+    /// Reads the attempts file through ``TextInput`` (a regular file within the reading budget;
+    /// none when it does not exist); lines that are not records are skipped (it is a log that
+    /// the merge scripts append to).
+    public init(reading path: String) throws {
+        var st = stat()
+        let text = stat(path, &st) == 0 ? try TextInput.read(path: path, what: "attempts record") : ""
         lines = text.split(separator: "\n").compactMap { try? JSONDecoder().decode(Line.self, from: Data($0.utf8)) }
     }
+
+    /// As ``init(reading:)``, with a file that cannot be read taken as empty.
+    public init(path: String) {
+        self = (try? AttemptsReport(reading: path)) ?? AttemptsReport(lines: [])
+    }
+
+    public init(lines: [Line]) { self.lines = lines }
 
     /// The table of attempts and the final state, given the shards still incomplete.
     public func text(study: String, dir: String, merged: String, nshards: Int, pending: [Int]) -> String {

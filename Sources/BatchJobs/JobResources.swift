@@ -61,3 +61,12 @@ extension JobResources {
         return Int(m.rounded(.up))
     }
 }
+
+extension JobResources {
+    /// The --mem of retry `retry` (0 = first attempt): `mem` × `factor`^retry in MB ("800M"), or
+    /// `mem` itself on the first attempt, with factor 1, or when it is not a size.
+    public static func memory(_ mem: String, factor: Double, retry: Int) -> String {
+        guard retry > 0, factor != 1, let mb = megabytes(mem) else { return mem }
+        return "\(megabytes(mb, factor: factor, retry: retry))M"
+    }
+}

@@ -7,9 +7,10 @@ import GSL
 import Likelihood
 import Recoil
 
-/// The benchmark suite of `nmmfit bench`: the combination of every shipped dataset (wall and
-/// CPU time, toys/s), one spectrum, a folded template, NLL evaluations, fits, toys per second
-/// on 1 and all cores, peak memory of a streamed toy study, and a Feldman–Cousins band. Times are
+/// The benchmark suite of `nmmfit bench`: the machine's load at start and end (so a noisy run
+/// shows in its own output), the combination of every shipped dataset (wall and CPU time,
+/// toys/s, fits/s/thread), one spectrum, a folded template, NLL evaluations, fits, toys and
+/// fits per second (and per thread) on 1 and all cores, peak memory of a streamed toy study, and a Feldman–Cousins band. Times are
 /// wall-clock medians of repeated runs (CPU times where said); build with `-c release`.
 public struct BenchmarkSuite: Sendable {
     /// One benchmark: its value and the value's unit.
@@ -82,14 +83,18 @@ public struct BenchmarkSuite: Sendable {
             }
             let cores = ProcessInfo.processInfo.activeProcessorCount
             var sink = 0.0
+            // the machine's load, so that a run on a busy machine shows it in its own output
+            if let load = Self.loadAverage() {
+                add("machine load at start: 1-minute load average (/proc/loadavg) on \(cores) cores", load, "runnable tasks")
+            }
             // 0. the combination of every shipped dataset (issue #12): from loading the data to the
             // combined interval, the per-dataset fits and the compatibility test; then toys on it
             let names = try AnalysisConfig.expand([AnalysisConfig.allDatasets], dataDirectory: nil)
             let combo = AnalysisConfig(channels: names.map { AnalysisConfig.Channel(dataset: $0) })
             var cpuCombo = 0.0
             let tCombo = try Self.time(3) { cpuCombo += try Self.cpuSeconds { sink += try combo.analyse().report.interval[1] } }
-            add("combined fit of all \(names.count) datasets, defaults (policy tritium-free, shared atomic nuisance): load, fold, fit, interval, expected limits, per-dataset fits, compatibility calibrated with adaptive toys (1 thread)", tCombo, "s")
-            add("same, CPU time (one core; wall time above grows with the machine's load)", cpuCombo / 3, "s")
+            add("combined fit of all \(names.count) datasets, defaults (policy tritium-free, shared atomic nuisance): load, fold, fit, interval, expected limits, per-dataset fits, compatibility calibrated with adaptive toys on \(cores) threads (the fits on 1)", tCombo, "s")
+            add("same, CPU time summed over its threads (the time on one core; the wall time above grows with the machine's load)", cpuCombo / 3, "s")
             // the slowest calibration: a combination in tension needs the most toys (XENON1T's
             // ³H fixed to 0: ~1.5×10⁴ toys until 100 reach the data's statistic)
             var tensionCombo = combo
@@ -98,13 +103,15 @@ public struct BenchmarkSuite: Sendable {
             var cpuTension = 0.0
             let tTension = try Self.time(1) { cpuTension = try Self.cpuSeconds { toysUsed = try tensionCombo.analyse().report.compatibility?.toys ?? 0 } }
             add("same, policy tritium-zero (datasets in tension; \(toysUsed) compatibility toys)", tTension, "s")
-            add("same, CPU time (one core)", cpuTension, "s")
+            add("same, CPU time summed over its threads (the time on one core)", cpuTension, "s")
             let cm = try combo.buildModel().model
             let cTruth = try ProfileLikelihood(model: cm).conditionalFit(internal: 0).internalValues
             let cRunner = ToyRunner(model: cm, truth: cTruth, statistic: .q0, seed: 1)
             let tToys = Self.time(1) { cRunner.run(0..<toys, threads: 1) { sink += Double($0.count) } }
             add("combined model (\(cm.binCount) bins, \(cm.parameterCount) parameters): q0 toys/s on 1 thread (2 fits each)", Double(toys) / tToys, "toys/s")
+            add("combined model: fits/s/thread on 1 thread", 2 * Double(toys) / tToys, "fits/s/thread")
             if combinedOnly {
+                if let load = Self.loadAverage() { add("machine load at end: 1-minute load average (/proc/loadavg)", load, "runnable tasks") }
                 if sink == .infinity { print("") }
                 return Output(benchmarks: rows)
             }
@@ -140,6 +147,7 @@ public struct BenchmarkSuite: Sendable {
                 let t = Self.time(1) { runner.run(0..<toys, threads: threads) { sink += Double($0.count) } }
                 add("q0 toys/s on \(threads) thread(s) (2 fits each)", Double(toys) / t, "toys/s")
                 add("fits/s on \(threads) thread(s)", 2 * Double(toys) / t, "fits/s")
+                add("fits/s/thread on \(threads) thread(s)", 2 * Double(toys) / t / Double(threads), "fits/s/thread")
             }
             // peak memory: the runner streams blocks, so the peak must not grow with the number of toys
             func peakMB() -> Double {
@@ -159,8 +167,20 @@ public struct BenchmarkSuite: Sendable {
                 let t = try Self.time(1) { _ = try fc.construct(grid: gridFC) }
                 add("Feldman–Cousins band: 30 points × \(fcToys) toys on \(cores) threads", t, "s")
             }
+            if let load = Self.loadAverage() { add("machine load at end: 1-minute load average (/proc/loadavg)", load, "runnable tasks") }
             if sink == .infinity { print("") }
             return Output(benchmarks: rows)
         }
+    }
+
+    /// The 1-minute load average: the first field of /proc/loadavg (proc(5)), read through
+    /// ``TextInput``; elsewhere getloadavg(3). Nil when neither is available.
+    public static func loadAverage() -> Double? {
+        if let text = try? TextInput.read(path: "/proc/loadavg", what: "load average"),
+           let first = text.split(separator: " ").first, let v = Double(first) {
+            return v
+        }
+        var v = [0.0]
+        return getloadavg(&v, 1) == 1 ? v[0] : nil
     }
 }

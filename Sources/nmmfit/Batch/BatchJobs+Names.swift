@@ -1,3 +1,4 @@
+import ArgumentParser
 import BatchJobs
 
 // The batch-study types under the names this tool's files (and its tests) use.
@@ -5,3 +6,6 @@ typealias ArrayJobs = BatchJobs.ArrayJobs
 typealias JobResources = BatchJobs.JobResources
 typealias SubmissionRecord = BatchJobs.SubmissionRecord
 typealias AttemptsReport = BatchJobs.AttemptsReport
+typealias JobFiles = BatchJobs.JobFiles
+
+extension BatchSystem: ExpressibleByArgument {}

@@ -29,7 +29,7 @@ struct Batch: ParsableCommand {
         own parser and by building the model (e.g. `-- --mu 2e-11 --statistic t --dataset xenonnt_sr0`).
         """)
 
-    enum System: String, ExpressibleByArgument, CaseIterable { case slurm, htcondor }
+    typealias System = BatchSystem
 
     @Option(help: "Batch system: slurm or htcondor.")
     var system: System
@@ -161,10 +161,16 @@ struct Batch: ParsableCommand {
         }
     }
 
+    /// What the job files say (the library's ``BatchOptions``).
+    var options: BatchOptions {
+        BatchOptions(system: system, name: name, ntoys: ntoys, seed: seed, threads: threads, executable: executable, time: time, mem: mem,
+                     partition: partition, account: account, directives: directives, throttle: throttle, retryMemFactor: retryMemFactor,
+                     transferFiles: transferFiles, allowOtherBuild: allowOtherBuild, toyArguments: toyArguments)
+    }
+
     /// The `nmmfit toys` arguments (without the executable) of one shard.
     func toyCall(shard: Int, of nshards: Int, output: String = "/dev/null") -> [String] {
-        ["toys", "-n", String(ntoys), "--nshards", String(nshards), "--shard", String(shard), "--seed", String(seed),
-         "--threads", String(threads)] + (allowOtherBuild ? ["--allow-other-build"] : []) + toyArguments + ["-o", output]
+        options.toyCall(shard: shard, of: nshards, output: output)
     }
 
     /// The study's identity, kept in OUTDIR/NAME.study.json (``BatchStudy``).
@@ -179,7 +185,8 @@ struct Batch: ParsableCommand {
                                       totalToys: ntoys)
             let dir = URL(fileURLWithPath: outdir).standardizedFileURL.path
             let studyPath = "\(dir)/\(name).study.json"
-            let old = try? JSONDecoder().decode(Study.self, from: Data(contentsOf: URL(fileURLWithPath: studyPath)))
+            // the recorded study (--force starts afresh and ignores it)
+            let old = force ? nil : try Study.read(path: studyPath)
             let automatic = retriesLeft != nil
 
             // shard count: given, from toys per shard, or from the calibration (kept once recorded)
@@ -193,8 +200,7 @@ struct Batch: ParsableCommand {
             } else if let old, !force, old.ntoys == ntoys, old.seed == seed, old.toyArguments == toyArguments {
                 shards = old.nshards
             } else if let perToy, let target = shardDuration.flatMap({ JobResources.seconds(slurmTime: $0) }) {
-                let perShard = max(1, Int(Double(target) * Double(threads) / max(perToy, 1e-9)))
-                shards = min(ntoys, max(1, (ntoys + perShard - 1) / perShard))
+                shards = ShardSizing.shards(ntoys: ntoys, threads: threads, perToy: perToy, targetSeconds: target)
             } else {
                 throw InputError("--shard-duration needs the calibration run, or the study's \(name).study.json")
             }
@@ -211,57 +217,26 @@ struct Batch: ParsableCommand {
             }
             let dataDir = try DataLocator.dataDirectory(explicit: toys.data.dataDir).standardizedFileURL.path
             let maxArray = system == .slurm ? (maxArraySize ?? JobFiles.clusterMaxArraySize() ?? 1001) : Int.max
-            var jobs = JobFiles(batch: self, header: header, dir: dir, dataDir: dataDir, maxArraySize: maxArray)
+            var jobs = JobFiles(batch: options, header: header, dir: dir, dataDir: dataDir, maxArraySize: maxArray)
 
             // the duplicate guard, before anything is written
             if submit { try jobs.refuseIfRunning() }
 
-            if force && !dryRun && !status {
-                for i in 0..<shards { try? FileManager.default.removeItem(atPath: jobs.shardPath(i)) }
-                try? FileManager.default.removeItem(atPath: jobs.attemptsPath)
-            }
-            var pending: [Int] = []
-            for i in 0..<shards {
-                var h = header
-                h.shard = i
-                let path = jobs.shardPath(i)
-                if let existing = ToyFileReader.header(path: path), existing.identity == h.identity, !allowOtherBuild,
-                   !existing.writtenBy(version: BuildInfo.version, commit: BuildInfo.commit), !(force && !dryRun) {
-                    throw InputError(file: path, line: 1, "shard \(i) was written by nmmfit \(existing.build), this is nmmfit \(h.build): pass --allow-other-build to extend and merge it anyway, or --force to start the study afresh")
-                }
-                if !ToyFileReader.isComplete(path: path, header: h) { pending.append(i) }
-            }
+            if force && !dryRun && !status { jobs.removeOutputs() }
+            let pending = try jobs.pendingShards(ignoringOtherBuilds: force && !dryRun)
             if status {
-                print(AttemptsReport(path: jobs.attemptsPath).text(study: name, dir: dir, merged: jobs.mergedPath, nshards: shards, pending: pending))
+                print(try AttemptsReport(reading: jobs.attemptsPath).text(study: name, dir: dir, merged: jobs.mergedPath, nshards: shards, pending: pending))
                 return
             }
-            jobs.attempt = jobs.previousSubmissions() + 1
+            jobs.attempt = try jobs.previousSubmissions() + 1
             jobs.retriesLeft = retriesLeft ?? retries
-            jobs.memory = mem.map { m in
-                let used = retries - (retriesLeft ?? retries)
-                guard used > 0, retryMemFactor != 1, let mb = JobResources.megabytes(m) else { return m }
-                return "\(JobResources.megabytes(mb, factor: retryMemFactor, retry: used))M"
-            }
+            jobs.memory = mem.map { JobResources.memory($0, factor: retryMemFactor, retry: retries - (retriesLeft ?? retries)) }
             let files = jobs.files(pending: pending)
             if dryRun {
-                for (f, text) in files { print("==> \(dir)/\(f) <==\n\(text)") }
+                print(jobs.preview(files), terminator: "")
                 return
             }
-            try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-            let enc = JSONEncoder()
-            enc.outputFormatting = [.prettyPrinted, .sortedKeys]
-            try OutputFile.write(try enc.encode(study), to: studyPath, force: true)
-            // job files are regenerated on every call for the same study (the pending list changes);
-            // stale submit files (another split, or nothing pending) are removed so nothing stale is submitted.
-            let written = Set(files.map(\.0))
-            for stale in jobs.existingSubmitFiles() where !written.contains(stale) {
-                try? FileManager.default.removeItem(atPath: "\(dir)/\(stale)")
-            }
-            for (f, text) in files {
-                let p = "\(dir)/\(f)"
-                try OutputFile.write(text, to: p, force: true)
-                if f.hasSuffix(".sh") || f.hasSuffix(".sbatch") { chmod(p, 0o755) }
-            }
+            try jobs.write(files, study: study)
             Console.error("wrote \(files.count <= 6 ? files.map(\.0).joined(separator: ", ") : "\(files.count) files") in \(dir); \(pending.count) of \(shards) shards pending")
             if pending.isEmpty {
                 print("all \(shards) shards of study '\(name)' are complete: nothing to submit.\nmerge them with:  sh \(dir)/\(name)-merge.sh")
@@ -275,26 +250,15 @@ struct Batch: ParsableCommand {
         }
     }
 
-    /// Seconds per toy from timing a few toys of the study here (single thread; at least 3 toys
-    /// and about 2 s, at most 200 toys). Their results are discarded.
+    /// Seconds per toy from timing a few toys of the study here (``ShardSizing/secondsPerToy(_:ntoys:)``).
     func calibrate(_ study: ToyStudy) throws -> Double {
-        let runner = study.runner
-        let start = DispatchTime.now().uptimeNanoseconds
-        var done = 0
-        while done < min(200, ntoys) {
-            let n = done < 3 ? 3 - done : min(done, 200 - done)
-            runner.run(done..<min(done + n, ntoys), threads: 1, blockSize: n) { _ in }
-            done = min(done + n, ntoys)
-            if Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 > 2 || done >= ntoys { break }
-        }
-        return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 / Double(max(done, 1))
+        ShardSizing.secondsPerToy(study, ntoys: ntoys)
     }
 
     /// Prints the calibration and each shard's estimated run time; warns for sub-minute shards
     /// and shards longer than --time.
     func report(perToy: Double, shards: Int) {
-        let perShard = (ntoys + shards - 1) / shards
-        let seconds = perToy * Double(perShard) / Double(threads)
+        let (perShard, seconds) = ShardSizing.estimate(ntoys: ntoys, shards: shards, threads: threads, perToy: perToy)
         Console.error("calibration: \(Format.g(perToy * 1000, 3)) ms per toy here; each shard (≤ \(perShard) toys, \(threads) thread\(threads == 1 ? "" : "s")) ≈ \(JobResources.duration(seconds)) on a machine like this one")
         if seconds < 60 {
             let suggest = Int((60 * Double(threads) / perToy).rounded(.up))

@@ -62,43 +62,37 @@ struct Toys: ParsableCommand {
 
     func run() throws {
         try CLIErrors.run {
-            // one writer per toys file; a folder, FIFO or device is refused; an existing file is resumed
-            let (_, lock) = try OutputFile.lock(output, force: force, mayExist: true)
-            defer { lock.release() }
+            // a folder, FIFO or device as the output is refused before the model is built
+            _ = try OutputFile.checkedTarget(output)
             let pl = try ProfileLikelihood(model: try data.model(physics: physics))
             let study = try ToyStudy(profile: pl, muNu: mu, statistic: statistic.rawValue, testedMuNu: testMu, seed: seed,
                                      totalToys: ntoys, shard: shard, nshards: nshards)
-            var header = study.header
-            header.nmmfitVersion = BuildInfo.version
-            header.nmmfitCommit = BuildInfo.commit
-            let range = header.range
-            // a shard records its runs; a whole study only its build, so it equals a merge byte for byte
-            let file: ToyFileAppender
+            // one library call: the locked toys file, resumed from its first missing toy; a shard
+            // records its runs, a whole study only its build (so it equals a merge byte for byte)
+            var progress: DelayedProgress?
+            let result: ToyStudy.FileRun
             do {
-                file = try ToyFileAppender.open(path: output, header: header, force: force, run: nshards > 1 ? ToyRun.current() : nil,
-                                                allowOtherBuild: allowOtherBuild)
+                result = try study.write(to: output, force: force, version: BuildInfo.version, commit: BuildInfo.commit, run: ToyRun.current(),
+                                         allowOtherBuild: allowOtherBuild, threads: threadOptions.threads,
+                                         shouldStop: { Interrupt.shared.requested },
+                                         onOpen: { r in
+                                             let todo = r.range.count - r.kept
+                                             if !quiet && (r.kept > 0 || r.dropped > 0) {
+                                                 var note = "resuming: \(r.kept) toys already in \(output), \(todo) to go"
+                                                 if r.dropped > 0 { note += " (dropped \(r.dropped) lines that were cut off, repeated, out of order or outside this shard)" }
+                                                 Console.error(note)
+                                             }
+                                             Interrupt.shared.install()
+                                             progress = DelayedProgress(total: todo, label: "toys", quiet: quiet)
+                                         },
+                                         progress: { progress?.update($0) })
             } catch let e as ToyFileBuildMismatch {
                 throw e.inputError
             }
-            defer { file.close() }
-            let todo = file.next..<range.upperBound
-            if !quiet && (file.kept > 0 || file.dropped > 0) {
-                var note = "resuming: \(file.kept) toys already in \(output), \(todo.count) to go"
-                if file.dropped > 0 { note += " (dropped \(file.dropped) lines that were cut off, repeated, out of order or outside this shard)" }
-                Console.error(note)
-            }
-            Interrupt.shared.install()
-            let progress = DelayedProgress(total: todo.count, label: "toys", quiet: quiet)
-            var written = 0
-            try study.runner.run(todo, threads: threadOptions.threads, blockSize: 4096, shouldStop: { Interrupt.shared.requested }) { block in
-                try file.append(block)
-                written += block.count
-                progress.update(written)
-            }
-            progress.finish()
-            try file.finish(endedUTC: ToyRun.utc())
+            progress?.finish()
             if !quiet {
-                Console.error("wrote \(written) toys to \(output) (shard \(shard)/\(nshards): toys \(range.lowerBound)…\(range.upperBound - 1))")
+                let range = result.range
+                Console.error("wrote \(result.written) toys to \(output) (shard \(shard)/\(nshards): toys \(range.lowerBound)…\(range.upperBound - 1))")
             }
             if Interrupt.shared.requested { throw ExitCode(130) }
         }

@@ -2,29 +2,31 @@ import Formats
 import Foundation
 import Likelihood
 
-/// The job files of one sharded toy study (``Batch``): texts, names, and their submission.
-struct JobFiles {
-    let batch: Batch
-    let header: ToyFileHeader
+/// The job files of one sharded toy study (``BatchOptions``): texts, names, their writing and
+/// their submission.
+public struct JobFiles {
+    public let batch: BatchOptions
+    public let header: ToyFileHeader
     /// Absolute output folder.
-    let dir: String
+    public let dir: String
     /// Absolute data folder the toys read (set as NMMFIT_DATA in every job).
-    let dataDir: String
+    public let dataDir: String
     /// Slurm's MaxArraySize (array indices are below it).
-    let maxArraySize: Int
+    public let maxArraySize: Int
     /// The nmmfit executable the jobs run.
-    let exe: String
+    public let exe: String
     /// Where `batch` ran: the jobs start there, so relative paths in the toys options and the
     /// resubmit command mean what they meant here.
-    let cwd = FileManager.default.currentDirectoryPath
+    public let cwd = FileManager.default.currentDirectoryPath
     /// This submission's number (1 for the first; each resubmission, automatic or not, adds one).
-    var attempt = 1
+    public var attempt = 1
     /// Automatic resubmissions left after this one.
-    var retriesLeft = 0
+    public var retriesLeft = 0
     /// --mem of this attempt (raised by --retry-mem-factor on retries).
-    var memory: String?
+    public var memory: String?
 
-    init(batch: Batch, header: ToyFileHeader, dir: String, dataDir: String, maxArraySize: Int) {
+    /// - Parameter header: the study's toys-file header, with its shard count and this build's version and commit.
+    public init(batch: BatchOptions, header: ToyFileHeader, dir: String, dataDir: String, maxArraySize: Int) {
         self.batch = batch
         self.header = header
         self.dir = dir
@@ -33,18 +35,20 @@ struct JobFiles {
         memory = batch.mem
         exe = batch.executable.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
             ?? (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
-            ?? URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL.path
+            ?? URL(fileURLWithPath: batch.commandLine.first ?? CommandLine.arguments[0]).standardizedFileURL.path
     }
 
-    var name: String { batch.name }
-    var nshards: Int { header.nshards }
-    var mergedPath: String { "\(dir)/\(name).jsonl" }
+    public var name: String { batch.name }
+    public var nshards: Int { header.nshards }
+    public var mergedPath: String { "\(dir)/\(name).jsonl" }
     /// One JSON line per submission and per merge outcome.
-    var attemptsPath: String { "\(dir)/\(name).attempts.jsonl" }
-    func shardPath(_ i: Int) -> String { "\(dir)/\(name)-shard-\(i).jsonl" }
+    public var attemptsPath: String { "\(dir)/\(name).attempts.jsonl" }
+    /// The study record (``BatchStudy``).
+    public var studyPath: String { "\(dir)/\(name).study.json" }
+    public func shardPath(_ i: Int) -> String { "\(dir)/\(name)-shard-\(i).jsonl" }
 
     /// Submit files of this study now in the folder (removed when not rewritten).
-    func existingSubmitFiles() -> [String] {
+    public func existingSubmitFiles() -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []
         return names.filter { f in
             [name + ".sbatch", name + ".sub", name + ".dag", name + "-merge.sub", name + "-pre.sh"].contains(f)
@@ -52,13 +56,14 @@ struct JobFiles {
         }
     }
 
-    /// Submissions recorded in NAME.attempts.jsonl.
-    func previousSubmissions() -> Int {
-        guard let text = try? String(contentsOfFile: attemptsPath, encoding: .utf8) else { return 0 }
+    /// Submissions recorded in NAME.attempts.jsonl (read through ``TextInput``; none when it does not exist).
+    public func previousSubmissions() throws -> Int {
+        guard FileManager.default.fileExists(atPath: attemptsPath) else { return 0 }
+        let text = try TextInput.read(path: attemptsPath, what: "attempts record")
         return text.split(separator: "\n").filter { $0.contains("\"submitted_utc\"") }.count
     }
 
-    static func shellQuote(_ s: String) -> String {
+    public static func shellQuote(_ s: String) -> String {
         s.range(of: "^[A-Za-z0-9_./=:,+@%-]+$", options: .regularExpression) != nil ? s : "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 
@@ -74,8 +79,8 @@ struct JobFiles {
 
     /// This `nmmfit batch` call with --submit, from the folder it ran in: what resubmits missing
     /// shards and a new merge job (`extra` goes before `--`).
-    func resubmitCommand(extra: [String] = []) -> String {
-        var args = Array(CommandLine.arguments.dropFirst())
+    public func resubmitCommand(extra: [String] = []) -> String {
+        var args = Array(batch.commandLine.dropFirst())
         var i = 0
         var out: [String] = []
         while i < args.count {
@@ -149,7 +154,7 @@ struct JobFiles {
         """
     }
 
-    func arrays(pending: [Int]) -> ArrayJobs { ArrayJobs(pending: pending, maxArraySize: maxArraySize, throttle: batch.throttle) }
+    public func arrays(pending: [Int]) -> ArrayJobs { ArrayJobs(pending: pending, maxArraySize: maxArraySize, throttle: batch.throttle) }
 
     /// File name of array job `j` of `count`.
     private func arrayFile(_ j: Int, of arrays: ArrayJobs) -> String {
@@ -157,7 +162,7 @@ struct JobFiles {
     }
 
     /// (file name, text) of every file to write, given the shards still to run.
-    func files(pending: [Int]) -> [(String, String)] {
+    public func files(pending: [Int]) -> [(String, String)] {
         switch batch.system {
         case .slurm: slurmFiles(pending: pending)
         case .htcondor: condorFiles(pending: pending)
@@ -280,7 +285,7 @@ struct JobFiles {
     }
 
     /// The exact shell commands that submit the pending shards and the merge job (absolute paths).
-    func submitCommand(pending: [Int]) -> String {
+    public func submitCommand(pending: [Int]) -> String {
         switch batch.system {
         case .slurm:
             let arrays = arrays(pending: pending)
@@ -299,7 +304,7 @@ struct JobFiles {
     /// Refuses (before anything is written) while jobs of this study — this folder and name —
     /// are queued or running: Slurm jobs whose script is one of the study's files (the merge job
     /// that is resubmitting itself excepted), or HTCondor's DAGMan lock file of the study's DAG.
-    func refuseIfRunning() throws {
+    public func refuseIfRunning() throws {
         switch batch.system {
         case .slurm:
             let me = ProcessInfo.processInfo.environment["SLURM_JOB_ID"]
@@ -324,7 +329,7 @@ struct JobFiles {
     }
 
     /// Submits the jobs, records the submission in NAME.attempts.jsonl; returns what to print.
-    func submit(pending: [Int], automatic: Bool) throws -> String {
+    public func submit(pending: [Int], automatic: Bool) throws -> String {
         var rec = SubmissionRecord(attempt: attempt, automatic: automatic, submittedUTC: ToyRun.utc(), system: batch.system.rawValue,
                                    pendingShards: ArrayJobs.ranges(pending), retriesLeft: retriesLeft, memory: memory)
         let text: String
@@ -372,19 +377,12 @@ struct JobFiles {
         }
         let enc = JSONEncoder()
         enc.outputFormatting = [.sortedKeys]
-        let line = try enc.encode(rec) + Data([0x0A])
-        if let h = FileHandle(forWritingAtPath: attemptsPath) {
-            try h.seekToEnd()
-            try h.write(contentsOf: line)
-            try h.close()
-        } else {
-            try line.write(to: URL(fileURLWithPath: attemptsPath))
-        }
+        try Self.appendLine(try enc.encode(rec), to: attemptsPath)
         return text
     }
 
     /// MaxArraySize from `scontrol show config` (nil when scontrol is missing or says nothing).
-    static func clusterMaxArraySize() -> Int? {
+    public static func clusterMaxArraySize() -> Int? {
         guard let out = try? runTool("timeout", ["10", "scontrol", "show", "config"], in: "/") else { return nil }
         for line in out.split(separator: "\n") where line.hasPrefix("MaxArraySize") {
             return line.split(separator: "=").last.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
@@ -393,7 +391,7 @@ struct JobFiles {
     }
 
     /// The job id in `sbatch --parsable` output ("id" or "id;cluster").
-    static func jobID(_ out: String) throws -> String {
+    public static func jobID(_ out: String) throws -> String {
         let first = out.split(separator: "\n").first.map(String.init) ?? ""
         let id = first.split(separator: ";").first.map(String.init) ?? ""
         guard !id.isEmpty, id.allSatisfy(\.isNumber) else { throw InputError("sbatch printed no job id (got '\(first.prefix(200))')") }
@@ -401,7 +399,7 @@ struct JobFiles {
     }
 
     /// Runs a scheduler tool from PATH; its stdout, or an error with its first stderr line.
-    static func runTool(_ tool: String, _ args: [String], in dir: String) throws -> String {
+    public static func runTool(_ tool: String, _ args: [String], in dir: String) throws -> String {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         p.arguments = [tool] + args
