@@ -65,10 +65,12 @@ struct PhysicsOptions: ParsableArguments {
         }
     }
 
-    func recoilModel() throws -> RecoilModel {
-        RecoilModel(solarModel: solarModel, sources: try parsedSources(),
-                    survival: constantPee.map { .constant($0) } ?? .standard, binding: try atomic.binding())
+    /// The library's recoil choice of these options.
+    func choice() throws -> RecoilChoice {
+        RecoilChoice(atomic: atomic.argument, solarModel: solarModel, sources: try parsedSources(), constantPee: constantPee)
     }
+
+    func recoilModel() throws -> RecoilModel { try choice().model() }
 }
 
 /// Tritium treatment.
@@ -165,28 +167,19 @@ struct DataOptions: ParsableArguments {
         ])
     }
 
-    func config(physics: PhysicsOptions) throws -> AnalysisConfig {
-        let names = try AnalysisConfig.expand(datasets.isEmpty ? ["xenon1t_sr1"] : datasets, dataDirectory: dataDir)
-        let channels = try DatasetWindow.channels(names: names, windows: try windows.map(DatasetWindow.init(parsing:)),
-                                                  overrides: try sets.map(DatasetSpec.Override.init(parsing:)),
-                                                  emin: emin, emax: emax, binWidthKeV: binWidth)
-        try checkApplicability(channels)
-        return AnalysisConfig(channels: channels, recoil: try physics.recoilModel(), tritium: tritium,
-                              efficiencyShape: efficiencyShape, solarFluxNuisance: !noSolarFluxNuisance, dataDirectory: dataDir,
-                              combinationPolicy: combinationPolicy, atomicNuisance: atomicNuisance)
+    /// The library's data choice of these options.
+    func choice() throws -> DataChoice {
+        DataChoice(datasets: datasets, windows: try windows.map(DatasetWindow.init(parsing:)),
+                   overrides: try sets.map(DatasetSpec.Override.init(parsing:)), eminKeV: emin, emaxKeV: emax, binWidthKeV: binWidth,
+                   tritium: tritium, efficiencyShape: efficiencyShape, solarFluxNuisance: !noSolarFluxNuisance,
+                   combinationPolicy: combinationPolicy, atomicNuisance: atomicNuisance, spec: spec, dataDirectory: dataDir)
     }
 
-    /// The parameters of the tritium hypothesis in `model`: the components declared
-    /// `role: tritium` in the datasets' specs (with the `--set` changes); for a `--spec` model,
-    /// which declares no roles, its parameters named as tritium amplitudes.
-    func tritiumParameters(of model: BinnedModel, physics: PhysicsOptions) throws -> [String] {
-        guard spec == nil else { return ModelNames.tritiumParameters(model.parameterNames) }
-        let config = try config(physics: physics)
-        let specs = try config.channels.map { c in
-            let (s, file) = try DataLocator.spec(named: c.dataset, dataDirectory: dataDir)
-            return try s.applying(c.overrides, file: file.path)
-        }
-        return ModelNames.tritiumParameters(datasets: specs).filter(model.parameterNames.contains)
+    func config(physics: PhysicsOptions) throws -> AnalysisConfig {
+        let choice = try choice()
+        let channels = try choice.channels()
+        try checkApplicability(channels)
+        return try choice.config(channels: channels, recoil: try physics.recoilModel())
     }
 
     /// The model: from --spec, or built from the datasets.
