@@ -127,7 +127,7 @@ extension CInterface {
         case "model_effective":
             let moments = try path(a, "moments", "a moment-matrix file")
             let recoilKeV = try a.double("recoil_keV")
-            if let t = recoilKeV, !(t > 0 && t <= 1e4) { throw InputError(field: "recoil_keV", "must be in (0, 10⁴] keV, got \(t)") }
+            if let t = recoilKeV, !(t > 0 && t <= ModelInputLimits.recoilKeV) { throw InputError(field: "recoil_keV", "must be in (0, 10⁴] keV, got \(t)") }
             var request: EffectiveMomentResult.ElementRequest?
             if let e = try a.string("element") {
                 let element: MatrixElement
@@ -135,7 +135,7 @@ extension CInterface {
                 let lo = try a.muNu("mu_lo_muB", default: 0)!
                 guard let hi = try a.muNu("mu_hi_muB"), hi > 0, hi >= lo else { throw InputError(field: "mu_hi_muB", "is needed with element: the upper end of the universal μν interval (μB), > 0 and ≥ mu_lo_muB") }
                 let emin = try a.double("emin_keV", default: 1), emax = try a.double("emax_keV", default: 30)
-                guard emin > 0, emax > emin, emax <= 1e4 else { throw InputError(field: "emin_keV/emax_keV", "need 0 < emin_keV < emax_keV ≤ 10⁴ keV") }
+                guard emin > 0, emax > emin, emax <= ModelInputLimits.recoilKeV else { throw InputError(field: "emin_keV/emax_keV", "need 0 < emin_keV < emax_keV ≤ 10⁴ keV") }
                 request = .init(element: element, muIntervalBohr: lo...hi, windowKeV: emin...emax)
             } else if a.has("mu_hi_muB") {
                 throw InputError(field: "mu_hi_muB", "applies only with element")

@@ -414,13 +414,13 @@ enum CInterface {
                 energies = e
             } else {
                 let (lo, hi, step) = (try a.double("emin_keV", default: 1), try a.double("emax_keV", default: 30), try a.double("step_keV", default: 0.1))
-                guard lo > 0, hi >= lo, hi <= 1e4, step > 0 else {
+                guard lo > 0, hi >= lo, hi <= ModelInputLimits.recoilKeV, step > 0 else {
                     throw InputError(field: "emin_keV/emax_keV/step_keV", "need 0 < emin_keV ≤ emax_keV ≤ 10⁴ keV and step_keV > 0")
                 }
                 try ResourceLimit.spectrumEnergies.check(Int(min((hi - lo) / step + 1, 1e15)), option: "energies_keV")
                 energies = try RecoilTable.grid(from: lo, to: hi, step: step)
             }
-            guard !energies.isEmpty, energies.allSatisfy({ $0 > 0 && $0 <= 1e4 }) else {
+            guard !energies.isEmpty, energies.allSatisfy({ $0 > 0 && $0 <= ModelInputLimits.recoilKeV }) else {
                 throw InputError(field: "energies_keV", "need at least one energy in (0, 10⁴] keV")
             }
             try ResourceLimit.spectrumEnergies.check(energies.count, option: "energies_keV")
@@ -444,18 +444,22 @@ enum CInterface {
 
         case "model_sm_dirac":
             guard let m = try a.double("mass_eV") else { throw InputError(field: "mass_eV", "is missing (neutrino mass, eV)") }
+            guard m >= 0, m <= modelLimits.neutrinoMassEV else { throw InputError(field: "mass_eV", "must be in [0, \(modelLimits.neutrinoMassEV)] eV, got \(m)") }
             return Fields(["mass_eV": m, "mu_nu_muB": try StandardModelDiracMoment.momentBohr(massEV: m)])
 
         case "model_mass_moment":
             guard let mu = try a.muNu("mu_nu_muB"), let l = try a.double("scale_GeV") else {
                 throw InputError(field: "mu_nu_muB/scale_GeV", "both are needed (μB, GeV)")
             }
+            guard l > 0, l <= modelLimits.scaleGeV else { throw InputError(field: "scale_GeV", "must be in (0, \(modelLimits.scaleGeV)] GeV, got \(l)") }
             return Fields(["mu_nu_muB": mu, "scale_GeV": l, "mass_eV": try NaiveMassMomentRelation.massEV(muNuBohr: mu, scaleGeV: l)])
 
         case "model_horizontal":
             guard let mh = try a.double("m_h_plus_GeV"), let mH = try a.double("m_H_plus_GeV"), let s2 = try a.double("sin2alpha") else {
                 throw InputError(field: "m_h_plus_GeV/m_H_plus_GeV/sin2alpha", "all three are needed (GeV, GeV, 1)")
             }
+            try checkScalarMasses(light: [mh], heavy: [mH], sin2alpha: s2, zeroMixing: true)
+            guard mH > mh else { throw InputError(field: "m_H_plus_GeV", "must be above m_h_plus_GeV (m_h⁺ is the lighter charged scalar), got \(mH) ≤ \(mh)") }
             let loop = try loopChoice(a)
             var f: [String: any Encodable] = ["m_h_plus_GeV": mh, "m_H_plus_GeV": mH, "sin2alpha": s2, "loop": loop.rawValue,
                                               "mu_per_ffprime_muB": HorizontalSymmetryModel.momentPerYukawaBohr(lightScalarGeV: mh, heavyScalarGeV: mH, sin2Alpha: s2, loop: loop)]
@@ -469,6 +473,8 @@ enum CInterface {
                   let h = try a.doubles("m_h_plus_GeV"), let H = try a.doubles("m_H_plus_GeV"), h.count == 2, H.count == 2, h[0] <= h[1], H[0] <= H[1] else {
                 throw InputError(field: "mu_lower_muB/mu_upper_muB/sin2alpha/m_h_plus_GeV/m_H_plus_GeV", "all are needed; the masses as ranges [low, high] in GeV")
             }
+            try checkScalarMasses(light: h, heavy: H, sin2alpha: s2, zeroMixing: false)
+            guard hi > lo else { throw InputError(field: "mu_upper_muB", "must be above mu_lower_muB (\(lo)), got \(hi)") }
             let rows = try HorizontalSymmetryModel.region(muLowerBohr: lo, muUpperBohr: hi, sin2Alpha: s2, lightScalarGeV: h[0]...h[1],
                                                           heavyScalarGeV: H[0]...H[1], steps: try a.int("steps", default: 40), loop: try loopChoice(a))
             return Fields(["rows": rows, "figure": Figures.horizontalRegion(rows, muLo: lo, muHi: hi, sin2Alpha: s2).data()])
@@ -489,6 +495,20 @@ enum CInterface {
         default:
             if let r = try dispatchStudies(command, a) ?? dispatchModels(command, a) { return r }
             throw InputError(field: "command", "unknown command '\(command)' (\(commands.joined(separator: ", ")))")
+        }
+    }
+
+    /// Upper ends of the model inputs, as the CLI's (beyond them squares overflow).
+    static let modelLimits = (scaleGeV: ModelInputLimits.scaleGeV, neutrinoMassEV: ModelInputLimits.neutrinoMassEV)
+
+    /// Charged-scalar masses positive and at most the Planck-scale limit (GeV); |sin 2α| ≤ 1
+    /// (and non-zero unless `zeroMixing`).
+    static func checkScalarMasses(light: [Double], heavy: [Double], sin2alpha: Double, zeroMixing: Bool) throws {
+        for (k, v) in light.map({ ("m_h_plus_GeV", $0) }) + heavy.map({ ("m_H_plus_GeV", $0) }) where !(v > 0 && v <= modelLimits.scaleGeV) {
+            throw InputError(field: k, "must be a mass in (0, \(modelLimits.scaleGeV)] GeV, got \(v)")
+        }
+        guard abs(sin2alpha) <= 1, zeroMixing || sin2alpha != 0 else {
+            throw InputError(field: "sin2alpha", "must be in [-1, 1]\(zeroMixing ? "" : " and non-zero"), got \(sin2alpha)")
         }
     }
 

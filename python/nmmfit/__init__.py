@@ -239,32 +239,36 @@ def sensitivity(cl: float = 0.9, method: str = "asymptotic-unified", toys: int =
 
 
 def compare(test: str | Sequence[str] = "tritium", *, keep_mu_nu: bool = False, toys: int = 0, seed: int = 1,
-            **options: Any) -> dict:
+            threads: int | None = None, **options: Any) -> dict:
     """Background-hypothesis test by likelihood ratio, as ``nmmfit compare --test ...``:
-    "tritium" (every ³H amplitude) or parameter names. Returns the CLI's JSON keys
-    (minus_two_delta_lnL, p_value_asymptotic, z_asymptotic, toy p-value with ``toys``)."""
+    "tritium" (every ³H amplitude the datasets declare) or parameter names. Returns the CLI's
+    JSON keys (minus_two_delta_lnL, p_value_asymptotic, z_asymptotic; the toy p-value with
+    ``toys``, thrown on ``threads`` threads, default all cores; the two fits with −ln L
+    including Σ ln n_i!)."""
     return call("compare", test=[test] if isinstance(test, str) else list(test), keep_mu_nu=keep_mu_nu, toys=toys,
-                seed=seed, **_data(options))
+                seed=seed, threads=threads, **_data(options))
 
 
 def spectrum(mu_nu_muB: float = 1e-11, energies_keV: Iterable[float] | None = None, *, emin_keV: float = 1.0,
              emax_keV: float = 30.0, step_keV: float = 0.1, atomic: str = "stepping", solar_model: str | None = None,
-             sources: str | Sequence[str] | None = None, constant_pee: float | None = None) -> SpectrumResult:
+             sources: str | Sequence[str] | None = None, constant_pee: float | None = None,
+             moments: str | None = None) -> SpectrumResult:
     """dR/dT (events/(t·y·keV)) per solar source at true recoil energies (keV), weak (SM) and
-    magnetic at μν (μB), as ``nmmfit spectrum --per-source``."""
+    magnetic at μν (μB), as ``nmmfit spectrum --per-source``; with ``moments`` (a moment-matrix
+    file) the magnetic columns are those of its effective μν per source and energy instead."""
     if isinstance(sources, str):
         sources = [s.strip() for s in sources.split(",") if s.strip()]
     r = call("spectrum", mu_nu_muB=mu_nu_muB,
              energies_keV=None if energies_keV is None else np.asarray(energies_keV, dtype=float).tolist(),
              emin_keV=emin_keV, emax_keV=emax_keV, step_keV=step_keV, atomic=atomic, solar_model=solar_model,
-             sources=sources, constant_pee=constant_pee)
+             sources=sources, constant_pee=constant_pee, moments=moments)
     df = pd.DataFrame({"T_keV": r["T_keV"], "weak": r["weak"], "magnetic": r["magnetic"], "total": r["total"]})
     for s, v in r["weak_by_source"].items():
         df[f"weak_{s}"] = v
     for s, v in r["magnetic_by_source"].items():
         df[f"magnetic_{s}"] = v
     df.attrs["unit"] = r["unit"]
-    return SpectrumResult(r["mu_nu_muB"], r["atomic"], r["solar_model"], df, r["figure"])
+    return SpectrumResult(r["mu_nu_muB"], r["atomic"], r["solar_model"], df, r.get("figure"))
 
 
 def goodness_of_fit(**options: Any) -> dict:
@@ -288,7 +292,9 @@ def coverage(mu_nu_muB: float | Iterable[float] | None = None, methods: str | Se
     r = call("coverage", mu_nu_muB=mus, methods=[methods] if isinstance(methods, str) else methods, cl=cl, toys=toys,
              critical_toys=critical_toys, seed=seed, threads=threads,
              from_toys=[from_toys] if isinstance(from_toys, str) else from_toys, **_data(options))
-    return pd.DataFrame(r["points"])
+    df = pd.DataFrame(r["points"])
+    df.attrs["raw"] = r
+    return df
 
 
 def merge_toys(inputs: str | Sequence[str], output: str, *, force: bool = False, allow_incomplete: bool = False,

@@ -150,26 +150,11 @@ struct FitOptions: ParsableArguments {
                 // The element of the user's matrix shape is its own signal model: its per-source
                 // effective moments build the template and the element is fitted directly (μB).
                 // The universal fit above, rescaled by 1/√s, is shown beside it for comparison.
-                let parsed = try ModelCommand.Effective.parseElement(element ?? "e-mu")
-                let elementID = MatrixElement(basis: parsed.0, row: parsed.1, column: parsed.2)
-                let shape = try MomentMatrixFile.load(path: moments).converted(to: elementID.basis, pmns: .standard)
-                let signal = try MomentElementSignal(element: elementID, shape: shape)
-                let poi = ParameterOfInterest(name: signal.parameterName, unit: "muB", symbol: signal.symbol,
-                                              description: "the \(element ?? "e-mu") element of the moment matrix of \(URL(fileURLWithPath: moments).lastPathComponent), fitted with its own per-source template")
-                var config = try data.config(physics: physics)
-                config.signal = .momentElement(poi, weight: signal.magneticWeight(label: "\(signal.symbol) of \(moments)"))
-                let analysis = try config.analyse(cl: cl, method: method, compatibilityToys: toyPlan, seed: seed)
-                let direct = analysis.report
-                if let saveSpec { try OutputFile.write(try analysis.model.spec.jsonData(), to: saveSpec, force: output.force) }
-                let edges = model.binEdges.flatMap { $0 }
-                let c = try MomentRateCalculator(model: try physics.recoilModel()).constraint(
-                    onElement: elementID.row, elementID.column, shape: shape, muIntervalBohr: report.interval[0]...report.interval[1],
-                    fromKeV: edges.min()!, toKeV: edges.max()!)
-                var elementReport = direct
-                elementReport.digitisedDatasets = report.digitisedDatasets
-                let result = MomentElementFit(best: direct.muNuBest, interval: direct.interval[0]...direct.interval[1], rescaled: c)
-                let withElement = FitWithElement(parameterOfInterest: poi, fit: elementReport, element: result,
-                                                 universalFit: UniversalFitSummary(report), provenance: provenance)
+                let run = try FitWithElement.analyse(config: try data.config(physics: physics), universal: report,
+                                                     universalBinEdges: model.binEdges, momentsFile: moments, element: element ?? "e-mu",
+                                                     cl: cl, method: method, compatibilityToys: toyPlan, seed: seed, provenance: provenance)
+                if let saveSpec { try OutputFile.write(try run.model.spec.jsonData(), to: saveSpec, force: output.force) }
+                let (withElement, elementReport, poi, result) = (run.result, run.report, run.parameterOfInterest, run.element)
                 try output.emit(withElement, provenance: provenance) { ElementFitText.render(elementReport, poi: poi, element: result, file: moments, cl: cl) }
                 try Self.endIfInterrupted(report)
                 return
