@@ -165,7 +165,7 @@ class Model:
                  seed: int = 1, threads: int | None = None, grid_points: int | None = None,
                  grid_max_muB: float | None = None, refine: int | None = None) -> IntervalResult:
         """A confidence interval on μν (μB): "asymptotic-unified", "wilks" or "feldman-cousins"
-        (``toys`` per grid point, default 1000, on ``grid_points`` points from 0 to
+        (``toys`` per grid point, default 1000, on ``grid_points`` points (≥ 3, default 30) from 0 to
         ``grid_max_muB``; ``refine`` bisection steps at each end)."""
         r = call("interval", handle=self._h(), cl=cl, method=method, toys=toys, seed=seed, threads=threads,
                  grid_points=grid_points, grid_max_muB=grid_max_muB, refine=refine)

@@ -78,7 +78,7 @@ struct Spectrum: ParsableCommand {
             var provenance = RunProvenance.thisRun()
             if format == .json {
                 // the files read: an --atomic table, a --moments matrix
-                try provenance.digest(files: [physics.atomic.argument].filter { ![AtomicChoice.free.argument, AtomicChoice.stepping.argument].contains($0) } + (moments.map { [$0] } ?? []))
+                try provenance.digest(files: [try physics.choice().atomicTableFile, moments].compactMap { $0 })
             }
             let out = try SpectrumText(format, table: spectrum, provenance: provenance)
             if output == nil && plot == nil {
