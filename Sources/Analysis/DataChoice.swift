@@ -87,4 +87,34 @@ public struct DataChoice: Sendable {
         }
         return ModelNames.tritiumParameters(datasets: specs).filter(model.parameterNames.contains)
     }
+
+    /// A model choice that acts only on some data: given, whether it acts on `channels`, and
+    /// when it acts (completing "… applies only …").
+    public struct Applicability: Sendable {
+        public enum Choice: Sendable { case tritium, efficiencyShape }
+        public var choice: Choice
+        public var given: Bool
+        public var acts: Bool
+        public var when: String
+    }
+
+    /// The choices that depend on the datasets (their specs with the `--set` changes): a free
+    /// tritium amplitude needs a tritium component, the efficiency-shape nuisance an efficiency
+    /// table with ±1σ columns, in at least one dataset. Empty when neither is chosen.
+    public func applicability(_ channels: [AnalysisConfig.Channel]) throws -> [Applicability] {
+        guard tritium != .none || efficiencyShape else { return [] }
+        let specs = try channels.map { c in
+            let (spec, file) = try DataLocator.spec(named: c.dataset, dataDirectory: dataDirectory)
+            return try spec.applying(c.overrides, file: file.path)
+        }
+        let names = specs.map(\.name).joined(separator: ", ")
+        return [
+            Applicability(choice: .tritium, given: tritium != .none,
+                          acts: specs.contains { $0.backgrounds.contains(where: \.isTritiumHypothesis) },
+                          when: "to a dataset with a tritium background component (\"role\": \"tritium\" in its dataset spec); \(names) has none"),
+            Applicability(choice: .efficiencyShape, given: efficiencyShape,
+                          acts: specs.contains { $0.efficiency.sigmaUpColumn != nil && $0.efficiency.sigmaDownColumn != nil },
+                          when: "to a dataset whose efficiency table has ±1σ columns (sigma_up_column, sigma_down_column); \(names) has none"),
+        ]
+    }
 }

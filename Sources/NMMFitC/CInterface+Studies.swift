@@ -68,6 +68,13 @@ extension CInterface {
         return RecoilChoice(atomic: atomic, solarModel: solar, sources: sources, constantPee: pee)
     }
 
+    /// The model of a request: read from its spec file, or built from its datasets (``config(_:)``).
+    static func model(_ a: Args) throws -> BinnedModel {
+        let data = try dataChoice(a)
+        if data.spec != nil { return try data.model(recoil: RecoilModel()) }
+        return try config(a).buildModel().model
+    }
+
     /// A path argument: a non-empty string.
     static func path(_ a: Args, _ k: String, _ what: String) throws -> String {
         guard let p = try a.string(k), !p.isEmpty else { throw InputError(field: k, "is missing (\(what))") }
@@ -77,7 +84,7 @@ extension CInterface {
     static func dispatchStudies(_ command: String, _ a: Args) throws -> (any Encodable)? {
         switch command {
         case "gof":
-            return try GoodnessOfFitReport.compute(model: try dataChoice(a).model(recoil: try recoilChoice(a).model()))
+            return try GoodnessOfFitReport.compute(model: try model(a))
 
         case "coverage":
             // as `nmmfit coverage`: local toys at each true μν (mu_nu_muB), or from merged toys files (from_toys)
@@ -89,7 +96,7 @@ extension CInterface {
                 return v
             }
             guard !methods.isEmpty else { throw InputError(field: "methods", "is empty; name at least one interval method") }
-            let profile = try ProfileLikelihood(model: try dataChoice(a).model(recoil: try recoilChoice(a).model()))
+            let profile = try ProfileLikelihood(model: try model(a))
             var points: [Coverage.Point] = []
             if let files = try a.strings("from_toys") {
                 let usable = methods.filter { $0 != .feldmanCousins }
@@ -136,10 +143,10 @@ extension CInterface {
         case "export":
             // as `nmmfit export --format pyhf|spec|hepdata`
             let format = try a.string("format") ?? "pyhf"
-            let data = try dataChoice(a), recoil = try recoilChoice(a)
+            let data = try dataChoice(a)
             switch format {
             case "pyhf", "spec":
-                let spec = try data.model(recoil: try recoil.model()).spec
+                let spec = try model(a).spec
                 if format == "spec" { return RenderedJSON(text: "{\"spec\":" + String(decoding: try spec.jsonData(), as: UTF8.self) + "}") }
                 let upper = try a.double("poi_upper")
                 if let u = upper, !(u > 0) { throw InputError(field: "poi_upper", "must be positive, got \(u)") }
@@ -153,8 +160,8 @@ extension CInterface {
                 if let n { try ResourceLimit.gridPoints.check(n, option: "scan_points") }
                 try HEPDataSubmission.checkTarget(output, force: force)
                 let submission = try HEPDataRecord.fitSubmission(
-                    config: data.spec == nil ? try data.config(recoil: try recoil.model()) : nil,
-                    specModel: data.spec == nil ? nil : try data.model(recoil: try recoil.model()),
+                    config: data.spec == nil ? try config(a) : nil,
+                    specModel: data.spec == nil ? nil : try model(a),
                     cl: try a.cl(), method: try a.method(), scanPoints: n, command: "nmmfit (Python package)", dataDirectory: data.dataDirectory)
                 let files = try submission.write(to: output, force: force)
                 return Fields(["directory": output, "files": files, "tables": submission.tables.count])
@@ -170,7 +177,7 @@ extension CInterface {
             guard data.spec == nil else { throw InputError(field: "spec", "a moment-element fit builds its model from datasets, not from a spec file") }
             let (cl, method) = (try a.cl(), try a.method())
             let plan = try compatibilityPlan(a)
-            let config = try data.config(recoil: try recoilChoice(a).model())
+            let config = try config(a)
             let universal = try config.analyse(cl: cl, method: method, compatibilityToys: plan, seed: try a.seed())
             var report = universal.report
             report.digitisedDatasets = DigitisedDatasets.among(report.datasets, dataDirectory: data.dataDirectory)

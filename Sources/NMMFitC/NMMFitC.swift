@@ -221,7 +221,18 @@ enum CInterface {
     /// The analysis configuration from request keys named as the CLI's options (units in the key
     /// names; ``dataChoice(_:)``, ``recoilChoice(_:)``).
     static func config(_ a: Args) throws -> AnalysisConfig {
-        try dataChoice(a).config(recoil: try recoil(a))
+        let choice = try dataChoice(a)
+        let channels = try choice.channels()
+        try checkApplicability(choice, channels)
+        return try choice.config(channels: channels, recoil: try recoil(a))
+    }
+
+    /// A model choice given where the data make it a no-op is an error, as on the command line.
+    static func checkApplicability(_ choice: DataChoice, _ channels: [AnalysisConfig.Channel]) throws {
+        if let r = try choice.applicability(channels).first(where: { $0.given && !$0.acts }) {
+            let key = r.choice == .tritium ? "tritium" : "efficiency_shape"
+            throw InputError(field: key, "applies only \(r.when); it would be ignored here")
+        }
     }
 
     /// The recoil physics: atomic binding, solar model, sources, survival probability.
@@ -401,7 +412,11 @@ enum CInterface {
 
         case "compare":
             // tests named as the CLI's --test: "tritium" (every ³H amplitude of the data) or a parameter name
-            let c = try BackgroundComparison(data: try dataChoice(a), recoil: try recoil(a), tests: try a.strings("test") ?? [ModelNames.tritium],
+            let tests = try a.strings("test") ?? [ModelNames.tritium]
+            var checked = try dataChoice(a)
+            if tests.contains(ModelNames.tritium) { checked.tritium = .free }
+            if checked.spec == nil { try checkApplicability(checked, try checked.channels()) }
+            let c = try BackgroundComparison(data: try dataChoice(a), recoil: try recoil(a), tests: tests,
                                              keepMuNu: try a.bool("keep_mu_nu", default: false))
             let r = try c.test().run(toys: try a.toys(), seed: try a.seed(), threads: try a.threads())
             return HypothesisTestReport(r, model: c.model)

@@ -58,4 +58,14 @@ struct DataChoiceTests {
         #expect(mu.tested == [ModelNames.muNu] && mu.excluded.isEmpty)
         #expect(throws: InputError.self) { try BackgroundComparison(data: DataChoice(), recoil: recoil, tests: [], keepMuNu: false) }
     }
+
+    @Test("a free ³H amplitude or the efficiency shape on data without them is reported as not acting")
+    func applicability() throws {
+        let lz = DataChoice(datasets: ["lz_ws2024"], tritium: .free, efficiencyShape: true)
+        let rows = try lz.applicability(try lz.channels())
+        #expect(rows.count == 2 && rows.allSatisfy { $0.given && !$0.acts && $0.when.contains("lz_ws2024 has none") })
+        let x1t = DataChoice(tritium: .free)
+        #expect(try x1t.applicability(try x1t.channels()).first { $0.choice == .tritium }?.acts == true)
+        #expect(try DataChoice().applicability(try DataChoice().channels()).isEmpty)
+    }
 }

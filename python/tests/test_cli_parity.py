@@ -221,6 +221,8 @@ BAD = [
     ("model_g2_horizontal", {"m_neutral_GeV": 100, "m_H_plus_GeV": 1000, "ffprime": 1, "splitting_GeV": -200}),
     ("model_joint", {}), ("model_joint", {"mu_ranges": [[2e-11, 1e-11]]}), ("model_joint", {"mu_ranges": "x"}),
     ("model_joint", {"mu_ranges": [[1e-11, 2e-11]], "steps": 0}), ("model_joint", {"mu_ranges": [[1e-11, 2e-11]], "sin2alpha": 0}),
+    ("gof", {"datasets": ["lz_ws2024"], "tritium": "free"}), ("compare", {"datasets": ["lz_ws2024"], "test": ["tritium"]}),
+    ("fit", {"datasets": ["lz_ws2024"], "efficiency_shape": True}),
     ("model_effective", {}), ("model_effective", {"moments": "/nonexistent"}),
     ("model_effective", {"moments": MOMENTS, "element": "e-mu"}), ("model_effective", {"moments": MOMENTS, "recoil_keV": -1}),
 ]

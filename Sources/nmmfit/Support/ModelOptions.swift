@@ -152,19 +152,9 @@ struct DataOptions: ParsableArguments {
     /// `--set` changes): `--tritium free` needs a tritium component, `--efficiency-shape` an
     /// efficiency table with ±1σ columns, in at least one dataset.
     func checkApplicability(_ channels: [AnalysisConfig.Channel]) throws {
-        guard tritium != .none || efficiencyShape else { return }
-        let specs = try channels.map { c in
-            let (spec, file) = try DataLocator.spec(named: c.dataset, dataDirectory: dataDir)
-            return try spec.applying(c.overrides, file: file.path)
-        }
-        try OptionApplicability.checkData([
-            .init(option: "--tritium", given: tritium != .none,
-                  acts: specs.contains { $0.backgrounds.contains(where: \.isTritiumHypothesis) },
-                  when: "to a dataset with a tritium background component (\"role\": \"tritium\" in its dataset spec); \(specs.map(\.name).joined(separator: ", ")) has none"),
-            .init(option: "--efficiency-shape", given: efficiencyShape,
-                  acts: specs.contains { $0.efficiency.sigmaUpColumn != nil && $0.efficiency.sigmaDownColumn != nil },
-                  when: "to a dataset whose efficiency table has ±1σ columns (sigma_up_column, sigma_down_column); \(specs.map(\.name).joined(separator: ", ")) has none"),
-        ])
+        try OptionApplicability.checkData(try choice().applicability(channels).map {
+            .init(option: $0.choice == .tritium ? "--tritium" : "--efficiency-shape", given: $0.given, acts: $0.acts, when: $0.when)
+        })
     }
 
     /// The library's data choice of these options.
