@@ -163,6 +163,12 @@ struct RenderedJSON: Encodable {
 
 enum CInterface {
     static let abiVersion: Int32 = 1
+    /// Every command, as named in requests.
+    static let commands = ["version", "datasets", "dataset_show", "model_build", "model_info", "model_release", "fit", "fit_element",
+                           "scan", "interval", "significance", "toys", "sensitivity", "compare", "gof", "coverage", "merge", "export",
+                           "spectrum", "figure_data", "model_sm_dirac", "model_mass_moment", "model_horizontal", "model_horizontal_region",
+                           "model_sm_transition", "model_lr_mixing", "model_g2_data", "model_g2_scalar", "model_g2_horizontal",
+                           "model_joint", "model_solar_fluxes", "model_effective"]
     nonisolated(unsafe) static var sessions: [Int: Session] = [:]
     nonisolated(unsafe) static var nextHandle = 1
     nonisolated(unsafe) static let registryLock = NSLock()
@@ -212,61 +218,25 @@ enum CInterface {
         args.has("handle") ? try session(args) : try build(args)
     }
 
-    /// The analysis configuration from request keys named as the CLI's options (units in the key names).
+    /// The analysis configuration from request keys named as the CLI's options (units in the key
+    /// names; ``dataChoice(_:)``, ``recoilChoice(_:)``).
     static func config(_ a: Args) throws -> AnalysisConfig {
-        let dataDir = try a.string("data_dir")
-        let names = try AnalysisConfig.expand(try a.strings("datasets") ?? ["xenon1t_sr1"], dataDirectory: dataDir)
-        var windows: [DatasetWindow] = []
-        if let w = try a.object("windows") {
-            for (name, _) in w.values.sorted(by: { $0.key < $1.key }) {
-                guard let r = try w.doubles(name), r.count == 2 else { throw InputError(field: "windows.\(name)", "must be [lower_keV, upper_keV]") }
-                windows.append(DatasetWindow(dataset: name, lowerKeV: r[0], upperKeV: r[1]))
-            }
+        let choice = try dataChoice(a)
+        let channels = try choice.channels()
+        try checkApplicability(choice, channels)
+        return try choice.config(channels: channels, recoil: try recoil(a))
+    }
+
+    /// A model choice given where the data make it a no-op is an error, as on the command line.
+    static func checkApplicability(_ choice: DataChoice, _ channels: [AnalysisConfig.Channel]) throws {
+        if let r = try choice.applicability(channels).first(where: { $0.given && !$0.acts }) {
+            let key = r.choice == .tritium ? "tritium" : "efficiency_shape"
+            throw InputError(field: key, "applies only \(r.when); it would be ignored here")
         }
-        let overrides = try (try a.strings("set") ?? []).map(DatasetSpec.Override.init(parsing:))
-        let emin = try a.double("emin_keV"), emax = try a.double("emax_keV"), width = try a.double("bin_width_keV")
-        for (k, v) in [("emin_keV", emin), ("emax_keV", emax), ("bin_width_keV", width)] {
-            if let v, !(v > 0) { throw InputError(field: k, "must be positive (keV), got \(v)") }
-        }
-        let channels = try DatasetWindow.channels(names: names, windows: windows, overrides: overrides, emin: emin, emax: emax, binWidthKeV: width)
-        func choice<T: RawRepresentable & CaseIterable>(_ k: String, _ d: T) throws -> T where T.RawValue == String {
-            guard let s = try a.string(k) else { return d }
-            guard let v = T(rawValue: s) else { throw InputError(field: k, "unknown value '\(s)' (\(T.allCases.map(\.rawValue).joined(separator: ", ")))") }
-            return v
-        }
-        return AnalysisConfig(channels: channels, recoil: try recoil(a), tritium: try choice("tritium", ModelBuilder.Tritium.none),
-                              efficiencyShape: try a.bool("efficiency_shape", default: false),
-                              solarFluxNuisance: try a.bool("solar_flux_nuisance", default: true), dataDirectory: dataDir,
-                              combinationPolicy: try choice("combination_policy", CombinationPolicy.default),
-                              atomicNuisance: try choice("atomic_nuisance", AtomicNuisanceChoice.auto))
     }
 
     /// The recoil physics: atomic binding, solar model, sources, survival probability.
-    static func recoil(_ a: Args) throws -> RecoilModel {
-        let atomic = try a.string("atomic") ?? "stepping"
-        let binding: AtomicBinding = switch atomic {
-        case "free": .free
-        case "stepping": .stepping
-        default: try AtomicBinding.load(from: URL(fileURLWithPath: atomic))
-        }
-        let solar = try a.string("solar_model").map { s in
-            guard let m = SolarModel(rawValue: s) else { throw InputError(field: "solar_model", "unknown solar model '\(s)' (\(SolarModel.allCases.map(\.rawValue).joined(separator: ", ")))") }
-            return m
-        } ?? .b16gs98
-        let sources = try (try a.strings("sources")).map { names in
-            try names.map { n in
-                guard let s = SolarSource(name: n) else { throw InputError(field: "sources", "unknown solar source '\(n)' (\(SolarSource.allCases.map(\.rawValue).joined(separator: ", ")))") }
-                return s
-            }
-        } ?? SolarSource.allCases
-        guard !sources.isEmpty else { throw InputError(field: "sources", "is empty; name at least one source") }
-        var survival = SurvivalProbability.standard
-        if let p = try a.double("constant_pee") {
-            guard (0...1).contains(p) else { throw InputError(field: "constant_pee", "must be in [0, 1], got \(p)") }
-            survival = .constant(p)
-        }
-        return RecoilModel(solarModel: solar, sources: sources, survival: survival, binding: binding)
-    }
+    static func recoil(_ a: Args) throws -> RecoilModel { try recoilChoice(a).model() }
 
     /// Builds a model (from a spec file, or from datasets) and its profile likelihood.
     static func build(_ a: Args) throws -> Session {
@@ -297,19 +267,12 @@ enum CInterface {
             return Fields(["version": BuildInfo.version, "commit": BuildInfo.commit, "abi_version": Int(abiVersion)])
 
         case "datasets":
-            let root = try DataLocator.dataDirectory(explicit: try a.string("data_dir"))
-            let rows = try DataLocator.available(in: root).map { name -> Fields in
-                let (s, file) = try DataLocator.spec(named: name, dataDirectory: root.path)
-                return Fields(["name": s.name, "experiment": s.experiment ?? s.title, "exposure_tonne_year": s.exposureTonneYear,
-                               "default_window_keV": s.defaultWindowKeV, "provenance": (s.provenance ?? .official).rawValue,
-                               "reference": s.reference, "spec_file": file.path])
-            }
-            return Fields(["data_directory": root.path, "datasets": rows])
+            return try DatasetList.find(dataDirectory: try a.string("data_dir"))
 
         case "dataset_show":
             guard let name = try a.string("name") else { throw InputError(field: "name", "is missing (a dataset name)") }
             let (s, file) = try DataLocator.spec(named: name, dataDirectory: try a.string("data_dir"))
-            return Fields(["spec_file": file.path, "dataset": s])
+            return DatasetShowReport(specFile: file.path, dataset: s)
 
         case "model_build":
             let s = try build(a)
@@ -347,15 +310,7 @@ enum CInterface {
                 r.expectedLimit = try Sensitivity.run(model: s.model, cl: cl, method: method, toys: 0).asimovMedian
                 return r
             }
-            let plan: CompatibilityTest.ToyPlan = switch try a.int("compatibility_toys") {
-            case nil: .adaptive
-            case 0?: .none
-            case let n?: .fixed(n)
-            }
-            if let n = try a.int("compatibility_toys") {
-                guard n >= 0 else { throw InputError(field: "compatibility_toys", "must be ≥ 0, got \(n)") }
-                try ResourceLimit.toys.check(n, option: "compatibility_toys")
-            }
+            let plan = try compatibilityPlan(a)
             return try config(a).analyse(cl: cl, method: method, compatibilityToys: plan, seed: try a.seed()).report
 
         case "scan":
@@ -383,7 +338,8 @@ enum CInterface {
                 let toys = try a.toys(default: 1000)
                 guard toys >= 10 else { throw InputError(field: "toys", "Feldman–Cousins needs ≥ 10 toys per point, got \(toys)") }
                 let points = try a.int("grid_points", default: FeldmanCousins.defaultGridPoints)
-                guard points >= 2 else { throw InputError(field: "grid_points", "must be ≥ 2") }
+                try FeldmanCousins.checkGridPoints(points, option: "grid_points")
+                try ResourceLimit.gridPoints.check(points, option: "grid_points")
                 try ResourceLimit.toys.check(product: [points, toys], option: "grid_points × toys")
                 let grid = try FeldmanCousins.grid(profile: s.profile, cl: cl, points: points, top: try a.muNu("grid_max_muB"))
                 let refine = try a.int("refine", default: 6)
@@ -455,57 +411,70 @@ enum CInterface {
                            "figure": r.band.count == 5 ? Figures.sensitivity(r).data() : nil])
 
         case "compare":
-            // tests named as the CLI's --test: "tritium" (every ³H amplitude) or a parameter name
-            var c = try config(a)
+            // tests named as the CLI's --test: "tritium" (every ³H amplitude of the data) or a parameter name
             let tests = try a.strings("test") ?? [ModelNames.tritium]
-            if tests.contains(ModelNames.tritium) { c.tritium = .free }
-            let model = try c.buildModel().model
-            let names = tests.flatMap { $0 == ModelNames.tritium ? ModelNames.tritiumParameters(model.parameterNames) : [$0] }
-            let keep = try a.bool("keep_mu_nu", default: false)
-            let excluded = (!names.contains(ModelNames.muNu) && !keep) ? [ModelNames.muNu] : []
-            return try HypothesisTest(model: model, testedNames: names, excludedNames: excluded).run(toys: try a.toys(), seed: try a.seed())
+            var checked = try dataChoice(a)
+            if tests.contains(ModelNames.tritium) { checked.tritium = .free }
+            if checked.spec == nil { try checkApplicability(checked, try checked.channels()) }
+            let c = try BackgroundComparison(data: try dataChoice(a), recoil: try recoil(a), tests: tests,
+                                             keepMuNu: try a.bool("keep_mu_nu", default: false))
+            let r = try c.test().run(toys: try a.toys(), seed: try a.seed(), threads: try a.threads())
+            return HypothesisTestReport(r, model: c.model)
 
         case "spectrum":
-            let model = try recoil(a)
+            // the rows of `nmmfit spectrum --per-source`, as columns
             let mu = try a.muNu("mu_nu_muB", default: RecoilModel.referenceMuNuBohr)!
             let energies: [Double]
             if let e = try a.doubles("energies_keV") {
                 energies = e
             } else {
-                energies = try RecoilTable.grid(from: try a.double("emin_keV", default: 1), to: try a.double("emax_keV", default: 30),
-                                                step: try a.double("step_keV", default: 0.1))
+                let (lo, hi, step) = (try a.double("emin_keV", default: 1), try a.double("emax_keV", default: 30), try a.double("step_keV", default: 0.1))
+                guard lo > 0, hi >= lo, hi <= ModelInputLimits.recoilKeV, step > 0 else {
+                    throw InputError(field: "emin_keV/emax_keV/step_keV", "need 0 < emin_keV ≤ emax_keV ≤ 10⁴ keV and step_keV > 0")
+                }
+                try ResourceLimit.spectrumEnergies.check(Int(min((hi - lo) / step + 1, 1e15)), option: "energies_keV")
+                energies = try RecoilTable.grid(from: lo, to: hi, step: step)
             }
-            guard !energies.isEmpty, energies.allSatisfy({ $0 > 0 }) else { throw InputError(field: "energies_keV", "need at least one positive energy (keV)") }
+            guard !energies.isEmpty, energies.allSatisfy({ $0 > 0 && $0 <= ModelInputLimits.recoilKeV }) else {
+                throw InputError(field: "energies_keV", "need at least one energy in (0, 10⁴] keV")
+            }
             try ResourceLimit.spectrumEnergies.check(energies.count, option: "energies_keV")
-            let table = try RecoilCalculator(model: model).tabulate(energies)
-            let scale = (mu / RecoilModel.referenceMuNuBohr) * (mu / RecoilModel.referenceMuNuBohr)
-            let names = table.sources.map(\.rawValue)
+            let spectrum = try SpectrumTable(model: try recoil(a), muNuMuB: mu, momentsFile: try a.string("moments"), perSource: true)
+            let table = try spectrum.calculator.tabulate(energies)
+            let rows = try table.rows.map { try spectrum.row($0) }
+            for r in rows { try SpectrumText.requireFinite([r.weak, r.magnetic, r.total], t: r.tKeV) }
+            let names = spectrum.sourceNames
             var weak: [String: [Double]] = [:], magnetic: [String: [Double]] = [:]
-            for (k, n) in names.enumerated() {
-                weak[n] = table.rows.map { $0.weak[k] }
-                magnetic[n] = table.rows.map { $0.magneticAtReference[k] * scale }
+            for n in names {
+                weak[n] = rows.map { $0.weakBySource![n]! }
+                magnetic[n] = rows.map { $0.magneticBySource![n]! }
             }
-            return Fields([
-                "unit": "events/(t*y*keV)", "mu_nu_muB": mu, "atomic": model.binding.name, "solar_model": model.solarModel.rawValue,
-                "T_keV": table.rows.map(\.recoilKeV), "weak": table.rows.map(\.weakTotal),
-                "magnetic": table.rows.map { $0.magnetic(muNuBohr: mu) }, "total": table.rows.map { $0.total(muNuBohr: mu) },
-                "weak_by_source": weak, "magnetic_by_source": magnetic, "figure": Figures.recoil(table, muNuBohr: mu).data(),
-            ])
+            var f: [String: any Encodable] = [
+                "unit": "events/(t*y*keV)", "mu_nu_muB": mu, "atomic": spectrum.model.binding.name, "solar_model": spectrum.model.solarModel.rawValue,
+                "T_keV": rows.map(\.tKeV), "weak": rows.map(\.weak), "magnetic": rows.map(\.magnetic), "total": rows.map(\.total),
+                "weak_by_source": weak, "magnetic_by_source": magnetic,
+            ]
+            if spectrum.momentsFile == nil { f["figure"] = Figures.recoil(table, muNuBohr: mu).data() } else { f["moments"] = spectrum.momentsFile }
+            return Fields(f)
 
         case "model_sm_dirac":
             guard let m = try a.double("mass_eV") else { throw InputError(field: "mass_eV", "is missing (neutrino mass, eV)") }
+            guard m >= 0, m <= modelLimits.neutrinoMassEV else { throw InputError(field: "mass_eV", "must be in [0, \(modelLimits.neutrinoMassEV)] eV, got \(m)") }
             return Fields(["mass_eV": m, "mu_nu_muB": try StandardModelDiracMoment.momentBohr(massEV: m)])
 
         case "model_mass_moment":
             guard let mu = try a.muNu("mu_nu_muB"), let l = try a.double("scale_GeV") else {
                 throw InputError(field: "mu_nu_muB/scale_GeV", "both are needed (μB, GeV)")
             }
+            guard l > 0, l <= modelLimits.scaleGeV else { throw InputError(field: "scale_GeV", "must be in (0, \(modelLimits.scaleGeV)] GeV, got \(l)") }
             return Fields(["mu_nu_muB": mu, "scale_GeV": l, "mass_eV": try NaiveMassMomentRelation.massEV(muNuBohr: mu, scaleGeV: l)])
 
         case "model_horizontal":
             guard let mh = try a.double("m_h_plus_GeV"), let mH = try a.double("m_H_plus_GeV"), let s2 = try a.double("sin2alpha") else {
                 throw InputError(field: "m_h_plus_GeV/m_H_plus_GeV/sin2alpha", "all three are needed (GeV, GeV, 1)")
             }
+            try checkScalarMasses(light: [mh], heavy: [mH], sin2alpha: s2, zeroMixing: true)
+            guard mH > mh else { throw InputError(field: "m_H_plus_GeV", "must be above m_h_plus_GeV (m_h⁺ is the lighter charged scalar), got \(mH) ≤ \(mh)") }
             let loop = try loopChoice(a)
             var f: [String: any Encodable] = ["m_h_plus_GeV": mh, "m_H_plus_GeV": mH, "sin2alpha": s2, "loop": loop.rawValue,
                                               "mu_per_ffprime_muB": HorizontalSymmetryModel.momentPerYukawaBohr(lightScalarGeV: mh, heavyScalarGeV: mH, sin2Alpha: s2, loop: loop)]
@@ -519,6 +488,8 @@ enum CInterface {
                   let h = try a.doubles("m_h_plus_GeV"), let H = try a.doubles("m_H_plus_GeV"), h.count == 2, H.count == 2, h[0] <= h[1], H[0] <= H[1] else {
                 throw InputError(field: "mu_lower_muB/mu_upper_muB/sin2alpha/m_h_plus_GeV/m_H_plus_GeV", "all are needed; the masses as ranges [low, high] in GeV")
             }
+            try checkScalarMasses(light: h, heavy: H, sin2alpha: s2, zeroMixing: false)
+            guard hi > lo else { throw InputError(field: "mu_upper_muB", "must be above mu_lower_muB (\(lo)), got \(hi)") }
             let rows = try HorizontalSymmetryModel.region(muLowerBohr: lo, muUpperBohr: hi, sin2Alpha: s2, lightScalarGeV: h[0]...h[1],
                                                           heavyScalarGeV: H[0]...H[1], steps: try a.int("steps", default: 40), loop: try loopChoice(a))
             return Fields(["rows": rows, "figure": Figures.horizontalRegion(rows, muLo: lo, muHi: hi, sin2Alpha: s2).data()])
@@ -537,7 +508,22 @@ enum CInterface {
             return Fields(["spectra": r.channels.indices.map { Figures.spectrum(r, channel: $0).data() }, "profile_scan": scan.data()])
 
         default:
-            throw InputError(field: "command", "unknown command '\(command)' (version, datasets, dataset_show, model_build, model_info, model_release, fit, scan, interval, significance, toys, sensitivity, compare, spectrum, model_sm_dirac, model_mass_moment, model_horizontal, model_horizontal_region, figure_data)")
+            if let r = try dispatchStudies(command, a) ?? dispatchModels(command, a) { return r }
+            throw InputError(field: "command", "unknown command '\(command)' (\(commands.joined(separator: ", ")))")
+        }
+    }
+
+    /// Upper ends of the model inputs, as the CLI's (beyond them squares overflow).
+    static let modelLimits = (scaleGeV: ModelInputLimits.scaleGeV, neutrinoMassEV: ModelInputLimits.neutrinoMassEV)
+
+    /// Charged-scalar masses positive and at most the Planck-scale limit (GeV); |sin 2α| ≤ 1
+    /// (and non-zero unless `zeroMixing`).
+    static func checkScalarMasses(light: [Double], heavy: [Double], sin2alpha: Double, zeroMixing: Bool) throws {
+        for (k, v) in light.map({ ("m_h_plus_GeV", $0) }) + heavy.map({ ("m_H_plus_GeV", $0) }) where !(v > 0 && v <= modelLimits.scaleGeV) {
+            throw InputError(field: k, "must be a mass in (0, \(modelLimits.scaleGeV)] GeV, got \(v)")
+        }
+        guard abs(sin2alpha) <= 1, zeroMixing || sin2alpha != 0 else {
+            throw InputError(field: "sin2alpha", "must be in [-1, 1]\(zeroMixing ? "" : " and non-zero"), got \(sin2alpha)")
         }
     }
 

@@ -34,6 +34,7 @@ __all__ = [
     "NMMFitError", "Model", "FitResult", "ScanResult", "IntervalResult", "SignificanceResult", "ToysResult",
     "SensitivityResult", "SpectrumResult", "version", "datasets", "dataset", "fit", "scan", "interval",
     "significance", "toys", "sensitivity", "compare", "spectrum", "models", "library_path",
+    "goodness_of_fit", "coverage", "merge_toys", "export_pyhf", "export_spec", "export_hepdata", "fit_element",
 ]
 
 _DATA_KEYS = {
@@ -164,7 +165,7 @@ class Model:
                  seed: int = 1, threads: int | None = None, grid_points: int | None = None,
                  grid_max_muB: float | None = None, refine: int | None = None) -> IntervalResult:
         """A confidence interval on μν (μB): "asymptotic-unified", "wilks" or "feldman-cousins"
-        (``toys`` per grid point, default 1000, on ``grid_points`` points from 0 to
+        (``toys`` per grid point, default 1000, on ``grid_points`` points (≥ 3, default 30) from 0 to
         ``grid_max_muB``; ``refine`` bisection steps at each end)."""
         r = call("interval", handle=self._h(), cl=cl, method=method, toys=toys, seed=seed, threads=threads,
                  grid_points=grid_points, grid_max_muB=grid_max_muB, refine=refine)
@@ -238,32 +239,109 @@ def sensitivity(cl: float = 0.9, method: str = "asymptotic-unified", toys: int =
 
 
 def compare(test: str | Sequence[str] = "tritium", *, keep_mu_nu: bool = False, toys: int = 0, seed: int = 1,
-            **options: Any) -> dict:
+            threads: int | None = None, **options: Any) -> dict:
     """Background-hypothesis test by likelihood ratio, as ``nmmfit compare --test ...``:
-    "tritium" (every ³H amplitude) or parameter names. Returns the CLI's JSON keys
-    (minus_two_delta_lnL, p_value_asymptotic, z_asymptotic, toy p-value with ``toys``)."""
+    "tritium" (every ³H amplitude the datasets declare) or parameter names. Returns the CLI's
+    JSON keys (minus_two_delta_lnL, p_value_asymptotic, z_asymptotic; the toy p-value with
+    ``toys``, thrown on ``threads`` threads, default all cores; the two fits with −ln L
+    including Σ ln n_i!)."""
     return call("compare", test=[test] if isinstance(test, str) else list(test), keep_mu_nu=keep_mu_nu, toys=toys,
-                seed=seed, **_data(options))
+                seed=seed, threads=threads, **_data(options))
 
 
 def spectrum(mu_nu_muB: float = 1e-11, energies_keV: Iterable[float] | None = None, *, emin_keV: float = 1.0,
              emax_keV: float = 30.0, step_keV: float = 0.1, atomic: str = "stepping", solar_model: str | None = None,
-             sources: str | Sequence[str] | None = None, constant_pee: float | None = None) -> SpectrumResult:
+             sources: str | Sequence[str] | None = None, constant_pee: float | None = None,
+             moments: str | None = None) -> SpectrumResult:
     """dR/dT (events/(t·y·keV)) per solar source at true recoil energies (keV), weak (SM) and
-    magnetic at μν (μB), as ``nmmfit spectrum --per-source``."""
+    magnetic at μν (μB), as ``nmmfit spectrum --per-source``; with ``moments`` (a moment-matrix
+    file) the magnetic columns are those of its effective μν per source and energy instead."""
     if isinstance(sources, str):
         sources = [s.strip() for s in sources.split(",") if s.strip()]
     r = call("spectrum", mu_nu_muB=mu_nu_muB,
              energies_keV=None if energies_keV is None else np.asarray(energies_keV, dtype=float).tolist(),
              emin_keV=emin_keV, emax_keV=emax_keV, step_keV=step_keV, atomic=atomic, solar_model=solar_model,
-             sources=sources, constant_pee=constant_pee)
+             sources=sources, constant_pee=constant_pee, moments=moments)
     df = pd.DataFrame({"T_keV": r["T_keV"], "weak": r["weak"], "magnetic": r["magnetic"], "total": r["total"]})
     for s, v in r["weak_by_source"].items():
         df[f"weak_{s}"] = v
     for s, v in r["magnetic_by_source"].items():
         df[f"magnetic_{s}"] = v
     df.attrs["unit"] = r["unit"]
-    return SpectrumResult(r["mu_nu_muB"], r["atomic"], r["solar_model"], df, r["figure"])
+    return SpectrumResult(r["mu_nu_muB"], r["atomic"], r["solar_model"], df, r.get("figure"))
+
+
+def goodness_of_fit(**options: Any) -> dict:
+    """Saturated-model (Baker–Cousins) goodness of fit of the best fit and of the background-only
+    fit, as ``nmmfit gof --json``: χ² (dimensionless), degrees of freedom, p-values (0–1), per
+    channel and in total. Data options as for :class:`Model`."""
+    return call("gof", **_data(options))
+
+
+def coverage(mu_nu_muB: float | Iterable[float] | None = None, methods: str | Sequence[str] | None = None, *,
+             cl: float = 0.9, toys: int = 1000, critical_toys: int = 500, seed: int = 1, threads: int | None = None,
+             from_toys: str | Sequence[str] | None = None, **options: Any) -> pd.DataFrame:
+    """Coverage of interval constructions on toys, as ``nmmfit coverage --json``: one row per true
+    μν (``mu_nu``, μB; default 0, 0.5e-11 and 2e-11) and method ("asymptotic-unified",
+    "wilks", "feldman-cousins"; default asymptotic-unified and feldman-cousins) with the fraction
+    of toys whose interval at ``cl`` covers the true value (``coverage``, 0–1) and its binomial
+    ``error``. ``toys`` per point; Feldman–Cousins uses ``critical_toys`` inner toys per toy.
+    With ``from_toys`` (merged toys files of t̃ at their true μν, or folders of them) the points
+    come from those files instead (wilks and asymptotic-unified only)."""
+    mus = None if mu_nu_muB is None else np.atleast_1d(np.asarray(mu_nu_muB, dtype=float)).tolist()
+    r = call("coverage", mu_nu_muB=mus, methods=[methods] if isinstance(methods, str) else methods, cl=cl, toys=toys,
+             critical_toys=critical_toys, seed=seed, threads=threads,
+             from_toys=[from_toys] if isinstance(from_toys, str) else from_toys, **_data(options))
+    df = pd.DataFrame(r["points"])
+    df.attrs["raw"] = r
+    return df
+
+
+def merge_toys(inputs: str | Sequence[str], output: str, *, force: bool = False, allow_incomplete: bool = False,
+               allow_mixed_builds: bool = False) -> dict:
+    """Merges toy shards (files of ``nmmfit toys --shard i --nshards N``) into ``output``, as
+    ``nmmfit merge``: checks they are one study, complete (unless ``allow_incomplete``) and
+    without duplicates. Returns ``{"output", "toys", "files", "missing", "first_missing"}``."""
+    return call("merge", inputs=[inputs] if isinstance(inputs, str) else list(inputs), output=output, force=force,
+                allow_incomplete=allow_incomplete, allow_mixed_builds=allow_mixed_builds)
+
+
+def export_pyhf(poi_upper: float | None = None, **options: Any) -> tuple[dict, dict]:
+    """The likelihood model as a pyhf JSON workspace, as ``nmmfit export --format pyhf``, and its
+    metadata: the POI ``mu_nu_squared`` is (μν/μ_ref)², μν² in units of μ_ref² (the metadata's
+    ``mu_reference_muB``), so pyhf's CLs upper limit on it is not nmmfit's unified μν interval
+    (see the metadata's ``relation_to_nmmfit_interval``). ``poi_upper``: the POI's upper bound
+    (units of μ_ref²). Returns (workspace, metadata)."""
+    r = call("export", format="pyhf", poi_upper=poi_upper, **_data(options))
+    return r["workspace"], r["metadata"]
+
+
+def export_spec(**options: Any) -> dict:
+    """nmmfit's model spec of the data options (what ``nmmfit fit --spec`` reads), as
+    ``nmmfit export --format spec``."""
+    return call("export", format="spec", **_data(options))["spec"]
+
+
+def export_hepdata(output: str, *, cl: float = 0.9, method: str = "asymptotic-unified", scan_points: int | None = None,
+                   force: bool = False, **options: Any) -> dict:
+    """Fits the data and writes a HEPData submission folder ``output`` (submission.yaml, the
+    limits, the −2ΔlnL scan on ``scan_points`` points, one spectrum table per dataset; μν in
+    10⁻¹¹ μB, energies in keV), as ``nmmfit export --format hepdata -o DIR``. Returns
+    ``{"directory", "files", "tables"}``."""
+    return call("export", format="hepdata", output=output, cl=cl, method=method, scan_points=scan_points, force=force,
+                **_data(options))
+
+
+def fit_element(moments: str, element: str = "e-mu", *, cl: float = 0.9, method: str = "asymptotic-unified",
+                compatibility_toys: int | None = None, seed: int = 1, **options: Any) -> dict:
+    """Fits one element of a magnetic-moment matrix directly, as ``nmmfit fit --moments FILE
+    --element E --json``: the element of the matrix shape in ``moments`` (a moment-matrix JSON
+    file) builds its own per-source signal template. Returns the CLI's keys:
+    ``parameter_of_interest`` (name, unit μB), ``fit`` (the fit report of the element, its
+    ``mu_nu_*`` keys holding the element in μB), ``element`` (best, interval and the rescaled
+    universal interval, μB) and ``universal_fit`` (the flavour-universal μν fit, μB)."""
+    return call("fit_element", moments=moments, element=element, cl=cl, method=method,
+                compatibility_toys=compatibility_toys, seed=seed, **_data(options))
 
 
 from . import models  # noqa: E402  (model calculators)

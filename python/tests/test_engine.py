@@ -151,7 +151,9 @@ def test_spectrum_and_models():
 
 COMMANDS = ["version", "datasets", "dataset_show", "model_build", "model_info", "model_release", "fit", "scan", "interval",
             "significance", "toys", "sensitivity", "compare", "spectrum", "model_sm_dirac", "model_mass_moment",
-            "model_horizontal", "model_horizontal_region", "figure_data"]
+            "model_horizontal", "model_horizontal_region", "figure_data", "gof", "coverage", "merge", "export", "fit_element",
+            "model_sm_transition", "model_lr_mixing", "model_g2_data", "model_g2_scalar", "model_g2_horizontal", "model_joint",
+            "model_solar_fluxes", "model_effective"]
 JUNK = [
     {"handle": -1}, {"handle": "x"}, {"datasets": 3}, {"datasets": ["../../etc"]}, {"cl": "high"}, {"cl": 0.1},
     {"mu_nu_muB": [-1e-11]}, {"mu_nu_muB": "a"}, {"mu_nu_muB": []}, {"n": -5}, {"n": 1e30}, {"toys": -1},
@@ -178,7 +180,7 @@ def test_every_command_answers_bad_input_with_an_error_not_a_crash(command, mode
     for junk in JUNK:
         if takes_handle and any(k in junk for k in DATA_JUNK):
             continue
-        if command in {"compare", "model_build", "fit"} and not any(k in junk for k in DATA_JUNK + ("toys", "cl", "method")):
+        if command in {"compare", "model_build", "fit", "gof", "export"} and not any(k in junk for k in DATA_JUNK + ("toys", "cl", "method")):
             continue  # keys these commands ignore: each would be one more full fit
         args = {**cheap, **junk}
         try:

@@ -24,6 +24,7 @@ struct Compare: ParsableCommand {
     @Option(name: .customLong("test"), help: "Component(s) fixed to zero under the null: tritium, mu_nu, or a parameter name.")
     var tests: [String] = [ModelNames.muNu]
     @OptionGroup var toyOptions: ToyOptions<Compare>
+    @OptionGroup var threadOptions: ThreadOptions
     @Flag(help: "Keep μν free in both hypotheses when it is not tested.")
     var keepMuNu = false
 
@@ -31,6 +32,7 @@ struct Compare: ParsableCommand {
         guard toyOptions.count >= 0 else { throw ValidationError("--toys must be ≥ 0") }
         try ResourceLimit.toys.validate(toyOptions.count, option: "--toys")
         guard !tests.isEmpty else { throw ValidationError("give at least one --test") }
+        try threadOptions.check()
     }
 
     func run() throws {
@@ -38,18 +40,17 @@ struct Compare: ParsableCommand {
             try OutputTargets.check(files: [output.output], force: output.force)
             var d = data
             if tests.contains(ModelNames.tritium) { d.tritium = .free }
-            let model = try d.model(physics: physics)
-            let tritiumNames = tests.contains(ModelNames.tritium) ? try d.tritiumParameters(of: model, physics: physics) : []
-            let names = tests.flatMap { t -> [String] in t == ModelNames.tritium ? tritiumNames : [t] }
-            let excluded = (!names.contains(ModelNames.muNu) && !keepMuNu) ? [ModelNames.muNu] : []
+            if d.spec == nil { try d.checkApplicability(try d.choice().channels()) }
+            let comparison = try BackgroundComparison(data: try data.choice(), recoil: try physics.recoilModel(), tests: tests, keepMuNu: keepMuNu)
+            let model = comparison.model
             let toys = toyOptions.count
             let progress = DelayedProgress(total: toys > 0 ? toys : nil, label: toys > 0 ? "compare toys" : "compare",
                                            quiet: output.quiet || output.json)
             defer { progress.finish() }
             // Ctrl-C (SIGTERM, SIGQUIT) stops the toys; the p-value comes from those finished (exit 130)
             if toys > 0 { Interrupt.shared.install() }
-            let r = try HypothesisTest(model: model, testedNames: names, excludedNames: excluded)
-                .run(toys: toys, seed: toyOptions.seedValue, shouldStop: { Interrupt.shared.requested }) { progress.update($0) }
+            let r = try comparison.test()
+                .run(toys: toys, seed: toyOptions.seedValue, threads: threadOptions.threads, shouldStop: { Interrupt.shared.requested }) { progress.update($0) }
             progress.finish()
             try output.emit(HypothesisTestReport(r, model: model), provenance: try d.provenance(physics: physics, seed: toys > 0 ? toyOptions.seedValue : nil)) { HypothesisTestText.render(r) }
             if toys > 0 && Interrupt.shared.requested {

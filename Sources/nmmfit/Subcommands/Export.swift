@@ -113,24 +113,11 @@ struct Export: ParsableCommand {
     /// and writes the HEPData submission folder.
     func exportHEPData(to directory: String) throws {
         try HEPDataSubmission.checkTarget(directory, force: force)
-        let (cl, method) = (interval.cl, interval.intervalMethod)
-        let report: FitReport, profile: ProfileLikelihood
-        if data.spec != nil {
-            profile = try ProfileLikelihood(model: try data.model(physics: physics))
-            var r = try FitReport.make(profile: profile, cl: cl, method: method)
-            r.expectedLimit = try Sensitivity.run(model: profile.model, cl: cl, method: method, toys: 0).asimovMedian
-            report = r
-        } else {
-            let a = try data.config(physics: physics).analyse(cl: cl, method: method, compatibilityToys: .none)
-            (report, profile) = (a.report, a.profile)
-        }
-        let n = scanPoints ?? 41
-        let upper = Swift.max(2.2 * report.interval[1], 1.5 * report.muNuBest)
-        let points = try profile.scan((0..<n).map { upper * Double($0) / Double(Swift.max(n - 1, 1)) })
-        let names = (try? DataLocator.dataDirectory(explicit: data.dataDir)).map { DatasetDisplayNames.load(ids: report.datasets, dataDirectory: $0) } ?? [:]
-        let label = report.datasets.map { names[$0] ?? $0 }.joined(separator: " + ")
-        let submission = HEPDataRecord.submission(report: report, scans: [.init(label: label, points: points)],
-                                                  command: (["nmmfit"] + CommandLine.arguments.dropFirst()).joined(separator: " "), displayNames: names)
+        let submission = try HEPDataRecord.fitSubmission(
+            config: data.spec == nil ? try data.config(physics: physics) : nil,
+            specModel: data.spec == nil ? nil : try data.model(physics: physics),
+            cl: interval.cl, method: interval.intervalMethod, scanPoints: scanPoints,
+            command: (["nmmfit"] + CommandLine.arguments.dropFirst()).joined(separator: " "), dataDirectory: data.dataDir)
         let files = try submission.write(to: directory, force: force)
         if !quiet { Console.error("wrote \(files.count) files to \(directory)/ (HEPData submission: \(submission.tables.count) tables)") }
     }

@@ -174,53 +174,39 @@ struct FitOptions: ParsableArguments {
                 // effective moments build the template and the element is fitted directly (μB).
                 // The universal fit above, rescaled by 1/√s, is shown beside it for comparison.
                 // From a spec saved by such a fit, the same from what the spec carries.
-                let elementID: MatrixElement, shape: MagneticMomentMatrix, recoil: RecoilModel
-                let poi: ParameterOfInterest, direct: AnalysisConfig.Analysis, file: String
+                let run: FitWithElement.Run, file: String
                 if let savedElement {
                     let (saved, me, specFile) = savedElement
+                    let elementID: MatrixElement
                     do { elementID = try MatrixElement(parsing: me.element) } catch let e as MatrixElement.ParseError {
                         throw InputError(file: specFile, field: "analysis.moment_element.element", "\(e)")
                     }
-                    shape = try MomentMatrixFile.parse(try me.matrix.jsonData(), file: specFile).converted(to: elementID.basis, pmns: .standard)
-                    recoil = try me.recoil.recoilModel(file: specFile)
-                    poi = saved.model.poi
-                    direct = try saved.analyse(cl: interval.clGiven, method: interval.intervalMethodGiven,
-                                               shouldStop: { Interrupt.shared.requested })
+                    let shape = try MomentMatrixFile.parse(try me.matrix.jsonData(), file: specFile).converted(to: elementID.basis, pmns: .standard)
+                    let direct = try saved.analyse(cl: interval.clGiven, method: interval.intervalMethodGiven,
+                                                   shouldStop: { Interrupt.shared.requested })
+                    run = try FitWithElement.assemble(direct: direct, parameterOfInterest: saved.model.poi, element: elementID, shape: shape,
+                                                      recoil: try me.recoil.recoilModel(file: specFile), universal: report,
+                                                      universalBinEdges: model.binEdges, provenance: provenance)
                     file = me.momentsFile
                 } else {
                     let moments = moments!
-                    let parsed = try ModelCommand.Effective.parseElement(element ?? "e-mu")
-                    elementID = MatrixElement(basis: parsed.0, row: parsed.1, column: parsed.2)
-                    shape = try MomentMatrixFile.load(path: moments).converted(to: elementID.basis, pmns: .standard)
-                    recoil = try physics.recoilModel()
-                    let signal = try MomentElementSignal(element: elementID, shape: shape)
-                    poi = ParameterOfInterest(name: signal.parameterName, unit: "muB", symbol: signal.symbol,
-                                              description: "the \(element ?? "e-mu") element of the moment matrix of \(URL(fileURLWithPath: moments).lastPathComponent), fitted with its own per-source template")
-                    var config = try data.config(physics: physics)
-                    config.signal = .momentElement(poi, weight: signal.magneticWeight(label: "\(signal.symbol) of \(moments)"))
-                    var a = try config.analyse(cl: cl, method: method, compatibilityToys: toyPlan, seed: seed)
+                    var r = try FitWithElement.analyse(config: try data.config(physics: physics), universal: report,
+                                                       universalBinEdges: model.binEdges, momentsFile: moments, element: element ?? "e-mu",
+                                                       cl: cl, method: method, compatibilityToys: toyPlan, seed: seed, provenance: provenance)
                     // the spec of this fit carries what its re-run needs: the element, the matrix
                     // file's content, the recoil options and the universal model
                     if saveSpec != nil {
                         let matrix = try JSONDecoder().decode(SavedAnalysis.Matrix.self, from: try TextInput.readData(
                             path: moments, what: "moment-matrix file", limit: .momentMatrixBytes))
-                        a.runSpec.analysis?.momentElement = SavedAnalysis.MomentElement(
+                        r.analysis.runSpec.analysis?.momentElement = SavedAnalysis.MomentElement(
                             element: element ?? "e-mu", momentsFile: moments, matrix: matrix,
-                            recoil: try SavedAnalysis.Physics(recoil), universalModel: model.spec)
+                            recoil: try SavedAnalysis.Physics(try physics.recoilModel()), universalModel: model.spec)
                     }
-                    direct = a
+                    run = r
                     file = moments
                 }
-                if let saveSpec { try OutputFile.write(try direct.runSpec.jsonData(), to: saveSpec, force: output.force) }
-                let edges = model.binEdges.flatMap { $0 }
-                let c = try MomentRateCalculator(model: recoil).constraint(
-                    onElement: elementID.row, elementID.column, shape: shape, muIntervalBohr: report.interval[0]...report.interval[1],
-                    fromKeV: edges.min()!, toKeV: edges.max()!)
-                var elementReport = direct.report
-                elementReport.digitisedDatasets = report.digitisedDatasets
-                let result = MomentElementFit(best: direct.report.muNuBest, interval: direct.report.interval[0]...direct.report.interval[1], rescaled: c)
-                let withElement = FitWithElement(parameterOfInterest: poi, fit: elementReport, element: result,
-                                                 universalFit: UniversalFitSummary(report), provenance: provenance)
+                if let saveSpec { try OutputFile.write(try run.analysis.runSpec.jsonData(), to: saveSpec, force: output.force) }
+                let (withElement, elementReport, poi, result) = (run.result, run.report, run.parameterOfInterest, run.element)
                 try output.emit(withElement, provenance: provenance) { ElementFitText.render(elementReport, poi: poi, element: result, file: file, cl: report.cl) }
                 try Self.endIfInterrupted(report)
                 return

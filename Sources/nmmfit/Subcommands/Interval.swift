@@ -41,7 +41,9 @@ struct Interval: ParsableCommand {
 
     func validate() throws {
         guard toyOptions.count >= 10 else { throw ValidationError("--toys must be ≥ 10") }
-        guard (gridPoints ?? FeldmanCousins.defaultGridPoints) >= 3 else { throw ValidationError("--grid-points must be ≥ 3") }
+        guard (gridPoints ?? FeldmanCousins.defaultGridPoints) >= FeldmanCousins.minimumGridPoints else {
+            throw ValidationError("--grid-points must be ≥ \(FeldmanCousins.minimumGridPoints)")
+        }
         try threadOptions.check()
         try ResourceLimit.gridPoints.validate(gridPoints ?? FeldmanCousins.defaultGridPoints, option: "--grid-points")
         try ResourceLimit.toys.validate(product: [toyOptions.count, gridPoints ?? FeldmanCousins.defaultGridPoints], option: "--toys × --grid-points")

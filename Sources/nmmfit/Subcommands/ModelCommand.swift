@@ -28,7 +28,8 @@ struct ModelCommand: ParsableCommand {
     static func atMost(_ x: Double?, _ limit: Double, _ name: String, _ unit: String) throws {
         if let x, x > limit { throw ValidationError("\(name) must be at most \(limit) \(unit), got \(x)") }
     }
-    static let maxScaleGeV = 1.22e19, maxNeutrinoMassEV = 1e9, maxYukawa = 1e6, maxRecoilKeV = 1e4
+    static let maxScaleGeV = ModelInputLimits.scaleGeV, maxNeutrinoMassEV = ModelInputLimits.neutrinoMassEV
+    static let maxYukawa = ModelInputLimits.yukawa, maxRecoilKeV = ModelInputLimits.recoilKeV
 }
 
 // MARK: - mass-moment

@@ -2,7 +2,6 @@ import Analysis
 import ArgumentParser
 import Formats
 import Foundation
-import MomentModels
 import Recoil
 import Report
 
@@ -44,7 +43,7 @@ struct Spectrum: ParsableCommand {
     @Option(help: "A magnetic-moment matrix file (see `nmmfit model effective --help`): the magnetic columns use it (effective solar μν per source and energy) instead of --mu.")
     var moments: String?
 
-    enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case table, csv, json }
+    typealias OutputFormat = SpectrumText.OutputFormat
 
     func validate() throws {
         try MomentRange.check(mu, "--mu")
@@ -66,82 +65,22 @@ struct Spectrum: ParsableCommand {
     /// The unit of every rate column.
     static let rateUnit = SpectrumReport.rateUnit
 
-    /// The text before the rows, one row's text, and the text after the rows, in `format`.
-    struct Layout {
-        var head: String
-        var row: (Row, _ first: Bool) throws -> String
-        var tail: String
-    }
-
-    func layout(names: [String], atomic: String, solarModel: String) throws -> Layout {
-        switch format {
-        case .json:
-            // The header keys through the one result encoder, then the rows one by one (each
-            // through the same encoder, so a NaN is an error, not "nan").
-            var provenance = RunProvenance.thisRun()
-            // the files read: an --atomic table, a --moments matrix
-            try provenance.digest(files: [physics.atomic.argument].filter { ![AtomicChoice.free.argument, AtomicChoice.stepping.argument].contains($0) } + (moments.map { [$0] } ?? []))
-            let document = ResultDocument(Output(muNuMuB: mu, atomic: atomic, solarModel: solarModel, sources: names), provenance: provenance)
-            var head = String(decoding: try ResultEncoder.encode(document), as: UTF8.self)
-            while head.last == "}" || head.last == "\n" || head.last == " " { head.removeLast() }
-            head += ",\n  \"rows\" : [\n"
-            return Layout(head: head, row: { r, first in
-                (first ? "" : ",\n") + "    " + String(decoding: try ResultEncoder.encode(r, pretty: false), as: UTF8.self)
-            }, tail: "\n  ]\n}\n")
-        case .csv:
-            var header = ["T_keV", "weak", "magnetic", "total"]
-            if perSource { header += names.map { "weak_\($0)" } + names.map { "magnetic_\($0)" } }
-            let head = "# nmmfit spectrum: rates in \(Self.rateUnit) at true recoil energy T_keV; mu_nu = \(mu) muB; atomic = \(atomic); \(solarModel)\n"
-                + header.joined(separator: ",") + "\n"
-            return Layout(head: head, row: { r, _ in
-                var f = [r.tKeV, r.weak, r.magnetic, r.total]
-                if perSource { f += names.map { r.weakBySource![$0]! } + names.map { r.magneticBySource![$0]! } }
-                try Self.requireFinite(f, t: r.tKeV)
-                return f.map { String(format: "%.6g", $0) }.joined(separator: ",") + "\n"
-            }, tail: "")
-        case .table:
-            // fixed column widths, so each row can be printed as soon as it is computed
-            var header = ["T [keV]", "weak", "magnetic", "total"]
-            if perSource { header += names.map { "mag \($0)" } }
-            let widths = header.map { max($0.count, 11) }
-            func line(_ cells: [String]) -> String {
-                cells.enumerated().map { String(repeating: " ", count: max(widths[$0] - $1.count, 0)) + $1 }.joined(separator: "  ") + "\n"
-            }
-            let what = moments.map { "moment matrix \($0)" } ?? "μν = \(Format.g(mu, 3)) μB"
-            let head = "dR/dT in \(Self.rateUnit) at true recoil energy; \(what), \(atomic) binding, \(solarModel)\n"
-                + line(header) + widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n"
-            return Layout(head: head, row: { r, _ in
-                var f = [Format.g(r.tKeV, 6), Format.g(r.weak), Format.g(r.magnetic), Format.g(r.total)]
-                if perSource { f += names.map { Format.g(r.magneticBySource![$0]!, 3) } }
-                try Self.requireFinite([r.weak, r.magnetic, r.total] + (r.magneticBySource.map { Array($0.values) } ?? []), t: r.tKeV)
-                return line(f)
-            }, tail: "")
-        }
-    }
-
-    static func requireFinite(_ values: [Double], t: Double) throws {
-        if values.contains(where: { !$0.isFinite }) { throw NumericalResultError(field: "rows[T_keV = \(Format.g(t, 6))]") }
-    }
-
     func run() throws {
         try CLIErrors.run {
             try OutputTargets.check(files: [output, plot], force: force)
             let model = try physics.recoilModel()
-            let calc = try RecoilCalculator(model: model)
-            let grid = try RecoilTable.grid(from: emin, to: emax, step: step)
-            let scale = (mu / RecoilModel.referenceMuNuBohr) * (mu / RecoilModel.referenceMuNuBohr)
-            let names = model.sources.map(\.rawValue)
             // With a moment matrix, the magnetic rate per source comes from its effective μν² at each
             // neutrino energy (flavour content at Earth); otherwise from the universal --mu.
-            let matrix = try moments.map { (try MomentMatrixFile.load(path: $0), try MomentRateCalculator(model: model)) }
-            func row(_ c: RateComponents) throws -> Row {
-                let mag = try matrix.map { m, mc in try mc.magneticRates(recoilKeV: c.recoilKeV, matrix: m) } ?? c.magneticAtReference.map { $0 * scale }
-                let magTotal = mag.reduce(0, +)
-                return Row(tKeV: c.recoilKeV, weak: c.weakTotal, magnetic: magTotal, total: c.weakTotal + magTotal,
-                           weakBySource: perSource ? Dictionary(uniqueKeysWithValues: zip(names, c.weak)) : nil,
-                           magneticBySource: perSource ? Dictionary(uniqueKeysWithValues: zip(names, mag)) : nil)
+            let spectrum = try SpectrumTable(model: model, muNuMuB: mu, momentsFile: moments, perSource: perSource)
+            let calc = spectrum.calculator
+            let grid = try RecoilTable.grid(from: emin, to: emax, step: step)
+            func row(_ c: RateComponents) throws -> Row { try spectrum.row(c) }
+            var provenance = RunProvenance.thisRun()
+            if format == .json {
+                // the files read: an --atomic table, a --moments matrix
+                try provenance.digest(files: [try physics.choice().atomicTableFile, moments].compactMap { $0 })
             }
-            let out = try layout(names: names, atomic: model.binding.name, solarModel: model.solarModel.rawValue)
+            let out = try SpectrumText(format, table: spectrum, provenance: provenance)
             if output == nil && plot == nil {
                 // Standard output: each row is printed (and flushed) as soon as it is computed, so
                 // a long spectrum shows its progress and a closed pipe ends the run at once.
@@ -169,3 +108,5 @@ struct Spectrum: ParsableCommand {
         }
     }
 }
+
+extension SpectrumText.OutputFormat: ExpressibleByArgument {}

@@ -65,10 +65,12 @@ struct PhysicsOptions: ParsableArguments {
         }
     }
 
-    func recoilModel() throws -> RecoilModel {
-        RecoilModel(solarModel: solarModel, sources: try parsedSources(),
-                    survival: constantPee.map { .constant($0) } ?? .standard, binding: try atomic.binding())
+    /// The library's recoil choice of these options.
+    func choice() throws -> RecoilChoice {
+        RecoilChoice(atomic: atomic.argument, solarModel: solarModel, sources: try parsedSources(), constantPee: constantPee)
     }
+
+    func recoilModel() throws -> RecoilModel { try choice().model() }
 }
 
 /// Tritium treatment.
@@ -150,43 +152,24 @@ struct DataOptions: ParsableArguments {
     /// `--set` changes): `--tritium free` needs a tritium component, `--efficiency-shape` an
     /// efficiency table with ±1σ columns, in at least one dataset.
     func checkApplicability(_ channels: [AnalysisConfig.Channel]) throws {
-        guard tritium != .none || efficiencyShape else { return }
-        let specs = try channels.map { c in
-            let (spec, file) = try DataLocator.spec(named: c.dataset, dataDirectory: dataDir)
-            return try spec.applying(c.overrides, file: file.path)
-        }
-        try OptionApplicability.checkData([
-            .init(option: "--tritium", given: tritium != .none,
-                  acts: specs.contains { $0.backgrounds.contains(where: \.isTritiumHypothesis) },
-                  when: "to a dataset with a tritium background component (\"role\": \"tritium\" in its dataset spec); \(specs.map(\.name).joined(separator: ", ")) has none"),
-            .init(option: "--efficiency-shape", given: efficiencyShape,
-                  acts: specs.contains { $0.efficiency.sigmaUpColumn != nil && $0.efficiency.sigmaDownColumn != nil },
-                  when: "to a dataset whose efficiency table has ±1σ columns (sigma_up_column, sigma_down_column); \(specs.map(\.name).joined(separator: ", ")) has none"),
-        ])
+        try OptionApplicability.checkData(try choice().applicability(channels).map {
+            .init(option: $0.choice == .tritium ? "--tritium" : "--efficiency-shape", given: $0.given, acts: $0.acts, when: $0.when)
+        })
+    }
+
+    /// The library's data choice of these options.
+    func choice() throws -> DataChoice {
+        DataChoice(datasets: datasets, windows: try windows.map(DatasetWindow.init(parsing:)),
+                   overrides: try sets.map(DatasetSpec.Override.init(parsing:)), eminKeV: emin, emaxKeV: emax, binWidthKeV: binWidth,
+                   tritium: tritium, efficiencyShape: efficiencyShape, solarFluxNuisance: !noSolarFluxNuisance,
+                   combinationPolicy: combinationPolicy, atomicNuisance: atomicNuisance, spec: spec, dataDirectory: dataDir)
     }
 
     func config(physics: PhysicsOptions) throws -> AnalysisConfig {
-        let names = try AnalysisConfig.expand(datasets.isEmpty ? ["xenon1t_sr1"] : datasets, dataDirectory: dataDir)
-        let channels = try DatasetWindow.channels(names: names, windows: try windows.map(DatasetWindow.init(parsing:)),
-                                                  overrides: try sets.map(DatasetSpec.Override.init(parsing:)),
-                                                  emin: emin, emax: emax, binWidthKeV: binWidth)
+        let choice = try choice()
+        let channels = try choice.channels()
         try checkApplicability(channels)
-        return AnalysisConfig(channels: channels, recoil: try physics.recoilModel(), tritium: tritium,
-                              efficiencyShape: efficiencyShape, solarFluxNuisance: !noSolarFluxNuisance, dataDirectory: dataDir,
-                              combinationPolicy: combinationPolicy, atomicNuisance: atomicNuisance)
-    }
-
-    /// The parameters of the tritium hypothesis in `model`: the components declared
-    /// `role: tritium` in the datasets' specs (with the `--set` changes); for a `--spec` model,
-    /// which declares no roles, its parameters named as tritium amplitudes.
-    func tritiumParameters(of model: BinnedModel, physics: PhysicsOptions) throws -> [String] {
-        guard spec == nil else { return ModelNames.tritiumParameters(model.parameterNames) }
-        let config = try config(physics: physics)
-        let specs = try config.channels.map { c in
-            let (s, file) = try DataLocator.spec(named: c.dataset, dataDirectory: dataDir)
-            return try s.applying(c.overrides, file: file.path)
-        }
-        return ModelNames.tritiumParameters(datasets: specs).filter(model.parameterNames.contains)
+        return try choice.config(channels: channels, recoil: try physics.recoilModel())
     }
 
     /// The model: from --spec, or built from the datasets.

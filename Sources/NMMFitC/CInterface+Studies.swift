@@ -1,0 +1,199 @@
+import Analysis
+import BuildInfo
+import Detector
+import Formats
+import Foundation
+import Likelihood
+import MomentModels
+import Recoil
+import Report
+
+// The commands of the studies and exports (goodness of fit, coverage, merge, export, the
+// moment-element fit): each a call into the library, as the CLI subcommand of the same name.
+
+extension CInterface {
+    /// The data choices from request keys named as the CLI's options (units in the key names).
+    static func dataChoice(_ a: Args) throws -> DataChoice {
+        var windows: [DatasetWindow] = []
+        if let w = try a.object("windows") {
+            for (name, _) in w.values.sorted(by: { $0.key < $1.key }) {
+                guard let r = try w.doubles(name), r.count == 2 else { throw InputError(field: "windows.\(name)", "must be [lower_keV, upper_keV]") }
+                guard r[0] > 0, r[1] > r[0] else { throw InputError(field: "windows.\(name)", "must be [lower_keV, upper_keV] with 0 < lower < upper, got \(r)") }
+                windows.append(DatasetWindow(dataset: name, lowerKeV: r[0], upperKeV: r[1]))
+            }
+        }
+        let emin = try a.double("emin_keV"), emax = try a.double("emax_keV"), width = try a.double("bin_width_keV")
+        for (k, v) in [("emin_keV", emin), ("emax_keV", emax), ("bin_width_keV", width)] {
+            if let v, !(v > 0) { throw InputError(field: k, "must be positive (keV), got \(v)") }
+        }
+        if let lo = emin, let hi = emax, !(hi > lo) { throw InputError(field: "emax_keV", "must be above emin_keV (\(lo)), got \(hi)") }
+        if let w = width {
+            // the bins of the window (default: the datasets' widest, 1–30 keV) must be countable (as the CLI's --bin-width)
+            try ResourceLimit.bins.check(Int(min(((emax ?? 30) - (emin ?? 1)) / w, 1e15)), option: "bin_width_keV")
+        }
+        func choice<T: RawRepresentable & CaseIterable>(_ k: String, _ d: T) throws -> T where T.RawValue == String {
+            guard let s = try a.string(k) else { return d }
+            guard let v = T(rawValue: s) else { throw InputError(field: k, "unknown value '\(s)' (\(T.allCases.map(\.rawValue).joined(separator: ", ")))") }
+            return v
+        }
+        let spec = try a.string("spec")
+        let c = DataChoice(datasets: try a.strings("datasets") ?? [], windows: windows,
+                           overrides: try (try a.strings("set") ?? []).map(DatasetSpec.Override.init(parsing:)),
+                           eminKeV: emin, emaxKeV: emax, binWidthKeV: width, tritium: try choice("tritium", ModelBuilder.Tritium.none),
+                           efficiencyShape: try a.bool("efficiency_shape", default: false),
+                           solarFluxNuisance: try a.bool("solar_flux_nuisance", default: true),
+                           combinationPolicy: try choice("combination_policy", CombinationPolicy.default),
+                           atomicNuisance: try choice("atomic_nuisance", AtomicNuisanceChoice.auto), spec: spec,
+                           dataDirectory: try a.string("data_dir"))
+        return c
+    }
+
+    /// The recoil-physics choices from request keys (atomic, solar_model, sources, constant_pee).
+    static func recoilChoice(_ a: Args) throws -> RecoilChoice {
+        let atomic = try a.string("atomic") ?? "stepping"
+        guard !atomic.isEmpty else { throw InputError(field: "atomic", "must be free, stepping or a table file") }
+        let solar = try a.string("solar_model").map { s in
+            guard let m = SolarModel(rawValue: s) else { throw InputError(field: "solar_model", "unknown solar model '\(s)' (\(SolarModel.allCases.map(\.rawValue).joined(separator: ", ")))") }
+            return m
+        } ?? .b16gs98
+        let sources = try (try a.strings("sources")).map { names in
+            try names.map { n in
+                guard let s = SolarSource(name: n) else { throw InputError(field: "sources", "unknown solar source '\(n)' (\(SolarSource.allCases.map(\.rawValue).joined(separator: ", ")))") }
+                return s
+            }
+        } ?? SolarSource.allCases
+        guard !sources.isEmpty else { throw InputError(field: "sources", "is empty; name at least one source") }
+        let pee = try a.double("constant_pee")
+        if let p = pee, !(0...1).contains(p) { throw InputError(field: "constant_pee", "must be in [0, 1], got \(p)") }
+        return RecoilChoice(atomic: atomic, solarModel: solar, sources: sources, constantPee: pee)
+    }
+
+    /// The model of a request: read from its spec file, or built from its datasets (``config(_:)``).
+    static func model(_ a: Args) throws -> BinnedModel {
+        let data = try dataChoice(a)
+        if data.spec != nil { return try data.model(recoil: RecoilModel()) }
+        return try config(a).buildModel().model
+    }
+
+    /// A path argument: a non-empty string.
+    static func path(_ a: Args, _ k: String, _ what: String) throws -> String {
+        guard let p = try a.string(k), !p.isEmpty else { throw InputError(field: k, "is missing (\(what))") }
+        return p
+    }
+
+    static func dispatchStudies(_ command: String, _ a: Args) throws -> (any Encodable)? {
+        switch command {
+        case "gof":
+            return try GoodnessOfFitReport.compute(model: try model(a))
+
+        case "coverage":
+            // as `nmmfit coverage`: local toys at each true μν (mu_nu_muB), or from merged toys files (from_toys)
+            let cl = try a.cl()
+            let methods: [IntervalMethod] = try (try a.strings("methods") ?? ["asymptotic-unified", "feldman-cousins"]).map { m in
+                guard let v = IntervalMethod(rawValue: m) else {
+                    throw InputError(field: "methods", "unknown interval method '\(m)' (\(IntervalMethod.allCases.map(\.rawValue).joined(separator: ", ")))")
+                }
+                return v
+            }
+            guard !methods.isEmpty else { throw InputError(field: "methods", "is empty; name at least one interval method") }
+            let profile = try ProfileLikelihood(model: try model(a))
+            var points: [Coverage.Point] = []
+            if let files = try a.strings("from_toys") {
+                let usable = methods.filter { $0 != .feldmanCousins }
+                guard !usable.isEmpty else {
+                    throw InputError(field: "methods", "Feldman–Cousins coverage needs inner toys for every toy; use local toys, or wilks or asymptotic-unified")
+                }
+                for sample in try ToyStudySample.load(files).sorted(by: { $0.header.muNuTrue < $1.header.muNuTrue }) {
+                    for m in usable { points.append(try Coverage.fromToys(sample, profile: profile, cl: cl, method: m)) }
+                }
+                return CoverageReport(points: points)
+            }
+            let mus = try a.doubles("mu_nu_muB") ?? [0, 0.5e-11, 2e-11]
+            for (i, m) in mus.enumerated() where !(m >= 0 && m < 1e-6) {
+                throw InputError(field: "mu_nu_muB[\(i)]", "must be a magnetic moment in μB, ≥ 0 and below 1e-6, got \(m)")
+            }
+            let toys = try a.toys(default: 1000)
+            let critical = try a.int("critical_toys", default: 500)
+            guard toys >= 10 else { throw InputError(field: "toys", "must be ≥ 10, got \(toys)") }
+            guard critical >= 100 else { throw InputError(field: "critical_toys", "must be ≥ 100, got \(critical)") }
+            try ResourceLimit.toys.check(product: [max(mus.count, 1), toys] + (methods.contains(.feldmanCousins) ? [critical] : []),
+                                         option: "mu_nu_muB values × toys" + (methods.contains(.feldmanCousins) ? " × critical_toys" : ""))
+            let (seed, threads) = (try a.seed(), try a.threads())
+            for mu in mus {
+                for m in methods {
+                    points.append(try Coverage.run(profile: profile, muNu: mu, cl: cl, method: m, toys: toys, criticalToys: critical,
+                                                   seed: seed, threads: threads))
+                }
+            }
+            return CoverageReport(points: points)
+
+        case "merge":
+            // as `nmmfit merge -o OUTPUT INPUTS...`
+            guard let inputs = try a.strings("inputs"), !inputs.isEmpty else { throw InputError(field: "inputs", "is missing (the toys files to merge)") }
+            for p in inputs {
+                var st = stat()
+                if stat(p, &st) == 0, let kind = TextInput.nonRegularKind(st.st_mode) { throw InputError(field: "inputs", "\(p) is \(kind), not a toys file") }
+            }
+            let output = try path(a, "output", "the merged toys file")
+            let s = try ToyFileMerge.merge(inputs: inputs, to: output, force: try a.bool("force", default: false),
+                                           allowIncomplete: try a.bool("allow_incomplete", default: false),
+                                           allowMixedBuilds: try a.bool("allow_mixed_builds", default: false))
+            return Fields(["output": output, "toys": s.toys, "files": s.files, "missing": s.missing, "first_missing": s.firstMissing])
+
+        case "export":
+            // as `nmmfit export --format pyhf|spec|hepdata`
+            let format = try a.string("format") ?? "pyhf"
+            let data = try dataChoice(a)
+            switch format {
+            case "pyhf", "spec":
+                let spec = try model(a).spec
+                if format == "spec" { return RenderedJSON(text: "{\"spec\":" + String(decoding: try spec.jsonData(), as: UTF8.self) + "}") }
+                let upper = try a.double("poi_upper")
+                if let u = upper, !(u > 0) { throw InputError(field: "poi_upper", "must be positive, got \(u)") }
+                let ws = try PyhfExport.workspace(from: spec, options: .init(poiUpperBound: upper), file: data.spec)
+                let meta = String(decoding: try encoder.encode(PyhfExportMetadata(spec: spec, workspace: nil)), as: UTF8.self)
+                return RenderedJSON(text: "{\"workspace\":" + String(decoding: try ws.jsonData(), as: UTF8.self) + ",\"metadata\":" + meta + "}")
+            case "hepdata":
+                let output = try path(a, "output", "the HEPData submission folder")
+                let force = try a.bool("force", default: false)
+                let n = try a.int("scan_points")
+                if let n { try ResourceLimit.gridPoints.check(n, option: "scan_points") }
+                try HEPDataSubmission.checkTarget(output, force: force)
+                let submission = try HEPDataRecord.fitSubmission(
+                    config: data.spec == nil ? try config(a) : nil,
+                    specModel: data.spec == nil ? nil : try model(a),
+                    cl: try a.cl(), method: try a.method(), scanPoints: n, command: "nmmfit (Python package)", dataDirectory: data.dataDirectory)
+                let files = try submission.write(to: output, force: force)
+                return Fields(["directory": output, "files": files, "tables": submission.tables.count])
+            default:
+                throw InputError(field: "format", "unknown export format '\(format)' (pyhf, spec, hepdata)")
+            }
+
+        case "fit_element":
+            // as `nmmfit fit --moments FILE --element E`: the element fitted directly with its own template
+            let moments = try path(a, "moments", "a moment-matrix file")
+            let element = try a.string("element") ?? "e-mu"
+            let data = try dataChoice(a)
+            guard data.spec == nil else { throw InputError(field: "spec", "a moment-element fit builds its model from datasets, not from a spec file") }
+            let (cl, method) = (try a.cl(), try a.method())
+            let plan = try compatibilityPlan(a)
+            let config = try config(a)
+            let universal = try config.analyse(cl: cl, method: method, compatibilityToys: plan, seed: try a.seed())
+            var report = universal.report
+            report.digitisedDatasets = DigitisedDatasets.among(report.datasets, dataDirectory: data.dataDirectory)
+            return try FitWithElement.analyse(config: config, universal: report, universalBinEdges: universal.model.binEdges,
+                                              momentsFile: moments, element: element, cl: cl, method: method,
+                                              compatibilityToys: plan, seed: try a.seed()).result
+        default:
+            return nil
+        }
+    }
+
+    /// `compatibility_toys`: absent adaptive, 0 none, N exactly N.
+    static func compatibilityPlan(_ a: Args) throws -> CompatibilityTest.ToyPlan {
+        guard let n = try a.int("compatibility_toys") else { return .adaptive }
+        guard n >= 0 else { throw InputError(field: "compatibility_toys", "must be ≥ 0, got \(n)") }
+        try ResourceLimit.toys.check(n, option: "compatibility_toys")
+        return n == 0 ? .none : .fixed(n)
+    }
+}
