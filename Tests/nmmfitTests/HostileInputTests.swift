@@ -131,41 +131,85 @@ struct HostileInputTests {
         #expect(try fm.contentsOfDirectory(atPath: work.path) == ["t.jsonl"], "no lock or temporary file left")
     }
 
-    @Test("interrupts: significance keeps its finished toys on SIGINT (exit 130, p-value from them); SIGQUIT ends a fit with one line, no crash report")
+    /// Starts nmmfit with stdout and stderr to pipes.
+    static func started(_ args: [String]) throws -> (Process, Pipe, Pipe) {
+        let p = Process()
+        p.executableURL = Self.binary
+        p.arguments = args
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        try p.run()
+        return (p, out, err)
+    }
+
+    /// Waits for process `p` to end and returns its stdout and stderr.
+    static func finished(_ p: (Process, Pipe, Pipe)) -> (stdout: String, stderr: String) {
+        let so = String(decoding: p.1.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let se = String(decoding: p.2.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.0.waitUntilExit()
+        return (so, se)
+    }
+
+    @Test("interrupts: significance keeps its finished toys on SIGINT (exit 130, p-value from them)")
     func interruptsKeepWork() throws {
-        func started(_ args: [String]) throws -> (Process, Pipe, Pipe) {
-            let p = Process()
-            p.executableURL = Self.binary
-            p.arguments = args
-            let out = Pipe(), err = Pipe()
-            p.standardOutput = out
-            p.standardError = err
-            try p.run()
-            return (p, out, err)
-        }
-        let (sig, sigOut, sigErr) = try started(["significance", "--toys", "10000000", "--threads", "1"])
-        sleep(4)
-        // on a loaded machine 4 s of wall time may not reach the toys: wait until the process
-        // has used 2 s of CPU (its start-up is well below that), so the interrupt meets the loop
-        Self.waitForCPU(sig.processIdentifier, seconds: 2, timeout: 600)
-        kill(sig.processIdentifier, SIGINT)
-        let so = String(decoding: sigOut.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let se = String(decoding: sigErr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        sig.waitUntilExit()
-        #expect(sig.terminationReason == .exit && sig.terminationStatus == 130, "\(sig.terminationStatus) \(se)")
+        let sig = try Self.started(["significance", "--toys", "10000000", "--threads", "1"])
+        // the toys have begun when the command's SIGINT handler is in place (installed just
+        // before them); then wait until the process has used 2 s of CPU, so that at least one
+        // block of toys is done whatever the machine's load
+        Self.waitForHandler(sig.0.processIdentifier, signal: SIGINT, timeout: 600)
+        Self.waitForCPU(sig.0.processIdentifier, seconds: 2, timeout: 600)
+        kill(sig.0.processIdentifier, SIGINT)
+        let (so, se) = Self.finished(sig)
+        #expect(sig.0.terminationReason == .exit && sig.0.terminationStatus == 130, "\(sig.0.terminationStatus) \(se)")
         #expect(so.contains("background-only toys have q0 ≥ q0_obs"), "stdout: \(so)")
         #expect(se.contains("the toy p-value uses the") && se.contains("of 10000000 toys finished"), "stderr: \(se)")
+    }
 
-        let (fit, _, fitErr) = try started(["fit", "--dataset", "all", "-q"])
-        usleep(300_000)
-        kill(fit.processIdentifier, SIGQUIT)
-        let fe = String(decoding: fitErr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        fit.waitUntilExit()
-        #expect(fit.terminationReason == .exit && [131, 0].contains(fit.terminationStatus), "\(fit.terminationStatus) \(fe)")
-        if fit.terminationStatus == 131 { #expect(fe.contains("quit (SIGQUIT): stopped") && !fe.contains("Backtrace") && !fe.contains("Crash"), "\(fe)") }
+    /// SIGQUIT ends the process at once with one line and exit 131 — in a stage that keeps its
+    /// work on Ctrl-C (the compatibility toys of a combination) as elsewhere (a fit's set-up).
+    /// The signal is sent once nmmfit's handler is in place (seen in /proc/PID/status), not
+    /// after a fixed sleep: a signal that arrives while the dynamic loader is still running
+    /// meets the disposition the process inherited (the default, a core dump; or "ignore" in a
+    /// shell's background job, when the run then simply finishes with exit 0) — no program
+    /// can act on it before its own code runs.
+    static func quitsAtOnce(_ args: [String], marker: Int32) throws {
+        let fit = try Self.started(args)
+        Self.waitForHandler(fit.0.processIdentifier, signal: marker, timeout: 600)
+        kill(fit.0.processIdentifier, SIGQUIT)
+        let (so, se) = Self.finished(fit)
+        #expect(fit.0.terminationReason == .exit && fit.0.terminationStatus == 131, "\(fit.0.terminationReason) \(fit.0.terminationStatus) \(se)")
+        #expect(se.split(separator: "\n").count == 1 && se.contains("quit (SIGQUIT): stopped at once"), "\(se)")
+        #expect(!se.contains("Backtrace") && !se.contains("Crash") && !se.contains("interrupted"), "\(se)")
+        #expect(so.isEmpty, "nothing printed after a quit: \(so)")
+    }
+
+    @Test("interrupts: SIGQUIT during the compatibility toys (where Ctrl-C keeps work) ends at once, exit 131, one line")
+    func quitDuringToys() throws {
+        // the SIGINT handler is installed just before the compatibility toys: the marker of that stage
+        try Self.quitsAtOnce(["fit", "--dataset", "all", "--compatibility-toys", "1000000", "-q"], marker: SIGINT)
+    }
+
+    @Test("interrupts: SIGQUIT before any toys ends at once, exit 131, one line")
+    func quitBeforeToys() throws {
+        try Self.quitsAtOnce(["fit", "--dataset", "all", "--compatibility-toys", "1000000", "-q"], marker: SIGQUIT)
     }
 
     // MARK: - running and set-up
+
+    /// Waits until process `pid` catches `signal` (its bit in SigCgt of /proc/PID/status), or
+    /// `timeout` seconds have passed, or it has ended. Without /proc: returns.
+    static func waitForHandler(_ pid: Int32, signal: Int32, timeout: TimeInterval) {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8) else { return }
+            if status.contains("State:\tZ") { return }
+            if let line = status.split(separator: "\n").first(where: { $0.hasPrefix("SigCgt:") }),
+               let mask = UInt64(line.dropFirst("SigCgt:".count).trimmingCharacters(in: .whitespaces), radix: 16),
+               mask & (1 << UInt64(signal - 1)) != 0 { return }
+            usleep(2_000)
+        }
+    }
 
     /// Waits until process `pid` has used `seconds` of CPU time (user + system, from
     /// /proc/PID/stat), or `timeout` seconds have passed, or it has ended. Without /proc: returns.
