@@ -24,13 +24,25 @@ final class Interrupt: @unchecked Sendable {
     static let shared = Interrupt()
 
     func install() {
+        prepareForHandler()
         interruptState.pointee.keepWork = 1
         for sig in [SIGINT, SIGTERM] { setHandler(sig, onStopSignal) }
     }
 
     /// SIGQUIT (Ctrl-\\): one line and exit 131, in every command and at every stage.
     func installQuit() {
+        prepareForHandler()
         setHandler(SIGQUIT, onStopSignal)
+    }
+
+    /// Swift initialises globals lazily, on first use, and that allocates: a first use inside
+    /// the handler would call malloc while the interrupted thread may be inside malloc (seen as
+    /// "malloc assertion failure" and SIGABRT). So everything the handler touches is
+    /// initialised here, before any handler is installed.
+    private func prepareForHandler() {
+        _ = interruptState.pointee.count
+        _ = stopMessage.count
+        _ = quitMessage.count
     }
 
     var requested: Bool { interruptState.pointee.count > 0 }
