@@ -131,41 +131,166 @@ struct HostileInputTests {
         #expect(try fm.contentsOfDirectory(atPath: work.path) == ["t.jsonl"], "no lock or temporary file left")
     }
 
-    @Test("interrupts: significance keeps its finished toys on SIGINT (exit 130, p-value from them); SIGQUIT ends a fit with one line, no crash report")
+    /// Starts nmmfit with stdout and stderr to pipes.
+    static func started(_ args: [String]) throws -> (Process, Pipe, Pipe) {
+        let p = Process()
+        p.executableURL = Self.binary
+        p.arguments = args
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        try p.run()
+        return (p, out, err)
+    }
+
+    /// Waits for process `p` to end and returns its stdout and stderr.
+    static func finished(_ p: (Process, Pipe, Pipe)) -> (stdout: String, stderr: String) {
+        let so = String(decoding: p.1.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let se = String(decoding: p.2.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.0.waitUntilExit()
+        return (so, se)
+    }
+
+    @Test("interrupts: significance keeps its finished toys on SIGINT (exit 130, p-value from them)")
     func interruptsKeepWork() throws {
-        func started(_ args: [String]) throws -> (Process, Pipe, Pipe) {
-            let p = Process()
-            p.executableURL = Self.binary
-            p.arguments = args
-            let out = Pipe(), err = Pipe()
-            p.standardOutput = out
-            p.standardError = err
-            try p.run()
-            return (p, out, err)
-        }
-        let (sig, sigOut, sigErr) = try started(["significance", "--toys", "10000000", "--threads", "1"])
-        sleep(4)
-        // on a loaded machine 4 s of wall time may not reach the toys: wait until the process
-        // has used 2 s of CPU (its start-up is well below that), so the interrupt meets the loop
-        Self.waitForCPU(sig.processIdentifier, seconds: 2, timeout: 600)
-        kill(sig.processIdentifier, SIGINT)
-        let so = String(decoding: sigOut.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let se = String(decoding: sigErr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        sig.waitUntilExit()
-        #expect(sig.terminationReason == .exit && sig.terminationStatus == 130, "\(sig.terminationStatus) \(se)")
+        let sig = try Self.started(["significance", "--toys", "10000000", "--threads", "1"])
+        // the toys have begun when the command's SIGINT handler is in place (installed just
+        // before them); then wait until the process has used 2 s of CPU, so that at least one
+        // block of toys is done whatever the machine's load
+        Self.waitForHandler(sig.0.processIdentifier, signal: SIGINT, timeout: 600)
+        Self.waitForCPU(sig.0.processIdentifier, seconds: 2, timeout: 600)
+        kill(sig.0.processIdentifier, SIGINT)
+        let (so, se) = Self.finished(sig)
+        #expect(sig.0.terminationReason == .exit && sig.0.terminationStatus == 130, "\(sig.0.terminationStatus) \(se)")
         #expect(so.contains("background-only toys have q0 ≥ q0_obs"), "stdout: \(so)")
         #expect(se.contains("the toy p-value uses the") && se.contains("of 10000000 toys finished"), "stderr: \(se)")
+    }
 
-        let (fit, _, fitErr) = try started(["fit", "--dataset", "all", "-q"])
-        usleep(300_000)
-        kill(fit.processIdentifier, SIGQUIT)
-        let fe = String(decoding: fitErr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        fit.waitUntilExit()
-        #expect(fit.terminationReason == .exit && [131, 0].contains(fit.terminationStatus), "\(fit.terminationStatus) \(fe)")
-        if fit.terminationStatus == 131 { #expect(fe.contains("quit (SIGQUIT): stopped") && !fe.contains("Backtrace") && !fe.contains("Crash"), "\(fe)") }
+    @Test("interrupts: significance --save-toys keeps the finished toys on SIGINT; re-running resumes and gives exactly the uninterrupted numbers")
+    func significanceResumes() throws {
+        let fm = FileManager.default
+        let work = fm.temporaryDirectory.appendingPathComponent("nmmfit-resume-\(UUID().uuidString)")
+        try fm.createDirectory(at: work, withIntermediateDirectories: true)
+        defer { try? fm.removeItem(at: work) }
+        let (resumed, whole) = (work.appendingPathComponent("resumed.jsonl").path, work.appendingPathComponent("whole.jsonl").path)
+        let args = ["significance", "--toys", "3000", "--seed", "11", "--threads", "1", "--json"]
+        // interrupted: SIGINT once the first block of toys (256) is in the file, well before
+        // the last one (the file is appended block by block)
+        let first = try Self.started(args + ["--save-toys", resumed])
+        Self.waitForLines(resumed, atLeast: 2, while: first.0)
+        kill(first.0.processIdentifier, SIGINT)
+        let (_, firstErr) = Self.finished(first)
+        #expect(first.0.terminationStatus == 130, "\(first.0.terminationStatus) \(firstErr)")
+        #expect(firstErr.contains("they are kept in \(resumed)"), "\(firstErr)")
+        let kept = try String(contentsOfFile: resumed, encoding: .utf8).split(separator: "\n").count - 1
+        #expect(kept > 0 && kept < 3000, "\(kept) toys kept after the interrupt")
+
+        let again = try Self.run(args + ["--save-toys", resumed], stdout: nil, stderr: nil)
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(again.stderr.contains("resuming: \(kept) toys already in"), "\(again.stderr)")
+        let reference = try Self.run(args + ["--save-toys", whole], stdout: nil, stderr: nil)
+        #expect(reference.status == 0, "\(reference.stderr)")
+        func numbers(_ json: String) throws -> NSDictionary {
+            NSDictionary(dictionary: (try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any] ?? [:]).filter { $0.key != "command" })
+        }
+        let (a, b) = (try numbers(again.stdout), try numbers(reference.stdout))
+        #expect(a["toys"] as? Int == 3000 && a["p_value_toys"] != nil, "\(a)")
+        #expect(a == b, "resumed \(a) vs uninterrupted \(b)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: resumed)) == Data(contentsOf: URL(fileURLWithPath: whole)), "the toys files are equal byte for byte")
+        // and the same numbers as without a file
+        let plain = try Self.run(args, stdout: nil, stderr: nil)
+        let plainNumbers = try? numbers(plain.stdout)
+        #expect(plain.status == 0 && plainNumbers == b, "the same numbers without a file: \(plain.stderr)")
+    }
+
+    @Test("interrupts: sensitivity --save-toys keeps the finished toys on SIGINT; re-running resumes and gives exactly the uninterrupted band")
+    func sensitivityResumes() throws {
+        let fm = FileManager.default
+        let work = fm.temporaryDirectory.appendingPathComponent("nmmfit-resume-\(UUID().uuidString)")
+        try fm.createDirectory(at: work, withIntermediateDirectories: true)
+        defer { try? fm.removeItem(at: work) }
+        let (resumed, whole) = (work.appendingPathComponent("resumed.jsonl").path, work.appendingPathComponent("whole.jsonl").path)
+        let args = ["sensitivity", "--toys", "60", "--seed", "5", "--threads", "1", "--json"]
+        let first = try Self.started(args + ["--save-toys", resumed])
+        Self.waitForHandler(first.0.processIdentifier, signal: SIGINT, timeout: 600)
+        // wait until the file holds a toy (blocks are appended as they finish), then interrupt
+        Self.waitForLines(resumed, atLeast: 2, while: first.0)
+        kill(first.0.processIdentifier, SIGINT)
+        let (_, firstErr) = Self.finished(first)
+        let kept = try String(contentsOfFile: resumed, encoding: .utf8).split(separator: "\n").count - 1
+        // (a machine fast enough to finish all 60 toys before the signal lands ends with exit 0)
+        #expect(first.0.terminationStatus == 130 || (first.0.terminationStatus == 0 && kept == 60), "\(first.0.terminationStatus) \(firstErr)")
+        if first.0.terminationStatus == 130 { #expect(firstErr.contains("they are kept in \(resumed)"), "\(firstErr)") }
+        #expect(kept > 0, "\(kept) toys kept after the interrupt")
+
+        let again = try Self.run(args + ["--save-toys", resumed], stdout: nil, stderr: nil)
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(again.stderr.contains("resuming: \(kept) toys already in"), "\(again.stderr)")
+        let reference = try Self.run(args + ["--save-toys", whole], stdout: nil, stderr: nil)
+        #expect(reference.status == 0, "\(reference.stderr)")
+        func numbers(_ json: String) throws -> NSDictionary {
+            NSDictionary(dictionary: (try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any] ?? [:]).filter { $0.key != "command" })
+        }
+        let (a, b) = (try numbers(again.stdout), try numbers(reference.stdout))
+        #expect(a["toys"] as? Int == 60 && a["band"] != nil, "\(a)")
+        #expect(a == b, "resumed \(a) vs uninterrupted \(b)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: resumed)) == Data(contentsOf: URL(fileURLWithPath: whole)), "the toys files are equal byte for byte")
+        let plain = try Self.run(args, stdout: nil, stderr: nil)
+        let plainNumbers = try? numbers(plain.stdout)
+        #expect(plain.status == 0 && plainNumbers == b, "the same band without a file: \(plain.stderr)")
+    }
+
+    /// SIGQUIT ends the process at once with one line and exit 131 — in a stage that keeps its
+    /// work on Ctrl-C (the compatibility toys of a combination) as elsewhere (a fit's set-up).
+    /// The signal is sent once nmmfit's handler is in place (seen in /proc/PID/status), not
+    /// after a fixed sleep: a signal that arrives while the dynamic loader is still running
+    /// meets the disposition the process inherited (the default, a core dump; or "ignore" in a
+    /// shell's background job, when the run then simply finishes with exit 0) — no program
+    /// can act on it before its own code runs.
+    static func quitsAtOnce(_ args: [String], marker: Int32) throws {
+        let fit = try Self.started(args)
+        Self.waitForHandler(fit.0.processIdentifier, signal: marker, timeout: 600)
+        kill(fit.0.processIdentifier, SIGQUIT)
+        let (so, se) = Self.finished(fit)
+        #expect(fit.0.terminationReason == .exit && fit.0.terminationStatus == 131, "\(fit.0.terminationReason) \(fit.0.terminationStatus) \(se)")
+        #expect(se.split(separator: "\n").count == 1 && se.contains("quit (SIGQUIT): stopped at once"), "\(se)")
+        #expect(!se.contains("Backtrace") && !se.contains("Crash") && !se.contains("interrupted"), "\(se)")
+        #expect(so.isEmpty, "nothing printed after a quit: \(so)")
+    }
+
+    @Test("interrupts: SIGQUIT during the compatibility toys (where Ctrl-C keeps work) ends at once, exit 131, one line")
+    func quitDuringToys() throws {
+        // the SIGINT handler is installed just before the compatibility toys: the marker of that stage
+        try Self.quitsAtOnce(["fit", "--dataset", "all", "--compatibility-toys", "1000000", "-q"], marker: SIGINT)
+    }
+
+    @Test("interrupts: SIGQUIT before any toys ends at once, exit 131, one line")
+    func quitBeforeToys() throws {
+        try Self.quitsAtOnce(["fit", "--dataset", "all", "--compatibility-toys", "1000000", "-q"], marker: SIGQUIT)
     }
 
     // MARK: - running and set-up
+
+    /// Waits until the file at `path` has `atLeast` lines, or process `p` has ended (10 min at most).
+    static func waitForLines(_ path: String, atLeast: Int, while p: Process) {
+        let deadline = Date().addingTimeInterval(600)
+        while p.isRunning && Date() < deadline,
+              (try? String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").count) ?? 0 < atLeast { usleep(20_000) }
+    }
+
+    /// Waits until process `pid` catches `signal` (its bit in SigCgt of /proc/PID/status), or
+    /// `timeout` seconds have passed, or it has ended. Without /proc: returns.
+    static func waitForHandler(_ pid: Int32, signal: Int32, timeout: TimeInterval) {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8) else { return }
+            if status.contains("State:\tZ") { return }
+            if let line = status.split(separator: "\n").first(where: { $0.hasPrefix("SigCgt:") }),
+               let mask = UInt64(line.dropFirst("SigCgt:".count).trimmingCharacters(in: .whitespaces), radix: 16),
+               mask & (1 << UInt64(signal - 1)) != 0 { return }
+            usleep(2_000)
+        }
+    }
 
     /// Waits until process `pid` has used `seconds` of CPU time (user + system, from
     /// /proc/PID/stat), or `timeout` seconds have passed, or it has ended. Without /proc: returns.

@@ -64,6 +64,26 @@ public struct Sensitivity {
     public static func run(model: BinnedModel, cl: Double = 0.9, method: AsymptoticInterval.Method = .unified,
                            toys: Int = 200, seed: UInt64 = 1, threads: Int = ProcessInfo.processInfo.activeProcessorCount,
                            shouldStop: () -> Bool = { false }, progress: ((Int) -> Void)? = nil) throws -> Result {
+        try run(model: model, cl: cl, method: method, toys: toys, seed: seed, threads: threads, file: nil,
+                shouldStop: shouldStop, progress: progress)
+    }
+
+    /// The header of this study's toys file (``SensitivityToysFile``): its digest covers the
+    /// model and the background-only fit the toys are drawn from.
+    public static func toysFileHeader(model: BinnedModel, cl: Double = 0.9, method: AsymptoticInterval.Method = .unified,
+                                      toys: Int, seed: UInt64) throws -> SensitivityToysFile.Header {
+        let bkg = try ProfileLikelihood(model: model).conditionalFit(internal: 0).internalValues
+        return SensitivityToysFile.Header(seed: seed, totalToys: toys, cl: cl, intervalMethod: method.rawValue,
+                                          modelDigest: try ToyFileHeader.digest(model: model, truth: bkg))
+    }
+
+    /// As above, with the toys kept in `file` as they finish (open on ``toysFileHeader``'s study):
+    /// the toys it already holds are used, the rest run and appended, so a run interrupted and
+    /// resumed with the same file gives exactly the numbers of an uninterrupted one.
+    public static func run(model: BinnedModel, cl: Double = 0.9, method: AsymptoticInterval.Method = .unified,
+                           toys: Int = 200, seed: UInt64 = 1, threads: Int = ProcessInfo.processInfo.activeProcessorCount,
+                           file: SensitivityToysFile?,
+                           shouldStop: () -> Bool = { false }, progress: ((Int) -> Void)? = nil) throws -> Result {
         let pl = try ProfileLikelihood(model: model)
         let observedInterval = try AsymptoticInterval.interval(pl, cl: cl, method: method)
         let observed = observedInterval.upper
@@ -75,19 +95,29 @@ public struct Sensitivity {
         var limits: [Double] = []
         var failed = 0
         var done = 0
-        // each toy analysed as the data (its own profile likelihood and interval), on the toy
-        // engine; `shouldStop` (e.g. Ctrl-C) ends the run: the band then comes from the toys finished
-        let engine = ToyEngine(seed: seed, threads: threads)
-        engine.run(0..<toys, blockSize: engine.blockSize(fitsPerToy: 20), shouldStop: shouldStop, worker: { () }, toy: { _, _, rng in
-            let obs = gen.generate(using: rng)
-            return try? AsymptoticInterval.interval(try ProfileLikelihood(model: model, observation: obs, multiStart: false),
-                                                    cl: cl, method: method).upper
-        }) { block in
+        func add(_ block: [Double?]) {
             for limit in block {
                 if let limit { limits.append(limit) } else { failed += 1 }
             }
             done += block.count
             progress?(done)
+        }
+        if let file {
+            guard file.header.identity == (try toysFileHeader(model: model, cl: cl, method: method, toys: toys, seed: seed)).identity else {
+                throw FitError("internal: the sensitivity toys file \(file.path) is open on another study")
+            }
+            add(file.limits)
+        }
+        // each toy analysed as the data (its own profile likelihood and interval), on the toy
+        // engine; `shouldStop` (e.g. Ctrl-C) ends the run: the band then comes from the toys finished
+        let engine = ToyEngine(seed: seed, threads: threads)
+        try engine.run((file?.next ?? 0)..<toys, blockSize: engine.blockSize(fitsPerToy: 20), shouldStop: shouldStop, worker: { () }, toy: { _, _, rng in
+            let obs = gen.generate(using: rng)
+            return try? AsymptoticInterval.interval(try ProfileLikelihood(model: model, observation: obs, multiStart: false),
+                                                    cl: cl, method: method).upper
+        }) { block in
+            try file?.append(block)
+            add(block)
         }
         limits.sort()
         let band = limits.isEmpty ? [] : bandProbabilities.map { FeldmanCousins.quantile(limits, $0) }

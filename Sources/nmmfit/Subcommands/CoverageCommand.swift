@@ -102,7 +102,7 @@ struct CoverageCommand: ParsableCommand {
             }
             let muValues = mus.isEmpty ? [0, 0.5e-11, 2e-11] : mus
             let progress = DelayedProgress(total: muValues.count * methods.count, label: "coverage", quiet: output.quiet || output.json)
-            // Ctrl-C (SIGTERM, SIGQUIT) stops the toys: the points finished (the last one with the
+            // Ctrl-C (or SIGTERM) stops the toys: the points finished (the last one with the
             // toys it had) are printed and written, exit 130
             Interrupt.shared.install()
             points: for mu in muValues {

@@ -82,7 +82,7 @@ struct Interval: ParsableCommand {
                 let grid = try FeldmanCousins.grid(profile: pl, cl: cl, points: points, top: gridMax)
                 var fc = FeldmanCousins(profile: pl, cl: cl, toysPerPoint: toyOptions.count, seed: toyOptions.seedValue, threads: threadOptions.threads,
                                         maxRefinements: refine ?? 6)
-                // Ctrl-C (SIGTERM, SIGQUIT) stops between points, or within a point's toys file
+                // Ctrl-C (or SIGTERM) stops between points, or within a point's toys file
                 Interrupt.shared.install()
                 fc.shouldStop = { Interrupt.shared.requested }
                 if let dir = toysDir { fc.pointToys = try pointToysStore(dir) }

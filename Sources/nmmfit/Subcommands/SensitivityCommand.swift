@@ -1,4 +1,5 @@
 import ArgumentParser
+import BuildInfo
 import Formats
 import Foundation
 import Likelihood
@@ -17,6 +18,10 @@ struct SensitivityCommand: ParsableCommand {
     @Option(name: .customLong("method"), help: ArgumentHelp("The old name of --interval-method.", visibility: .hidden))
     var oldMethodOption: AsymptoticInterval.Method?
     @OptionGroup var toyOptions: ToyOptions<SensitivityCommand>
+    @OptionGroup var threadOptions: ThreadOptions
+    @Option(name: .customLong("save-toys"),
+            help: "Keep the toys' upper limits in FILE as they finish (JSON lines). Re-running with the same FILE and options resumes it after an interruption; --force starts it afresh.")
+    var saveToys: String?
     @Option(help: "Also write the expected-limit band (\"Brazil\" plot) with the observed limit as SVG.")
     var plot: String?
 
@@ -27,6 +32,11 @@ struct SensitivityCommand: ParsableCommand {
     func validate() throws {
         guard toyOptions.count >= 5 else { throw ValidationError("--toys must be ≥ 5") }
         try ResourceLimit.toys.validate(toyOptions.count, option: "--toys")
+        try threadOptions.check()
+        let paths = [saveToys, output.output, plot].compactMap { $0 }.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
+        if let saveToys, paths.filter({ $0 == paths[0] }).count > 1 {
+            throw ValidationError("--save-toys names the same file as -o or --plot: '\(saveToys)'")
+        }
     }
 
     func run() throws {
@@ -36,15 +46,32 @@ struct SensitivityCommand: ParsableCommand {
             let toys = toyOptions.count
             let progress = DelayedProgress(total: toys, label: "sensitivity toys", quiet: output.quiet || output.json)
             defer { progress.finish() }
-            // Ctrl-C (SIGTERM, SIGQUIT) stops the toys; the band comes from those finished (exit 130)
+            // Ctrl-C (or SIGTERM) stops the toys; the band comes from those finished (exit 130)
             Interrupt.shared.install()
+            var file: SensitivityToysFile?
+            var lock: FileLock?
+            defer { file?.close(); lock?.release() }
+            if let saveToys {
+                // one writer per toys file; an existing file of this study is resumed
+                lock = try OutputFile.lock(saveToys, force: output.force, mayExist: true).lock
+                var header = try Sensitivity.toysFileHeader(model: model, cl: cl, method: method, toys: toys, seed: toyOptions.seedValue)
+                header.nmmfitVersion = BuildInfo.version
+                header.nmmfitCommit = BuildInfo.commit
+                let f = try SensitivityToysFile.open(path: saveToys, header: header, force: output.force)
+                if f.kept > 0 || f.dropped > 0 {
+                    output.note("resuming: \(f.kept) toys already in \(saveToys), \(toys - f.next) to go")
+                }
+                file = f
+            }
             let r = try Sensitivity.run(model: model, cl: cl, method: method, toys: toys, seed: toyOptions.seedValue,
+                                        threads: threadOptions.threads, file: file,
                                         shouldStop: { Interrupt.shared.requested }) { progress.update($0) }
             progress.finish()
             if let plot { try FigureFiles.write(Figures.sensitivity(r), to: plot, force: output.force) }
             try output.emit(Sensitivity.Output(r), provenance: try data.provenance(physics: physics, seed: toys > 0 ? toyOptions.seedValue : nil)) { SensitivityText.render(r, requestedToys: toys) }
             if Interrupt.shared.requested {
-                Console.error("interrupted: the band uses the \(r.toys) of \(toys) toys finished")
+                Console.error("interrupted: the band uses the \(r.toys) of \(toys) toys finished"
+                              + (saveToys.map { "; they are kept in \($0): run the same command again to resume" } ?? ""))
                 throw ExitCode(130)
             }
         }

@@ -1,5 +1,6 @@
 import Analysis
 import ArgumentParser
+import BuildInfo
 import Formats
 import Foundation
 import GSL
@@ -19,6 +20,9 @@ struct Significance: ParsableCommand {
     @Option(name: .customLong("from-toys"), parsing: .upToNextOption,
             help: "Toy p-value from a merged background-only toys file (nmmfit toys/batch --mu 0, statistic q0, same data options), or a folder holding exactly one.")
     var fromToys: [String] = []
+    @Option(name: .customLong("save-toys"),
+            help: "Keep the toys in FILE as they finish (a toys file, as `nmmfit toys --mu 0` writes; also usable by --from-toys). Re-running with the same FILE and options resumes it after an interruption; --force starts it afresh.")
+    var saveToys: String?
 
     func validate() throws {
         guard toyOptions.count >= 0 else { throw ValidationError("--toys must be ≥ 0") }
@@ -26,6 +30,12 @@ struct Significance: ParsableCommand {
         if !fromToys.isEmpty && (toyOptions.count > 0 || toyOptions.seed != nil) { throw ValidationError("--from-toys excludes --toys and --seed (the file holds the toys)") }
         try ResourceLimit.toys.validate(toyOptions.count, option: "--toys")
         try threadOptions.check()
+        try OptionApplicability.check([
+            .init(option: "--save-toys", given: saveToys != nil, acts: toyOptions.count > 0, when: "with --toys N (N > 0): it keeps those toys"),
+        ])
+        if let saveToys, let o = output.output, URL(fileURLWithPath: o).standardizedFileURL == URL(fileURLWithPath: saveToys).standardizedFileURL {
+            throw ValidationError("--save-toys and -o name the same file '\(saveToys)'")
+        }
     }
 
     /// The result (a library type).
@@ -38,11 +48,33 @@ struct Significance: ParsableCommand {
             let d = try pl.discovery()
             let toys = toyOptions.count
             let progress = DelayedProgress(total: toys > 0 ? toys : nil, label: "significance toys", quiet: output.quiet || output.json)
-            // Ctrl-C (or SIGTERM, SIGQUIT) stops after the current block of toys; the toys finished
+            // Ctrl-C (or SIGTERM) stops after the current block of toys; the toys finished
             // are kept and the p-value is given from them, with a note and exit 130
             if toys > 0 { Interrupt.shared.install() }
-            var toy = toys > 0 ? try ToyPValue.compute(profile: pl, toys: toys, seed: toyOptions.seedValue, threads: threadOptions.threads,
-                                                       shouldStop: { Interrupt.shared.requested }) { progress.update($0) } : nil
+            var toy: ToyPValue?
+            if toys > 0, let saveToys {
+                // one writer per toys file; an existing file of this study is resumed
+                let (_, lock) = try OutputFile.lock(saveToys, force: output.force, mayExist: true)
+                defer { lock.release() }
+                var header = try ToyPValue.backgroundOnlyStudy(profile: pl, toys: toys, seed: toyOptions.seedValue).header
+                header.nmmfitVersion = BuildInfo.version
+                header.nmmfitCommit = BuildInfo.commit
+                let file: ToyFileAppender
+                do {
+                    file = try ToyFileAppender.open(path: saveToys, header: header, force: output.force)
+                } catch let e as ToyFileBuildMismatch {
+                    throw e.inputError
+                }
+                defer { file.close() }
+                if file.kept > 0 || file.dropped > 0 {
+                    output.note("resuming: \(file.kept) toys already in \(saveToys), \(toys - file.next) to go")
+                }
+                toy = try ToyPValue.compute(profile: pl, toys: toys, seed: toyOptions.seedValue, file: file, threads: threadOptions.threads,
+                                            shouldStop: { Interrupt.shared.requested }) { progress.update($0) }
+            } else if toys > 0 {
+                toy = try ToyPValue.compute(profile: pl, toys: toys, seed: toyOptions.seedValue, threads: threadOptions.threads,
+                                            shouldStop: { Interrupt.shared.requested }) { progress.update($0) }
+            }
             progress.finish()
             let interrupted = toys > 0 && Interrupt.shared.requested
             if !fromToys.isEmpty {
@@ -67,7 +99,8 @@ struct Significance: ParsableCommand {
             if !fromToys.isEmpty { try provenance.digest(files: try ToyStudySample.paths(fromToys)) }
             try output.emit(out, provenance: provenance) { SignificanceText.render(out) }
             if interrupted, let t = toy {
-                Console.error("interrupted: the toy p-value uses the \(t.toys) of \(toys) toys finished")
+                Console.error("interrupted: the toy p-value uses the \(t.toys) of \(toys) toys finished"
+                              + (saveToys.map { "; they are kept in \($0): run the same command again to resume" } ?? ""))
                 throw ExitCode(130)
             }
         }

@@ -5,10 +5,16 @@ import Darwin
 #endif
 import Foundation
 
-/// Interrupts: in a command that keeps its work (``install()``), the first SIGINT, SIGTERM or
-/// SIGQUIT sets a flag that long loops poll, so finished work is kept; a second one exits at
-/// once. Elsewhere SIGQUIT ends the run with one line and exit 131 (``installQuit()``), not the
-/// runtime's crash report.
+/// Interrupts. The policy, the same in every command:
+/// - SIGINT (Ctrl-C) and SIGTERM: in a command that keeps its work (``install()``: toys,
+///   significance, sensitivity, interval, coverage, compare, the compatibility toys of `fit`),
+///   the first one sets a flag that long loops poll, so finished work is kept (printed, and
+///   saved where the command saves toys) and the command ends with exit 130; a second one
+///   exits at once (130). Elsewhere they keep the system's default (the process ends).
+/// - SIGQUIT (Ctrl-\\): always ends the process at once, with one line on stderr and exit 131
+///   (128 + 3), as a terminal's "quit" — never a stop request, and never the runtime's crash
+///   report (``installQuit()`` runs first thing in `main`). Work not yet written is lost; toys
+///   already appended to a toys file stay there (a cut-off last line is dropped on resume).
 ///
 /// The handlers are plain signal handlers installed with `sigaction` (async-signal-safe: they
 /// only count, `write(2)` a prepared line and `_exit`), so a signal that arrives at any time
@@ -18,13 +24,25 @@ final class Interrupt: @unchecked Sendable {
     static let shared = Interrupt()
 
     func install() {
+        prepareForHandler()
         interruptState.pointee.keepWork = 1
-        for sig in [SIGINT, SIGTERM, SIGQUIT] { setHandler(sig, onStopSignal) }
+        for sig in [SIGINT, SIGTERM] { setHandler(sig, onStopSignal) }
     }
 
-    /// SIGQUIT (Ctrl-\\): a stop request where ``install()`` ran, else one line and exit 131.
+    /// SIGQUIT (Ctrl-\\): one line and exit 131, in every command and at every stage.
     func installQuit() {
-        if interruptState.pointee.keepWork == 0 { setHandler(SIGQUIT, onStopSignal) }
+        prepareForHandler()
+        setHandler(SIGQUIT, onStopSignal)
+    }
+
+    /// Swift initialises globals lazily, on first use, and that allocates: a first use inside
+    /// the handler would call malloc while the interrupted thread may be inside malloc (seen as
+    /// "malloc assertion failure" and SIGABRT). So everything the handler touches is
+    /// initialised here, before any handler is installed.
+    private func prepareForHandler() {
+        _ = interruptState.pointee.count
+        _ = stopMessage.count
+        _ = quitMessage.count
     }
 
     var requested: Bool { interruptState.pointee.count > 0 }
@@ -61,7 +79,7 @@ nonisolated(unsafe) private let interruptState: UnsafeMutablePointer<InterruptSt
 }()
 nonisolated(unsafe) private let stopMessage: UnsafeBufferPointer<UInt8> =
     prepared("\ninterrupted: finishing the current block and saving what is done (Ctrl-C again to abort)\n")
-nonisolated(unsafe) private let quitMessage: UnsafeBufferPointer<UInt8> = prepared("\nquit (SIGQUIT): stopped\n")
+nonisolated(unsafe) private let quitMessage: UnsafeBufferPointer<UInt8> = prepared("\nquit (SIGQUIT): stopped at once, unsaved work lost (Ctrl-C stops after the current block and keeps it)\n")
 
 private func prepared(_ s: String) -> UnsafeBufferPointer<UInt8> {
     let bytes = Array(s.utf8)
@@ -71,7 +89,7 @@ private func prepared(_ s: String) -> UnsafeBufferPointer<UInt8> {
 }
 
 private func onStopSignal(_ sig: Int32) {
-    if sig == SIGQUIT && interruptState.pointee.keepWork == 0 {
+    if sig == SIGQUIT {
         _ = write(2, quitMessage.baseAddress, quitMessage.count)
         _exit(131)
     }
