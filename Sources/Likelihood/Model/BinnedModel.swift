@@ -183,7 +183,7 @@ public final class BinnedModel: Sendable {
     /// the same order, as ``sampleFactor(_:_:)`` × ``sampleContent(_:_:_:)`` per sample.
     private func accumulateExpected(_ theta: UnsafeBufferPointer<Double>, into out: UnsafeMutableBufferPointer<Double>) {
         let F = flat
-        for si in 0..<F.binOffset.count {
+        for si in 0..<F.sampleCount {
             var f = 1.0
             for k in F.factorStart[si]..<F.factorStart[si + 1] { f *= theta[F.factors[k]] }
             let h0 = F.histoStart[si], h1 = F.histoStart[si + 1]
@@ -274,7 +274,7 @@ public final class BinnedModel: Sendable {
         he.update(repeating: 0)
         let F = flat
         // λ and ∂λ
-        for si in 0..<F.binOffset.count {
+        for si in 0..<F.sampleCount {
             let f0 = F.factorStart[si], nf = F.factorStart[si + 1] - f0
             var f = 1.0
             for k in f0..<(f0 + nf) { f *= th[F.factors[k]] }

@@ -136,10 +136,7 @@ public final class Fitter {
                 converged = true
                 break
             }
-            for a in 0..<n {
-                g[a] = ws.gradient[free[a]]
-                for b in 0..<n { h[a * n + b] = ws.hessian[free[a] * P + free[b]] }
-            }
+            gatherFree(n, P)
             // Solve H Δ = −g with Cholesky; damp when not positive definite.
             var damping = 0.0
             var solved = false
@@ -202,6 +199,26 @@ public final class Fitter {
                           notes: note.isEmpty ? [] : [note])
     }
 
+    /// g and H restricted to the free parameters (through buffer pointers: the stored arrays
+    /// would pay an exclusivity check on every element).
+    private func gatherFree(_ n: Int, _ P: Int) {
+        ws.gradient.withUnsafeBufferPointer { wg in
+            ws.hessian.withUnsafeBufferPointer { wh in
+                free.withUnsafeBufferPointer { fr in
+                    g.withUnsafeMutableBufferPointer { gg in
+                        h.withUnsafeMutableBufferPointer { hh in
+                            for a in 0..<n {
+                                gg[a] = wg[fr[a]]
+                                let row = fr[a] * P
+                                for b in 0..<n { hh[a * n + b] = wh[row + fr[b]] }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     private func maxDiagonal(_ n: Int) -> Double {
         var m = 0.0
         for a in 0..<n { m = max(m, abs(h[a * n + a])) }
@@ -211,12 +228,19 @@ public final class Fitter {
     /// Solves (H + damping·I) step = −g in place (Cholesky on a copy); false if not PD.
     private func choleskySolve(_ n: Int, _ damping: Double) -> Bool {
         cholL.withUnsafeMutableBufferPointer { l in
-            cholY.withUnsafeMutableBufferPointer { y in choleskySolve(n, damping, l, y) }
+            cholY.withUnsafeMutableBufferPointer { y in
+                h.withUnsafeBufferPointer { h in
+                    g.withUnsafeBufferPointer { g in
+                        step.withUnsafeMutableBufferPointer { step in choleskySolve(n, damping, h, g, l, y, step) }
+                    }
+                }
+            }
         }
     }
 
-    private func choleskySolve(_ n: Int, _ damping: Double, _ l: UnsafeMutableBufferPointer<Double>,
-                               _ y: UnsafeMutableBufferPointer<Double>) -> Bool {
+    private func choleskySolve(_ n: Int, _ damping: Double, _ h: UnsafeBufferPointer<Double>, _ g: UnsafeBufferPointer<Double>,
+                               _ l: UnsafeMutableBufferPointer<Double>, _ y: UnsafeMutableBufferPointer<Double>,
+                               _ step: UnsafeMutableBufferPointer<Double>) -> Bool {
         for i in 0..<n {
             for j in 0...i {
                 var s = h[i * n + j] + (i == j ? damping : 0)
