@@ -179,7 +179,13 @@ public enum CompatibilityTest {
         }
         let blockSize = plan == .adaptive ? ToyPlan.adaptiveBlock : engine.blockSize(fitsPerToy: 6)
         engine.run(0..<count, blockSize: blockSize, shouldStop: { enough() || shouldStop() },
-                   worker: { (common: Fitter(model: model), separate: Fitter(model: separate)) },
+                   worker: { () -> (common: Fitter, separate: Fitter) in
+                       // a toy needs only −ln L and the values of each fit, not their errors
+                       let fitters = (common: Fitter(model: model), separate: Fitter(model: separate))
+                       fitters.common.computesErrors = false
+                       fitters.separate.computesErrors = false
+                       return fitters
+                   },
                    toy: { fitters, _, rng in toy(fitters, rng) }) { block in
             for t in block { tail.add(t) }
             progress?(tail.toys)

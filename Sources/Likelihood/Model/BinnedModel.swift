@@ -62,6 +62,8 @@ public final class BinnedModel: Sendable {
         var isSignal: Bool
     }
     let samples: [CompiledSample]
+    /// The same samples in flat arrays for the hot loops.
+    let flat: FlatSamples
 
     /// Number of parameters.
     public var parameterCount: Int { parameterNames.count }
@@ -126,6 +128,7 @@ public final class BinnedModel: Sendable {
         }
         samples = compiled
         binCount = offset
+        flat = FlatSamples(samples: compiled, binCount: offset)
         channelRanges = ranges
         channelNames = spec.channels.map(\.name)
         binEdges = edges
@@ -156,7 +159,7 @@ public final class BinnedModel: Sendable {
     /// Expected counts per bin at internal parameters θ.
     public func expected(_ theta: [Double]) -> [Double] {
         var out = [Double](repeating: 0, count: binCount)
-        out.withUnsafeMutableBufferPointer { accumulateExpected(theta, into: $0) }
+        theta.withUnsafeBufferPointer { th in out.withUnsafeMutableBufferPointer { accumulateExpected(th, into: $0) } }
         return out
     }
 
@@ -176,11 +179,23 @@ public final class BinnedModel: Sendable {
         return c
     }
 
-    /// Adds λ_i(θ) = Σ_s F_s(θ) c_s,i(θ) into `out` (which the caller zeroes).
-    private func accumulateExpected(_ theta: [Double], into out: UnsafeMutableBufferPointer<Double>) {
-        for s in samples {
-            let f = sampleFactor(s, theta)
-            for j in 0..<s.counts.count { out[s.offset + j] += f * sampleContent(s, j, theta) }
+    /// Adds λ_i(θ) = Σ_s F_s(θ) c_s,i(θ) into `out` (which the caller zeroes); the same sums, in
+    /// the same order, as ``sampleFactor(_:_:)`` × ``sampleContent(_:_:_:)`` per sample.
+    private func accumulateExpected(_ theta: UnsafeBufferPointer<Double>, into out: UnsafeMutableBufferPointer<Double>) {
+        let F = flat
+        for si in 0..<F.sampleCount {
+            var f = 1.0
+            for k in F.factorStart[si]..<F.factorStart[si + 1] { f *= theta[F.factors[k]] }
+            let h0 = F.histoStart[si], h1 = F.histoStart[si + 1]
+            let c0 = F.countStart[si], off = F.binOffset[si]
+            for j in 0..<F.length[si] {
+                var c = F.counts[c0 + j]
+                for h in h0..<h1 {
+                    let p = F.histoParam[h], d = F.histoDataStart[h] + j
+                    c += theta[p] >= 0 ? theta[p] * F.up[d] : theta[p] * F.down[d]
+                }
+                out[off + j] += f * c
+            }
         }
     }
 
@@ -196,12 +211,18 @@ public final class BinnedModel: Sendable {
 
     /// −ln L at internal θ (without the constant Σ ln n_i!); +∞ where some λ_i ≤ 0 with n_i > 0.
     public func nll(_ theta: [Double], _ obs: Observation) -> Double {
+        theta.withUnsafeBufferPointer { th in
+            obs.counts.withUnsafeBufferPointer { nn in nll(th, nn, obs.auxiliary) }
+        }
+    }
+
+    private func nll(_ theta: UnsafeBufferPointer<Double>, _ counts: UnsafeBufferPointer<Double>, _ aux: [Double]) -> Double {
         withUnsafeTemporaryAllocation(of: Double.self, capacity: binCount) { lam in
             lam.update(repeating: 0)
             accumulateExpected(theta, into: lam)
             var v = 0.0
             for i in 0..<binCount {
-                let l = lam[i], n = obs.counts[i]
+                let l = lam[i], n = counts[i]
                 if l <= 0 {
                     if n > 0 { return .infinity }
                     continue
@@ -209,7 +230,7 @@ public final class BinnedModel: Sendable {
                 v += l - n * log(l)
             }
             for p in 0..<parameterCount where constraintSigma[p] > 0 {
-                let z = (theta[p] - obs.auxiliary[p]) / constraintSigma[p]
+                let z = (theta[p] - aux[p]) / constraintSigma[p]
                 v += 0.5 * z * z
             }
             return v
@@ -251,26 +272,28 @@ public final class BinnedModel: Sendable {
         dl.update(repeating: 0)
         gr.update(repeating: 0)
         he.update(repeating: 0)
+        let F = flat
         // λ and ∂λ
-        for s in samples {
+        for si in 0..<F.sampleCount {
+            let f0 = F.factorStart[si], nf = F.factorStart[si + 1] - f0
             var f = 1.0
-            for k in s.factors { f *= th[k] }
-            let nf = s.factors.count
-            s.counts.withUnsafeBufferPointer { cs in
-                for j in 0..<cs.count {
-                    let bin = s.offset + j
-                    var c = cs[j]
-                    for (p, upD, dnD) in s.histosys {
-                        let slope = th[p] >= 0 ? upD[j] : dnD[j]
-                        c += th[p] * slope
-                        dl[bin * P + p] += f * slope
-                    }
-                    lam[bin] += f * c
-                    for a in 0..<nf {
-                        var g = c
-                        for b in 0..<nf where b != a { g *= th[s.factors[b]] }
-                        dl[bin * P + s.factors[a]] += g
-                    }
+            for k in f0..<(f0 + nf) { f *= th[F.factors[k]] }
+            let h0 = F.histoStart[si], h1 = F.histoStart[si + 1]
+            let c0 = F.countStart[si], off = F.binOffset[si]
+            for j in 0..<F.length[si] {
+                let bin = off + j
+                var c = F.counts[c0 + j]
+                for h in h0..<h1 {
+                    let p = F.histoParam[h], d = F.histoDataStart[h] + j
+                    let slope = th[p] >= 0 ? F.up[d] : F.down[d]
+                    c += th[p] * slope
+                    dl[bin * P + p] += f * slope
+                }
+                lam[bin] += f * c
+                for a in 0..<nf {
+                    var g = c
+                    for b in 0..<nf where b != a { g *= th[F.factors[f0 + b]] }
+                    dl[bin * P + F.factors[f0 + a]] += g
                 }
             }
         }
@@ -284,38 +307,51 @@ public final class BinnedModel: Sendable {
             v += l - n * log(l)
             let w1 = 1 - n / l, w2 = n / (l * l)
             let base = i * P
-            for p in 0..<P {
+            // only the parameters that reach this bin: ∂λ is 0 for the others, whose terms
+            // would add exact zeros
+            let k0 = F.binParamStart[i], k1 = F.binParamStart[i + 1]
+            for a in k0..<k1 {
+                let p = F.binParams[a]
                 let dp = dl[base + p]
                 if dp == 0 { continue }
                 gr[p] += w1 * dp
                 let w2dp = w2 * dp
-                for q in p..<P { he[p * P + q] += w2dp * dl[base + q] }
+                for b in a..<k1 {
+                    let q = F.binParams[b]
+                    he[p * P + q] += w2dp * dl[base + q]
+                }
             }
         }
         // (1 − n/λ) ∂²λ terms: products of two distinct factors, and factor × histosys slope.
-        for s in samples where s.factors.count > 1 || (!s.factors.isEmpty && !s.histosys.isEmpty) {
-            let nf = s.factors.count
-            for j in 0..<s.counts.count {
-                let bin = s.offset + j
+        for si in F.secondOrder {
+            let f0 = F.factorStart[si], nf = F.factorStart[si + 1] - f0
+            let h0 = F.histoStart[si], h1 = F.histoStart[si + 1]
+            let c0 = F.countStart[si], off = F.binOffset[si]
+            for j in 0..<F.length[si] {
+                let bin = off + j
                 let l = lam[bin]
                 guard l > 0 else { continue }
                 let w1 = 1 - nn[bin] / l
-                var c = s.counts[j]
-                for (p, upD, dnD) in s.histosys { c += th[p] * (th[p] >= 0 ? upD[j] : dnD[j]) }
+                var c = F.counts[c0 + j]
+                for h in h0..<h1 {
+                    let p = F.histoParam[h], d = F.histoDataStart[h] + j
+                    c += th[p] * (th[p] >= 0 ? F.up[d] : F.down[d])
+                }
                 for a in 0..<nf {
-                    let pa = s.factors[a]
+                    let pa = F.factors[f0 + a]
                     var b = a + 1
                     while b < nf {
-                        let pb = s.factors[b]
+                        let pb = F.factors[f0 + b]
                         var g = c
-                        for m in 0..<nf where m != a && m != b { g *= th[s.factors[m]] }
+                        for m in 0..<nf where m != a && m != b { g *= th[F.factors[f0 + m]] }
                         let (x, y) = pa < pb ? (pa, pb) : (pb, pa)
                         he[x * P + y] += w1 * g
                         b += 1
                     }
-                    for (p, upD, dnD) in s.histosys {
-                        var g = th[p] >= 0 ? upD[j] : dnD[j]
-                        for m in 0..<nf where m != a { g *= th[s.factors[m]] }
+                    for h in h0..<h1 {
+                        let p = F.histoParam[h], d = F.histoDataStart[h] + j
+                        var g = th[p] >= 0 ? F.up[d] : F.down[d]
+                        for m in 0..<nf where m != a { g *= th[F.factors[f0 + m]] }
                         let (x, y) = pa < p ? (pa, p) : (p, pa)
                         he[x * P + y] += w1 * g
                     }

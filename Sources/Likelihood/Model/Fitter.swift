@@ -16,6 +16,11 @@ public final class Fitter {
     public var edmTolerance = 1e-10
     /// Iteration cap for Newton.
     public var maxIterations = 100
+    /// Whether a fit ends with the Hessian uncertainties and the EDM at the final point (one
+    /// more evaluation and a matrix inversion). Toys that need only −ln L and the values turn
+    /// it off: `errors` are then 0 and `edm` is the last Newton step's; values, −ln L and
+    /// convergence are the same.
+    public var computesErrors = true
     private let ws: BinnedModel.Workspace
     private lazy var gslMinimizer = Minimizer(dimension: model.parameterCount)
     private var free = [Int]()
@@ -23,6 +28,9 @@ public final class Fitter {
     private var g = [Double]()
     private var step = [Double]()
     private var trial = [Double]()
+    // Cholesky scratch (reused: every entry read is written first in the same solve)
+    private var cholL = [Double]()
+    private var cholY = [Double]()
 
     public init(model: BinnedModel) {
         self.model = model
@@ -32,6 +40,8 @@ public final class Fitter {
         g = Array(repeating: 0, count: p)
         step = Array(repeating: 0, count: p)
         trial = Array(repeating: 0, count: p)
+        cholL = Array(repeating: 0, count: p * p)
+        cholY = Array(repeating: 0, count: p)
     }
 
     /// Fits with the POI free (s ≥ 0), or fixed at `fixedPOI` (internal s), starting from
@@ -126,10 +136,7 @@ public final class Fitter {
                 converged = true
                 break
             }
-            for a in 0..<n {
-                g[a] = ws.gradient[free[a]]
-                for b in 0..<n { h[a * n + b] = ws.hessian[free[a] * P + free[b]] }
-            }
+            gatherFree(n, P)
             // Solve H Δ = −g with Cholesky; damp when not positive definite.
             var damping = 0.0
             var solved = false
@@ -192,6 +199,26 @@ public final class Fitter {
                           notes: note.isEmpty ? [] : [note])
     }
 
+    /// g and H restricted to the free parameters (through buffer pointers: the stored arrays
+    /// would pay an exclusivity check on every element).
+    private func gatherFree(_ n: Int, _ P: Int) {
+        ws.gradient.withUnsafeBufferPointer { wg in
+            ws.hessian.withUnsafeBufferPointer { wh in
+                free.withUnsafeBufferPointer { fr in
+                    g.withUnsafeMutableBufferPointer { gg in
+                        h.withUnsafeMutableBufferPointer { hh in
+                            for a in 0..<n {
+                                gg[a] = wg[fr[a]]
+                                let row = fr[a] * P
+                                for b in 0..<n { hh[a * n + b] = wh[row + fr[b]] }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     private func maxDiagonal(_ n: Int) -> Double {
         var m = 0.0
         for a in 0..<n { m = max(m, abs(h[a * n + a])) }
@@ -200,7 +227,20 @@ public final class Fitter {
 
     /// Solves (H + damping·I) step = −g in place (Cholesky on a copy); false if not PD.
     private func choleskySolve(_ n: Int, _ damping: Double) -> Bool {
-        var l = [Double](repeating: 0, count: n * n)
+        cholL.withUnsafeMutableBufferPointer { l in
+            cholY.withUnsafeMutableBufferPointer { y in
+                h.withUnsafeBufferPointer { h in
+                    g.withUnsafeBufferPointer { g in
+                        step.withUnsafeMutableBufferPointer { step in choleskySolve(n, damping, h, g, l, y, step) }
+                    }
+                }
+            }
+        }
+    }
+
+    private func choleskySolve(_ n: Int, _ damping: Double, _ h: UnsafeBufferPointer<Double>, _ g: UnsafeBufferPointer<Double>,
+                               _ l: UnsafeMutableBufferPointer<Double>, _ y: UnsafeMutableBufferPointer<Double>,
+                               _ step: UnsafeMutableBufferPointer<Double>) -> Bool {
         for i in 0..<n {
             for j in 0...i {
                 var s = h[i * n + j] + (i == j ? damping : 0)
@@ -213,7 +253,6 @@ public final class Fitter {
                 }
             }
         }
-        var y = [Double](repeating: 0, count: n)
         for i in 0..<n {
             var s = -g[i]
             for k in 0..<i { s -= l[i * n + k] * y[k] }
@@ -232,7 +271,7 @@ public final class Fitter {
         let P = model.parameterCount
         var errors = [Double](repeating: 0, count: P)
         var edmValue = edm
-        if f.isFinite {
+        if f.isFinite && computesErrors {
             _ = model.evaluate(theta, obs, into: ws)  // gradient and Hessian at the final point
             let idx = (0..<P).filter { !fixed[$0] && !atBound[$0] }
             if let cov = invert(idx.map { a in idx.map { b in ws.hessian[a * P + b] } }) {
