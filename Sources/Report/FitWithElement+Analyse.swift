@@ -3,6 +3,7 @@ import Formats
 import Foundation
 import Likelihood
 import MomentModels
+import Recoil
 
 extension FitWithElement {
     /// An element fit and what it was made from.
