@@ -69,3 +69,32 @@ struct MassSideAndBoundsTests {
         #expect(c.bound.lowerMassGeV == 80 && c.bound.cl == 0.95 && c.bound.source.contains("below 80 GeV"))
     }
 }
+
+/// f and f′ given separately, and the f′-only reading of the neutral coupling.
+@Suite("SU(2)_H neutral coupling: f, f′ separately")
+struct NeutralCouplingAssumptionTests {
+    @Test("product coupling with f, f′ = the |f f′| result; f′-only: Δa_μ → κ f′² m_μ²/(48π² M²) for M ≫ m_τ (the y_L = 0 integrand → x²/2)")
+    func fprimeOnly() throws {
+        let ms = [MuonAnomalyMeasurement.wp2025]
+        let a = try G2HorizontalResult(neutralGeV: 100, heavyChargedGeV: 1000, sin2alpha: 1, splittingGeV: 0, kappa: 1, pseudoscalarGeV: nil,
+                                       ffprime: 1.25e-3, measurements: ms)
+        let b = try G2HorizontalResult(neutralGeV: 100, heavyChargedGeV: 1000, sin2alpha: 1, splittingGeV: 0, kappa: 1, pseudoscalarGeV: nil,
+                                       f: 0.05, fprime: -0.025, coupling: .product, measurements: ms)
+        #expect(abs(b.deltaAMu / a.deltaAMu - 1) < 1e-12 && abs(b.muNuMuB / a.muNuMuB - 1) < 1e-12)
+        let mMu = 0.1056583755  // GeV, PDG 2022 muon mass
+        for (m, fp) in [(2000.0, 0.5), (5000.0, 1.0)] {
+            let c = try G2HorizontalResult(neutralGeV: m, heavyChargedGeV: 2 * m, sin2alpha: 1, splittingGeV: 0, kappa: 2, pseudoscalarGeV: nil,
+                                           f: 0.1, fprime: fp, coupling: .fprimeOnly, measurements: ms)
+            let limit = 2 * fp * fp * mMu * mMu / (48 * Double.pi * Double.pi * m * m)
+            #expect(c.deltaAMu > 0 && abs(c.deltaAMu / limit - 1) < 2e-3, "M = \(m): \(c.deltaAMu) vs \(limit)")
+            #expect(c.link.contains("f' alone") && c.neutralCoupling == .fprimeOnly)
+        }
+        #expect(throws: MomentError.self) {
+            try NeutralScalarCouplingAssumption.fprimeOnly.deltaAMu(neutralGeV: 100, kappa: 1, ffprime: 1e-3, fprime: nil)
+        }
+        #expect(throws: MomentError.self) {
+            try G2HorizontalResult(neutralGeV: 100, heavyChargedGeV: 1000, sin2alpha: 1, splittingGeV: 0, kappa: 1, pseudoscalarGeV: 100,
+                                   f: 0.1, fprime: 0.1, coupling: .fprimeOnly, measurements: ms)
+        }
+    }
+}

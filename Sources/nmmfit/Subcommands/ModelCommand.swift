@@ -327,3 +327,4 @@ extension ModelCommand {
 }
 
 extension ChargedScalarLoop: ExpressibleByArgument {}
+extension NeutralScalarCouplingAssumption: ExpressibleByArgument {}
