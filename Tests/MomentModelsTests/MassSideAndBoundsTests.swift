@@ -98,3 +98,19 @@ struct NeutralCouplingAssumptionTests {
         }
     }
 }
+
+@Suite("SU(2)_H region: mass side")
+struct HorizontalRegionMassSideTests {
+    @Test("horizontal-region: the naive m_ν of both interval edges at the smallest and largest m_h⁺, by hand")
+    func region() throws {
+        let r = try HorizontalRegionResult.compute(muLoMuB: 1.82e-11, muHiMuB: 3.46e-11, sin2alpha: 1, lightScalarGeV: 100...1000,
+                                                   heavyScalarGeV: 1000...5000, steps: 3, loop: .exact)
+        let side = try #require(r.massSide)
+        #expect(side.count == 4 && Set(side.map(\.scaleGeV)) == [100, 1000])
+        for m in side {
+            #expect(abs(m.naiveMassEV / (m.scaleGeV * m.scaleGeV * m.muNuMuB / (2 * 0.51099895e-3) * 1e9) - 1) < 1e-12)
+            #expect([1.82e-11, 3.46e-11].contains(m.muNuMuB))
+        }
+        #expect(r.text().contains("mass side"))
+    }
+}
