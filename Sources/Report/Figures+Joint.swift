@@ -12,7 +12,8 @@ extension Figures {
     /// ``ReportWriter``). Sized for a page-wide figure (``pageWidthInches``).
     public static func horizontalJoint(_ rows: [HorizontalJointRegion.Row], bands: [MuNuBand],
                                        measurements: [MuonAnomalyMeasurement], link: HorizontalJointRegion,
-                                       displayNames: [String: String] = [:], chi2Regions: [HorizontalJointChi2.Result] = []) -> Figure {
+                                       displayNames: [String: String] = [:], chi2Regions: [HorizontalJointChi2.Result] = [],
+                                       massSide: JointResult.MassSide? = nil, collider: JointResult.Collider? = nil) -> Figure {
         let xs = rows.map(\.neutralGeV)
         let positives = rows.flatMap { r in (r.muNu + r.g2 + r.joint).flatMap { [$0.ffprimeMin, $0.ffprimeMax] } }.filter { $0 > 0 && $0.isFinite }
         let yLow = (positives.min() ?? 1e-4) / 3, yHigh = max((positives.max() ?? 1) * 3, 4 * Double.pi * 1.5)
@@ -72,12 +73,42 @@ extension Figures {
             el.append(LineSeries(x: xs, y: lo, label: nil, color: c, width: 2.2, dash: .dotted))
             el.append(PointSeries(x: [r.neutralGeVAtMin], y: [r.ffprimeAtMin], label: nil, color: c))
         }
+        if let c = collider, !c.excludedSegmentsGeV.isEmpty, let x0 = xs.min() {  // LEP: m_h⁺ below the bound
+            let edge = c.bound.lowerMassGeV - link.chargedSplittingGeV
+            el.append(BandSeries(x: [x0, min(edge, xs.max() ?? edge)], lower: [yLow, yLow], upper: [yHigh, yHigh],
+                                 label: "m_h⁺ < \(fmt(c.bound.lowerMassGeV)) GeV: LEP charged-Higgs bound, 95 % CL (2HDM II; assumed to apply)",
+                                 color: .black, opacity: 0.10))
+        }
         el.append(HorizontalLine(y: 4 * Double.pi, label: "|f f′| = 4π", color: .gray))
         func g(_ x: Double) -> String { String(format: "%g", x) }
         let title = "SU(2)_H: |μ_eμ| and muon g−2 (m_H⁺ = \(g(link.heavyChargedGeV)) GeV, sin 2α = \(g(link.sin2Alpha)), Δ = \(g(link.chargedSplittingGeV)) GeV, κ = \(g(link.kappa)))"
-        return Figure(width: 760, height: 560, fontSize: fontSize, printWidthInches: pageWidthInches, panels: [Panel(
-            x: Axis("m_H0 [GeV]  (neutral scalar; charged partner m_h⁺ = m_H0 + Δ)", scale: .log10, lower: xs.min(), upper: xs.max()),
-            y: Axis("|f f′|", scale: .log10, lower: yLow, upper: yHigh),
-            title: title, legend: Legend(.auto, fontSize: legendFontSize), elements: el)])
+        let top = Panel(x: Axis("m_H0 [GeV]  (neutral scalar; charged partner m_h⁺ = m_H0 + Δ)", scale: .log10, lower: xs.min(), upper: xs.max()),
+                        y: Axis("|f f′|", scale: .log10, lower: yLow, upper: yHigh),
+                        title: title, legend: Legend(.auto, fontSize: legendFontSize), elements: el)
+        guard let massSide, !massSide.rows.isEmpty else {
+            return Figure(width: 760, height: 560, fontSize: fontSize, printWidthInches: pageWidthInches, panels: [top])
+        }
+        // the mass side: each band's naive m_ν ≈ Λ²|μ_eμ|/(2 m_e μB) at Λ = m_h⁺, against KATRIN's limit
+        let mx = massSide.rows.map(\.neutralGeV)
+        var mel: [any PlotElement] = []
+        for (k, b) in bands.enumerated() {
+            let lo = massSide.rows.map { k < $0.bands.count ? $0.bands[k].naiveMassEVMin : .nan }
+            let hi = massSide.rows.map { k < $0.bands.count ? $0.bands[k].naiveMassEVMax : .nan }
+            if b.isUpperLimit {
+                mel.append(LineSeries(x: mx, y: hi, label: "naive m_ν of |μ_eμ| < \(muB(b.upperBohr)) (\(shown(b.label)))", color: .black, width: 1.6,
+                                      dash: dashes[(limits.firstIndex { $0.label == b.label } ?? k) % dashes.count]))
+            } else {
+                mel.append(BandSeries(x: mx, lower: lo, upper: hi, label: "naive m_ν ≈ Λ²|μ_eμ|/(2m_eμ_B), Λ = m_h⁺ (\(shown(b.label)))",
+                                      color: [Color.blue, .bluishGreen, .skyBlue][k % 3], opacity: 0.45))
+            }
+        }
+        mel.append(HorizontalLine(y: massSide.katrinLimitEV, label: "KATRIN m_ν < \(fmt(massSide.katrinLimitEV)) eV (90 % CL); SU(2)_H: m_ν = 0 in the symmetric limit (broken-limit formula not evaluated)",
+                                  color: .vermillion, dash: .dashed, width: 1.6))
+        let masses = massSide.rows.flatMap { $0.bands.flatMap { [$0.naiveMassEVMin, $0.naiveMassEVMax] } }.filter { $0 > 0 && $0.isFinite }
+        let mLow = min(massSide.katrinLimitEV / 10, (masses.min() ?? 1) / 3), mHigh = max(massSide.katrinLimitEV * 10, (masses.max() ?? 1) * 3)
+        let bottom = Panel(x: Axis("m_H0 [GeV]  (neutral scalar; charged partner m_h⁺ = m_H0 + Δ)", scale: .log10, lower: xs.min(), upper: xs.max()),
+                           y: Axis("naive m_ν [eV]", scale: .log10, lower: mLow, upper: mHigh), relativeHeight: 0.45,
+                           legend: Legend(.auto, fontSize: legendFontSize), elements: mel)
+        return Figure(width: 760, height: 820, fontSize: fontSize, printWidthInches: pageWidthInches, panels: [top, bottom])
     }
 }

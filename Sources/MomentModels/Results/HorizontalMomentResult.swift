@@ -21,8 +21,10 @@ public struct HorizontalMomentResult: Codable, Sendable {
     public var muNuMuB: Double
     public var targetMuMuB: Double?
     public var ffprimeForTarget: Double?
+    /// The naive neutrino mass of this moment at Λ = m_h⁺, next to the model's statement.
+    public var massSide: HorizontalMassSide?
     enum CodingKeys: String, CodingKey {
-        case model, verification, ffprime, sin2alpha, loop, nmmfitOutput = "nmmfit_output"
+        case model, verification, ffprime, sin2alpha, loop, nmmfitOutput = "nmmfit_output", massSide = "mass_side"
         case approximateLoopErrorLight = "approximate_loop_relative_error_h"
         case mhPlusGeV = "m_h_plus_GeV", mHPlusGeV = "m_H_plus_GeV"
         case loopLightPerGeV2 = "loop_h_per_GeV2", loopHeavyPerGeV2 = "loop_H_per_GeV2"
@@ -45,6 +47,7 @@ public struct HorizontalMomentResult: Codable, Sendable {
         muOverEPerGeV = m.momentPerGeV
         muNuMuB = m.momentBohr
         targetMuMuB = targetMuB
+        massSide = try HorizontalMassSide(muNuMuB: targetMuB ?? m.momentBohr, lightScalarGeV: min(mh, mH))
     }
 
     public var text: String {
@@ -55,6 +58,7 @@ public struct HorizontalMomentResult: Codable, Sendable {
         s += "μ/e  = \(TextFormat.g(muOverEPerGeV, 5)) GeV⁻¹\n"
         s += "μν   = \(TextFormat.g(muNuMuB, 5)) μB  (= \(TextFormat.mu11(muNuMuB)) × 10⁻¹¹ μB)\n"
         if let t = targetMuMuB, let need = ffprimeForTarget { s += "|μν| = \(TextFormat.g(t, 4)) μB needs |f f′| = \(TextFormat.g(need, 5))\n" }
+        if let m = massSide { s += m.text + "\n" }
         return s
     }
 }

@@ -13,7 +13,13 @@ public struct HorizontalRegionResult: Codable, Sendable {
     public var sin2alpha: Double
     public var loop: ChargedScalarLoop
     public var rows: [HorizontalSymmetryModel.RegionRow]
-    enum CodingKeys: String, CodingKey { case model, verification, sin2alpha, loop, rows, nmmfitOutput = "nmmfit_output", muLoMuB = "mu_lo_muB", muHiMuB = "mu_hi_muB" }
+    /// The mass side (``HorizontalMassSide``): the naive m_ν of the interval's edges at the
+    /// smallest and the largest m_h⁺ of the grid.
+    public var massSide: [HorizontalMassSide]?
+    enum CodingKeys: String, CodingKey {
+        case model, verification, sin2alpha, loop, rows, nmmfitOutput = "nmmfit_output", muLoMuB = "mu_lo_muB", muHiMuB = "mu_hi_muB"
+        case massSide = "mass_side"
+    }
 
     public init(muLoMuB: Double, muHiMuB: Double, sin2alpha: Double, loop: ChargedScalarLoop, rows: [HorizontalSymmetryModel.RegionRow]) {
         self.muLoMuB = muLoMuB
@@ -28,7 +34,14 @@ public struct HorizontalRegionResult: Codable, Sendable {
                                heavyScalarGeV: ClosedRange<Double>, steps: Int, loop: ChargedScalarLoop) throws -> HorizontalRegionResult {
         let rows = try HorizontalSymmetryModel.region(muLowerBohr: muLoMuB, muUpperBohr: muHiMuB, sin2Alpha: sin2alpha,
                                                       lightScalarGeV: lightScalarGeV, heavyScalarGeV: heavyScalarGeV, steps: steps, loop: loop)
-        return HorizontalRegionResult(muLoMuB: muLoMuB, muHiMuB: muHiMuB, sin2alpha: sin2alpha, loop: loop, rows: rows)
+        var out = HorizontalRegionResult(muLoMuB: muLoMuB, muHiMuB: muHiMuB, sin2alpha: sin2alpha, loop: loop, rows: rows)
+        let light = Set(rows.map(\.lightScalarGeV)).sorted()
+        if let lo = light.first, let hi = light.last {
+            out.massSide = try (lo == hi ? [lo] : [lo, hi]).flatMap { m in
+                try [muLoMuB, muHiMuB].map { try HorizontalMassSide(muNuMuB: $0, lightScalarGeV: m) }
+            }
+        }
+        return out
     }
 
     /// The table, and with `map` the text map of ``map``.
@@ -40,6 +53,12 @@ public struct HorizontalRegionResult: Codable, Sendable {
              r.yukawaProductMin.map { TextFormat.g($0, 4) } ?? "—", r.yukawaProductMax.map { TextFormat.g($0, 4) } ?? "—",
              r.perturbative ? "yes" : "no"]
         })
+        if let ms = massSide, let first = ms.first {
+            let byScale = Dictionary(grouping: ms, by: \.scaleGeV).sorted { $0.key < $1.key }
+            s += "mass side: naive m_ν ≈ Λ²|μ|/(2 m_e μB) for |μ| in [μ_lo, μ_hi]: "
+            s += byScale.map { k, v in "\(TextFormat.g(v.map(\.naiveMassEV).min()!, 3))–\(TextFormat.g(v.map(\.naiveMassEV).max()!, 3)) eV at Λ = m_h⁺ = \(TextFormat.g(k, 4)) GeV" }.joined(separator: ", ")
+            s += " (KATRIN: m_ν < \(TextFormat.g(HorizontalMassSide.katrinLimitEV)) eV); the SU(2)_H model's own m_ν: \(first.modelStatus)\n"
+        }
         if withMap { s += "\n" + map }
         return s
     }

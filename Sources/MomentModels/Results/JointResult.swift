@@ -20,6 +20,61 @@ public struct JointResult: Codable, Sendable {
         }
     }
 
+    /// The naive neutrino mass of one band at one grid mass (``HorizontalMassSide``).
+    public struct BandMass: Codable, Sendable {
+        public var band: String
+        /// m_ν (eV) at the band's lower and upper |μ_eμ| edges.
+        public var naiveMassEVMin: Double
+        public var naiveMassEVMax: Double
+        enum CodingKeys: String, CodingKey { case band, naiveMassEVMin = "naive_m_nu_eV_min", naiveMassEVMax = "naive_m_nu_eV_max" }
+    }
+
+    /// The mass side at one grid mass: Λ = m_h⁺ and each band's naive m_ν.
+    public struct MassSideRow: Codable, Sendable {
+        public var neutralGeV: Double
+        public var scaleGeV: Double
+        public var bands: [BandMass]
+        enum CodingKeys: String, CodingKey { case neutralGeV = "m_H0_GeV", scaleGeV = "scale_GeV", bands }
+    }
+
+    /// The mass side of the conundrum over the grid (``HorizontalMassSide``).
+    public struct MassSide: Codable, Sendable {
+        public var relation = HorizontalMassSide.naiveRelation
+        public var modelStatus = HorizontalMassSide.modelStatement
+        public var katrinLimitEV = HorizontalMassSide.katrinLimitEV
+        public var katrinSource = HorizontalMassSide.katrinSource
+        public var rows: [MassSideRow]
+        enum CodingKeys: String, CodingKey {
+            case relation, rows, modelStatus = "model_m_nu_status", katrinLimitEV = "katrin_limit_eV", katrinSource = "katrin_source"
+        }
+        public init(rows: [MassSideRow]) { self.rows = rows }
+
+        /// Each band's naive m_ν at every grid mass with m_h⁺ > 0.
+        public static func compute(rows: [HorizontalJointRegion.Row], splittingGeV: Double, bands: [MuNuBand]) throws -> MassSide {
+            MassSide(rows: try rows.compactMap { r in
+                let lambda = r.neutralGeV + splittingGeV
+                guard lambda > 0 else { return nil }
+                return MassSideRow(neutralGeV: r.neutralGeV, scaleGeV: lambda, bands: try bands.map { b in
+                    BandMass(band: b.label, naiveMassEVMin: try HorizontalMassSide(muNuMuB: b.lowerBohr, lightScalarGeV: lambda).naiveMassEV,
+                             naiveMassEVMax: try HorizontalMassSide(muNuMuB: b.upperBohr, lightScalarGeV: lambda).naiveMassEV)
+                })
+            })
+        }
+    }
+
+    /// The collider bound on h⁺ and the grid masses it excludes.
+    public struct Collider: Codable, Sendable {
+        public var bound: ChargedScalarCollisionBound
+        /// Runs of grid m_H0 (GeV) where m_h⁺ = m_H0 + Δ is below the bound, each [first, last].
+        public var excludedSegmentsGeV: [[Double]]
+        public var notBuiltIn = "LHC scalar searches and tau -> mu gamma, tau -> e gamma, mu -> e gamma: the model's rates need the seed papers' formulas, not readable here (only abstracts of arXiv:2007.04291 and arXiv:2104.03291)"
+        enum CodingKeys: String, CodingKey { case bound, excludedSegmentsGeV = "excluded_m_H0_segments_GeV", notBuiltIn = "not_built_in" }
+        public init(bound: ChargedScalarCollisionBound, excludedSegmentsGeV: [[Double]]) {
+            self.bound = bound
+            self.excludedSegmentsGeV = excludedSegmentsGeV
+        }
+    }
+
     public var nmmfitOutput = OutputVersion.current
     public var model = "SU(2)_H (Babu, Jana, Lindner, JHEP 10 (2020) 040; Babu, Jana, Lindner, Vishnu P.K., arXiv:2104.03291)"
     public var link = "assumed: y_L = y_R, y_L y_R = kappa |f f'|; m_h+ = m_H0 + splitting (unverified against the paper)"
@@ -35,8 +90,13 @@ public struct JointResult: Codable, Sendable {
     public var summary: [Summary]
     public var rows: [HorizontalJointRegion.Row]
     public var chi2Regions: [HorizontalJointChi2.Result]?
+    /// The naive neutrino mass of each band over the grid, next to the model's statement.
+    public var massSide: MassSide?
+    /// LEP's charged-scalar bound on h⁺ over the grid.
+    public var collider: Collider?
     enum CodingKeys: String, CodingKey {
         case nmmfitOutput = "nmmfit_output", model, link, sin2alpha, kappa, loop, bands, measurements, summary, rows
+        case massSide = "mass_side", collider
         case chi2Regions = "chi2_regions", pseudoscalarGeV = "m_A_GeV"
         case g2Sigmas = "g2_sigmas", heavyChargedGeV = "m_H_plus_GeV", splittingGeV = "splitting_GeV"
     }
@@ -68,9 +128,13 @@ public struct JointResult: Codable, Sendable {
             let joint = try HorizontalJointChi2(link: link, profile: profile.curve, sensitivity: s)
             chi2 = try ms.map { try joint.region(masses: rows.map(\.neutralGeV), measurement: $0, cl: profile.cl) }
         }
-        return JointResult(heavyChargedGeV: link.heavyChargedGeV, sin2alpha: link.sin2Alpha, splittingGeV: link.chargedSplittingGeV,
-                           kappa: link.kappa, pseudoscalarGeV: link.pseudoscalarGeV, loop: link.loop, bands: bands, measurements: ms,
-                           summary: summary, rows: rows, chi2Regions: chi2)
+        var out = JointResult(heavyChargedGeV: link.heavyChargedGeV, sin2alpha: link.sin2Alpha, splittingGeV: link.chargedSplittingGeV,
+                              kappa: link.kappa, pseudoscalarGeV: link.pseudoscalarGeV, loop: link.loop, bands: bands, measurements: ms,
+                              summary: summary, rows: rows, chi2Regions: chi2)
+        out.massSide = try MassSide.compute(rows: rows, splittingGeV: link.chargedSplittingGeV, bands: bands)
+        let lep = ChargedScalarCollisionBound.lepChargedHiggs
+        out.collider = Collider(bound: lep, excludedSegmentsGeV: segments(rows) { lep.excludes(chargedMassGeV: $0.neutralGeV + link.chargedSplittingGeV) })
+        return out
     }
 
     public init(heavyChargedGeV: Double, sin2alpha: Double, splittingGeV: Double, kappa: Double, pseudoscalarGeV: Double?,
@@ -137,6 +201,20 @@ public struct JointResult: Codable, Sendable {
         })
         s += "\n"
         for x in summary { s += "\(x.band) with g−2 '\(x.measurement)': \(x.verdict)\n" }
+        if let c = collider {
+            s += "collider: m_h⁺ < \(TextFormat.g(c.bound.lowerMassGeV)) GeV is excluded at \(TextFormat.g(c.bound.cl * 100)) % CL by LEP (EPJC 73 (2013) 2463, 2HDM Type II; its use for h⁺ is an assumption): "
+            s += c.excludedSegmentsGeV.isEmpty ? "no grid mass affected\n" : "m_H0 in \(Self.describe(c.excludedSegmentsGeV)) on the grid\n"
+            s += "  not built in: \(c.notBuiltIn)\n"
+        }
+        if let m = massSide, let first = m.rows.first, let last = m.rows.last {
+            s += "mass side (naive m_ν ≈ Λ²|μ_eμ|/(2 m_e μB) with Λ = m_h⁺; KATRIN: m_ν < \(TextFormat.g(m.katrinLimitEV)) eV, 90 % CL):\n"
+            for (k, b) in bands.enumerated() where k < first.bands.count {
+                let a = first.bands[k], z = last.bands[k]
+                s += "  \(b.label): m_ν ≈ \(TextFormat.g(a.naiveMassEVMin, 3))–\(TextFormat.g(a.naiveMassEVMax, 3)) eV at Λ = \(TextFormat.g(first.scaleGeV, 4)) GeV, "
+                s += "\(TextFormat.g(z.naiveMassEVMin, 3))–\(TextFormat.g(z.naiveMassEVMax, 3)) eV at Λ = \(TextFormat.g(last.scaleGeV, 4)) GeV\n"
+            }
+            s += "  the SU(2)_H model's own m_ν: \(m.modelStatus)\n"
+        }
         for r in chi2Regions ?? [] {
             let inside = r.rows.filter { $0.ffprimeMin != nil }.map(\.neutralGeV)
             s += "joint χ² (\(bands.first?.label ?? "") profile + g−2 '\(r.measurement)'): χ²_min = \(TextFormat.g(r.chi2Min, 4)) at m_H0 = \(TextFormat.g(r.neutralGeVAtMin, 4)) GeV, |f f′| = \(TextFormat.g(r.ffprimeAtMin, 4)); "

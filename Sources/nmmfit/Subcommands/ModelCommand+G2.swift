@@ -130,8 +130,14 @@ extension ModelCommand {
         var kappa: Double = 1
         @Option(name: .customLong("pseudoscalar-gev"), help: "Mass m_A (GeV) of a CP-odd partner A of the neutral scalar (assumed complex φ⁰ = (H + iA)/√2: A's τ-enhanced g−2 part has the opposite sign); absent: H0 alone.")
         var pseudoscalarGev: Double?
-        @Option(name: .customLong("ffprime"), help: "Yukawa product |f f′| (dimensionless).")
-        var ffprime: Double
+        @Option(name: .customLong("ffprime"), help: "Yukawa product |f f′| (dimensionless); or give --f and --fprime.")
+        var ffprime: Double?
+        @Option(name: .customLong("f"), help: "The singlet's Yukawa f (dimensionless), with --fprime instead of --ffprime.")
+        var f: Double?
+        @Option(name: .customLong("fprime"), help: "The doublet's Yukawa f′ (dimensionless), with --f instead of --ffprime.")
+        var fprime: Double?
+        @Option(name: .customLong("neutral-coupling"), help: "How H0 couples μ̄τ (an assumption, printed): product (y_L = y_R, y_L y_R = κ|f f′|) or fprime-only (y_L = 0, y_R² = κ f′²; needs --f and --fprime).")
+        var neutralCoupling: NeutralScalarCouplingAssumption = .product
         @OptionGroup var g2: G2Options
         @OptionGroup var output: OutputOptions
 
@@ -142,7 +148,16 @@ extension ModelCommand {
             if let a = pseudoscalarGev, !(a.isFinite && a > ModelMasses.muonGeV && a <= NeutralScalarLoop.maximumScalarMassGeV) {
                 throw ValidationError("--pseudoscalar-gev must be a mass above m_μ and at most \(NeutralScalarLoop.maximumScalarMassGeV) GeV")
             }
-            try ModelCommand.nonNegative(ffprime, "--ffprime")
+            switch (ffprime, f, fprime) {
+            case let (p?, nil, nil): try ModelCommand.nonNegative(p, "--ffprime")
+            case let (nil, a?, b?):
+                guard a.isFinite, b.isFinite, abs(a * b) <= 1e6 else { throw ValidationError("--f and --fprime must be finite with |f f′| ≤ 10⁶") }
+            default: throw ValidationError("give either --ffprime or both --f and --fprime")
+            }
+            if neutralCoupling == .fprimeOnly {
+                guard fprime != nil else { throw ValidationError("--neutral-coupling fprime-only needs --f and --fprime (Δa_μ then depends on f′ alone)") }
+                guard pseudoscalarGev == nil else { throw ValidationError("--pseudoscalar-gev is modelled only with --neutral-coupling product") }
+            }
             guard splitting.isFinite else { throw ValidationError("--splitting-gev must be finite") }
         }
 
@@ -151,9 +166,15 @@ extension ModelCommand {
         func run() throws {
             try CLIErrors.run {
                 if let a = pseudoscalarGev { output.note("note: assumption: complex neutral state H + iA with m_A = \(Format.g(a)) GeV, A's τ-enhanced g−2 part of opposite sign (unverified against arXiv:2104.03291)") }
-                let out = try G2HorizontalResult(neutralGeV: mNeutral, heavyChargedGeV: mH, sin2alpha: sin2alpha, splittingGeV: splitting, kappa: kappa,
-                                                 pseudoscalarGeV: pseudoscalarGev, ffprime: ffprime, measurements: try g2.measurements())
-                output.note("note: the μν–g−2 link (y_L y_R = κ|f f′|, m_h⁺ = m_H0 + Δ) is an assumption, unverified against arXiv:2104.03291")
+                let ms = try g2.measurements()
+                let out = if let f, let fprime {
+                    try G2HorizontalResult(neutralGeV: mNeutral, heavyChargedGeV: mH, sin2alpha: sin2alpha, splittingGeV: splitting, kappa: kappa,
+                                           pseudoscalarGeV: pseudoscalarGev, f: f, fprime: fprime, coupling: neutralCoupling, measurements: ms)
+                } else {
+                    try G2HorizontalResult(neutralGeV: mNeutral, heavyChargedGeV: mH, sin2alpha: sin2alpha, splittingGeV: splitting, kappa: kappa,
+                                           pseudoscalarGeV: pseudoscalarGev, ffprime: ffprime ?? 0, measurements: ms)
+                }
+                output.note("note: the μν–g−2 link (\(neutralCoupling.statement); m_h⁺ = m_H0 + Δ) is an assumption")
                 if let n = G2Options.unavailableNote { output.note(n) }
                 try output.emit(out) { out.text }
             }

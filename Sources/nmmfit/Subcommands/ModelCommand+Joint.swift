@@ -100,12 +100,13 @@ extension ModelCommand {
                 let curve = try profile.map { JointResult.Profile(curve: try ProfileLikelihoodCurve.load(scanResult: $0), cl: cl, firstBandFile: fit.first) }
                 let out = try JointResult.compute(link: link, neutralGeV: m0Min...m0Max, steps: steps, bands: bands, measurements: ms, profile: curve)
                 output.note("note: the μν–g−2 link (y_L y_R = κ|f f′|, m_h⁺ = m_H0 + Δ) is an assumption, unverified against arXiv:2104.03291")
+                output.note("note: the mass side is the naive estimate m_ν ≈ Λ²|μ|/(2 m_e μB) at Λ = m_h⁺; the SU(2)_H model's own m_ν is not evaluated (its formula in arXiv:2007.04291 is not readable here)")
                 if let n = G2Options.unavailableNote { output.note(n) }
                 if let svg {
                     // dataset ids in the bands' labels shown by their experiment names, when the data folder is found
                     let names = (try? DataLocator.dataDirectory(explicit: nil)).map { DatasetDisplayNames.load(ids: DataLocator.available(in: $0), dataDirectory: $0) } ?? [:]
                     try FigureFiles.write(Figures.horizontalJoint(out.rows, bands: bands, measurements: ms, link: link, displayNames: names,
-                                                                 chi2Regions: out.chi2Regions ?? []),
+                                                                 chi2Regions: out.chi2Regions ?? [], massSide: out.massSide, collider: out.collider),
                                          to: svg, force: output.force)
                 }
                 try output.emit(out) { out.text }

@@ -328,3 +328,4 @@ extension ModelCommand {
 }
 
 extension ChargedScalarLoop: ExpressibleByArgument {}
+extension NeutralScalarCouplingAssumption: ExpressibleByArgument {}
