@@ -26,7 +26,8 @@ fit: build
 
 test: deps
 	@bash scripts/ensure-deps.sh --tests
-	$(SWIFT) test $(TEST_BUILD)
+	$(SWIFT) build $(TEST_BUILD) --build-tests
+	$(SWIFT) test $(TEST_BUILD) --skip-build
 	@$(MAKE) --no-print-directory python-test
 
 # The Python package (python/): the engine library in release, then pip install.
@@ -36,7 +37,7 @@ python: deps
 
 # Its tests (pytest), on the library built beside make test's tests (same folder and flags).
 python-test:
-	$(SWIFT) build $(TEST_BUILD) --product nmmfit_c
+	$(SWIFT) build $(TEST_BUILD) --build-tests
 	NMMFIT_LIB="$$(ls "$$($(SWIFT) build $(TEST_BUILD) --show-bin-path)"/libnmmfit_c.* | head -1)" python3 -m pytest -q python/tests
 
 bench: deps
