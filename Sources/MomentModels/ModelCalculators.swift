@@ -198,6 +198,18 @@ public struct HorizontalSymmetryModel: Sendable, Codable, Equatable {
             case lightScalarGeV = "m_h_plus_GeV", heavyScalarGeV = "m_H_plus_GeV", muPerYukawaBohr = "mu_per_ffprime_muB"
             case yukawaProductMin = "ffprime_min", yukawaProductMax = "ffprime_max", perturbative
         }
+
+        /// Every key in every row: the |f f′| range is `null` where μ vanishes (m_h⁺ = m_H⁺),
+        /// so a table reader sees the same columns in each row.
+        public func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(lightScalarGeV, forKey: .lightScalarGeV)
+            try c.encode(heavyScalarGeV, forKey: .heavyScalarGeV)
+            try c.encode(muPerYukawaBohr, forKey: .muPerYukawaBohr)
+            try c.encode(yukawaProductMin, forKey: .yukawaProductMin)
+            try c.encode(yukawaProductMax, forKey: .yukawaProductMax)
+            try c.encode(perturbative, forKey: .perturbative)
+        }
     }
 
     /// Perturbativity limit on |f f′| used by ``RegionRow/perturbative``: 4π.

@@ -173,17 +173,18 @@ struct HostileInputTests {
         try fm.createDirectory(at: work, withIntermediateDirectories: true)
         defer { try? fm.removeItem(at: work) }
         let (resumed, whole) = (work.appendingPathComponent("resumed.jsonl").path, work.appendingPathComponent("whole.jsonl").path)
-        let args = ["significance", "--toys", "3000", "--seed", "11", "--threads", "1", "--json"]
+        let args = ["significance", "--toys", "20000", "--seed", "11", "--threads", "1", "--json"]
         // interrupted: SIGINT once the first block of toys (256) is in the file, well before
         // the last one (the file is appended block by block)
         let first = try Self.started(args + ["--save-toys", resumed])
         Self.waitForLines(resumed, atLeast: 2, while: first.0)
         kill(first.0.processIdentifier, SIGINT)
         let (_, firstErr) = Self.finished(first)
-        #expect(first.0.terminationStatus == 130, "\(first.0.terminationStatus) \(firstErr)")
-        #expect(firstErr.contains("they are kept in \(resumed)"), "\(firstErr)")
         let kept = try String(contentsOfFile: resumed, encoding: .utf8).split(separator: "\n").count - 1
-        #expect(kept > 0 && kept < 3000, "\(kept) toys kept after the interrupt")
+        // (an optimised build on a fast machine may finish all toys before the signal lands: exit 0)
+        #expect(first.0.terminationStatus == 130 || (first.0.terminationStatus == 0 && kept == 20000), "\(first.0.terminationStatus) \(firstErr)")
+        if first.0.terminationStatus == 130 { #expect(firstErr.contains("they are kept in \(resumed)"), "\(firstErr)") }
+        #expect(kept > 0 && kept <= 20000, "\(kept) toys kept after the interrupt")
 
         let again = try Self.run(args + ["--save-toys", resumed], stdout: nil, stderr: nil)
         #expect(again.status == 0, "\(again.stderr)")
@@ -194,7 +195,7 @@ struct HostileInputTests {
             NSDictionary(dictionary: (try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any] ?? [:]).filter { $0.key != "command" })
         }
         let (a, b) = (try numbers(again.stdout), try numbers(reference.stdout))
-        #expect(a["toys"] as? Int == 3000 && a["p_value_toys"] != nil, "\(a)")
+        #expect(a["toys"] as? Int == 20000 && a["p_value_toys"] != nil, "\(a)")
         #expect(a == b, "resumed \(a) vs uninterrupted \(b)")
         #expect(try Data(contentsOf: URL(fileURLWithPath: resumed)) == Data(contentsOf: URL(fileURLWithPath: whole)), "the toys files are equal byte for byte")
         // and the same numbers as without a file
