@@ -62,7 +62,7 @@ struct Export: ParsableCommand {
         if let n = scanPoints { try ResourceLimit.gridPoints.validate(n, option: "--scan-points") }
         try OptionApplicability.check([
             .init(option: "--scan-points", given: scanPoints != nil, acts: format == .hepdata, when: "with --format hepdata"),
-            .init(option: "--cl/--interval-method", given: interval.cl != 0.9 || interval.intervalMethod != .unified, acts: format == .hepdata,
+            .init(option: "--cl/--interval-method", given: interval.clGiven != nil || interval.intervalMethodGiven != nil, acts: format == .hepdata,
                   when: "with --format hepdata (the exported limits)"),
         ])
     }
