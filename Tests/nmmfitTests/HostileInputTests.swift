@@ -168,77 +168,54 @@ struct HostileInputTests {
 
     @Test("interrupts: significance --save-toys keeps the finished toys on SIGINT; re-running resumes and gives exactly the uninterrupted numbers")
     func significanceResumes() throws {
-        let fm = FileManager.default
-        let work = fm.temporaryDirectory.appendingPathComponent("nmmfit-resume-\(UUID().uuidString)")
-        try fm.createDirectory(at: work, withIntermediateDirectories: true)
-        defer { try? fm.removeItem(at: work) }
-        let (resumed, whole) = (work.appendingPathComponent("resumed.jsonl").path, work.appendingPathComponent("whole.jsonl").path)
-        let args = ["significance", "--toys", "20000", "--seed", "11", "--threads", "1", "--json"]
-        // interrupted: SIGINT once the first block of toys (256) is in the file, well before
-        // the last one (the file is appended block by block)
-        let first = try Self.started(args + ["--save-toys", resumed])
-        Self.waitForLines(resumed, atLeast: 2, while: first.0)
-        kill(first.0.processIdentifier, SIGINT)
-        let (_, firstErr) = Self.finished(first)
-        let kept = try String(contentsOfFile: resumed, encoding: .utf8).split(separator: "\n").count - 1
-        // (an optimised build on a fast machine may finish all toys before the signal lands: exit 0)
-        #expect(first.0.terminationStatus == 130 || (first.0.terminationStatus == 0 && kept == 20000), "\(first.0.terminationStatus) \(firstErr)")
-        if first.0.terminationStatus == 130 { #expect(firstErr.contains("they are kept in \(resumed)"), "\(firstErr)") }
-        #expect(kept > 0 && kept <= 20000, "\(kept) toys kept after the interrupt")
-
-        let again = try Self.run(args + ["--save-toys", resumed], stdout: nil, stderr: nil)
-        #expect(again.status == 0, "\(again.stderr)")
-        #expect(again.stderr.contains("resuming: \(kept) toys already in"), "\(again.stderr)")
-        let reference = try Self.run(args + ["--save-toys", whole], stdout: nil, stderr: nil)
-        #expect(reference.status == 0, "\(reference.stderr)")
-        func numbers(_ json: String) throws -> NSDictionary {
-            NSDictionary(dictionary: (try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any] ?? [:]).filter { $0.key != "command" })
-        }
-        let (a, b) = (try numbers(again.stdout), try numbers(reference.stdout))
-        #expect(a["toys"] as? Int == 20000 && a["p_value_toys"] != nil, "\(a)")
-        #expect(a == b, "resumed \(a) vs uninterrupted \(b)")
-        #expect(try Data(contentsOf: URL(fileURLWithPath: resumed)) == Data(contentsOf: URL(fileURLWithPath: whole)), "the toys files are equal byte for byte")
-        // and the same numbers as without a file
-        let plain = try Self.run(args, stdout: nil, stderr: nil)
-        let plainNumbers = try? numbers(plain.stdout)
-        #expect(plain.status == 0 && plainNumbers == b, "the same numbers without a file: \(plain.stderr)")
+        try Self.checkInterruptAndResume(["significance", "--toys", "20000", "--seed", "11", "--threads", "1", "--json"],
+                                         toys: 20000, resultKey: "p_value_toys")
     }
 
     @Test("interrupts: sensitivity --save-toys keeps the finished toys on SIGINT; re-running resumes and gives exactly the uninterrupted band")
     func sensitivityResumes() throws {
+        try Self.checkInterruptAndResume(["sensitivity", "--toys", "60", "--seed", "5", "--threads", "1", "--json"],
+                                         toys: 60, resultKey: "band")
+    }
+
+    /// Runs `args --save-toys FILE` (a command with `toys` toys and JSON output), sends SIGINT once
+    /// the file holds a block of toys (the file is appended block by block), re-runs the same
+    /// command on the same file, and checks: the interrupt kept the finished toys (exit 130),
+    /// the re-run resumed from them, and its numbers (all keys but `command`, including
+    /// `resultKey`) and its toys file equal those of an uninterrupted run — and of a run
+    /// without a file. An optimised build on a fast machine may finish every toy before the
+    /// signal lands (exit 0, all toys in the file); the resume is then checked from there.
+    static func checkInterruptAndResume(_ args: [String], toys: Int, resultKey: String) throws {
         let fm = FileManager.default
         let work = fm.temporaryDirectory.appendingPathComponent("nmmfit-resume-\(UUID().uuidString)")
         try fm.createDirectory(at: work, withIntermediateDirectories: true)
         defer { try? fm.removeItem(at: work) }
         let (resumed, whole) = (work.appendingPathComponent("resumed.jsonl").path, work.appendingPathComponent("whole.jsonl").path)
-        let args = ["sensitivity", "--toys", "60", "--seed", "5", "--threads", "1", "--json"]
-        let first = try Self.started(args + ["--save-toys", resumed])
-        Self.waitForHandler(first.0.processIdentifier, signal: SIGINT, timeout: 600)
-        // wait until the file holds a toy (blocks are appended as they finish), then interrupt
-        Self.waitForLines(resumed, atLeast: 2, while: first.0)
+        let first = try started(args + ["--save-toys", resumed])
+        waitForHandler(first.0.processIdentifier, signal: SIGINT, timeout: 600)
+        waitForLines(resumed, atLeast: 2, while: first.0)
         kill(first.0.processIdentifier, SIGINT)
-        let (_, firstErr) = Self.finished(first)
+        let (_, firstErr) = finished(first)
         let kept = try String(contentsOfFile: resumed, encoding: .utf8).split(separator: "\n").count - 1
-        // (a machine fast enough to finish all 60 toys before the signal lands ends with exit 0)
-        #expect(first.0.terminationStatus == 130 || (first.0.terminationStatus == 0 && kept == 60), "\(first.0.terminationStatus) \(firstErr)")
+        #expect(first.0.terminationStatus == 130 || (first.0.terminationStatus == 0 && kept == toys), "\(first.0.terminationStatus) \(firstErr)")
         if first.0.terminationStatus == 130 { #expect(firstErr.contains("they are kept in \(resumed)"), "\(firstErr)") }
-        #expect(kept > 0, "\(kept) toys kept after the interrupt")
+        #expect(kept > 0 && kept <= toys, "\(kept) toys kept after the interrupt")
 
-        let again = try Self.run(args + ["--save-toys", resumed], stdout: nil, stderr: nil)
+        let again = try run(args + ["--save-toys", resumed], stdout: nil, stderr: nil)
         #expect(again.status == 0, "\(again.stderr)")
         #expect(again.stderr.contains("resuming: \(kept) toys already in"), "\(again.stderr)")
-        let reference = try Self.run(args + ["--save-toys", whole], stdout: nil, stderr: nil)
+        let reference = try run(args + ["--save-toys", whole], stdout: nil, stderr: nil)
         #expect(reference.status == 0, "\(reference.stderr)")
         func numbers(_ json: String) throws -> NSDictionary {
             NSDictionary(dictionary: (try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any] ?? [:]).filter { $0.key != "command" })
         }
         let (a, b) = (try numbers(again.stdout), try numbers(reference.stdout))
-        #expect(a["toys"] as? Int == 60 && a["band"] != nil, "\(a)")
+        #expect(a["toys"] as? Int == toys && a[resultKey] != nil, "\(a)")
         #expect(a == b, "resumed \(a) vs uninterrupted \(b)")
         #expect(try Data(contentsOf: URL(fileURLWithPath: resumed)) == Data(contentsOf: URL(fileURLWithPath: whole)), "the toys files are equal byte for byte")
-        let plain = try Self.run(args, stdout: nil, stderr: nil)
+        let plain = try run(args, stdout: nil, stderr: nil)
         let plainNumbers = try? numbers(plain.stdout)
-        #expect(plain.status == 0 && plainNumbers == b, "the same band without a file: \(plain.stderr)")
+        #expect(plain.status == 0 && plainNumbers == b, "the same numbers without a file: \(plain.stderr)")
     }
 
     /// SIGQUIT ends the process at once with one line and exit 131 — in a stage that keeps its
