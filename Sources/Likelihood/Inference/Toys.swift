@@ -116,6 +116,11 @@ public struct ToyRunner: Sendable {
             let sTest = statistic.testedInternal
             var start = free.internalValues
             start[model.poiIndex] = sTest
+            // The record keeps only −ln L and the status of the restricted fit: its Hessian errors
+            // are not computed (values, −ln L and status are the same either way).
+            let keepsErrors = fitter.computesErrors
+            fitter.computesErrors = false
+            defer { fitter.computesErrors = keepsErrors }
             let fixed = try fitter.fit(obs, start: start, fixedPOI: sTest)
             let sHat = free.internalValues[model.poiIndex]
             let t = statistic.name.value(restricted: fixed.nll, free: free.nll, sHat: sHat)

@@ -146,9 +146,13 @@ public final class BinnedModel: Sendable {
         var dLambda: [Double]  // bin-major: [i * P + p]
         var gradient: [Double]
         var hessian: [Double]  // P × P
+        /// Per sample and bin (the layout of the flat sample counts): the content c_s,j(θ) with
+        /// its histosys shifts, kept from the first pass of the kernel for its second-order pass.
+        var content: [Double]
         let p: Int
         public init(model: BinnedModel) {
             p = model.parameterCount
+            content = Array(repeating: 0, count: model.flat.counts.count)
             lambda = Array(repeating: 0, count: model.binCount)
             dLambda = Array(repeating: 0, count: model.binCount * model.parameterCount)
             gradient = Array(repeating: 0, count: model.parameterCount)
@@ -245,15 +249,25 @@ public final class BinnedModel: Sendable {
     /// ```
     @discardableResult
     public func evaluate(_ theta: [Double], _ obs: Observation, into ws: Workspace) -> Double {
+        evaluateBoth(theta, obs, into: ws).value
+    }
+
+    /// ``evaluate(_:_:into:)`` that also returns −ln L exactly as ``nll(_:_:)`` forms it (the same
+    /// λ, the same sum over bins, the constraint terms written as ½ z² instead of ½ d²/σ², which
+    /// may differ in the last bit): one pass serves a line search's trial value and the
+    /// derivatives at the accepted point.
+    func evaluateBoth(_ theta: [Double], _ obs: Observation, into ws: Workspace) -> (value: Double, nll: Double) {
         // Unsafe buffers once per call: class-stored arrays would otherwise pay an exclusivity
         // check and a bounds check on every element access in these hot loops.
         ws.lambda.withUnsafeMutableBufferPointer { lam in
             ws.dLambda.withUnsafeMutableBufferPointer { dl in
                 ws.gradient.withUnsafeMutableBufferPointer { gr in
                     ws.hessian.withUnsafeMutableBufferPointer { he in
-                        theta.withUnsafeBufferPointer { th in
-                            obs.counts.withUnsafeBufferPointer { nn in
-                                kernel(th, nn, obs.auxiliary, lam, dl, gr, he)
+                        ws.content.withUnsafeMutableBufferPointer { cc in
+                            theta.withUnsafeBufferPointer { th in
+                                obs.counts.withUnsafeBufferPointer { nn in
+                                    kernel(th, nn, obs.auxiliary, lam, dl, cc, gr, he)
+                                }
                             }
                         }
                     }
@@ -262,11 +276,16 @@ public final class BinnedModel: Sendable {
         }
     }
 
+    /// The kernel of ``evaluateBoth(_:_:into:)``. Every sum is formed in the order of the
+    /// general form (samples, bins, factors a < b, histosys terms); samples with two or three
+    /// factors, the shipped models' case, have the products over the other factors written out
+    /// (g = c·θ_b·θ_m in the general loop's order), which gives the same numbers.
     private func kernel(
         _ th: UnsafeBufferPointer<Double>, _ nn: UnsafeBufferPointer<Double>, _ aux: [Double],
         _ lam: UnsafeMutableBufferPointer<Double>, _ dl: UnsafeMutableBufferPointer<Double>,
+        _ cc: UnsafeMutableBufferPointer<Double>,
         _ gr: UnsafeMutableBufferPointer<Double>, _ he: UnsafeMutableBufferPointer<Double>
-    ) -> Double {
+    ) -> (value: Double, nll: Double) {
         let P = parameterCount
         lam.update(repeating: 0)
         dl.update(repeating: 0)
@@ -280,20 +299,38 @@ public final class BinnedModel: Sendable {
             for k in f0..<(f0 + nf) { f *= th[F.factors[k]] }
             let h0 = F.histoStart[si], h1 = F.histoStart[si + 1]
             let c0 = F.countStart[si], off = F.binOffset[si]
+            let q0 = nf > 0 ? F.factors[f0] : 0, q1 = nf > 1 ? F.factors[f0 + 1] : 0, q2 = nf > 2 ? F.factors[f0 + 2] : 0
+            let t0 = th[q0], t1 = th[q1], t2 = th[q2]
             for j in 0..<F.length[si] {
                 let bin = off + j
+                let row = bin * P
                 var c = F.counts[c0 + j]
                 for h in h0..<h1 {
                     let p = F.histoParam[h], d = F.histoDataStart[h] + j
                     let slope = th[p] >= 0 ? F.up[d] : F.down[d]
                     c += th[p] * slope
-                    dl[bin * P + p] += f * slope
+                    dl[row + p] += f * slope
                 }
+                cc[c0 + j] = c
                 lam[bin] += f * c
-                for a in 0..<nf {
-                    var g = c
-                    for b in 0..<nf where b != a { g *= th[F.factors[f0 + b]] }
-                    dl[bin * P + F.factors[f0 + a]] += g
+                switch nf {
+                case 0:
+                    break
+                case 1:
+                    dl[row + q0] += c
+                case 2:
+                    dl[row + q0] += c * t1
+                    dl[row + q1] += c * t0
+                case 3:
+                    dl[row + q0] += c * t1 * t2
+                    dl[row + q1] += c * t0 * t2
+                    dl[row + q2] += c * t0 * t1
+                default:
+                    for a in 0..<nf {
+                        var g = c
+                        for b in 0..<nf where b != a { g *= th[F.factors[f0 + b]] }
+                        dl[row + F.factors[f0 + a]] += g
+                    }
                 }
             }
         }
@@ -301,7 +338,7 @@ public final class BinnedModel: Sendable {
         for i in 0..<binCount {
             let l = lam[i], n = nn[i]
             if l <= 0 {
-                if n > 0 { return .infinity }
+                if n > 0 { return (.infinity, .infinity) }
                 continue
             }
             v += l - n * log(l)
@@ -316,9 +353,10 @@ public final class BinnedModel: Sendable {
                 if dp == 0 { continue }
                 gr[p] += w1 * dp
                 let w2dp = w2 * dp
+                let hp = p * P
                 for b in a..<k1 {
                     let q = F.binParams[b]
-                    he[p * P + q] += w2dp * dl[base + q]
+                    he[hp + q] += w2dp * dl[base + q]
                 }
             }
         }
@@ -332,10 +370,38 @@ public final class BinnedModel: Sendable {
                 let l = lam[bin]
                 guard l > 0 else { continue }
                 let w1 = 1 - nn[bin] / l
-                var c = F.counts[c0 + j]
-                for h in h0..<h1 {
-                    let p = F.histoParam[h], d = F.histoDataStart[h] + j
-                    c += th[p] * (th[p] >= 0 ? F.up[d] : F.down[d])
+                let c = cc[c0 + j]  // the first pass's c_s,j(θ), formed the same way
+                if nf == 2 && h0 == h1 {
+                    let pa = F.factors[f0], pb = F.factors[f0 + 1]
+                    let (x, y) = pa < pb ? (pa, pb) : (pb, pa)
+                    he[x * P + y] += w1 * c
+                    continue
+                }
+                if nf == 3 {
+                    let pa = F.factors[f0], pb = F.factors[f0 + 1], pc = F.factors[f0 + 2]
+                    let ta = th[pa], tb = th[pb], tc = th[pc]
+                    // a = 0: pairs (0,1), (0,2), then its histosys terms
+                    Self.addPair(he, P, pa, pb, w1 * (c * tc))
+                    Self.addPair(he, P, pa, pc, w1 * (c * tb))
+                    for h in h0..<h1 {
+                        let p = F.histoParam[h], d = F.histoDataStart[h] + j
+                        let s = th[p] >= 0 ? F.up[d] : F.down[d]
+                        Self.addPair(he, P, pa, p, w1 * (s * tb * tc))
+                    }
+                    // a = 1: pair (1,2), then its histosys terms
+                    Self.addPair(he, P, pb, pc, w1 * (c * ta))
+                    for h in h0..<h1 {
+                        let p = F.histoParam[h], d = F.histoDataStart[h] + j
+                        let s = th[p] >= 0 ? F.up[d] : F.down[d]
+                        Self.addPair(he, P, pb, p, w1 * (s * ta * tc))
+                    }
+                    // a = 2: its histosys terms
+                    for h in h0..<h1 {
+                        let p = F.histoParam[h], d = F.histoDataStart[h] + j
+                        let s = th[p] >= 0 ? F.up[d] : F.down[d]
+                        Self.addPair(he, P, pc, p, w1 * (s * ta * tb))
+                    }
+                    continue
                 }
                 for a in 0..<nf {
                     let pa = F.factors[f0 + a]
@@ -344,19 +410,23 @@ public final class BinnedModel: Sendable {
                         let pb = F.factors[f0 + b]
                         var g = c
                         for m in 0..<nf where m != a && m != b { g *= th[F.factors[f0 + m]] }
-                        let (x, y) = pa < pb ? (pa, pb) : (pb, pa)
-                        he[x * P + y] += w1 * g
+                        Self.addPair(he, P, pa, pb, w1 * g)
                         b += 1
                     }
                     for h in h0..<h1 {
                         let p = F.histoParam[h], d = F.histoDataStart[h] + j
                         var g = th[p] >= 0 ? F.up[d] : F.down[d]
                         for m in 0..<nf where m != a { g *= th[F.factors[f0 + m]] }
-                        let (x, y) = pa < p ? (pa, p) : (p, pa)
-                        he[x * P + y] += w1 * g
+                        Self.addPair(he, P, pa, p, w1 * g)
                     }
                 }
             }
+        }
+        // the constraint terms: ½ d²/σ² here, ½ z² as nll(_:_:) writes them (same order)
+        var vNLL = v
+        for p in 0..<P where constraintSigma[p] > 0 {
+            let z = (th[p] - aux[p]) / constraintSigma[p]
+            vNLL += 0.5 * z * z
         }
         for p in 0..<P where constraintSigma[p] > 0 {
             let s2 = constraintSigma[p] * constraintSigma[p]
@@ -366,7 +436,14 @@ public final class BinnedModel: Sendable {
             he[p * P + p] += 1 / s2
         }
         for p in 0..<P { for q in 0..<p { he[p * P + q] = he[q * P + p] } }
-        return v
+        return (v, vNLL)
+    }
+
+    /// Adds `value` to the upper-triangle entry of the pair (p, q).
+    @inline(__always)
+    private static func addPair(_ he: UnsafeMutableBufferPointer<Double>, _ P: Int, _ p: Int, _ q: Int, _ value: Double) {
+        let (x, y) = p < q ? (p, q) : (q, p)
+        he[x * P + y] += value
     }
 
     /// The saturated-model deviance (Baker & Cousins, NIM 221 (1984) 437):

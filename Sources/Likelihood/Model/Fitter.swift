@@ -21,7 +21,10 @@ public final class Fitter {
     /// it off: `errors` are then 0 and `edm` is the last Newton step's; values, −ln L and
     /// convergence are the same.
     public var computesErrors = true
-    private let ws: BinnedModel.Workspace
+    /// Scratch of the kernel at the current point, and at a line search's first trial point
+    /// (swapped in when the trial is accepted, so the accepted point is not evaluated twice).
+    private var ws: BinnedModel.Workspace
+    private var wsTrial: BinnedModel.Workspace
     private lazy var gslMinimizer = Minimizer(dimension: model.parameterCount)
     private var free = [Int]()
     private var h = [Double]()
@@ -31,11 +34,19 @@ public final class Fitter {
     // Cholesky scratch (reused: every entry read is written first in the same solve)
     private var cholL = [Double]()
     private var cholY = [Double]()
+    // Error-matrix scratch: the free block of the Hessian and its inverse, row-major n × n
+    private var invA = [Double]()
+    private var invB = [Double]()
+    private var freeIndex = [Int]()
 
     public init(model: BinnedModel) {
         self.model = model
         ws = BinnedModel.Workspace(model: model)
+        wsTrial = BinnedModel.Workspace(model: model)
         let p = model.parameterCount
+        invA = Array(repeating: 0, count: p * p)
+        invB = Array(repeating: 0, count: p * p)
+        freeIndex.reserveCapacity(p)
         h = Array(repeating: 0, count: p * p)
         g = Array(repeating: 0, count: p)
         step = Array(repeating: 0, count: p)
@@ -116,9 +127,10 @@ public final class Fitter {
         var converged = false
         var note = ""
         var atBound = [Bool](repeating: false, count: P)
+        var fTrialKernel = Double.nan
         if !f.isFinite {
             return makeResult(obs, theta, f, fixed, atBound, edm: .infinity, it: 0, converged: false, method: "newton",
-                              notes: ["likelihood not finite at the start"])
+                              notes: ["likelihood not finite at the start"], evaluatedAtTheta: true)
         }
         while it < maxIterations {
             it += 1
@@ -156,10 +168,13 @@ public final class Fitter {
                     let p = free[a]
                     trial[p] = min(max(theta[p] + step[a], model.lower[p]), model.upper[p])
                 }
-                let ft = model.nll(trial, obs)
+                // When the errors follow, the kernel at the trial point gives its −ln L (as nll
+                // forms it) and the derivatives the errors need; otherwise −ln L alone.
+                let ft = computesErrors ? model.evaluateBoth(trial, obs, into: wsTrial).nll : model.nll(trial, obs)
                 if ft.isFinite && ft <= f + 1e-12 * max(1, abs(f)) {
                     for p in 0..<P { theta[p] = trial[p] }
                     f = ft
+                    if computesErrors { (ws, wsTrial) = (wsTrial, ws) }
                 }
                 converged = true
                 break
@@ -167,15 +182,29 @@ public final class Fitter {
             // Armijo backtracking with projection onto the bounds
             var t = 1.0
             var accepted = false
-            for _ in 0..<40 {
+            var trialEvaluated = false  // wsTrial holds the kernel at the accepted trial point
+            for attempt in 0..<40 {
                 for p in 0..<P { trial[p] = theta[p] }
                 for a in 0..<n {
                     let p = free[a]
                     trial[p] = min(max(theta[p] + t * step[a], model.lower[p]), model.upper[p])
                 }
-                let ft = model.nll(trial, obs)
+                // the full step (almost always accepted): the kernel, whose derivatives the next
+                // iteration needs, with −ln L as nll forms it; shorter steps: nll alone
+                let ft: Double
+                let fKernel: Double
+                if attempt == 0 {
+                    (fKernel, ft) = model.evaluateBoth(trial, obs, into: wsTrial)
+                } else {
+                    ft = model.nll(trial, obs)
+                    fKernel = .nan
+                }
                 if ft.isFinite && ft <= f + 1e-4 * t * gd {
                     accepted = true
+                    if attempt == 0 {
+                        trialEvaluated = true
+                        fTrialKernel = fKernel
+                    }
                     break
                 }
                 t *= 0.5
@@ -188,15 +217,22 @@ public final class Fitter {
             }
             var moved = 0.0
             for p in 0..<P { moved = max(moved, abs(trial[p] - theta[p])); theta[p] = trial[p] }
-            f = model.evaluate(theta, obs, into: ws)
+            if trialEvaluated {
+                (ws, wsTrial) = (wsTrial, ws)
+                f = fTrialKernel
+            } else {
+                f = model.evaluate(theta, obs, into: ws)
+            }
             if moved == 0 && edm < 1e-6 {
                 converged = true
                 break
             }
         }
         if !converged && note.isEmpty { note = "iteration limit \(maxIterations) reached" }
+        // Every exit leaves `ws` at θ: the line search's trials go to `wsTrial`, swapped in only
+        // with the point they were evaluated at.
         return makeResult(obs, theta, f, fixed, atBound, edm: edm, it: it, converged: converged, method: "newton",
-                          notes: note.isEmpty ? [] : [note])
+                          notes: note.isEmpty ? [] : [note], evaluatedAtTheta: true)
     }
 
     /// g and H restricted to the free parameters (through buffer pointers: the stored arrays
@@ -266,20 +302,40 @@ public final class Fitter {
         return true
     }
 
+    /// The result at θ; with ``computesErrors``, the Hessian errors and the EDM there (from the
+    /// kernel at θ: `ws` when `evaluatedAtTheta`, else evaluated here).
     private func makeResult(_ obs: Observation, _ theta: [Double], _ f: Double, _ fixed: [Bool], _ atBound: [Bool], edm: Double, it: Int,
-                            converged: Bool, method: String, notes: [String]) -> FitResult {
+                            converged: Bool, method: String, notes: [String], evaluatedAtTheta: Bool = false) -> FitResult {
         let P = model.parameterCount
         var errors = [Double](repeating: 0, count: P)
         var edmValue = edm
         if f.isFinite && computesErrors {
-            _ = model.evaluate(theta, obs, into: ws)  // gradient and Hessian at the final point
-            let idx = (0..<P).filter { !fixed[$0] && !atBound[$0] }
-            if let cov = invert(idx.map { a in idx.map { b in ws.hessian[a * P + b] } }) {
-                for (k, p) in idx.enumerated() { errors[p] = max(cov[k][k], 0).squareRoot() }
-                // EDM = ½ gᵀ H⁻¹ g over the free parameters, recomputed at the final point
-                var e = 0.0
-                for (a, p) in idx.enumerated() { for (b, q) in idx.enumerated() { e += ws.gradient[p] * cov[a][b] * ws.gradient[q] } }
-                edmValue = 0.5 * e
+            if !evaluatedAtTheta { _ = model.evaluate(theta, obs, into: ws) }  // gradient and Hessian at the final point
+            freeIndex.removeAll(keepingCapacity: true)
+            for p in 0..<P where !fixed[p] && !atBound[p] { freeIndex.append(p) }
+            let n = freeIndex.count
+            let inverted = ws.hessian.withUnsafeBufferPointer { wh in
+                freeIndex.withUnsafeBufferPointer { idx in
+                    invA.withUnsafeMutableBufferPointer { a in
+                        invB.withUnsafeMutableBufferPointer { inv in
+                            for r in 0..<n { for c in 0..<n { a[r * n + c] = wh[idx[r] * P + idx[c]] } }
+                            return invertInPlace(n, a, inv)
+                        }
+                    }
+                }
+            }
+            if inverted {
+                invB.withUnsafeBufferPointer { cov in
+                    ws.gradient.withUnsafeBufferPointer { g in
+                        for (k, p) in freeIndex.enumerated() { errors[p] = max(cov[k * n + k], 0).squareRoot() }
+                        // EDM = ½ gᵀ H⁻¹ g over the free parameters, recomputed at the final point
+                        var e = 0.0
+                        for (a, p) in freeIndex.enumerated() {
+                            for (b, q) in freeIndex.enumerated() { e += g[p] * cov[a * n + b] * g[q] }
+                        }
+                        edmValue = 0.5 * e
+                    }
+                }
             } else if !edmValue.isFinite {
                 edmValue = -1
             }
@@ -318,6 +374,38 @@ public final class Fitter {
         return makeResult(obs, full, r.value, fixed, atBound, edm: -1, it: r.iterations, converged: r.converged,
                           method: "bfgs2", notes: r.converged ? [] : [r.stopReason])
     }
+}
+
+/// ``invert(_:)`` on flat row-major n × n buffers, without allocating: `a` (destroyed) is
+/// inverted into `inv`; false if singular. The same pivots and the same operations in the same
+/// order as ``invert(_:)``, so the same numbers; the row operations on `a` skip the columns left of
+/// the pivot, which hold exact zeros there (x − f·0 = x) and are never read again.
+func invertInPlace(_ n: Int, _ a: UnsafeMutableBufferPointer<Double>, _ inv: UnsafeMutableBufferPointer<Double>) -> Bool {
+    if n == 0 { return true }
+    for r in 0..<n { for c in 0..<n { inv[r * n + c] = r == c ? 1.0 : 0.0 } }
+    for c in 0..<n {
+        var piv = c
+        for r in c..<n where abs(a[r * n + c]) > abs(a[piv * n + c]) { piv = r }
+        guard abs(a[piv * n + c]) > 1e-300 else { return false }
+        if piv != c {
+            for k in 0..<n {
+                a.swapAt(c * n + k, piv * n + k)
+                inv.swapAt(c * n + k, piv * n + k)
+            }
+        }
+        let rc = c * n
+        let d = a[rc + c]
+        for k in c..<n { a[rc + k] /= d }
+        for k in 0..<n { inv[rc + k] /= d }
+        for r in 0..<n where r != c {
+            let rr = r * n
+            let f = a[rr + c]
+            if f == 0 { continue }
+            for k in c..<n { a[rr + k] -= f * a[rc + k] }
+            for k in 0..<n { inv[rr + k] -= f * inv[rc + k] }
+        }
+    }
+    return true
 }
 
 /// Inverts a small symmetric positive-definite matrix (Gauss–Jordan); nil if singular.
