@@ -347,16 +347,21 @@ public final class BinnedModel: Sendable {
             // only the parameters that reach this bin: ∂λ is 0 for the others, whose terms
             // would add exact zeros
             let k0 = F.binParamStart[i], k1 = F.binParamStart[i + 1]
+            // raw pointers and wrapping index arithmetic in this innermost loop (the indices are
+            // in range by construction), so that it keeps its operands in registers
+            let dlRow = dl.baseAddress! + base, bp = F.binParams.baseAddress!, heBase = he.baseAddress!
             for a in k0..<k1 {
-                let p = F.binParams[a]
-                let dp = dl[base + p]
+                let p = bp[a]
+                let dp = dlRow[p]
                 if dp == 0 { continue }
                 gr[p] += w1 * dp
                 let w2dp = w2 * dp
-                let hp = p * P
-                for b in a..<k1 {
-                    let q = F.binParams[b]
-                    he[hp + q] += w2dp * dl[base + q]
+                let heRow = heBase + p &* P
+                var b = a
+                while b < k1 {
+                    let q = bp[b]
+                    heRow[q] += w2dp * dlRow[q]
+                    b &+= 1
                 }
             }
         }

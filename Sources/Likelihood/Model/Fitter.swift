@@ -34,6 +34,8 @@ public final class Fitter {
     // Cholesky scratch (reused: every entry read is written first in the same solve)
     private var cholL = [Double]()
     private var cholY = [Double]()
+    /// One column of the factorisation's partial sums (owned, freed in deinit).
+    private let cholS: UnsafeMutableBufferPointer<Double>
     // Error-matrix scratch: the free block of the Hessian and its inverse, row-major n × n
     private var invA = [Double]()
     private var invB = [Double]()
@@ -53,7 +55,11 @@ public final class Fitter {
         trial = Array(repeating: 0, count: p)
         cholL = Array(repeating: 0, count: p * p)
         cholY = Array(repeating: 0, count: p)
+        cholS = UnsafeMutableBufferPointer<Double>.allocate(capacity: max(p, 1))
+        cholS.initialize(repeating: 0)
     }
+
+    deinit { cholS.deallocate() }
 
     /// Fits with the POI free (s ≥ 0), or fixed at `fixedPOI` (internal s), starting from
     /// `start` (internal; default: the spec's initial values), holding `fixedMask` parameters
@@ -277,16 +283,29 @@ public final class Fitter {
     private func choleskySolve(_ n: Int, _ damping: Double, _ h: UnsafeBufferPointer<Double>, _ g: UnsafeBufferPointer<Double>,
                                _ l: UnsafeMutableBufferPointer<Double>, _ y: UnsafeMutableBufferPointer<Double>,
                                _ step: UnsafeMutableBufferPointer<Double>) -> Bool {
-        for i in 0..<n {
-            for j in 0...i {
-                var s = h[i * n + j] + (i == j ? damping : 0)
-                for k in 0..<j { s -= l[i * n + k] * l[j * n + k] }
-                if i == j {
-                    guard s > 0 else { return false }
-                    l[i * n + i] = s.squareRoot()
-                } else {
-                    l[i * n + j] = s / l[j * n + j]
+        // Column by column: each L_ij = (H_ij − Σ_k<j L_ik L_jk) / L_jj with the sum over k in
+        // ascending order, the row-by-row form's numbers, but the rows of one column are
+        // independent sums that the processor can overlap. The first non-positive pivot is the
+        // same in either order (it depends only on the columns before it).
+        let sc = cholS
+        for j in 0..<n {
+            for i in j..<n { sc[i] = h[i &* n &+ j] + (i == j ? damping : 0) }
+            let rowJ = j &* n
+            for k in 0..<j {
+                let ljk = l[rowJ &+ k]
+                var i = j
+                while i < n {
+                    sc[i] -= l[i &* n &+ k] * ljk
+                    i &+= 1
                 }
+            }
+            guard sc[j] > 0 else { return false }
+            let d = sc[j].squareRoot()
+            l[rowJ &+ j] = d
+            var i = j &+ 1
+            while i < n {
+                l[i &* n &+ j] = sc[i] / d
+                i &+= 1
             }
         }
         for i in 0..<n {
@@ -397,12 +416,15 @@ func invertInPlace(_ n: Int, _ a: UnsafeMutableBufferPointer<Double>, _ inv: Uns
         let d = a[rc + c]
         for k in c..<n { a[rc + k] /= d }
         for k in 0..<n { inv[rc + k] /= d }
+        let ap = a.baseAddress!, ip = inv.baseAddress!
         for r in 0..<n where r != c {
-            let rr = r * n
-            let f = a[rr + c]
+            let rr = r &* n
+            let f = ap[rr &+ c]
             if f == 0 { continue }
-            for k in c..<n { a[rr + k] -= f * a[rc + k] }
-            for k in 0..<n { inv[rr + k] -= f * inv[rc + k] }
+            var k = c
+            while k < n { ap[rr &+ k] -= f * ap[rc &+ k]; k &+= 1 }
+            k = 0
+            while k < n { ip[rr &+ k] -= f * ip[rc &+ k]; k &+= 1 }
         }
     }
     return true
