@@ -107,9 +107,13 @@ public struct BenchmarkSuite: Sendable {
             let cm = try combo.buildModel().model
             let cTruth = try ProfileLikelihood(model: cm).conditionalFit(internal: 0).internalValues
             let cRunner = ToyRunner(model: cm, truth: cTruth, statistic: .q0, seed: 1)
-            let tToys = Self.time(1) { cRunner.run(0..<toys, threads: 1) { sink += Double($0.count) } }
+            var cpuToys = 0.0
+            let tToys = Self.time(1) { cpuToys = Self.cpuSeconds { cRunner.run(0..<toys, threads: 1) { sink += Double($0.count) } } }
             add("combined model (\(cm.binCount) bins, \(cm.parameterCount) parameters): q0 toys/s on 1 thread (2 fits each)", Double(toys) / tToys, "toys/s")
             add("combined model: fits/s/thread on 1 thread", 2 * Double(toys) / tToys, "fits/s/thread")
+            // the same study per second of its own CPU time: on a loaded machine the wall-clock
+            // rate above falls with the other processes' share of the core, this one much less
+            add("combined model: q0 toys per CPU second on 1 thread", Double(toys) / cpuToys, "toys/CPU-s")
             if combinedOnly {
                 if let load = Self.loadAverage() { add("machine load at end: 1-minute load average (/proc/loadavg)", load, "runnable tasks") }
                 if sink == .infinity { print("") }
@@ -144,10 +148,12 @@ public struct BenchmarkSuite: Sendable {
             let truth = try pl.conditionalFit(internal: 0).internalValues
             let runner = ToyRunner(model: model, truth: truth, statistic: .q0, seed: 1)
             for threads in Array(Set([1, cores])).sorted() {
-                let t = Self.time(1) { runner.run(0..<toys, threads: threads) { sink += Double($0.count) } }
+                var cpu = 0.0
+                let t = Self.time(1) { cpu = Self.cpuSeconds { runner.run(0..<toys, threads: threads) { sink += Double($0.count) } } }
                 add("q0 toys/s on \(threads) thread(s) (2 fits each)", Double(toys) / t, "toys/s")
                 add("fits/s on \(threads) thread(s)", 2 * Double(toys) / t, "fits/s")
                 add("fits/s/thread on \(threads) thread(s)", 2 * Double(toys) / t / Double(threads), "fits/s/thread")
+                if threads == 1 { add("q0 toys per CPU second on 1 thread", Double(toys) / cpu, "toys/CPU-s") }
             }
             // peak memory: the runner streams blocks, so the peak must not grow with the number of toys
             func peakMB() -> Double {
