@@ -98,7 +98,7 @@ struct Args {
     }
     func muNu(_ k: String, default d: Double? = nil) throws -> Double? {
         guard let v = try double(k) ?? d else { return nil }
-        guard v >= 0, v < 1e-6 else { throw InputError(field: k, "must be a magnetic moment in μB, ≥ 0 and below 1e-6, got \(v)") }
+        try ModelInputLimits.moment(v, k)  // the one rule of a moment in μB, as the CLI's
         return v
     }
     func toys(_ k: String = "toys", default d: Int = 0) throws -> Int {
