@@ -98,7 +98,7 @@ struct Args {
     }
     func muNu(_ k: String, default d: Double? = nil) throws -> Double? {
         guard let v = try double(k) ?? d else { return nil }
-        guard v >= 0, v < 1e-6 else { throw InputError(field: k, "must be a magnetic moment in μB, ≥ 0 and below 1e-6, got \(v)") }
+        try ModelInputLimits.moment(v, k)  // the one rule of a moment in μB, as the CLI's
         return v
     }
     func toys(_ k: String = "toys", default d: Int = 0) throws -> Int {
@@ -457,43 +457,6 @@ enum CInterface {
             if spectrum.momentsFile == nil { f["figure"] = Figures.recoil(table, muNuBohr: mu).data() } else { f["moments"] = spectrum.momentsFile }
             return Fields(f)
 
-        case "model_sm_dirac":
-            guard let m = try a.double("mass_eV") else { throw InputError(field: "mass_eV", "is missing (neutrino mass, eV)") }
-            guard m >= 0, m <= modelLimits.neutrinoMassEV else { throw InputError(field: "mass_eV", "must be in [0, \(modelLimits.neutrinoMassEV)] eV, got \(m)") }
-            return Fields(["mass_eV": m, "mu_nu_muB": try StandardModelDiracMoment.momentBohr(massEV: m)])
-
-        case "model_mass_moment":
-            guard let mu = try a.muNu("mu_nu_muB"), let l = try a.double("scale_GeV") else {
-                throw InputError(field: "mu_nu_muB/scale_GeV", "both are needed (μB, GeV)")
-            }
-            guard l > 0, l <= modelLimits.scaleGeV else { throw InputError(field: "scale_GeV", "must be in (0, \(modelLimits.scaleGeV)] GeV, got \(l)") }
-            return Fields(["mu_nu_muB": mu, "scale_GeV": l, "mass_eV": try NaiveMassMomentRelation.massEV(muNuBohr: mu, scaleGeV: l)])
-
-        case "model_horizontal":
-            guard let mh = try a.double("m_h_plus_GeV"), let mH = try a.double("m_H_plus_GeV"), let s2 = try a.double("sin2alpha") else {
-                throw InputError(field: "m_h_plus_GeV/m_H_plus_GeV/sin2alpha", "all three are needed (GeV, GeV, 1)")
-            }
-            try checkScalarMasses(light: [mh], heavy: [mH], sin2alpha: s2, zeroMixing: true)
-            guard mH > mh else { throw InputError(field: "m_H_plus_GeV", "must be above m_h_plus_GeV (m_h⁺ is the lighter charged scalar), got \(mH) ≤ \(mh)") }
-            let loop = try loopChoice(a)
-            var f: [String: any Encodable] = ["m_h_plus_GeV": mh, "m_H_plus_GeV": mH, "sin2alpha": s2, "loop": loop.rawValue,
-                                              "mu_per_ffprime_muB": HorizontalSymmetryModel.momentPerYukawaBohr(lightScalarGeV: mh, heavyScalarGeV: mH, sin2Alpha: s2, loop: loop)]
-            if let mu = try a.muNu("mu_nu_muB") {
-                f["ffprime_required"] = try HorizontalSymmetryModel.requiredYukawaProduct(muBohr: mu, lightScalarGeV: mh, heavyScalarGeV: mH, sin2Alpha: s2, loop: loop)
-            }
-            return Fields(f)
-
-        case "model_horizontal_region":
-            guard let lo = try a.muNu("mu_lower_muB"), let hi = try a.muNu("mu_upper_muB"), let s2 = try a.double("sin2alpha"),
-                  let h = try a.doubles("m_h_plus_GeV"), let H = try a.doubles("m_H_plus_GeV"), h.count == 2, H.count == 2, h[0] <= h[1], H[0] <= H[1] else {
-                throw InputError(field: "mu_lower_muB/mu_upper_muB/sin2alpha/m_h_plus_GeV/m_H_plus_GeV", "all are needed; the masses as ranges [low, high] in GeV")
-            }
-            try checkScalarMasses(light: h, heavy: H, sin2alpha: s2, zeroMixing: false)
-            guard hi > lo else { throw InputError(field: "mu_upper_muB", "must be above mu_lower_muB (\(lo)), got \(hi)") }
-            let rows = try HorizontalSymmetryModel.region(muLowerBohr: lo, muUpperBohr: hi, sin2Alpha: s2, lightScalarGeV: h[0]...h[1],
-                                                          heavyScalarGeV: H[0]...H[1], steps: try a.int("steps", default: 40), loop: try loopChoice(a))
-            return Fields(["rows": rows, "figure": Figures.horizontalRegion(rows, muLo: lo, muHi: hi, sin2Alpha: s2).data()])
-
         case "figure_data":
             // the data of the fit figures for a model handle: spectrum per channel and the profile scan
             let s = try session(a)
@@ -510,20 +473,6 @@ enum CInterface {
         default:
             if let r = try dispatchStudies(command, a) ?? dispatchModels(command, a) { return r }
             throw InputError(field: "command", "unknown command '\(command)' (\(commands.joined(separator: ", ")))")
-        }
-    }
-
-    /// Upper ends of the model inputs, as the CLI's (beyond them squares overflow).
-    static let modelLimits = (scaleGeV: ModelInputLimits.scaleGeV, neutrinoMassEV: ModelInputLimits.neutrinoMassEV)
-
-    /// Charged-scalar masses positive and at most the Planck-scale limit (GeV); |sin 2α| ≤ 1
-    /// (and non-zero unless `zeroMixing`).
-    static func checkScalarMasses(light: [Double], heavy: [Double], sin2alpha: Double, zeroMixing: Bool) throws {
-        for (k, v) in light.map({ ("m_h_plus_GeV", $0) }) + heavy.map({ ("m_H_plus_GeV", $0) }) where !(v > 0 && v <= modelLimits.scaleGeV) {
-            throw InputError(field: k, "must be a mass in (0, \(modelLimits.scaleGeV)] GeV, got \(v)")
-        }
-        guard abs(sin2alpha) <= 1, zeroMixing || sin2alpha != 0 else {
-            throw InputError(field: "sin2alpha", "must be in [-1, 1]\(zeroMixing ? "" : " and non-zero"), got \(sin2alpha)")
         }
     }
 

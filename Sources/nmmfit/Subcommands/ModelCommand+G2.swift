@@ -12,26 +12,20 @@ struct G2Options: ParsableArguments {
     @Option(help: "1σ error of --delta-amu, in units of 1e-11.")
     var deltaAmuSigma: Double?
 
+    var input: ModelInputs.G2Measurements { .init(ids: ids, deltaAMu1e11: deltaAmu, sigma1e11: deltaAmuSigma) }
+
     func validate() throws {
-        for id in ids where id.lowercased() != "all" {
-            guard let m = MuonAnomalyMeasurement.named(id) else {
-                throw ValidationError("--g2 '\(id)' is not one of: \(MuonAnomalyMeasurement.all.map(\.id).joined(separator: ", ")), all")
+        try ModelCommand.check(input) {
+            switch $0 {
+            case .ids: "--g2"
+            case .deltaAMu: "--delta-amu"
+            case .sigma: "--delta-amu-sigma"
             }
-            guard m.isAvailable else { throw ValidationError("--g2 '\(id)': \(m.source)") }
         }
-        guard (deltaAmu == nil) == (deltaAmuSigma == nil) else { throw ValidationError("--delta-amu and --delta-amu-sigma go together") }
-        if let d = deltaAmu, !d.isFinite { throw ValidationError("--delta-amu must be finite (units of 1e-11)") }
-        if let s = deltaAmuSigma, !(s.isFinite && s > 0) { throw ValidationError("--delta-amu-sigma must be > 0 (units of 1e-11)") }
     }
 
     /// The selected measurements (today's value when none is named; `all` for every available one).
-    func measurements() throws -> [MuonAnomalyMeasurement] {
-        var out = ids.isEmpty && deltaAmu == nil ? [MuonAnomalyMeasurement.defaultMeasurement]
-            : ids.contains { $0.lowercased() == "all" } ? MuonAnomalyMeasurement.all.filter(\.isAvailable)
-            : ids.compactMap(MuonAnomalyMeasurement.named)
-        if let d = deltaAmu, let s = deltaAmuSigma { out.append(try .custom(deltaAMu1e11: d, sigma1e11: s)) }
-        return out
-    }
+    func measurements() throws -> [MuonAnomalyMeasurement] { try input.measurements() }
 
     /// A note on the unavailable entries, for stderr.
     static var unavailableNote: String? {
@@ -85,17 +79,24 @@ extension ModelCommand {
         @OptionGroup var g2: G2Options
         @OptionGroup var output: OutputOptions
 
+        var input: ModelInputs.G2Scalar { .init(massGeV: massGev, lepton: lepton, yLeft: yLeft, yRight: yRight) }
+
         func validate() throws {
-            try ModelCommand.positive(massGev, "--mass-gev")
-            guard LeptonFlavour(name: lepton) != nil else { throw ValidationError("--lepton must be e, mu or tau, got '\(lepton)'") }
-            guard yLeft.isFinite, yRight.isFinite else { throw ValidationError("--y-left and --y-right must be finite") }
+            try ModelCommand.check(input) {
+                switch $0 {
+                case .mass: "--mass-gev"
+                case .lepton: "--lepton"
+                case .yLeft: "--y-left"
+                case .yRight: "--y-right"
+                }
+            }
         }
 
         typealias Output = G2ScalarResult
 
         func run() throws {
             try CLIErrors.run {
-                let out = try G2ScalarResult(massGeV: massGev, lepton: LeptonFlavour(name: lepton)!, yLeft: yLeft, yRight: yRight,
+                let out = try G2ScalarResult(massGeV: massGev, lepton: try input.leptonFlavour(), yLeft: yLeft, yRight: yRight,
                                              measurements: try g2.measurements())
                 if let n = G2Options.unavailableNote { output.note(n) }
                 try output.emit(out) { out.text }
@@ -141,24 +142,26 @@ extension ModelCommand {
         @OptionGroup var g2: G2Options
         @OptionGroup var output: OutputOptions
 
+        var input: ModelInputs.G2Horizontal {
+            .init(neutralGeV: mNeutral, heavyChargedGeV: mH, sin2alpha: sin2alpha, splittingGeV: splitting, kappa: kappa, pseudoscalarGeV: pseudoscalarGev,
+                  ffprime: ffprime, f: f, fprime: fprime, coupling: neutralCoupling)
+        }
+
         func validate() throws {
-            try ModelCommand.positive(mNeutral, "--m-neutral-gev")
-            try ModelCommand.positive(mH, "--mH")
-            try ModelCommand.positive(kappa, "--kappa")
-            if let a = pseudoscalarGev, !(a.isFinite && a > ModelMasses.muonGeV && a <= NeutralScalarLoop.maximumScalarMassGeV) {
-                throw ValidationError("--pseudoscalar-gev must be a mass above m_μ and at most \(NeutralScalarLoop.maximumScalarMassGeV) GeV")
+            try ModelCommand.check(input) {
+                switch $0 {
+                case .neutral: "--m-neutral-gev"
+                case .heavy: "--mH"
+                case .sin2alpha: "--sin2alpha"
+                case .splitting: "--splitting-gev"
+                case .kappa: "--kappa"
+                case .pseudoscalar: "--pseudoscalar-gev"
+                case .ffprime: "--ffprime"
+                case .f: "--f"
+                case .fprime: "--fprime"
+                case .coupling: "--neutral-coupling"
+                }
             }
-            switch (ffprime, f, fprime) {
-            case let (p?, nil, nil): try ModelCommand.nonNegative(p, "--ffprime")
-            case let (nil, a?, b?):
-                guard a.isFinite, b.isFinite, abs(a * b) <= 1e6 else { throw ValidationError("--f and --fprime must be finite with |f f′| ≤ 10⁶") }
-            default: throw ValidationError("give either --ffprime or both --f and --fprime")
-            }
-            if neutralCoupling == .fprimeOnly {
-                guard fprime != nil else { throw ValidationError("--neutral-coupling fprime-only needs --f and --fprime (Δa_μ then depends on f′ alone)") }
-                guard pseudoscalarGev == nil else { throw ValidationError("--pseudoscalar-gev is modelled only with --neutral-coupling product") }
-            }
-            guard splitting.isFinite else { throw ValidationError("--splitting-gev must be finite") }
         }
 
         typealias Output = G2HorizontalResult
@@ -167,13 +170,7 @@ extension ModelCommand {
             try CLIErrors.run {
                 if let a = pseudoscalarGev { output.note("note: assumption: complex neutral state H + iA with m_A = \(Format.g(a)) GeV, A's τ-enhanced g−2 part of opposite sign (unverified against arXiv:2104.03291)") }
                 let ms = try g2.measurements()
-                let out = if let f, let fprime {
-                    try G2HorizontalResult(neutralGeV: mNeutral, heavyChargedGeV: mH, sin2alpha: sin2alpha, splittingGeV: splitting, kappa: kappa,
-                                           pseudoscalarGeV: pseudoscalarGev, f: f, fprime: fprime, coupling: neutralCoupling, measurements: ms)
-                } else {
-                    try G2HorizontalResult(neutralGeV: mNeutral, heavyChargedGeV: mH, sin2alpha: sin2alpha, splittingGeV: splitting, kappa: kappa,
-                                           pseudoscalarGeV: pseudoscalarGev, ffprime: ffprime ?? 0, measurements: ms)
-                }
+                let out = try input.result(measurements: ms)
                 output.note("note: the μν–g−2 link (\(neutralCoupling.statement); m_h⁺ = m_H0 + Δ) is an assumption")
                 if let n = G2Options.unavailableNote { output.note(n) }
                 try output.emit(out) { out.text }

@@ -56,35 +56,52 @@ extension ModelCommand {
         var svg: String?
         @OptionGroup var output: OutputOptions
 
-        func validate() throws {
-            guard !(fit.isEmpty && muRange.isEmpty) else { throw ValidationError("give at least one μν band: --fit FILE or --mu-range LO,HI") }
-            for r in muRange { _ = try Self.parseRange(r) }
-            try ModelCommand.positive(m0Min, "--m0-min")
-            try ModelCommand.positive(m0Max, "--m0-max")
-            guard m0Max >= m0Min else { throw ValidationError("--m0-max must be ≥ --m0-min") }
-            guard steps >= 1, steps <= 500 else { throw ValidationError("--steps must be in 1…500, got \(steps)") }
-            try ModelCommand.positive(mH, "--mH")
-            guard sin2alpha.isFinite, abs(sin2alpha) <= 1, sin2alpha != 0 else { throw ValidationError("--sin2alpha must be in [-1, 1] and non-zero") }
-            guard splitting.isFinite else { throw ValidationError("--splitting-gev must be finite (GeV)") }
-            try ModelCommand.positive(kappa, "--kappa")
-            if let a = pseudoscalarGev, !(a.isFinite && a > ModelMasses.muonGeV && a <= NeutralScalarLoop.maximumScalarMassGeV) {
-                throw ValidationError("--pseudoscalar-gev must be a mass above m_μ and at most \(NeutralScalarLoop.maximumScalarMassGeV) GeV")
+        /// This command's name of each input of the library's rules.
+        static func option(_ f: ModelInputs.Joint.Field) -> String {
+            switch f {
+            case .fits: "--fit"
+            case .muRanges: "--mu-range"
+            case .muRangeLower: "--mu-range LO"
+            case .muRangeUpper: "--mu-range HI"
+            case .neutralMin: "--m0-min"
+            case .neutralMax: "--m0-max"
+            case .steps: "--steps"
+            case .heavy: "--mH"
+            case .sin2alpha: "--sin2alpha"
+            case .splitting: "--splitting-gev"
+            case .kappa: "--kappa"
+            case .pseudoscalar: "--pseudoscalar-gev"
+            case .profile: "--profile"
+            case .cl: "--cl"
             }
-            if profile != nil && fit.isEmpty { throw ValidationError("--profile needs a --fit element fit of the same data (for its sensitivity s)") }
-            guard cl.isFinite, cl > 0, cl < 1 else { throw ValidationError("--cl must be in (0, 1), got \(cl)") }
         }
 
-        /// "1.4e-11,2.9e-11,XENON1T" → band.
-        static func parseRange(_ s: String) throws -> MuNuBand {
+        /// The inputs of the library's rules (the --mu-range texts read as numbers).
+        func input() throws -> ModelInputs.Joint {
+            ModelInputs.Joint(fits: fit, muRanges: try muRange.map { try Self.parseNumbers($0) }, neutralMinGeV: m0Min, neutralMaxGeV: m0Max, steps: steps,
+                              heavyChargedGeV: mH, sin2Alpha: sin2alpha, splittingGeV: splitting, kappa: kappa, pseudoscalarGeV: pseudoscalarGev,
+                              profile: profile, cl: cl)
+        }
+
+        func validate() throws {
+            try ModelCommand.check(try input(), Self.option)
+        }
+
+        /// "1.4e-11,2.9e-11,XENON1T" → (lower, upper) in μB.
+        static func parseNumbers(_ s: String) throws -> (lowerBohr: Double, upperBohr: Double) {
             let parts = s.split(separator: ",", maxSplits: 2).map { $0.trimmingCharacters(in: .whitespaces) }
             guard parts.count >= 2, let lo = Double(parts[0]), let hi = Double(parts[1]) else {
                 throw ValidationError("--mu-range '\(s)': expected LO,HI[,LABEL] with numbers in μB")
             }
-            try MomentRange.check(lo, "--mu-range LO")
-            try MomentRange.check(hi, "--mu-range HI")
-            do {
-                return try MuNuBand(label: parts.count == 3 && !parts[2].isEmpty ? parts[2] : "[\(parts[0]), \(parts[1])] μB", lowerBohr: lo, upperBohr: hi)
-            } catch let e as MomentError { throw ValidationError("--mu-range '\(s)': \(e)") }
+            return (lo, hi)
+        }
+
+        /// "1.4e-11,2.9e-11,XENON1T" → band (labelled by LABEL, else by the numbers as given).
+        static func parseRange(_ s: String) throws -> MuNuBand {
+            let (lo, hi) = try parseNumbers(s)
+            try ModelCommand.usage { try ModelInputs.Joint.checkRange(lowerBohr: lo, upperBohr: hi, naming: option) }
+            let parts = s.split(separator: ",", maxSplits: 2).map { $0.trimmingCharacters(in: .whitespaces) }
+            return try MuNuBand(label: parts.count == 3 && !parts[2].isEmpty ? parts[2] : "[\(parts[0]), \(parts[1])] μB", lowerBohr: lo, upperBohr: hi)
         }
 
         typealias Summary = JointResult.Summary
@@ -94,8 +111,7 @@ extension ModelCommand {
             try CLIErrors.run {
                 let bands = try fit.map { try MuNuBand.load(modelElementFit: $0) } + muRange.map { try Self.parseRange($0) }
                 let ms = try g2.measurements()
-                var link = try HorizontalJointRegion(heavyChargedGeV: mH, sin2Alpha: sin2alpha, chargedSplittingGeV: splitting, kappa: kappa, loop: loop)
-                link.pseudoscalarGeV = pseudoscalarGev
+                let link = try input().link(loop: loop)
                 if let a = pseudoscalarGev { output.note("note: assumption: complex neutral state H + iA with m_A = \(Format.g(a)) GeV, A's τ-enhanced g−2 part of opposite sign (unverified against arXiv:2104.03291)") }
                 let curve = try profile.map { JointResult.Profile(curve: try ProfileLikelihoodCurve.load(scanResult: $0), cl: cl, firstBandFile: fit.first) }
                 let out = try JointResult.compute(link: link, neutralGeV: m0Min...m0Max, steps: steps, bands: bands, measurements: ms, profile: curve)

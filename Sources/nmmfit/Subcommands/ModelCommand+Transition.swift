@@ -27,12 +27,15 @@ extension ModelCommand {
         var writeMoments: String?
         @OptionGroup var output: OutputOptions
 
+        /// The masses as given (numbers separated by commas); their rule is the library's.
         func masses() throws -> [Double] {
             let v = massesEv.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
-            guard v.count == 3, v.allSatisfy({ $0 != nil && $0!.isFinite && $0! >= 0 }) else {
+            guard v.allSatisfy({ $0 != nil }) else {
                 throw ValidationError("--masses-ev '\(massesEv)': expected three numbers ≥ 0 (eV) separated by commas")
             }
-            return v.map { $0! }
+            let m = v.map { $0! }
+            try ModelCommand.check(ModelInputs.SMTransition(massesEV: m)) { _ in "--masses-ev" }
+            return m
         }
 
         func validate() throws {
@@ -85,22 +88,27 @@ extension ModelCommand {
         var massEv: Double = 0
         @OptionGroup var output: OutputOptions
 
+        var input: ModelInputs.LRMixing {
+            .init(lepton: lepton, sin2xi: sin2xi, muNuMuB: mu, heavyWMassGeV: mw2Gev, neutrinoMassEV: massEv)
+        }
+
         func validate() throws {
-            guard LeptonFlavour(name: lepton) != nil else { throw ValidationError("--lepton must be e, mu or tau, got '\(lepton)'") }
-            guard (sin2xi == nil) != (mu == nil) else { throw ValidationError("give exactly one of --sin2xi, --mu") }
-            if let s = sin2xi, !(s.isFinite && abs(s) <= 1) { throw ValidationError("--sin2xi must be in [-1, 1]") }
-            try MomentRange.check(mu, "--mu")
-            if let w = mw2Gev, !(w.isFinite && w > ModelMasses.wBosonGeV) {
-                throw ValidationError("--mw2-gev must be a finite mass above m_W = \(ModelMasses.wBosonGeV) GeV")
+            try ModelCommand.check(input) {
+                switch $0 {
+                case .lepton: "--lepton"
+                case .sin2xi: "--sin2xi"
+                case .muNu: "--mu"
+                case .heavyW: "--mw2-gev"
+                case .mass: "--mass-ev"
+                }
             }
-            guard massEv.isFinite, massEv >= 0 else { throw ValidationError("--mass-ev must be ≥ 0 (eV)") }
         }
 
         typealias Output = LRMixingResult
 
         func run() throws {
             try CLIErrors.run {
-                let out = try LRMixingResult(lepton: LeptonFlavour(name: lepton)!, sin2xi: sin2xi, muNuMuB: mu, heavyWMassGeV: mw2Gev, neutrinoMassEV: massEv)
+                let out = try LRMixingResult(lepton: try input.leptonFlavour(), sin2xi: sin2xi, muNuMuB: mu, heavyWMassGeV: mw2Gev, neutrinoMassEV: massEv)
                 if abs(out.sin2xi) > 1 { output.note("note: |sin 2ξ| = \(Format.g(abs(out.sin2xi), 4)) > 1: no mixing angle gives this moment with \(out.flavour)") }
                 if mw2Gev == nil { output.note("note: assumption: M_W2 → ∞ (M²_W1/M²_W2 = 0); give --mw2-gev for a finite W₂") }
                 try output.emit(out) { out.text }

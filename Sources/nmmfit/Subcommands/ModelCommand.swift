@@ -13,20 +13,22 @@ struct ModelCommand: ParsableCommand {
         subcommands: [MassMoment.self, SMDirac.self, SMTransition.self, LRMixing.self, Horizontal.self, HorizontalRegion.self,
                       G2Data.self, G2Scalar.self, G2Horizontal.self, Joint.self, Effective.self, SolarFluxes.self])
 
-    /// CLIErrors.run, plus the moment calculators' own errors (exit code 2).
-    static func positive(_ x: Double?, _ name: String) throws {
-        if let x, !(x.isFinite && x > 0) { throw ValidationError("\(name) must be a positive finite number, got \(x)") }
+    /// A calculator's input rules (``ModelInput``: written once in the library, shared with the
+    /// C interface) with this command's option names: a usage error (exit 64) "OPTION message".
+    static func check<I: ModelInput>(_ input: I, _ option: (I.Field) -> String) throws {
+        try usage { try input.check(naming: option) }
     }
 
-    static func nonNegative(_ x: Double?, _ name: String) throws {
-        if let x, !(x.isFinite && x >= 0) { throw ValidationError("\(name) must be ≥ 0 and finite, got \(x)") }
+    /// A library input rule's ``InputError`` as a usage error naming the option.
+    static func usage(_ body: () throws -> Void) throws {
+        do { try body() } catch let e as InputError { throw ValidationError(e.field.map { "\($0) \(e.message)" } ?? e.message) }
     }
 
-    /// Upper ends of the model inputs (issue #17: beyond them squares overflow and the
-    /// results are NaN): masses and scales up to the Planck scale, μν up to 10⁻⁶ μB, ν masses
-    /// up to 1 GeV, Yukawa products up to 10⁶, recoil energies up to 10 MeV.
+    // The single rules, for options outside a calculator's input (``ModelInputLimits``).
+    static func positive(_ x: Double?, _ name: String) throws { try usage { try ModelInputLimits.positive(x, name) } }
+    static func nonNegative(_ x: Double?, _ name: String) throws { try usage { try ModelInputLimits.nonNegative(x, name) } }
     static func atMost(_ x: Double?, _ limit: Double, _ name: String, _ unit: String) throws {
-        if let x, x > limit { throw ValidationError("\(name) must be at most \(limit) \(unit), got \(x)") }
+        try usage { try ModelInputLimits.atMost(x, limit, name, unit) }
     }
     static let maxScaleGeV = ModelInputLimits.scaleGeV, maxNeutrinoMassEV = ModelInputLimits.neutrinoMassEV
     static let maxYukawa = ModelInputLimits.yukawa, maxRecoilKeV = ModelInputLimits.recoilKeV
@@ -54,14 +56,13 @@ extension ModelCommand {
         @OptionGroup var output: OutputOptions
 
         func validate() throws {
-            try MomentRange.check(mu, "--mu")
-            try ModelCommand.positive(scaleGev, "--scale-gev")
-            try ModelCommand.nonNegative(massEv, "--mass-ev")
-            try ModelCommand.atMost(scaleGev, ModelCommand.maxScaleGeV, "--scale-gev", "GeV")
-            try ModelCommand.atMost(massEv, ModelCommand.maxNeutrinoMassEV, "--mass-ev", "eV")
-            let given = [mu, scaleGev, massEv].compactMap { $0 }.count
-            guard given == 2 else { throw ValidationError("give exactly two of --mu, --scale-gev, --mass-ev (got \(given))") }
-            if scaleGev == nil, mu == 0 { throw ValidationError("--mu must be > 0 to solve for the scale") }
+            try ModelCommand.check(ModelInputs.MassMoment(muNuMuB: mu, scaleGeV: scaleGev, massEV: massEv)) {
+                switch $0 {
+                case .muNu: "--mu"
+                case .scale: "--scale-gev"
+                case .mass: "--mass-ev"
+                }
+            }
         }
 
         typealias Output = MassMomentResult
@@ -91,10 +92,12 @@ extension ModelCommand {
         @OptionGroup var output: OutputOptions
 
         func validate() throws {
-            try ModelCommand.nonNegative(massEv, "--mass-ev")
-            try MomentRange.check(mu, "--mu")
-            guard (massEv == nil) != (mu == nil) else { throw ValidationError("give exactly one of --mass-ev, --mu") }
-            try ModelCommand.atMost(massEv, ModelCommand.maxNeutrinoMassEV, "--mass-ev", "eV")
+            try ModelCommand.check(ModelInputs.SMDirac(massEV: massEv, muNuMuB: mu)) {
+                switch $0 {
+                case .mass: "--mass-ev"
+                case .muNu: "--mu"
+                }
+            }
         }
 
         typealias Output = SMDiracResult
@@ -136,18 +139,15 @@ extension ModelCommand {
         @OptionGroup var output: OutputOptions
 
         func validate() throws {
-            try ModelCommand.positive(mh, "--mh")
-            try ModelCommand.positive(mH, "--mH")
-            guard mH > mh else {
-                throw ValidationError("--mH (\(Format.g(mH)) GeV) must be above --mh (\(Format.g(mh)) GeV): m_h⁺ is the lighter charged scalar, m_H⁺ the heavier; swap the two")
+            try ModelCommand.check(ModelInputs.Horizontal(lightScalarGeV: mh, heavyScalarGeV: mH, yukawaProduct: ffprime, sin2Alpha: sin2alpha, targetMuB: targetMu)) {
+                switch $0 {
+                case .light: "--mh"
+                case .heavy: "--mH"
+                case .yukawa: "--ffprime"
+                case .sin2alpha: "--sin2alpha"
+                case .targetMu: "--target-mu"
+                }
             }
-            guard ffprime.isFinite else { throw ValidationError("--ffprime must be finite") }
-            guard sin2alpha.isFinite, abs(sin2alpha) <= 1 else { throw ValidationError("--sin2alpha must be in [-1, 1], got \(sin2alpha)") }
-            try ModelCommand.positive(targetMu, "--target-mu")
-            try ModelCommand.atMost(mh, ModelCommand.maxScaleGeV, "--mh", "GeV")
-            try ModelCommand.atMost(mH, ModelCommand.maxScaleGeV, "--mH", "GeV")
-            try ModelCommand.atMost(abs(ffprime), ModelCommand.maxYukawa, "|--ffprime|", "")
-            try MomentRange.check(targetMu, "--target-mu")
         }
 
         typealias Output = HorizontalMomentResult
@@ -203,18 +203,19 @@ extension ModelCommand {
         @OptionGroup var output: OutputOptions
 
         func validate() throws {
-            try MomentRange.check(muLo, "--mu-lo")
-            try ModelCommand.positive(muHi, "--mu-hi")
-            try MomentRange.check(muHi, "--mu-hi")
-            guard muHi > muLo else { throw ValidationError("--mu-hi (\(muHi)) must be above --mu-lo (\(muLo))") }
-            guard sin2alpha.isFinite, abs(sin2alpha) <= 1, sin2alpha != 0 else {
-                throw ValidationError("--sin2alpha must be in [-1, 1] and non-zero, got \(sin2alpha)")
+            try ModelCommand.check(ModelInputs.HorizontalRegion(muLowerBohr: muLo, muUpperBohr: muHi, sin2Alpha: sin2alpha, lightScalarGeV: (mhMin, mhMax),
+                                                                heavyScalarGeV: (mHMin, mHMax), steps: steps)) {
+                switch $0 {
+                case .muLower: "--mu-lo"
+                case .muUpper: "--mu-hi"
+                case .sin2alpha: "--sin2alpha"
+                case .lightMin: "--mh-min"
+                case .lightMax: "--mh-max"
+                case .heavyMin: "--mH-min"
+                case .heavyMax: "--mH-max"
+                case .steps: "--steps"
+                }
             }
-            for (n, v) in [("--mh-min", mhMin), ("--mh-max", mhMax), ("--mH-min", mHMin), ("--mH-max", mHMax)] { try ModelCommand.positive(v, n) }
-            for (n, v) in [("--mh-max", mhMax), ("--mH-max", mHMax)] { try ModelCommand.atMost(v, ModelCommand.maxScaleGeV, n, "GeV") }
-            guard mhMax >= mhMin else { throw ValidationError("--mh-max must be ≥ --mh-min") }
-            guard mHMax >= mHMin else { throw ValidationError("--mH-max must be ≥ --mH-min") }
-            guard steps >= 1, steps <= 200 else { throw ValidationError("--steps must be in 1…200, got \(steps)") }
             if csv && output.json { throw ValidationError("--csv and --json exclude each other") }
         }
 
@@ -271,39 +272,38 @@ extension ModelCommand {
         var eminOption: Double?
         @Option(name: .customLong("emax"), help: "With --element: recoil window upper edge (keV; 30 when not given).")
         var emaxOption: Double?
-        var muLo: Double { muLoOption ?? 0 }
-        var emin: Double { eminOption ?? 1 }
-        var emax: Double { emaxOption ?? 30 }
+        var muLo: Double { muLoOption ?? ModelInputs.Effective.defaultMuLowerBohr }
+        var emin: Double { eminOption ?? ModelInputs.Effective.defaultWindowKeV.min }
+        var emax: Double { emaxOption ?? ModelInputs.Effective.defaultWindowKeV.max }
+        var input: ModelInputs.Effective {
+            .init(recoilKeV: recoilKev, element: element, muLowerBohr: muLoOption, muUpperBohr: muHi, eminKeV: eminOption, emaxKeV: emaxOption)
+        }
         @OptionGroup var physics: PhysicsOptions
         @OptionGroup var output: OutputOptions
 
         func validate() throws {
-            try ModelCommand.positive(recoilKev, "--recoil-kev")
-            try MomentRange.check(muLo, "--mu-lo")
-            try ModelCommand.positive(muHi, "--mu-hi")
-            try MomentRange.check(muHi, "--mu-hi")
-            if let h = muHi, h < muLo { throw ValidationError("--mu-hi (\(h)) must be ≥ --mu-lo (\(muLo))") }
-            try ModelCommand.atMost(recoilKev, ModelCommand.maxRecoilKeV, "--recoil-kev", "keV")
-            try ModelCommand.atMost(emax, ModelCommand.maxRecoilKeV, "--emax", "keV")
-            if (element == nil) != (muHi == nil) { throw ValidationError("--element and --mu-hi go together") }
+            try ModelCommand.check(input) {
+                switch $0 {
+                case .recoil: "--recoil-kev"
+                case .element: "--element"
+                case .muLower: "--mu-lo"
+                case .muUpper: "--mu-hi"
+                case .emin: "--emin"
+                case .emax: "--emax"
+                }
+            }
             try OptionApplicability.check([
                 .init(option: "--mu-lo", given: muLoOption != nil, acts: element != nil, when: "with --element and --mu-hi"),
                 .init(option: "--emin", given: eminOption != nil, acts: element != nil, when: "with --element (the window of the element constraint)"),
                 .init(option: "--emax", given: emaxOption != nil, acts: element != nil, when: "with --element (the window of the element constraint)"),
             ])
-            if let e = element { _ = try Self.parseElement(e) }
-            try ModelCommand.positive(emin, "--emin")
-            guard emax.isFinite, emax > emin else { throw ValidationError("--emax must be above --emin") }
         }
 
         /// The matrix element named by --element (a usage error when it is not one).
         static func parseElement(_ s: String) throws -> (MomentBasis, Int, Int) {
-            do {
-                let e = try MatrixElement(parsing: s)
-                return (e.basis, e.row, e.column)
-            } catch let e as MatrixElement.ParseError {
-                throw ValidationError("--element \(e)")
-            }
+            var e: MatrixElement?
+            try ModelCommand.usage { e = try ModelInputs.Effective.parseElement(s, field: "--element") }
+            return (e!.basis, e!.row, e!.column)
         }
 
         typealias SourceRow = EffectiveMomentResult.SourceRow
@@ -311,10 +311,7 @@ extension ModelCommand {
 
         func run() throws {
             try CLIErrors.run {
-                let request = try element.map { e -> EffectiveMomentResult.ElementRequest in
-                    let (b, i, j) = try Self.parseElement(e)
-                    return .init(element: MatrixElement(basis: b, row: i, column: j), muIntervalBohr: muLo...(muHi ?? muLo), windowKeV: emin...emax)
-                }
+                let request = try input.elementRequest()
                 let out = try EffectiveMomentResult.compute(matrix: try MomentMatrixFile.load(path: moments), momentsFile: moments, pmns: pmns.mixing,
                                                             recoilKeV: recoilKev, recoil: try physics.recoilModel(), element: request)
                 if let spread = out.windowRelativeSpread, spread > 0.02 {
