@@ -32,12 +32,12 @@ struct CoverageCommand: ParsableCommand {
 
     @Option(name: .customLong("mu"), help: "True μν (μB); repeat for several (0, 0.5e-11 and 2e-11 when not given).")
     var mus: [Double] = []
-    @Option(name: .customLong("method"), help: "Interval construction to check; repeat for several (asymptotic-unified and feldman-cousins when not given).")
+    @Option(name: .customLong("method"), help: "Interval construction to check; repeat for several (asymptotic-unified and feldman-cousins when not given). With --write-toys: feldman-cousins adds each toy's critical value to the file.")
     var methodOptions: [IntervalMethod] = []
     @OptionGroup var level: ConfidenceLevelOption
     @OptionGroup var toyOptions: ToyOptions<CoverageCommand>
     @OptionGroup var threadOptions: ThreadOptions
-    @Option(help: "Feldman–Cousins: inner toys per outer toy for its critical value (cost: toys × critical-toys; 500 when not given).")
+    @Option(help: "Feldman–Cousins: inner toys per outer toy for its critical value, locally or with --write-toys (cost: about 2 × toys × critical-toys fits; 500 when not given).")
     var criticalToys: Int?
     @Option(name: .customLong("from-toys"), parsing: .upToNextOption,
             help: "Coverage from merged toys files (or folders of them) of t̃ at their true μν (coverage --write-toys, or nmmfit toys/batch --statistic t --mu M), one point per file and method; feldman-cousins needs files written by coverage --method feldman-cousins --write-toys (at the same --cl).")
