@@ -3,7 +3,7 @@ import Foundation
 extension ToyFileHeader {
     /// What a Feldman–Cousins coverage study records beside each toy's t̃(μν) at its true μν:
     /// the CL of the construction and the number of inner toys behind each toy's critical value
-    /// (``Coverage/feldmanCousinsRecord(_:fitter:rng:study:generator:)`` says how it is made). The
+    /// (``Coverage/feldmanCousinsRecord(_:fitter:rng:runner:generator:engine:criticalValues:)`` says how it is made). The
     /// header key is `feldman_cousins`; a file with it is format 4.
     public struct CriticalValues: Codable, Equatable, Sendable {
         /// Confidence level of the critical values, a fraction (0.9 = 90 %).

@@ -56,7 +56,7 @@ struct CoverageCommand: ParsableCommand {
     func validate() throws {
         for m in mus { try MomentRange.check(m, "--mu") }
         let local = fromToys.isEmpty, localWhen = "with local toys (not --from-toys, whose files fix μν and the toys)"
-        let writing = writeToys != nil, coverageWhen = "when coverage is computed (with --write-toys: only --method feldman-cousins, which adds each toy's critical value)"
+        let writing = writeToys != nil, coverageWhen = "when coverage is computed (not with --write-toys, which only writes toys)"
         let writesCritical = writing && methodOptions.contains(.feldmanCousins)
         try OptionApplicability.check([
             .init(option: "--mu", given: !mus.isEmpty, acts: local, when: localWhen),
@@ -65,7 +65,8 @@ struct CoverageCommand: ParsableCommand {
             .init(option: "--write-toys", given: writing, acts: local, when: localWhen),
             .init(option: "--shard", given: shard != nil, acts: writing, when: "with --write-toys (a shard writes its toys, to be merged)"),
             .init(option: "--nshards", given: nshards != nil, acts: writing, when: "with --write-toys (a shard writes its toys, to be merged)"),
-            .init(option: "--method", given: !methodOptions.isEmpty, acts: !writing || writesCritical, when: coverageWhen),
+            .init(option: "--method", given: !methodOptions.isEmpty, acts: !writing || writesCritical,
+                  when: "when coverage is computed, or as --method feldman-cousins with --write-toys (which adds each toy's critical value)"),
             .init(option: "--cl", given: level.clGiven != nil, acts: !writing || writesCritical,
                   when: "when coverage is computed, or with --write-toys --method feldman-cousins (the CL of each toy's critical value)"),
             .init(option: "--output", given: output.output != nil, acts: !writing, when: coverageWhen + "; the toys file is --write-toys"),
