@@ -1,4 +1,5 @@
 import Dispatch
+import Formats
 import Foundation
 import Likelihood
 
@@ -8,16 +9,38 @@ public enum ShardSizing {
     /// Seconds per toy from timing a few toys of the study here (single thread; at least 3 toys
     /// and about 2 s, at most 200 toys, at most `ntoys`). Their results are discarded.
     public static func secondsPerToy(_ study: ToyStudy, ntoys: Int) -> Double {
-        let runner = study.runner
         let start = DispatchTime.now().uptimeNanoseconds
         var done = 0
         while done < min(200, ntoys) {
             let n = done < 3 ? 3 - done : min(done, 200 - done)
-            runner.run(done..<min(done + n, ntoys), threads: 1, blockSize: n) { _ in }
+            study.run(done..<min(done + n, ntoys), threads: 1, blockSize: n) { _ in }
             done = min(done + n, ntoys)
             if Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 > 2 || done >= ntoys { break }
         }
         return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 / Double(max(done, 1))
+    }
+
+    /// A study's shard count, by the first rule that applies: `nshards` as given; from
+    /// `toysPerShard` (⌈ntoys / toysPerShard⌉); the count in the study's record (`recorded`,
+    /// NAME.study.json; nil when starting afresh) when it is the same study (toys, seed and toy
+    /// options), so that a re-run keeps its shards; from the calibration's seconds per toy and
+    /// a target run time per shard (``shards(ntoys:threads:perToy:targetSeconds:)``).
+    /// - Throws: ``InputError`` when only a target run time is given and neither a calibration
+    ///   nor a record of the study is at hand (`studyFile` names the record).
+    public static func count(ntoys: Int, seed: UInt64, toyArguments: [String], threads: Int, nshards: Int? = nil,
+                             toysPerShard: Int? = nil, recorded: BatchStudy? = nil, perToy: Double? = nil, targetSeconds: Int? = nil,
+                             studyFile: String) throws -> Int {
+        if let nshards { return nshards }
+        if let toysPerShard { return (ntoys + toysPerShard - 1) / toysPerShard }
+        if let recorded, recorded.ntoys == ntoys, recorded.seed == seed, recorded.toyArguments == toyArguments { return recorded.nshards }
+        if let perToy, let targetSeconds { return shards(ntoys: ntoys, threads: threads, perToy: perToy, targetSeconds: targetSeconds) }
+        throw InputError("--shard-duration needs the calibration run, or the study's \(studyFile)")
+    }
+
+    /// Toys per shard for shards of about a minute at `perToy` seconds per toy on `threads`
+    /// threads (at least 1): what to suggest when the shards would be shorter.
+    public static func toysPerMinute(threads: Int, perToy: Double) -> Int {
+        max(1, Int((60 * Double(threads) / perToy).rounded(.up)))
     }
 
     /// Shards of about `targetSeconds` each, at `perToy` seconds per toy on one thread (1 … ntoys).

@@ -99,14 +99,10 @@ extension CInterface {
             let profile = try ProfileLikelihood(model: try model(a))
             var points: [Coverage.Point] = []
             if let files = try a.strings("from_toys") {
-                let usable = methods.filter { $0 != .feldmanCousins }
-                guard !usable.isEmpty else {
-                    throw InputError(field: "methods", "Feldman–Cousins coverage needs inner toys for every toy; use local toys, or wilks or asymptotic-unified")
-                }
-                for sample in try ToyStudySample.load(files).sorted(by: { $0.header.muNuTrue < $1.header.muNuTrue }) {
-                    for m in usable { points.append(try Coverage.fromToys(sample, profile: profile, cl: cl, method: m)) }
-                }
-                return CoverageReport(points: points)
+                // feldman-cousins from files that carry each toy's critical value; skipped for others unless asked for
+                let explicit = try a.strings("methods")?.contains(IntervalMethod.feldmanCousins.rawValue) ?? false
+                return CoverageReport(points: try Coverage.fromToys(try ToyStudySample.load(files), profile: profile, cl: cl, methods: methods,
+                                                                    requireFeldmanCousins: explicit).points)
             }
             let mus = try a.doubles("mu_nu_muB") ?? [0, 0.5e-11, 2e-11]
             for (i, m) in mus.enumerated() where !(m >= 0 && m < 1e-6) {

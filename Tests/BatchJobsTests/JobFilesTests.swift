@@ -157,4 +157,22 @@ struct ShardSizingTests {
         #expect(JobResources.memory("2G", factor: 1.5, retry: 1) == "3072M")
         #expect(JobResources.memory("200M", factor: 2, retry: 0) == "200M" && JobResources.memory("200M", factor: 1, retry: 3) == "200M")
     }
+
+    @Test("the shard count: given, from toys per shard, kept from the study's record, else from the calibration")
+    func count() throws {
+        func count(nshards: Int? = nil, toysPerShard: Int? = nil, recorded: BatchStudy? = nil, perToy: Double? = nil,
+                   target: Int? = nil, seed: UInt64 = 1) throws -> Int {
+            try ShardSizing.count(ntoys: 1000, seed: seed, toyArguments: ["--mu", "0"], threads: 2, nshards: nshards, toysPerShard: toysPerShard,
+                                  recorded: recorded, perToy: perToy, targetSeconds: target, studyFile: "t.study.json")
+        }
+        let record = BatchStudy(ntoys: 1000, nshards: 5, seed: 1, toyArguments: ["--mu", "0"], modelDigest: nil)
+        #expect(try count(nshards: 7, toysPerShard: 10, recorded: record) == 7)
+        #expect(try count(toysPerShard: 300, recorded: record) == 4 && (try count(toysPerShard: 1)) == 1000)
+        // a re-run of the same study keeps its recorded shards rather than a new calibration's
+        #expect(try count(recorded: record, perToy: 1, target: 60) == 5)
+        // another seed is another study: the calibration decides (120 toys per 60 s shard on 2 threads)
+        #expect(try count(recorded: record, perToy: 1, target: 60, seed: 2) == 9)
+        #expect(throws: InputError.self) { try count(recorded: nil, perToy: nil, target: 60) }
+        #expect(ShardSizing.toysPerMinute(threads: 2, perToy: 0.7) == 172 && ShardSizing.toysPerMinute(threads: 1, perToy: 100) == 1)
+    }
 }

@@ -2,7 +2,8 @@ import Foundation
 import Testing
 
 /// `coverage` shards like the other studies: `--write-toys` with `--shard/--nshards`, `merge`,
-/// then `--from-toys` gives the local run's points exactly; options that would be ignored are
+/// then `--from-toys` gives the local run's points exactly, Feldman–Cousins included (each toy's
+/// record carries its own critical value); options that would be ignored are
 /// usage errors; `interval --toys-dir` keeps each Feldman–Cousins point's toys.
 @Suite("Command line: sharded coverage and kept Feldman–Cousins toys", .serialized)
 struct CoverageShardCLITests {
@@ -39,6 +40,39 @@ struct CoverageShardCLITests {
         #expect(try CLI.run(["coverage", "--mu", "0", "--mu", "1e-11", "--write-toys", all]).status == 64)
         #expect(try CLI.run(["coverage", "--mu", "0", "--shard", "1", "--nshards", "2"]).status == 64)
         #expect(try CLI.run(["coverage", "--mu", "0", "--write-toys", all, "--method", "wilks"]).status == 64)
+    }
+
+    @Test("Feldman–Cousins coverage shards (each toy with its critical value) merged and read back equal the local run")
+    func feldmanCousinsShardedEqualsLocal() throws {
+        let dir = try CLI.tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let study = ["--mu", "1e-11", "--toys", "10", "--seed", "5", "--critical-toys", "100"]
+        var shards: [String] = []
+        for i in 0..<2 {
+            let path = dir.appendingPathComponent("fc-\(i).jsonl").path
+            let r = try CLI.run(["coverage"] + study + ["--method", "feldman-cousins", "--shard", "\(i)", "--nshards", "2", "--write-toys", path, "-q"])
+            #expect(r.status == 0, "\(r.stderr)")
+            shards.append(path)
+        }
+        let all = dir.appendingPathComponent("all.jsonl").path
+        let m = try CLI.run(["merge", "-o", all] + shards)
+        #expect(m.status == 0, "\(m.stderr)")
+        let header = try JSONSerialization.jsonObject(with: Data(try String(contentsOfFile: all, encoding: .utf8).split(separator: "\n")[0].utf8)) as? [String: Any]
+        #expect(header?["nmmfit_toys"] as? Int == 4 && (header?["feldman_cousins"] as? [String: Any])?["critical_toys"] as? Int == 100)
+        let methods = ["--method", "wilks", "--method", "asymptotic-unified", "--method", "feldman-cousins"]
+        let merged = try CLI.run(["coverage", "--from-toys", all, "--json"] + methods)
+        let local = try CLI.run(["coverage", "--json", "-q"] + study + methods)
+        #expect(merged.status == 0 && local.status == 0, "\(merged.stderr) \(local.stderr)")
+        let (a, b) = (try Self.points(merged.stdout), try Self.points(local.stdout))
+        #expect(a.count == 3 && a == b)
+        #expect(a.last?["interval_method"] as? String == "feldman-cousins" && a.last?["toys"] as? Int == 10)
+        // the default methods (asymptotic-unified and feldman-cousins) both come from this file
+        let byDefault = try CLI.run(["coverage", "--from-toys", all, "--json"])
+        #expect(try Self.points(byDefault.stdout).count == 2, "\(byDefault.stderr)")
+        // another CL than the file's critical values: refused (exit 2); --cl/--critical-toys with a plain --write-toys: usage error
+        #expect(try CLI.run(["coverage", "--from-toys", all, "--method", "feldman-cousins", "--cl", "0.68"]).status == 2)
+        #expect(try CLI.run(["coverage", "--mu", "0", "--write-toys", all, "--critical-toys", "200"]).status == 64)
+        #expect(try CLI.run(["coverage", "--mu", "0", "--write-toys", all, "--cl", "0.8"]).status == 64)
     }
 
     @Test("interval --toys-dir: the same Feldman–Cousins result, resumed from its files, readable by --from-toys")

@@ -287,7 +287,8 @@ def coverage(mu_nu_muB: float | Iterable[float] | None = None, methods: str | Se
     of toys whose interval at ``cl`` covers the true value (``coverage``, 0–1) and its binomial
     ``error``. ``toys`` per point; Feldman–Cousins uses ``critical_toys`` inner toys per toy.
     With ``from_toys`` (merged toys files of t̃ at their true μν, or folders of them) the points
-    come from those files instead (wilks and asymptotic-unified only)."""
+    come from those files instead (feldman-cousins only from files written by
+    ``nmmfit coverage --method feldman-cousins --write-toys``, which hold each toy's critical value)."""
     mus = None if mu_nu_muB is None else np.atleast_1d(np.asarray(mu_nu_muB, dtype=float)).tolist()
     r = call("coverage", mu_nu_muB=mus, methods=[methods] if isinstance(methods, str) else methods, cl=cl, toys=toys,
              critical_toys=critical_toys, seed=seed, threads=threads,

@@ -70,9 +70,15 @@ public struct ToyRecord: Sendable, Codable, Equatable {
     public var converged: Bool
     /// A fit threw; the record is kept (statistic = NaN is never written: it is −1 then).
     public var failed: Bool
+    /// Only in a Feldman–Cousins coverage study (toys-file format 4, ``ToyFileHeader/criticalValues``):
+    /// the toy's own critical value c_toy(μν) at the file's CL, from inner toys thrown at the
+    /// toy's conditional fit; −1 when there is none (the outer or every inner fit failed). Nil
+    /// (absent from the line) in every other study.
+    public var criticalValue: Double? = nil
 
     enum CodingKeys: String, CodingKey {
         case toy, statistic, converged, failed
+        case criticalValue = "critical_value"
         case muNuHat = "mu_nu_hat_muB"
         case sHat = "s_hat"
         case sHatError = "s_hat_error"

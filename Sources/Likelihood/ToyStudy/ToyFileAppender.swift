@@ -52,7 +52,7 @@ public final class ToyFileAppender {
             if !existing.writtenBy(version: header.nmmfitVersion, commit: header.nmmfitCommit) && !allowOtherBuild {
                 throw ToyFileBuildMismatch(path: path, message: "its toys were written by nmmfit \(existing.build), this is nmmfit \(header.build): extending it would mix two builds in one shard", merging: false)
             }
-            (next, kept, dropped) = try scan(reader, range: range, path: path, copyTo: nil)
+            (next, kept, dropped) = try scan(reader, header: header, path: path, copyTo: nil)
             written.nmmfitVersion = ToyFileHeader.joined([existing.nmmfitVersion, header.nmmfitVersion])
             written.nmmfitCommit = ToyFileHeader.joined([existing.nmmfitCommit, header.nmmfitCommit])
             written.runs = existing.runs
@@ -68,7 +68,7 @@ public final class ToyFileAppender {
         if resume && kept > 0 {
             let reader = try ToyFileReader(path: path)
             _ = try reader.next()
-            _ = try scan(reader, range: range, path: path, copyTo: writer)
+            _ = try scan(reader, header: header, path: path, copyTo: writer)
         }
         try writer.commit()
         guard let h = FileHandle(forWritingAtPath: path) else { throw InputError(file: path, "cannot open for appending") }
@@ -93,13 +93,15 @@ public final class ToyFileAppender {
 
     /// Reads the toy lines after the header: the in-order run from the shard's first toy is kept
     /// (and copied to `copyTo`), everything else counted as dropped.
-    private static func scan(_ reader: ToyFileReader, range: Range<Int>, path: String, copyTo writer: ToyFileWriter?) throws -> (Int, Int, Int) {
+    private static func scan(_ reader: ToyFileReader, header: ToyFileHeader, path: String, copyTo writer: ToyFileWriter?) throws -> (Int, Int, Int) {
+        let range = header.range
         var next = range.lowerBound, kept = 0, dropped = 0
         while let line = try reader.next() {
             guard line.complete else { dropped += 1; break }  // truncated by an interruption
             guard let r = ToyRecord.parse(line: line.bytes) else {
                 throw InputError(file: path, line: line.number, "malformed toy line", remedy: .startAfresh)
             }
+            guard header.admits(r) else { throw InputError(file: path, line: line.number, header.mismatchMessage(r), remedy: .startAfresh) }
             if r.toy == next && next < range.upperBound {
                 try writer?.writeLine(line.bytes)
                 next += 1

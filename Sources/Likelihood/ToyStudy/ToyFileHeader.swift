@@ -9,12 +9,21 @@ import Foundation
 /// `nmmfit_commit`), and a shard of a sharded study (nshards > 1) lists its runs (``ToyRun``:
 /// host, job id, attempt, start and end). A whole study (a single run, a merge) has no runs, so
 /// its bytes depend only on the study and the build: a merge equals a single run byte for byte.
-/// Format 2 (issue 14) had no provenance; format 1 had `statistic: "q0"` beside the records'
-/// numeric `statistic`. Files of other formats are refused with a clear line.
+/// Format 4 is format 3 with Feldman–Cousins critical values: the header's `feldman_cousins`
+/// (``criticalValues``) and every record's `critical_value`. A study without them is still
+/// written in format 3, byte for byte as before, so older builds read, resume and merge it;
+/// this code reads both. Format 2 had no provenance; format 1 had `statistic: "q0"` beside the
+/// records' numeric `statistic`. Files of other formats are refused with a clear line.
 public struct ToyFileHeader: Codable, Equatable, Sendable {
-    /// The toys-file format this code writes and reads.
-    public static let formatVersion = 3
-    public var nmmfitToys = ToyFileHeader.formatVersion
+    /// The newest toys-file format this code writes and reads (a study with critical values).
+    public static let formatVersion = 4
+    /// The format of a study without critical values (every `toys` study and asymptotic coverage shard).
+    public static let plainFormatVersion = 3
+    /// The formats this code reads.
+    public static let readableFormats = plainFormatVersion...formatVersion
+    /// The format of a header: ``formatVersion`` with critical values, else ``plainFormatVersion``.
+    public static func format(criticalValues: CriticalValues?) -> Int { criticalValues == nil ? plainFormatVersion : formatVersion }
+    public var nmmfitToys = ToyFileHeader.plainFormatVersion
     public var seed: UInt64
     /// True μν of the toys (μB).
     public var muNuTrue: Double
@@ -36,9 +45,15 @@ public struct ToyFileHeader: Codable, Equatable, Sendable {
     public var nmmfitCommit: String
     /// The runs that wrote this shard, oldest first; nil in a whole-study file (shard 0 of 1).
     public var runs: [ToyRun]?
+    /// A Feldman–Cousins coverage study (t̃ at its true μν): every toy also carries its own
+    /// critical value at this CL from this many inner toys (format 4). Setting it sets the format.
+    public var criticalValues: CriticalValues? {
+        didSet { nmmfitToys = Self.format(criticalValues: criticalValues) }
+    }
 
     enum CodingKeys: String, CodingKey {
         case seed, shard, nshards, model, runs
+        case criticalValues = "feldman_cousins"
         case nmmfitVersion = "nmmfit_version"
         case nmmfitCommit = "nmmfit_commit"
         case statistic = "statistic_name"
@@ -51,7 +66,7 @@ public struct ToyFileHeader: Codable, Equatable, Sendable {
 
     public init(seed: UInt64, muNuTrue: Double, statistic: String, testedMuNu: Double?, totalToys: Int, shard: Int,
                 nshards: Int, model: String, modelDigest: String, nmmfitVersion: String = "unknown", nmmfitCommit: String = "unknown",
-                runs: [ToyRun]? = nil) {
+                runs: [ToyRun]? = nil, criticalValues: CriticalValues? = nil) {
         self.seed = seed
         self.muNuTrue = muNuTrue
         self.statistic = statistic
@@ -64,6 +79,8 @@ public struct ToyFileHeader: Codable, Equatable, Sendable {
         self.nmmfitVersion = nmmfitVersion
         self.nmmfitCommit = nmmfitCommit
         self.runs = runs
+        self.criticalValues = criticalValues
+        nmmfitToys = Self.format(criticalValues: criticalValues)
     }
 
     /// The study alone, without the build and the runs: two files are parts of one study
@@ -116,24 +133,44 @@ public struct ToyFileHeader: Codable, Equatable, Sendable {
         return Array(try enc.encode(self)) + [0x0A]
     }
 
-    /// The format version of a line that looks like a header of another format
-    /// (`{"nmmfit_toys": N, …}` with N ≠ ``formatVersion``); nil otherwise.
+    /// The format version of a line that looks like a header of a format this code does not
+    /// read (`{"nmmfit_toys": N, …}` with N outside ``readableFormats``); nil otherwise.
     public static func otherFormat(_ line: [UInt8]) -> Int? {
         struct Version: Decodable { var nmmfit_toys: Int }
-        guard let v = try? JSONDecoder().decode(Version.self, from: Data(line)), v.nmmfit_toys != formatVersion else { return nil }
+        guard let v = try? JSONDecoder().decode(Version.self, from: Data(line)), !readableFormats.contains(v.nmmfit_toys) else { return nil }
         return v.nmmfit_toys
     }
 
+    /// "3 and 4".
+    static var readableText: String { readableFormats.map(String.init).joined(separator: " and ") }
+
     /// The line refusing a toys file of another format version.
     public static func otherFormatMessage(_ version: Int) -> String {
-        version == 2
-            ? "toys file format 2, written before toys files recorded their build and runs; this nmmfit reads and writes format \(formatVersion): regenerate it with this build"
-            : "toys file format \(version); this nmmfit reads and writes format \(formatVersion) (format 2 renamed the header keys statistic_name, mu_nu_true_muB, tested_mu_nu_muB; format 3 added the build and runs): regenerate it with `nmmfit toys` (or `nmmfit batch`)"
+        if version > formatVersion {
+            return "toys file format \(version), newer than this nmmfit (it reads formats \(readableText)): read it with the build that wrote it, or a newer one"
+        }
+        return version == 2
+            ? "toys file format 2, written before toys files recorded their build and runs; this nmmfit reads formats \(readableText): regenerate it with this build"
+            : "toys file format \(version); this nmmfit reads formats \(readableText) (format 2 renamed the header keys statistic_name, mu_nu_true_muB, tested_mu_nu_muB; format 3 added the build and runs): regenerate it with `nmmfit toys` (or `nmmfit batch`)"
+    }
+
+    /// Whether a toy record has the shape this file's records have: a `critical_value` exactly
+    /// in a study with critical values.
+    public func admits(_ record: ToyRecord) -> Bool {
+        (record.criticalValue != nil) == (criticalValues != nil)
+    }
+
+    /// Why ``admits(_:)`` refused a record.
+    public func mismatchMessage(_ record: ToyRecord) -> String {
+        criticalValues == nil
+            ? "toy \(record.toy) has a critical_value, but the header (format \(nmmfitToys)) is not a Feldman–Cousins coverage study"
+            : "toy \(record.toy) has no critical_value, but the header is a Feldman–Cousins coverage study (format \(nmmfitToys)): every toy needs one"
     }
 
     /// Decodes a header line; nil when it is not one (or its values are impossible).
     public static func decode(_ line: [UInt8]) -> ToyFileHeader? {
-        guard let h = try? JSONDecoder().decode(ToyFileHeader.self, from: Data(line)), h.nmmfitToys == formatVersion,
+        guard let h = try? JSONDecoder().decode(ToyFileHeader.self, from: Data(line)), h.nmmfitToys == format(criticalValues: h.criticalValues),
+              h.criticalValues.map({ $0.isValid && h.statisticName == .tTilde && h.testedMuNu == h.muNuTrue }) ?? true,
               h.totalToys >= 1, h.nshards >= 1, h.shard >= 0, h.shard < h.nshards,
               h.muNuTrue.isFinite, h.muNuTrue >= 0, let name = h.statisticName,
               name.needsTestedValue == (h.testedMuNu != nil), h.testedMuNu.map({ $0.isFinite && $0 >= 0 }) ?? true,

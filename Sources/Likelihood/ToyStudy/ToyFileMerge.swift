@@ -30,7 +30,7 @@ public enum ToyFileMerge {
         for path in inputs {
             let h = try ToyFileReader(path: path).header()
             if let (p0, h0) = shards.first, h0.whole.identity != h.whole.identity {
-                throw InputError(file: path, line: 1, "belongs to a different study than \(p0) (seed, μν, statistic, size, model or truth differ)")
+                throw InputError(file: path, line: 1, "belongs to a different study than \(p0) (seed, μν, statistic, size, model, truth or Feldman–Cousins critical values differ)")
             }
             if let (p1, _) = shards.first(where: { $0.header.shard == h.shard && $0.header.nshards == h.nshards }) {
                 throw InputError(file: path, line: 1, "shard \(h.shard)/\(h.nshards) appears twice (also \(p1))")
@@ -64,6 +64,7 @@ public enum ToyFileMerge {
                     throw InputError(file: path, line: line.number, "the last line is cut off (the shard was interrupted); run its shard again to complete it")
                 }
                 guard let r = ToyRecord.parse(line: line.bytes) else { throw InputError(file: path, line: line.number, "malformed toy line") }
+                guard h.admits(r) else { throw InputError(file: path, line: line.number, h.mismatchMessage(r)) }
                 guard range.contains(r.toy) else {
                     throw InputError(file: path, line: line.number, "toy index \(r.toy) is outside shard \(h.shard)/\(h.nshards)'s toys \(range.lowerBound)…\(range.upperBound - 1)")
                 }

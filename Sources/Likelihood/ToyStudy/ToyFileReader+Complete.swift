@@ -9,7 +9,7 @@ extension ToyFileReader {
         guard let reader = try? ToyFileReader(path: path), let h = try? reader.header(), h.identity == header.identity else { return false }
         var next = header.range.lowerBound
         while let line = try? reader.next() {
-            guard line.complete, let r = ToyRecord.parse(line: line.bytes), r.toy == next else { return false }
+            guard line.complete, let r = ToyRecord.parse(line: line.bytes), header.admits(r), r.toy == next else { return false }
             next += 1
         }
         return next == header.range.upperBound

@@ -16,22 +16,24 @@ extension ToyRecord {
     /// Parses one toy line (a flat JSON object with the record's keys). Lines in the exact form
     /// the writer produces take a fast path; anything else goes through `JSONDecoder`. Returns
     /// nil for anything that is not a valid record: wrong JSON, a missing key, a negative toy
-    /// index, or a non-finite number.
+    /// index, or a non-finite number. `critical_value` is optional (Feldman–Cousins coverage
+    /// files, format 4; whether a file's records must carry it is ``ToyFileHeader/admits(_:)``).
     public static func parse(line bytes: [UInt8]) -> ToyRecord? {
         let r = FlatRecordScanner.scan(bytes) ?? (try? JSONDecoder().decode(ToyRecord.self, from: Data(bytes)))
         guard let r, r.toy >= 0, r.muNuHat.isFinite, r.sHat.isFinite, r.sHatError.isFinite, r.statistic.isFinite,
-              r.nllFree.isFinite, r.nllConstrained.isFinite else { return nil }
+              r.nllFree.isFinite, r.nllConstrained.isFinite, r.criticalValue?.isFinite ?? true else { return nil }
         return r
     }
 }
 
 /// The fast path of ``ToyRecord/parse(line:)``: `{"key":value,…}` with plain ASCII keys, every
-/// record key exactly once, numbers in JSON grammar and `true`/`false`. Returns nil (so the
+/// record key exactly once (`critical_value` at most once), numbers in JSON grammar and `true`/`false`. Returns nil (so the
 /// caller falls back to `JSONDecoder`) on anything else. Works on the bytes without allocating.
 enum FlatRecordScanner {
-    /// The record's keys; slots 0–5 are numbers, 6 the toy index, 7–8 the flags.
+    /// The record's keys; slots 0–5 are numbers, 6 the toy index, 7–8 the flags (all required),
+    /// 9 the optional critical value (a number).
     static let keys: [[UInt8]] = ["mu_nu_hat_muB", "s_hat", "s_hat_error", "statistic", "nll_free", "nll_constrained", "toy",
-                                  "converged", "failed"].map { Array($0.utf8) }
+                                  "converged", "failed", "critical_value"].map { Array($0.utf8) }
 
     static func scan(_ bytes: [UInt8]) -> ToyRecord? {
         bytes.withUnsafeBufferPointer { scan($0) }
@@ -45,7 +47,7 @@ enum FlatRecordScanner {
         guard i < n, b[i] == UInt8(ascii: "{") else { return nil }
         i += 1
         var nums = (0.0, 0.0, 0.0, 0.0, 0.0, 0.0)
-        var toy = 0, converged = false, failed = false
+        var toy = 0, converged = false, failed = false, critical = 0.0
         var seen: UInt16 = 0
         var first = true
         while true {
@@ -77,7 +79,7 @@ enum FlatRecordScanner {
             guard i < n, b[i] == UInt8(ascii: ":") else { return nil }
             i += 1
             ws()
-            if slot >= 7 {
+            if slot == 7 || slot == 8 {
                 let v: Bool
                 if n - i >= 4, b[i] == UInt8(ascii: "t"), b[i + 1] == UInt8(ascii: "r"), b[i + 2] == UInt8(ascii: "u"), b[i + 3] == UInt8(ascii: "e") {
                     v = true
@@ -109,15 +111,16 @@ enum FlatRecordScanner {
                 case 2: nums.2 = v
                 case 3: nums.3 = v
                 case 4: nums.4 = v
-                default: nums.5 = v
+                case 5: nums.5 = v
+                default: critical = v
                 }
                 i = next
             }
         }
         ws()
-        guard i == n, seen == 0x1FF else { return nil }
+        guard i == n, seen & 0x1FF == 0x1FF else { return nil }
         return ToyRecord(toy: toy, muNuHat: nums.0, sHat: nums.1, sHatError: nums.2, statistic: nums.3, nllFree: nums.4,
-                         nllConstrained: nums.5, converged: converged, failed: failed)
+                         nllConstrained: nums.5, converged: converged, failed: failed, criticalValue: seen & 0x200 != 0 ? critical : nil)
     }
 
     /// A JSON number starting at `start`: its value (strtod on a NUL-terminated copy of at most 40

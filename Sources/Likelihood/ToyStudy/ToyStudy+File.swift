@@ -13,7 +13,7 @@ extension ToyStudy {
         public var written: Int
     }
 
-    /// Runs this study's shard into a toys file (format 3) on the toy engine, one writer at a
+    /// Runs this study's shard into a toys file (format 3, or 4 with critical values) on the toy engine, one writer at a
     /// time (an output lock): an existing file of the same study is resumed from its first
     /// missing toy; `shouldStop` (e.g. Ctrl-C) ends the run after a block and keeps every toy
     /// written. `version`/`commit` name this build; `run` is recorded in a shard's header (nil
@@ -35,7 +35,7 @@ extension ToyStudy {
         defer { file.close() }
         var result = FileRun(range: h.range, kept: file.kept, dropped: file.dropped, written: 0)
         onOpen(result)
-        try runner.run(file.next..<h.range.upperBound, threads: threads, blockSize: 4096, shouldStop: shouldStop) { block in
+        try self.run(file.next..<h.range.upperBound, threads: threads, blockSize: 4096, shouldStop: shouldStop) { block in
             try file.append(block)
             result.written += block.count
             progress(result.written)

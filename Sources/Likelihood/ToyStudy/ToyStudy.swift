@@ -14,10 +14,17 @@ public struct ToyStudy: Sendable {
     /// - Parameters:
     ///   - statistic: a toys-file statistic of the registry (``TestStatisticName/toyFileStatistics``): "q0" or "t".
     ///   - testedMuNu: μν (μB) tested by t; default `muNu`.
+    ///   - criticalValues: a Feldman–Cousins coverage study (t at its true μν only): every toy
+    ///     also gets its own critical value (``run(_:threads:blockSize:shouldStop:sink:)``).
     public init(profile: ProfileLikelihood, muNu: Double, statistic: String, testedMuNu: Double? = nil, seed: UInt64,
-                totalToys: Int, shard: Int = 0, nshards: Int = 1) throws {
+                totalToys: Int, shard: Int = 0, nshards: Int = 1, criticalValues: ToyFileHeader.CriticalValues? = nil) throws {
         guard let name = TestStatisticName(toyFile: statistic) else {
             throw InputError("unknown toy statistic '\(statistic)' (\(TestStatisticName.toyFileStatistics.map(\.rawValue).joined(separator: " or ")))")
+        }
+        if let c = criticalValues {
+            guard name == .tTilde, (testedMuNu ?? muNu) == muNu, c.isValid else {
+                throw InputError("Feldman–Cousins critical values per toy need a t̃ study at its true μν, 0 < CL < 1 and at least one inner toy")
+            }
         }
         let model = profile.model
         let truth = try profile.conditionalFit(muNu: muNu).internalValues
@@ -28,16 +35,16 @@ public struct ToyStudy: Sendable {
         header = ToyFileHeader(seed: seed, muNuTrue: muNu, statistic: name.rawValue, testedMuNu: name.needsTestedValue ? tested : nil,
                                totalToys: totalToys, shard: shard, nshards: nshards,
                                model: model.channelNames.joined(separator: "+"),
-                               modelDigest: try ToyFileHeader.digest(model: model, truth: truth))
+                               modelDigest: try ToyFileHeader.digest(model: model, truth: truth), criticalValues: criticalValues)
     }
 
     public var runner: ToyRunner { ToyRunner(model: model, truth: truth, statistic: statistic, seed: header.seed) }
 
     /// A study of a registry statistic (``TestStatisticName``).
     public init(profile: ProfileLikelihood, muNu: Double, statistic: TestStatisticName, testedMuNu: Double? = nil, seed: UInt64,
-                totalToys: Int, shard: Int = 0, nshards: Int = 1) throws {
+                totalToys: Int, shard: Int = 0, nshards: Int = 1, criticalValues: ToyFileHeader.CriticalValues? = nil) throws {
         try self.init(profile: profile, muNu: muNu, statistic: statistic.rawValue, testedMuNu: testedMuNu, seed: seed,
-                      totalToys: totalToys, shard: shard, nshards: nshards)
+                      totalToys: totalToys, shard: shard, nshards: nshards, criticalValues: criticalValues)
     }
 
     /// Checks that a toys file's header is a study of this data and model at its μν: the digest

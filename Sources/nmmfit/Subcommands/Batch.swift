@@ -192,18 +192,10 @@ struct Batch: ParsableCommand {
             // shard count: given, from toys per shard, or from the calibration (kept once recorded)
             var perToy: Double?
             if calibration && !automatic && !status { perToy = try calibrate(study1) }
-            let shards: Int
-            if let nshards {
-                shards = nshards
-            } else if let toysPerShard {
-                shards = (ntoys + toysPerShard - 1) / toysPerShard
-            } else if let old, !force, old.ntoys == ntoys, old.seed == seed, old.toyArguments == toyArguments {
-                shards = old.nshards
-            } else if let perToy, let target = shardDuration.flatMap({ JobResources.seconds(slurmTime: $0) }) {
-                shards = ShardSizing.shards(ntoys: ntoys, threads: threads, perToy: perToy, targetSeconds: target)
-            } else {
-                throw InputError("--shard-duration needs the calibration run, or the study's \(name).study.json")
-            }
+            let shards = try ShardSizing.count(ntoys: ntoys, seed: seed, toyArguments: toyArguments, threads: threads, nshards: nshards,
+                                               toysPerShard: toysPerShard, recorded: old, perToy: perToy,
+                                               targetSeconds: shardDuration.flatMap { JobResources.seconds(slurmTime: $0) },
+                                               studyFile: "\(name).study.json")
             try ResourceLimit.shards.validate(shards, option: "--nshards")
             if let perToy { report(perToy: perToy, shards: shards) }
 
@@ -261,8 +253,7 @@ struct Batch: ParsableCommand {
         let (perShard, seconds) = ShardSizing.estimate(ntoys: ntoys, shards: shards, threads: threads, perToy: perToy)
         Console.error("calibration: \(Format.g(perToy * 1000, 3)) ms per toy here; each shard (≤ \(perShard) toys, \(threads) thread\(threads == 1 ? "" : "s")) ≈ \(JobResources.duration(seconds)) on a machine like this one")
         if seconds < 60 {
-            let suggest = Int((60 * Double(threads) / perToy).rounded(.up))
-            Console.error("warning: shards of under a minute cost the scheduler more than they compute (sites ask for longer jobs); use fewer shards, e.g. --toys-per-shard \(max(suggest, 1)) or --shard-duration 10:00")
+            Console.error("warning: shards of under a minute cost the scheduler more than they compute (sites ask for longer jobs); use fewer shards, e.g. --toys-per-shard \(ShardSizing.toysPerMinute(threads: threads, perToy: perToy)) or --shard-duration 10:00")
         }
         if let limit = time.flatMap({ JobResources.seconds(slurmTime: $0) }), seconds > 0.8 * Double(limit) {
             Console.error("warning: a shard's estimated run time is close to or above --time \(time!); it would be stopped and resumed by its retries: raise --time or use more shards")

@@ -14,12 +14,16 @@ struct CoverageCommand: ParsableCommand {
         Example (the documented long study): nmmfit coverage --mu 0 --mu 0.5e-11 --mu 2e-11 \
         --method asymptotic-unified --method wilks --method feldman-cousins --toys 5000
 
-        Sharded (wilks and asymptotic-unified, whose coverage each toy's t̃ at the true μν decides): \
-        `nmmfit coverage --mu M --toys N --shard i --nshards n --write-toys shard-i.jsonl` for \
-        i = 0…n−1 (toy k uses RNG stream k of --seed, so the shards are the local run's toys; \
-        re-running a shard resumes it, Ctrl-C keeps its toys), then `nmmfit merge -o all.jsonl \
-        shard-*.jsonl` and `nmmfit coverage --from-toys all.jsonl`: the same points as \
-        `nmmfit coverage --mu M --toys N` run locally.
+        Sharded, for every method: `nmmfit coverage --mu M --toys N --method feldman-cousins \
+        --shard i --nshards n --write-toys shard-i.jsonl` for i = 0…n−1, then `nmmfit merge -o \
+        all.jsonl shard-*.jsonl` and `nmmfit coverage --from-toys all.jsonl`: the same points as \
+        `nmmfit coverage --mu M --toys N` run locally with the same --seed, --cl and \
+        --critical-toys. Toy k uses RNG stream k of --seed and its inner toys a seed made from \
+        --seed and k, so the shards compute the local run's toys; re-running a shard resumes it, \
+        Ctrl-C keeps its toys. Each toy's record holds its t̃ at the true μν (all that wilks and \
+        asymptotic-unified need) and, with --method feldman-cousins, its own Feldman–Cousins \
+        critical value from --critical-toys inner toys at --cl (toys-file format 4); without it \
+        the shards are plain t̃ studies (format 3) for wilks and asymptotic-unified only.
         """)
 
     @OptionGroup var data: DataOptions
@@ -28,17 +32,17 @@ struct CoverageCommand: ParsableCommand {
 
     @Option(name: .customLong("mu"), help: "True μν (μB); repeat for several (0, 0.5e-11 and 2e-11 when not given).")
     var mus: [Double] = []
-    @Option(name: .customLong("method"), help: "Interval construction to check; repeat for several (asymptotic-unified and feldman-cousins when not given).")
+    @Option(name: .customLong("method"), help: "Interval construction to check; repeat for several (asymptotic-unified and feldman-cousins when not given). With --write-toys: feldman-cousins adds each toy's critical value to the file.")
     var methodOptions: [IntervalMethod] = []
     @OptionGroup var level: ConfidenceLevelOption
     @OptionGroup var toyOptions: ToyOptions<CoverageCommand>
     @OptionGroup var threadOptions: ThreadOptions
-    @Option(help: "Feldman–Cousins: inner toys per outer toy for its critical value (cost: toys × critical-toys; 500 when not given).")
+    @Option(help: "Feldman–Cousins: inner toys per outer toy for its critical value, locally or with --write-toys (cost: about 2 × toys × critical-toys fits; 500 when not given).")
     var criticalToys: Int?
     @Option(name: .customLong("from-toys"), parsing: .upToNextOption,
-            help: "Coverage from merged toys files (or folders of them) of t̃ at their true μν (nmmfit toys/batch --statistic t --mu M), one point per file; methods wilks and asymptotic-unified.")
+            help: "Coverage from merged toys files (or folders of them) of t̃ at their true μν (coverage --write-toys, or nmmfit toys/batch --statistic t --mu M), one point per file and method; feldman-cousins needs files written by coverage --method feldman-cousins --write-toys (at the same --cl).")
     var fromToys: [String] = []
-    @Option(help: ArgumentHelp("Write the toys of the coverage study at the one --mu (t̃ at its true μν: a toys file, format 3) to this file instead of computing coverage; resumed when it exists. With --shard/--nshards only that shard's toys; merge the shards with nmmfit merge and read them with --from-toys.", valueName: "file"))
+    @Option(help: ArgumentHelp("Write the toys of the coverage study at the one --mu (t̃ at its true μν: a toys file, format 3; with --method feldman-cousins also each toy's critical value from --critical-toys inner toys at --cl, format 4) to this file instead of computing coverage; resumed when it exists. With --shard/--nshards only that shard's toys; merge the shards with nmmfit merge and read them with --from-toys.", valueName: "file"))
     var writeToys: String?
     @Option(help: "With --write-toys: this shard's index (0-based).")
     var shard: Int?
@@ -53,6 +57,7 @@ struct CoverageCommand: ParsableCommand {
         for m in mus { try MomentRange.check(m, "--mu") }
         let local = fromToys.isEmpty, localWhen = "with local toys (not --from-toys, whose files fix μν and the toys)"
         let writing = writeToys != nil, coverageWhen = "when coverage is computed (not with --write-toys, which only writes toys)"
+        let writesCritical = writing && methodOptions.contains(.feldmanCousins)
         try OptionApplicability.check([
             .init(option: "--mu", given: !mus.isEmpty, acts: local, when: localWhen),
             .init(option: "--toys", given: toyOptions.toys != nil, acts: local, when: localWhen),
@@ -60,11 +65,14 @@ struct CoverageCommand: ParsableCommand {
             .init(option: "--write-toys", given: writing, acts: local, when: localWhen),
             .init(option: "--shard", given: shard != nil, acts: writing, when: "with --write-toys (a shard writes its toys, to be merged)"),
             .init(option: "--nshards", given: nshards != nil, acts: writing, when: "with --write-toys (a shard writes its toys, to be merged)"),
-            .init(option: "--method", given: !methodOptions.isEmpty, acts: !writing, when: coverageWhen),
+            .init(option: "--method", given: !methodOptions.isEmpty, acts: !writing || writesCritical,
+                  when: "when coverage is computed, or as --method feldman-cousins with --write-toys (which adds each toy's critical value)"),
+            .init(option: "--cl", given: level.clGiven != nil, acts: !writing || writesCritical,
+                  when: "when coverage is computed, or with --write-toys --method feldman-cousins (the CL of each toy's critical value)"),
             .init(option: "--output", given: output.output != nil, acts: !writing, when: coverageWhen + "; the toys file is --write-toys"),
             .init(option: "--json", given: output.json, acts: !writing, when: coverageWhen),
-            .init(option: "--critical-toys", given: criticalToys != nil, acts: local && !writing && methods.contains(.feldmanCousins),
-                  when: "with --method feldman-cousins and local toys (the other methods need no critical values)"),
+            .init(option: "--critical-toys", given: criticalToys != nil, acts: local && (writing ? writesCritical : methods.contains(.feldmanCousins)),
+                  when: "with --method feldman-cousins and local toys or --write-toys (the other methods need no critical values)"),
         ])
         if writing {
             guard mus.count == 1 else { throw ValidationError("--write-toys needs exactly one --mu (one toys file per true μν)") }
@@ -74,8 +82,9 @@ struct CoverageCommand: ParsableCommand {
             try ResourceLimit.shards.validate(n, option: "--nshards")
         }
         guard toyOptions.count >= 10, (criticalToys ?? 500) >= 100, threadOptions.threads >= 1 else { throw ValidationError("need --toys ≥ 10, --critical-toys ≥ 100, --threads ≥ 1") }
-        try ResourceLimit.toys.validate(product: [max(mus.count, 1), toyOptions.count] + (methods.contains(.feldmanCousins) ? [criticalToys ?? 500] : []),
-                                        option: "--mu values × --toys" + (methods.contains(.feldmanCousins) ? " × --critical-toys" : ""))
+        let inner = writing ? writesCritical : methods.contains(.feldmanCousins)
+        try ResourceLimit.toys.validate(product: [max(mus.count, 1), toyOptions.count] + (inner ? [criticalToys ?? 500] : []),
+                                        option: "--mu values × --toys" + (inner ? " × --critical-toys" : ""))
         try threadOptions.check()
     }
 
@@ -89,15 +98,12 @@ struct CoverageCommand: ParsableCommand {
             if let path = writeToys { return try write(path, profile: pl) }
             var pts: [Coverage.Point] = []
             if !fromToys.isEmpty {
-                let usable = methods.filter { $0 != .feldmanCousins }
-                guard !usable.isEmpty else {
-                    throw InputError("--from-toys: Feldman–Cousins coverage needs inner toys for every toy; run it without --from-toys, or choose --method wilks or asymptotic-unified")
+                let read = try Coverage.fromToys(try ToyStudySample.load(fromToys), profile: pl, cl: cl, methods: methods,
+                                                 requireFeldmanCousins: methodOptions.contains(.feldmanCousins))
+                if read.skipped {
+                    output.note("note: feldman-cousins skipped for files without critical values per toy (write them with --method feldman-cousins --write-toys)")
                 }
-                if usable.count < methods.count { output.note("note: feldman-cousins skipped (its coverage needs inner toys for every toy; run it without --from-toys)") }
-                for sample in try ToyStudySample.load(fromToys).sorted(by: { $0.header.muNuTrue < $1.header.muNuTrue }) {
-                    for m in usable { pts.append(try Coverage.fromToys(sample, profile: pl, cl: cl, method: m)) }
-                }
-                try emit(pts)
+                try emit(read.points)
                 return
             }
             let muValues = mus.isEmpty ? [0, 0.5e-11, 2e-11] : mus
@@ -126,8 +132,9 @@ struct CoverageCommand: ParsableCommand {
     /// `--write-toys`: the study's shard into a toys file (resumed when it exists; Ctrl-C keeps
     /// the toys written, exit 130).
     func write(_ path: String, profile pl: ProfileLikelihood) throws {
+        let critical = methodOptions.contains(.feldmanCousins) ? ToyFileHeader.CriticalValues(cl: cl, criticalToys: criticalToys ?? 500) : nil
         let study = try Coverage.study(profile: pl, muNu: mus[0], toys: toyOptions.count, seed: toyOptions.seedValue,
-                                       shard: shard ?? 0, nshards: nshards ?? 1)
+                                       shard: shard ?? 0, nshards: nshards ?? 1, criticalValues: critical)
         Interrupt.shared.install()
         let quiet = output.quiet
         var progress: DelayedProgress?

@@ -70,7 +70,7 @@ enum CLIErrors {
         case .gridMax: "--grid-max"
         case .fromToys: "--from-toys"
         case .tStudyAtTruth: "nmmfit toys --statistic t --mu M"
-        case .feldmanCousinsCoverage: "`nmmfit coverage --method feldman-cousins` (locally)"
+        case .feldmanCousinsCoverage: "`nmmfit coverage --mu M --method feldman-cousins --write-toys FILE` (or its shards and `nmmfit merge`)"
         case .measuredMuonAnomaly: "--delta-amu/--delta-amu-sigma"
         case .overwriteAllowed: "also with --force"
         case .fitResult: "`nmmfit fit --json` result"
