@@ -348,6 +348,9 @@ enum CInterface {
                 if let element = run.analysis?.momentElement {
                     throw InputError(field: "spec", "was saved by a fit of the moment-matrix element \(element.element); re-run it with fit_element and this spec")
                 }
+                for k in ["compatibility_toys", "seed"] where a.has(k) {
+                    throw InputError(field: k, "the spec fixes it (a re-run uses the compatibility toys and seed saved in the spec); leave it out with spec")
+                }
                 let settings = try a.settings(run.analysis)
                 return try run.analyse(cl: settings.cl, method: settings.asymptoticMethod).report
             }
