@@ -90,3 +90,20 @@ def test_fit_element_reruns_an_element_spec(tmp_path):
         nmmfit.fit(spec=str(spec))
     with pytest.raises(NMMFitError, match="element"):
         nmmfit.fit_element(element="e-tau", spec=str(spec))
+
+
+def test_an_element_spec_carries_its_atomic_table(tmp_path):
+    """`fit --moments --atomic FILE --save-spec`: the spec holds the table (valid against
+    schemas/model-spec.schema.json) and fit_element(spec=...) reproduces the run without the file."""
+    table = tmp_path / "binding.csv"
+    table.write_text("T_keV,factor\n0,1\n100,1\n")
+    spec = tmp_path / "e.json"
+    original = cli("fit", "--moments", MOMENTS, "--element", "e-mu", "--atomic", str(table), "--save-spec", str(spec))
+    saved = json.loads(spec.read_text())
+    recoil = saved["analysis"]["moment_element"]["recoil"]
+    assert recoil["atomic"] == "table" and recoil["atomic_table"]["content"] == table.read_text()
+    jsonschema = pytest.importorskip("jsonschema")
+    schema = json.loads((REPO / "schemas" / "model-spec.schema.json").read_text())
+    jsonschema.Draft202012Validator(schema).validate(saved)
+    table.unlink()
+    assert nmmfit.fit_element(spec=str(spec))["element"] == original["element"]
