@@ -224,6 +224,10 @@ struct SpecReproductionTests {
         #expect(refit.json["cl"] as? Double == 0.9 && refit.stderr.isEmpty, "-q keeps stderr quiet: \(refit.stderr)")
         let noted = try NMMFitBinary.run(["fit", "--spec", spec.path, "--cl", "0.9"])
         #expect(noted.status == 0 && noted.stderr.contains("note: --cl 0.9 replaces the confidence level 0.95 saved in the spec"), "\(noted.stderr)")
+        // a physics option with --spec would be ignored (the spec fixes the physics): a usage error, one line
+        let physics = try NMMFitBinary.run(["interval", "--spec", spec.path, "--atomic", "free"])
+        #expect(physics.status == 64 && physics.stderr.contains("--atomic applies only with datasets"), "\(physics.stderr)")
+        #expect(physics.stderr.split(separator: "\n").count == 1, "\(physics.stderr)")
         let wilks = try run(["interval", "--method", "wilks"])
         #expect(wilks.json["interval_method"] as? String == "wilks" && wilks.json["cl"] as? Double == 0.95)
         #expect(wilks.stderr.contains("--method wilks replaces the interval method asymptotic-unified"), "\(wilks.stderr)")

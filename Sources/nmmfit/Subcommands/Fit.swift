@@ -105,6 +105,7 @@ struct FitOptions: ParsableArguments {
             var runSpec: RunSpec
             var savedElement: (spec: RunSpec, element: SavedAnalysis.MomentElement, file: String)?
             if let specFile = data.spec {
+                try data.checkSpec(physics: physics)
                 // the saved analysis reproduces every number of the run that wrote the spec;
                 // --cl and --interval-method, when given, replace the saved ones (the library's
                 // rule for every reader of a spec; a note says so)

@@ -69,6 +69,12 @@ struct PhysicsOptions: ParsableArguments {
     }
 
     func recoilModel() throws -> RecoilModel { try choice().model() }
+
+    /// The recoil-physics options given away from their defaults (a default value never counts).
+    var givenOptions: [String] {
+        [("--atomic", atomic.argument != AtomicChoice.stepping.argument), ("--solar-model", solarModel != .b16gs98),
+         ("--sources", sources != nil), ("--constant-pee", constantPee != nil)].filter(\.1).map(\.0)
+    }
 }
 
 /// Tritium treatment.
@@ -172,8 +178,18 @@ struct DataOptions: ParsableArguments {
 
     /// The model: from --spec (read with its saved analysis, both validated), or built from the datasets.
     func model(physics: PhysicsOptions) throws -> BinnedModel {
+        try checkSpec(physics: physics)
         if let spec = try runSpec() { return try BinnedModel(spec: spec.model) }
         return try config(physics: physics).buildModel().model
+    }
+
+    /// A --spec fixes the recoil physics with the model: a physics option given with it would be
+    /// ignored, so it is a usage error (exit 64), as the data options are in ``validate()``.
+    func checkSpec(physics: PhysicsOptions) throws {
+        guard spec != nil else { return }
+        try OptionApplicability.checkData(physics.givenOptions.map {
+            .init(option: $0, given: true, acts: false, when: "with datasets (a --spec model has its recoil physics fixed)")
+        })
     }
 
     /// The --spec file read (its model and saved analysis); nil without --spec.
