@@ -37,6 +37,10 @@ extension CInterface {
             return v
         }
         let spec = try a.string("spec")
+        if spec != nil, let k = dataKeys.first(where: a.has) {
+            // as the CLI: the spec fixes data, windows and physics, so such a key would be ignored
+            throw InputError(field: k, "does not apply with spec (the spec fixes the data, windows and recoil physics); leave it out")
+        }
         let c = DataChoice(datasets: try a.strings("datasets") ?? [], windows: windows,
                            overrides: try (try a.strings("set") ?? []).map(DatasetSpec.Override.init(parsing:)),
                            eminKeV: emin, emaxKeV: emax, binWidthKeV: width, tritium: try choice("tritium", ModelBuilder.Tritium.none),
@@ -47,6 +51,10 @@ extension CInterface {
                            dataDirectory: try a.string("data_dir"))
         return c
     }
+
+    /// The request keys of the data and recoil physics, which a spec fixes.
+    static let dataKeys = ["datasets", "windows", "set", "emin_keV", "emax_keV", "bin_width_keV", "tritium", "efficiency_shape",
+                           "solar_flux_nuisance", "combination_policy", "atomic_nuisance", "atomic", "solar_model", "sources", "constant_pee"]
 
     /// The recoil-physics choices from request keys (atomic, solar_model, sources, constant_pee).
     static func recoilChoice(_ a: Args) throws -> RecoilChoice {

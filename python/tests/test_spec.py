@@ -107,3 +107,12 @@ def test_an_element_spec_carries_its_atomic_table(tmp_path):
     jsonschema.Draft202012Validator(schema).validate(saved)
     table.unlink()
     assert nmmfit.fit_element(spec=str(spec))["element"] == original["element"]
+
+
+def test_data_and_physics_keys_with_a_spec_are_refused(saved):
+    """The spec fixes the data, windows and recoil physics: such a key would be ignored, so it is
+    an error naming it (as the CLI's usage error)."""
+    spec, _ = saved
+    for key, value in [("atomic", "free"), ("datasets", "lz_ws2024"), ("emax_keV", 10.0), ("solar_model", "B16-AGSS09met")]:
+        with pytest.raises(NMMFitError, match=key):
+            nmmfit.interval(spec=spec, **{key: value})
