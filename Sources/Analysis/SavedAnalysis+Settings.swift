@@ -51,13 +51,3 @@ extension SavedAnalysis {
         try settings(saved, cl: cl, method: method.map(IntervalMethod.init(asymptotic:)), clOption: clOption, methodOption: methodOption)
     }
 }
-
-extension IntervalMethod {
-    /// The interval method of an asymptotic construction.
-    public init(asymptotic m: AsymptoticInterval.Method) {
-        switch m {
-        case .unified: self = .asymptoticUnified
-        case .wilks: self = .wilks
-        }
-    }
-}

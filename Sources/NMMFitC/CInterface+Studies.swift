@@ -97,7 +97,7 @@ extension CInterface {
         case "coverage":
             // as `nmmfit coverage`: local toys at each true μν (mu_nu_muB), or from merged toys files (from_toys)
             // the CL saved in a spec applies unless `cl` is given (the library's rule); `methods` lists the constructions checked
-            let cl = try a.settings(try dataChoice(a).savedAnalysis(), methodKey: "-").cl
+            let cl = try a.settings(try dataChoice(a).savedAnalysis(), methodKey: nil).cl
             let methods: [IntervalMethod] = try (try a.strings("methods") ?? ["asymptotic-unified", "feldman-cousins"]).map { m in
                 guard let v = IntervalMethod(rawValue: m) else {
                     throw InputError(field: "methods", "unknown interval method '\(m)' (\(IntervalMethod.allCases.map(\.rawValue).joined(separator: ", ")))")

@@ -100,18 +100,18 @@ struct Args {
     /// `saved` (nil: none), by the library's rule for every reader of a spec: the saved choices
     /// apply unless the request gives `cl` or `methodKey`; a given one that replaces a different
     /// saved one is reported in the answer's `notes`. `allowFeldmanCousins`: the method may be
-    /// feldman-cousins (`interval`).
-    func settings(_ saved: SavedAnalysis?, methodKey: String = "method", allowFeldmanCousins: Bool = false) throws -> SavedAnalysis.Settings {
+    /// feldman-cousins (`interval`); `methodKey` nil: the request chooses no method (`coverage`).
+    func settings(_ saved: SavedAnalysis?, methodKey: String? = "method", allowFeldmanCousins: Bool = false) throws -> SavedAnalysis.Settings {
         let cl: Double? = has("cl") ? try self.cl() : nil
         var method: IntervalMethod?
-        if let m = try string(methodKey) {
+        if let methodKey, let m = try string(methodKey) {
             guard let v = IntervalMethod(rawValue: m), allowFeldmanCousins || v != .feldmanCousins else {
                 let known = allowFeldmanCousins ? IntervalMethod.allCases.map(\.rawValue) : AsymptoticInterval.Method.allCases.map(\.rawValue)
                 throw InputError(field: methodKey, "unknown interval method '\(m)' (\(known.joined(separator: ", ")))")
             }
             method = v
         }
-        let s = try SavedAnalysis.settings(saved, cl: cl, method: method, clOption: "cl", methodOption: methodKey)
+        let s = try SavedAnalysis.settings(saved, cl: cl, method: method, clOption: "cl", methodOption: methodKey ?? "method")
         notes.lines += s.notes
         return s
     }
