@@ -72,7 +72,7 @@ public struct DataChoice: Sendable {
 
     /// The model: read from ``spec``, or built from the datasets.
     public func model(recoil: RecoilModel) throws -> BinnedModel {
-        if let spec { return try BinnedModel(spec: try ModelSpec.load(from: URL(fileURLWithPath: spec))) }
+        if let spec = try runSpec() { return try BinnedModel(spec: spec.model) }
         return try config(recoil: recoil).buildModel().model
     }
 

@@ -72,8 +72,8 @@ public struct RunSpec: Codable, Sendable {
     public func analyse(cl: Double? = nil, method: AsymptoticInterval.Method? = nil,
                         shouldStop: () -> Bool = { false }) throws -> AnalysisConfig.Analysis {
         var used = self
-        let cl = cl ?? analysis?.cl ?? 0.9
-        let method = try method ?? analysis?.method ?? .unified
+        let settings = try SavedAnalysis.settings(analysis, cl: cl, asymptoticMethod: method)
+        let (cl, method) = (settings.cl, settings.asymptoticMethod)
         used.analysis?.cl = cl
         used.analysis?.intervalMethod = method.rawValue
         let model = try BinnedModel(spec: self.model)

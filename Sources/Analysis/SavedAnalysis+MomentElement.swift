@@ -50,30 +50,81 @@ extension SavedAnalysis {
         }
     }
 
+    /// An atomic-binding table file (`--atomic FILE`) carried in the spec: its text, so the
+    /// re-run reads the same factors without the file, with the file's name and SHA-256 as
+    /// given to the run that saved it.
+    public struct AtomicTable: Codable, Sendable, Equatable {
+        /// The file as given on the command line.
+        public var file: String
+        /// SHA-256 (lowercase hex) of the file's bytes; the re-run checks the text against it.
+        public var sha256: String
+        /// `csv` or `hepdata-yaml` (``AtomicBinding/isYAML(_:)``).
+        public var format: String
+        /// The file's text.
+        public var content: String
+
+        public static let formats = ["csv", "hepdata-yaml"]
+
+        /// The table file at `path`, read whole.
+        public init(path: String) throws {
+            let data = try TextInput.readData(path: path, what: "atomic-binding table", limit: .fileBytes)
+            guard let text = String(data: data, encoding: .utf8) else {
+                throw InputError(file: path, "is not UTF-8 text (an atomic-binding table is CSV or HEPData YAML)")
+            }
+            file = path
+            sha256 = SHA256.hex(data)
+            format = AtomicBinding.isYAML(path) ? "hepdata-yaml" : "csv"
+            content = text
+        }
+
+        /// The binding of the saved text; errors name `label` (the spec file and key).
+        public func binding(label: String) throws -> AtomicBinding {
+            try AtomicBinding.parse(text: content, file: label, yaml: format == "hepdata-yaml")
+        }
+    }
+
     /// The recoil physics options (`--solar-model`, `--sources`, `--constant-pee`, `--atomic`).
     public struct Physics: Codable, Sendable {
         public var solarModel: String
         public var sources: [String]
         public var constantPee: Double?
-        /// `free` or `stepping` (a table file is not saved).
+        /// `free`, `stepping` (``RecoilChoice/builtInAtomic``) or `table` (then ``atomicTable`` holds it).
         public var atomic: String
+        /// The atomic-binding table of `atomic: table`, carried whole.
+        public var atomicTable: AtomicTable?
+
+        /// The value of ``atomic`` for a table carried in the spec.
+        public static let tableAtomic = "table"
 
         enum CodingKeys: String, CodingKey {
             case sources, atomic
             case solarModel = "solar_model"
             case constantPee = "constant_pee"
+            case atomicTable = "atomic_table"
         }
 
-        /// The options of `model`; throws for an atomic-binding table (the spec would not carry it).
+        /// The options of `model`; throws for an atomic-binding table (use ``init(_:atomicTableFile:)``,
+        /// which carries the table's file).
         public init(_ model: RecoilModel) throws {
+            try self.init(model, atomicTableFile: nil)
+        }
+
+        /// The options of `model`, whose atomic-binding table (if any) was read from `atomicTableFile`:
+        /// the spec carries the file's text and digest.
+        public init(_ model: RecoilModel, atomicTableFile: String?) throws {
             solarModel = model.solarModel.rawValue
             sources = model.sources.map(\.rawValue)
             if case .constant(let p) = model.survival { constantPee = p } else { constantPee = nil }
             switch model.binding {
-            case .free: atomic = "free"
-            case .stepping: atomic = "stepping"
+            case .free, .stepping:
+                atomic = model.binding.name
+                atomicTable = nil
             case .table:
-                throw InputError(field: "atomic", "a spec of a moment-element fit cannot carry an atomic-binding table (--atomic FILE); save it with --atomic free or stepping")
+                guard let atomicTableFile else {
+                    throw InputError(field: "atomic", "the spec of a moment-element fit carries an atomic-binding table with its file; the file was not given")
+                }
+                atomic = Self.tableAtomic
+                atomicTable = try AtomicTable(path: atomicTableFile)
             }
         }
 
@@ -90,10 +141,24 @@ extension SavedAnalysis {
             guard !list.isEmpty else { throw bad("sources", "name at least one solar source") }
             if let p = constantPee, !(p >= 0 && p <= 1) { throw bad("constant_pee", "must be in [0, 1], got \(p)") }
             let binding: AtomicBinding
-            switch atomic {
-            case "free": binding = .free
-            case "stepping": binding = .stepping
-            default: throw bad("atomic", "must be free or stepping, got \(InputError.excerpt(atomic))")
+            switch (atomic, atomicTable) {
+            case (Self.tableAtomic, let table?):
+                guard AtomicTable.formats.contains(table.format) else {
+                    throw bad("atomic_table.format", "must be one of \(AtomicTable.formats.joined(separator: ", ")), got \(InputError.excerpt(table.format))")
+                }
+                guard SHA256.hex(Data(table.content.utf8)) == table.sha256 else {
+                    throw bad("atomic_table.sha256", "does not match the saved table's content (the spec was edited); save the spec again")
+                }
+                binding = try table.binding(label: "\(file ?? "spec"): analysis.moment_element.recoil.atomic_table (a copy of \(table.file))")
+            case (Self.tableAtomic, nil):
+                throw bad("atomic_table", "is missing: atomic \"table\" needs the table carried in the spec")
+            case (_, _?):
+                throw bad("atomic_table", "applies only with atomic \"table\", got atomic \(InputError.excerpt(atomic))")
+            case (let name, nil):
+                guard RecoilChoice.builtInAtomic.contains(name) else {
+                    throw bad("atomic", "must be \(RecoilChoice.builtInAtomic.joined(separator: ", ")) or table, got \(InputError.excerpt(name))")
+                }
+                binding = try RecoilChoice(atomic: name).binding()
             }
             return RecoilModel(solarModel: solar, sources: list, survival: constantPee.map { .constant($0) } ?? .standard, binding: binding)
         }
@@ -103,7 +168,8 @@ extension SavedAnalysis {
     static let momentElementKeys: [String: Set<String>] = [
         "analysis.moment_element": ["element", "moments_file", "matrix", "recoil", "universal_model"],
         "analysis.moment_element.matrix": ["basis", "type", "real", "imag", "comment"],
-        "analysis.moment_element.recoil": ["solar_model", "sources", "constant_pee", "atomic"],
+        "analysis.moment_element.recoil": ["solar_model", "sources", "constant_pee", "atomic", "atomic_table"],
+        "analysis.moment_element.recoil.atomic_table": ["file", "sha256", "format", "content"],
         "analysis.moment_element.universal_model": ["nmmfit_model", "mu_nu_reference_muB", "channels", "parameters", "parameter_of_interest"],
         "analysis.moment_element.universal_model.parameter_of_interest": ["name", "unit", "symbol", "description"],
         "analysis.moment_element.universal_model.channels[]": ["name", "bin_edges_keV", "observed", "samples"],

@@ -37,6 +37,10 @@ extension CInterface {
             return v
         }
         let spec = try a.string("spec")
+        if spec != nil, let k = dataKeys.first(where: a.has) {
+            // as the CLI: the spec fixes data, windows and physics, so such a key would be ignored
+            throw InputError(field: k, "does not apply with spec (the spec fixes the data, windows and recoil physics); leave it out")
+        }
         let c = DataChoice(datasets: try a.strings("datasets") ?? [], windows: windows,
                            overrides: try (try a.strings("set") ?? []).map(DatasetSpec.Override.init(parsing:)),
                            eminKeV: emin, emaxKeV: emax, binWidthKeV: width, tritium: try choice("tritium", ModelBuilder.Tritium.none),
@@ -47,6 +51,10 @@ extension CInterface {
                            dataDirectory: try a.string("data_dir"))
         return c
     }
+
+    /// The request keys of the data and recoil physics, which a spec fixes.
+    static let dataKeys = ["datasets", "windows", "set", "emin_keV", "emax_keV", "bin_width_keV", "tritium", "efficiency_shape",
+                           "solar_flux_nuisance", "combination_policy", "atomic_nuisance", "atomic", "solar_model", "sources", "constant_pee"]
 
     /// The recoil-physics choices from request keys (atomic, solar_model, sources, constant_pee).
     static func recoilChoice(_ a: Args) throws -> RecoilChoice {
@@ -88,7 +96,8 @@ extension CInterface {
 
         case "coverage":
             // as `nmmfit coverage`: local toys at each true μν (mu_nu_muB), or from merged toys files (from_toys)
-            let cl = try a.cl()
+            // the CL saved in a spec applies unless `cl` is given (the library's rule); `methods` lists the constructions checked
+            let cl = try a.settings(try dataChoice(a).savedAnalysis(), methodKey: nil).cl
             let methods: [IntervalMethod] = try (try a.strings("methods") ?? ["asymptotic-unified", "feldman-cousins"]).map { m in
                 guard let v = IntervalMethod(rawValue: m) else {
                     throw InputError(field: "methods", "unknown interval method '\(m)' (\(IntervalMethod.allCases.map(\.rawValue).joined(separator: ", ")))")
@@ -155,10 +164,11 @@ extension CInterface {
                 let n = try a.int("scan_points")
                 if let n { try ResourceLimit.gridPoints.check(n, option: "scan_points") }
                 try HEPDataSubmission.checkTarget(output, force: force)
+                let settings = try a.settings(try data.savedAnalysis())
                 let submission = try HEPDataRecord.fitSubmission(
                     config: data.spec == nil ? try config(a) : nil,
                     specModel: data.spec == nil ? nil : try model(a),
-                    cl: try a.cl(), method: try a.method(), scanPoints: n, command: "nmmfit (Python package)", dataDirectory: data.dataDirectory)
+                    cl: settings.cl, method: settings.asymptoticMethod, scanPoints: n, command: "nmmfit (Python package)", dataDirectory: data.dataDirectory)
                 let files = try submission.write(to: output, force: force)
                 return Fields(["directory": output, "files": files, "tables": submission.tables.count])
             default:
@@ -167,10 +177,26 @@ extension CInterface {
 
         case "fit_element":
             // as `nmmfit fit --moments FILE --element E`: the element fitted directly with its own template
+            let data = try dataChoice(a)
+            if let run = try data.runSpec(), let file = data.spec {
+                // as `nmmfit fit --spec` of a spec saved by a moment-element fit: every number as
+                // the run that saved it; `cl` and `method` given replace the saved ones
+                guard run.analysis?.momentElement != nil else {
+                    throw InputError(file: file, field: "analysis.moment_element", "is missing: this spec was not saved by a moment-element fit (use fit)")
+                }
+                for k in ["moments", "element", "compatibility_toys", "seed"] where a.has(k) {
+                    throw InputError(field: k, "the spec fixes it (\(k == "moments" || k == "element" ? "the saved element and matrix" : "the saved compatibility toys and seed")); leave it out with spec")
+                }
+                let settings = try a.settings(run.analysis)
+                let (cl, method) = (settings.cl, settings.asymptoticMethod)
+                guard let universal = try FitWithElement.universalRerun(run, cl: cl, method: method) else {
+                    throw InputError(file: file, field: "analysis.moment_element", "is missing")
+                }
+                return try FitWithElement.rerun(run, file: file, universal: universal.report, universalBinEdges: universal.model.binEdges,
+                                                cl: cl, method: method).result
+            }
             let moments = try path(a, "moments", "a moment-matrix file")
             let element = try a.string("element") ?? "e-mu"
-            let data = try dataChoice(a)
-            guard data.spec == nil else { throw InputError(field: "spec", "a moment-element fit builds its model from datasets, not from a spec file") }
             let (cl, method) = (try a.cl(), try a.method())
             let plan = try compatibilityPlan(a)
             let config = try config(a)

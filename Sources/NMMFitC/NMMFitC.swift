@@ -30,6 +30,13 @@ public func nmmfit_abi_version() -> Int32 { CInterface.abiVersion }
 /// A request's arguments with typed, checked access (a wrong type is an ``InputError`` naming the key).
 struct Args {
     var values: [String: Any]
+    /// Lines sent back beside the result (`notes`): an explicit choice that replaced a different
+    /// one saved in a spec. Shared by the copies of one request's arguments.
+    var notes = Notes()
+
+    final class Notes: @unchecked Sendable {
+        var lines: [String] = []
+    }
 
     func has(_ k: String) -> Bool { values[k] != nil && !(values[k] is NSNull) }
     func double(_ k: String) throws -> Double? {
@@ -89,6 +96,25 @@ struct Args {
         guard (0.5...0.999999).contains(cl) else { throw InputError(field: "cl", "must be in [0.5, 0.999999], got \(cl)") }
         return cl
     }
+    /// The confidence level and interval method of a request on a model whose spec saved
+    /// `saved` (nil: none), by the library's rule for every reader of a spec: the saved choices
+    /// apply unless the request gives `cl` or `methodKey`; a given one that replaces a different
+    /// saved one is reported in the answer's `notes`. `allowFeldmanCousins`: the method may be
+    /// feldman-cousins (`interval`); `methodKey` nil: the request chooses no method (`coverage`).
+    func settings(_ saved: SavedAnalysis?, methodKey: String? = "method", allowFeldmanCousins: Bool = false) throws -> SavedAnalysis.Settings {
+        let cl: Double? = has("cl") ? try self.cl() : nil
+        var method: IntervalMethod?
+        if let methodKey, let m = try string(methodKey) {
+            guard let v = IntervalMethod(rawValue: m), allowFeldmanCousins || v != .feldmanCousins else {
+                let known = allowFeldmanCousins ? IntervalMethod.allCases.map(\.rawValue) : AsymptoticInterval.Method.allCases.map(\.rawValue)
+                throw InputError(field: methodKey, "unknown interval method '\(m)' (\(known.joined(separator: ", ")))")
+            }
+            method = v
+        }
+        let s = try SavedAnalysis.settings(saved, cl: cl, method: method, clOption: "cl", methodOption: methodKey ?? "method")
+        notes.lines += s.notes
+        return s
+    }
     func method() throws -> AsymptoticInterval.Method {
         let m = try string("method") ?? AsymptoticInterval.Method.unified.rawValue
         guard let v = AsymptoticInterval.Method(rawValue: m) else {
@@ -120,9 +146,12 @@ final class Session: @unchecked Sendable {
     let model: BinnedModel
     let profile: ProfileLikelihood
     let config: AnalysisConfig?
+    /// The spec the model was read from (its saved analysis gives the defaults of every later call).
+    let runSpec: RunSpec?
+    var saved: SavedAnalysis? { runSpec?.analysis }
     let lock = NSLock()
-    init(model: BinnedModel, profile: ProfileLikelihood, config: AnalysisConfig?) {
-        self.model = model; self.profile = profile; self.config = config
+    init(model: BinnedModel, profile: ProfileLikelihood, config: AnalysisConfig?, runSpec: RunSpec? = nil) {
+        self.model = model; self.profile = profile; self.config = config; self.runSpec = runSpec
     }
 }
 
@@ -182,8 +211,14 @@ enum CInterface {
             guard let command = obj["command"] as? String else { throw InputError(field: "command", "is missing (a string)") }
             let args = try Args(values: obj).object("args") ?? Args(values: [:])
             let result = try dispatch(command, args)
-            if let r = result as? RenderedJSON { return "{\"ok\":true,\"result\":\(r.text)}" }
-            let data = try encoder.encode(Fields(["ok": true, "result": result]))
+            let notes = args.notes.lines
+            if let r = result as? RenderedJSON {
+                let n = notes.isEmpty ? "" : ",\"notes\":" + String(decoding: try encoder.encode(notes), as: UTF8.self)
+                return "{\"ok\":true,\"result\":\(r.text)\(n)}"
+            }
+            var answer: [String: any Encodable] = ["ok": true, "result": result]
+            if !notes.isEmpty { answer["notes"] = notes }
+            let data = try encoder.encode(Fields(answer))
             return String(decoding: data, as: UTF8.self)
         } catch {
             let type: String, message: String
@@ -240,9 +275,10 @@ enum CInterface {
 
     /// Builds a model (from a spec file, or from datasets) and its profile likelihood.
     static func build(_ a: Args) throws -> Session {
-        if let spec = try a.string("spec") {
-            let model = try BinnedModel(spec: try ModelSpec.load(from: URL(fileURLWithPath: spec)))
-            return Session(model: model, profile: try ProfileLikelihood(model: model), config: nil)
+        if let run = try dataChoice(a).runSpec() {
+            // the spec's model, with its saved analysis for the calls on it
+            let model = try BinnedModel(spec: run.model)
+            return Session(model: model, profile: try ProfileLikelihood(model: model), config: nil, runSpec: run)
         }
         let config = try config(a)
         let model = try config.buildModel().model
@@ -294,9 +330,10 @@ enum CInterface {
         case "fit":
             // without a handle: the CLI's `fit` (AnalysisConfig.analyse: per-dataset fits and the
             // compatibility test for combinations); with one: the fit report of that model
-            let (cl, method) = (try a.cl(), try a.method())
             if a.has("handle") {
                 let s = try session(a)
+                let settings = try a.settings(s.saved)
+                let (cl, method) = (settings.cl, settings.asymptoticMethod)
                 s.lock.lock(); defer { s.lock.unlock() }
                 var r = try FitReport.make(profile: s.profile, cl: cl, method: method)
                 if try a.bool("expected_limit", default: true) {
@@ -304,12 +341,20 @@ enum CInterface {
                 }
                 return r
             }
-            if a.has("spec") {
-                let s = try build(a)
-                var r = try FitReport.make(profile: s.profile, cl: cl, method: method)
-                r.expectedLimit = try Sensitivity.run(model: s.model, cl: cl, method: method, toys: 0).asimovMedian
-                return r
+            if let run = try dataChoice(a).runSpec() {
+                // as `nmmfit fit --spec`: the saved analysis re-run (per-dataset fits, the
+                // compatibility test with its saved toys and seed, the records), every number as
+                // the run that saved it; `cl` and `method` given replace the saved ones
+                if let element = run.analysis?.momentElement {
+                    throw InputError(field: "spec", "was saved by a fit of the moment-matrix element \(element.element); re-run it with fit_element and this spec")
+                }
+                for k in ["compatibility_toys", "seed"] where a.has(k) {
+                    throw InputError(field: k, "the spec fixes it (a re-run uses the compatibility toys and seed saved in the spec); leave it out with spec")
+                }
+                let settings = try a.settings(run.analysis)
+                return try run.analyse(cl: settings.cl, method: settings.asymptoticMethod).report
             }
+            let (cl, method) = (try a.cl(), try a.method())
             let plan = try compatibilityPlan(a)
             return try config(a).analyse(cl: cl, method: method, compatibilityToys: plan, seed: try a.seed()).report
 
@@ -326,15 +371,18 @@ enum CInterface {
             if a.has("threshold_method") || a.has("cl") {
                 var b = a
                 b.values["method"] = a.values["threshold_method"] ?? a.values["method"]
-                f["critical_values"] = try AsymptoticInterval.criticalValues(s.profile, muNu: grid, cl: try b.cl(), method: try b.method())
+                let settings = try b.settings(s.saved)
+                f["critical_values"] = try AsymptoticInterval.criticalValues(s.profile, muNu: grid, cl: settings.cl, method: settings.asymptoticMethod)
+                f["cl"] = settings.cl
             }
             return Fields(f)
 
         case "interval":
             let s = try sessionOrBuild(a)
-            let cl = try a.cl()
+            let settings = try a.settings(s.saved, allowFeldmanCousins: true)
+            let cl = settings.cl
             s.lock.lock(); defer { s.lock.unlock() }
-            if try a.string("method") == "feldman-cousins" {
+            if settings.method == .feldmanCousins {
                 let toys = try a.toys(default: 1000)
                 guard toys >= 10 else { throw InputError(field: "toys", "Feldman–Cousins needs ≥ 10 toys per point, got \(toys)") }
                 let points = try a.int("grid_points", default: FeldmanCousins.defaultGridPoints)
@@ -347,10 +395,11 @@ enum CInterface {
                 let fc = FeldmanCousins(profile: s.profile, cl: cl, toysPerPoint: toys, seed: try a.seed(), threads: try a.threads(),
                                         maxRefinements: refine)
                 let r = try fc.construct(grid: grid)
-                return Fields(["mu_nu_best_muB": s.profile.best.muNu, "interval": r.interval, "feldman_cousins": r])
+                return Fields(["mu_nu_best_muB": s.profile.best.muNu, "interval": r.interval, "feldman_cousins": r, "cl": cl,
+                               "interval_method": settings.method.rawValue])
             }
-            let iv = try AsymptoticInterval.interval(s.profile, cl: cl, method: try a.method())
-            return Fields(["mu_nu_best_muB": s.profile.best.muNu, "interval": iv])
+            let iv = try AsymptoticInterval.interval(s.profile, cl: cl, method: settings.asymptoticMethod)
+            return Fields(["mu_nu_best_muB": s.profile.best.muNu, "interval": iv, "cl": cl, "interval_method": settings.method.rawValue])
 
         case "significance":
             let s = try sessionOrBuild(a)
@@ -404,7 +453,8 @@ enum CInterface {
 
         case "sensitivity":
             let s = try sessionOrBuild(a)
-            let r = try Sensitivity.run(model: s.model, cl: try a.cl(), method: try a.method(), toys: try a.toys(default: 200), seed: try a.seed())
+            let settings = try a.settings(s.saved)
+            let r = try Sensitivity.run(model: s.model, cl: settings.cl, method: settings.asymptoticMethod, toys: try a.toys(default: 200), seed: try a.seed())
             return Fields(["output": Sensitivity.Output(r), "band_muB": r.band, "observed_muB": r.observed,
                            "asimov_median_muB": r.asimovMedian,
                            // the band figure needs the toys' band (toys > 0)
@@ -460,8 +510,9 @@ enum CInterface {
         case "figure_data":
             // the data of the fit figures for a model handle: spectrum per channel and the profile scan
             let s = try session(a)
+            let settings = try a.settings(s.saved)
+            let (cl, method) = (settings.cl, settings.asymptoticMethod)
             s.lock.lock(); defer { s.lock.unlock() }
-            let (cl, method) = (try a.cl(), try a.method())
             let r = try FitReport.make(profile: s.profile, cl: cl, method: method)
             let top = max(2.2 * r.interval[1], 1.5 * r.muNuBest, 1e-12)
             let steps = ReportWriter.scanSteps

@@ -57,14 +57,26 @@ extension FitWithElement {
         let edges = universalBinEdges.flatMap { $0 }
         guard let lo = edges.min(), let hi = edges.max() else { throw InputError(field: "element", "the universal fit has no bins") }
         let constraint = try MomentRateCalculator(model: recoil).constraint(
-            onElement: elementID.row, elementID.column, shape: shape, muIntervalBohr: universal.interval[0]...universal.interval[1],
+            onElement: elementID.row, elementID.column, shape: shape,
+            muIntervalBohr: try orderedRange(universal.interval, what: "the universal fit's interval on μν"),
             fromKeV: lo, toKeV: hi)
         var elementReport = direct
         elementReport.digitisedDatasets = universal.digitisedDatasets
-        let result = MomentElementFit(best: direct.muNuBest, interval: direct.interval[0]...direct.interval[1], rescaled: constraint)
+        let result = MomentElementFit(best: direct.muNuBest, interval: try orderedRange(direct.interval, what: "the direct fit's interval on the element"),
+                                      rescaled: constraint)
         let doc = FitWithElement(parameterOfInterest: poi, fit: elementReport, element: result,
                                  universalFit: UniversalFitSummary(universal), provenance: provenance)
         return Run(result: doc, report: elementReport, parameterOfInterest: poi, element: result, model: analysis.model,
                    analysis: analysis)
+    }
+
+    /// An interval's ends `[lower, upper]` (μB) as a range: ends that are not finite or out of
+    /// order are a failed fit (``FitError``, `what` names the interval), never a trap.
+    static func orderedRange(_ ends: [Double], what: String) throws -> ClosedRange<Double> {
+        guard ends.count == 2 else { throw FitError("\(what) has \(ends.count) ends, not 2") }
+        let (lo, hi) = (ends[0], ends[1])
+        guard lo.isFinite, hi.isFinite else { throw FitError("\(what) has an end that is not a finite number ([\(lo), \(hi)] μB)") }
+        guard lo <= hi else { throw FitError("\(what) has its lower end \(lo) μB above its upper end \(hi) μB") }
+        return lo...hi
     }
 }

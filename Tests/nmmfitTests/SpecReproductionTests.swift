@@ -170,4 +170,74 @@ struct SpecReproductionTests {
         #expect(bad.status == 2 && bad.stderr.contains("analysis") && bad.stderr.contains("nmmfit_model 2"), "\(bad.stderr)")
         #expect(bad.stderr.split(separator: "\n").count == 1, "\(bad.stderr)")
     }
+
+    @Test("a moment-element fit with an --atomic table file: the spec carries the table and the re-run is bitwise equal")
+    func momentElementAtomicTable() throws {
+        let dir = try TemporaryFolder.make()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        // a table equal to free electrons (factor 1): its element numbers must be those of --atomic free
+        let table = dir.appendingPathComponent("binding.csv")
+        try Data("T_keV,factor\n0,1\n100,1\n".utf8).write(to: table)
+        let moments = SchemaTests.root.appendingPathComponent("data/models/su2h_e_mu_majorana.json").path
+        let (a, b, c, spec) = try Self.rerun(["--moments", moments, "--element", "e-mu", "--atomic", table.path])
+        #expect(c.differences.isEmpty, "\(c.differences.joined(separator: "\n"))")
+        #expect(c.numbers > 90, "numbers compared: \(c.numbers)")
+        let recoil = try #require(((spec["analysis"] as? [String: Any])?["moment_element"] as? [String: Any])?["recoil"] as? [String: Any])
+        let carried = try #require(recoil["atomic_table"] as? [String: Any])
+        #expect(recoil["atomic"] as? String == "table" && carried["content"] as? String == "T_keV,factor\n0,1\n100,1\n")
+        #expect(carried["sha256"] as? String == (a["data_digests"] as? [String: String])?[table.path])
+        // the table acted: the rescaled interval is that of free electrons, not of the default stepping
+        let free = try NMMFitBinary.run(["fit", "--moments", moments, "--element", "e-mu", "--atomic", "free", "--json", "-q"])
+        #expect(free.status == 0, "\(free.stderr)")
+        let f = try #require(try JSONSerialization.jsonObject(with: Data(free.stdout.utf8)) as? [String: Any])
+        let (eb, ef) = (try #require(b["element"] as? [String: Any]), try #require(f["element"] as? [String: Any]))
+        #expect(eb["rescaled_upper_muB"] as? Double == ef["rescaled_upper_muB"] as? Double)
+        #expect(eb["sensitivity"] as? Double == ef["sensitivity"] as? Double)
+    }
+
+    /// `fit --cl 0.95 --save-spec`, then `interval`, `scan`, `sensitivity` with `--spec`: each
+    /// uses the saved 95 % CL (the library's rule for every reader), and `--cl` given wins with a note.
+    @Test("interval, scan and sensitivity with --spec use the saved CL; a given --cl wins and says so")
+    func otherReaders() throws {
+        let dir = try TemporaryFolder.make()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let spec = dir.appendingPathComponent("s.json"), fit = dir.appendingPathComponent("fit.json")
+        let r = try NMMFitBinary.run(["fit", "--cl", "0.95", "--set", "xenon1t_sr1.exposure_tonne_year=0.65",
+                                      "--save-spec", spec.path, "-o", fit.path, "-q"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let original = try Self.json(fit)
+        func run(_ args: [String]) throws -> (json: [String: Any], stderr: String) {
+            let p = try NMMFitBinary.run(args + ["--spec", spec.path, "--json"])
+            #expect(p.status == 0, "\(p.stderr)")
+            return (try #require(try JSONSerialization.jsonObject(with: Data(p.stdout.utf8)) as? [String: Any]), p.stderr)
+        }
+        let iv = try run(["interval"])
+        #expect(iv.json["cl"] as? Double == 0.95)
+        #expect(iv.json["interval_muB"] as? [Double] == original["interval_muB"] as? [Double])
+        #expect(!iv.stderr.contains("replaces"))
+        // the saved analysis's records reach every reader's provenance
+        #expect(iv.json["spec_overrides"] as? [String] == ["xenon1t_sr1.exposure_tonne_year=0.65"])
+        let given = try run(["interval", "--cl", "0.9"])
+        #expect(given.json["cl"] as? Double == 0.9)
+        #expect(given.stderr.contains("note: --cl 0.9 replaces the confidence level 0.95 saved in the spec"), "\(given.stderr)")
+        let refit = try run(["fit", "--cl", "0.9", "-q"])
+        #expect(refit.json["cl"] as? Double == 0.9 && refit.stderr.isEmpty, "-q keeps stderr quiet: \(refit.stderr)")
+        let noted = try NMMFitBinary.run(["fit", "--spec", spec.path, "--cl", "0.9"])
+        #expect(noted.status == 0 && noted.stderr.contains("note: --cl 0.9 replaces the confidence level 0.95 saved in the spec"), "\(noted.stderr)")
+        // a physics option with --spec would be ignored (the spec fixes the physics): a usage error, one line
+        let physics = try NMMFitBinary.run(["interval", "--spec", spec.path, "--atomic", "free"])
+        #expect(physics.status == 64 && physics.stderr.contains("--atomic applies only with datasets"), "\(physics.stderr)")
+        #expect(physics.stderr.split(separator: "\n").count == 1, "\(physics.stderr)")
+        let wilks = try run(["interval", "--method", "wilks"])
+        #expect(wilks.json["interval_method"] as? String == "wilks" && wilks.json["cl"] as? Double == 0.95)
+        #expect(wilks.stderr.contains("--method wilks replaces the interval method asymptotic-unified"), "\(wilks.stderr)")
+        let sens = try run(["sensitivity", "--toys", "5", "-q"])
+        #expect(sens.json["cl"] as? Double == 0.95)
+        #expect(sens.json["expected_limit_asimov_median_muB"] as? Double == original["expected_limit_asimov_median_muB"] as? Double)
+        // scan draws the interval at the saved CL: its default grid ends at 2.2 × the 95 % upper end
+        let scan = try run(["scan", "--points", "3", "-q"])
+        let points = try #require(scan.json["points"] as? [[String: Any]])
+        let upper = try #require((original["interval_muB"] as? [Double])?.last)
+        #expect(points.last?["mu_nu_muB"] as? Double == 2.2 * upper)
+    }
 }

@@ -18,6 +18,12 @@ CLI's ``--set``), ``bin_width_keV``, ``tritium`` ("none" | "free"), ``efficiency
 ``solar_flux_nuisance``, ``atomic`` ("stepping" | "free" | a table file), ``solar_model``,
 ``sources``, ``constant_pee``, ``combination_policy``, ``atomic_nuisance``, ``data_dir``,
 ``spec`` (a model spec file written by ``--save-spec``).
+
+A spec saved by ``nmmfit fit --save-spec`` (or ``model_spec.json`` of a report) also holds the
+analysis of the run that wrote it (confidence level, interval method, datasets, …). With
+``spec``, every ``cl`` and ``method`` left at ``None`` takes the saved value; one given
+explicitly wins, and the engine says so with an :class:`NMMFitNote` warning. Without a spec,
+``None`` means 0.9 and "asymptotic-unified".
 """
 from __future__ import annotations
 
@@ -26,12 +32,12 @@ from typing import Any, Iterable, Sequence
 import numpy as np
 import pandas as pd
 
-from ._engine import NMMFitError, call, library_path
+from ._engine import NMMFitError, NMMFitNote, call, library_path
 from .results import (FitResult, IntervalResult, ScanResult, SensitivityResult, SignificanceResult,
                       SpectrumResult, ToysResult)
 
 __all__ = [
-    "NMMFitError", "Model", "FitResult", "ScanResult", "IntervalResult", "SignificanceResult", "ToysResult",
+    "NMMFitError", "NMMFitNote", "Model", "FitResult", "ScanResult", "IntervalResult", "SignificanceResult", "ToysResult",
     "SensitivityResult", "SpectrumResult", "version", "datasets", "dataset", "fit", "scan", "interval",
     "significance", "toys", "sensitivity", "compare", "spectrum", "models", "library_path",
     "goodness_of_fit", "coverage", "merge_toys", "export_pyhf", "export_spec", "export_hepdata", "fit_element",
@@ -78,13 +84,17 @@ def dataset(name: str, data_dir: str | None = None) -> dict:
     return call("dataset_show", name=name, data_dir=data_dir)
 
 
-def fit(datasets: str | Sequence[str] | None = None, *, cl: float = 0.9, method: str = "asymptotic-unified",
-        compatibility_toys: int | None = None, seed: int = 1, **options: Any) -> FitResult:
-    """Fits μν as ``nmmfit fit`` does: best fit, interval at ``cl``, expected limit, q0; for
-    several datasets also each one alone and their compatibility test (calibrated with toys:
-    adaptive by default, ``compatibility_toys=N`` for exactly N, 0 for none; seeded by ``seed``).
+def fit(datasets: str | Sequence[str] | None = None, *, cl: float | None = None, method: str | None = None,
+        compatibility_toys: int | None = None, seed: int | None = None, **options: Any) -> FitResult:
+    """Fits μν as ``nmmfit fit`` does: best fit, interval at ``cl`` (default 0.9), expected
+    limit, q0; for several datasets also each one alone and their compatibility test (calibrated
+    with toys: adaptive by default, ``compatibility_toys=N`` for exactly N, 0 for none; seeded by
+    ``seed``, default 1).
 
     ``method``: "asymptotic-unified" (default) or "wilks". Default dataset: XENON1T SR1, 1–7 keV.
+    With ``spec`` (a saved spec) this is ``nmmfit fit --spec``: the saved analysis is re-run, every
+    number as the run that saved it (``cl``/``method`` given replace the saved ones;
+    ``compatibility_toys`` and ``seed`` are the spec's).
     """
     if datasets is not None:
         options["datasets"] = datasets
@@ -142,7 +152,7 @@ class Model:
     def __repr__(self) -> str:
         return f"Model(channels={self.channels}, bins={self.bins}, mu_nu_best_muB={self.mu_nu_best_muB:.4g})"
 
-    def fit(self, cl: float = 0.9, method: str = "asymptotic-unified", expected_limit: bool = True) -> FitResult:
+    def fit(self, cl: float | None = None, method: str | None = None, expected_limit: bool = True) -> FitResult:
         """The fit report of this model (as ``nmmfit fit`` for one dataset; for a combination
         without the per-dataset fits — use :func:`nmmfit.fit` for those)."""
         return FitResult.from_json(call("fit", handle=self._h(), cl=cl, method=method, expected_limit=expected_limit))
@@ -161,16 +171,17 @@ class Model:
         """t̃ = −2Δ ln L at one μν (μB)."""
         return float(call("scan", handle=self._h(), mu_nu_muB=[float(mu_nu_muB)])["points"][0]["minus_two_delta_lnL"])
 
-    def interval(self, cl: float = 0.9, method: str = "asymptotic-unified", *, toys: int | None = None,
+    def interval(self, cl: float | None = None, method: str | None = None, *, toys: int | None = None,
                  seed: int = 1, threads: int | None = None, grid_points: int | None = None,
                  grid_max_muB: float | None = None, refine: int | None = None) -> IntervalResult:
         """A confidence interval on μν (μB): "asymptotic-unified", "wilks" or "feldman-cousins"
         (``toys`` per grid point, default 1000, on ``grid_points`` points (≥ 3, default 30) from 0 to
-        ``grid_max_muB``; ``refine`` bisection steps at each end)."""
+        ``grid_max_muB``; ``refine`` bisection steps at each end). Defaults: 0.9 and
+        "asymptotic-unified", or for a model read from a spec the CL and method saved in it."""
         r = call("interval", handle=self._h(), cl=cl, method=method, toys=toys, seed=seed, threads=threads,
                  grid_points=grid_points, grid_max_muB=grid_max_muB, refine=refine)
         iv = r["interval"]
-        return IntervalResult(r["mu_nu_best_muB"], (iv["lower"], iv["upper"]), iv.get("cl", cl), iv.get("method", method),
+        return IntervalResult(r["mu_nu_best_muB"], (iv["lower"], iv["upper"]), r["cl"], r["interval_method"],
                               r.get("feldman_cousins"), r)
 
     def significance(self, toys: int = 0, seed: int = 1, threads: int | None = None) -> SignificanceResult:
@@ -188,11 +199,11 @@ class Model:
                  seed=seed, threads=threads, first=first)
         return ToysResult(pd.DataFrame(r["columns"]), r["header"], r["seconds"], r["threads"])
 
-    def sensitivity(self, cl: float = 0.9, method: str = "asymptotic-unified", toys: int = 200, seed: int = 1) -> SensitivityResult:
+    def sensitivity(self, cl: float | None = None, method: str | None = None, toys: int = 200, seed: int = 1) -> SensitivityResult:
         """Expected upper limits: Asimov median and the ±1σ/±2σ band from background-only toys (μB)."""
         return _sensitivity(call("sensitivity", handle=self._h(), cl=cl, method=method, toys=toys, seed=seed))
 
-    def figure_data(self, cl: float = 0.9, method: str = "asymptotic-unified") -> dict:
+    def figure_data(self, cl: float | None = None, method: str | None = None) -> dict:
         """The data of the fit figures (``spectra``: one per channel; ``profile_scan``), in the
         format of the ``.json`` files written beside each SVG; draw them with :mod:`nmmfit.plotting`."""
         return call("figure_data", handle=self._h(), cl=cl, method=method)
@@ -211,7 +222,7 @@ def scan(mu_nu_muB: float | Iterable[float], cl: float | None = None, **options:
         return m.scan(mu_nu_muB, cl=cl)
 
 
-def interval(cl: float = 0.9, method: str = "asymptotic-unified", *, toys: int | None = None, seed: int = 1,
+def interval(cl: float | None = None, method: str | None = None, *, toys: int | None = None, seed: int = 1,
              **options: Any) -> IntervalResult:
     """A confidence interval on μν (see :meth:`Model.interval`)."""
     with Model(**options) as m:
@@ -231,7 +242,7 @@ def toys(n: int = 1000, mu_nu_muB: float = 0.0, *, statistic: str = "q0", seed: 
         return m.toys(n, mu_nu_muB, statistic=statistic, seed=seed, threads=threads)
 
 
-def sensitivity(cl: float = 0.9, method: str = "asymptotic-unified", toys: int = 200, seed: int = 1,
+def sensitivity(cl: float | None = None, method: str | None = None, toys: int = 200, seed: int = 1,
                 **options: Any) -> SensitivityResult:
     """Expected limits (see :meth:`Model.sensitivity`)."""
     with Model(**options) as m:
@@ -279,7 +290,7 @@ def goodness_of_fit(**options: Any) -> dict:
 
 
 def coverage(mu_nu_muB: float | Iterable[float] | None = None, methods: str | Sequence[str] | None = None, *,
-             cl: float = 0.9, toys: int = 1000, critical_toys: int = 500, seed: int = 1, threads: int | None = None,
+             cl: float | None = None, toys: int = 1000, critical_toys: int = 500, seed: int = 1, threads: int | None = None,
              from_toys: str | Sequence[str] | None = None, **options: Any) -> pd.DataFrame:
     """Coverage of interval constructions on toys, as ``nmmfit coverage --json``: one row per true
     μν (``mu_nu``, μB; default 0, 0.5e-11 and 2e-11) and method ("asymptotic-unified",
@@ -323,7 +334,7 @@ def export_spec(**options: Any) -> dict:
     return call("export", format="spec", **_data(options))["spec"]
 
 
-def export_hepdata(output: str, *, cl: float = 0.9, method: str = "asymptotic-unified", scan_points: int | None = None,
+def export_hepdata(output: str, *, cl: float | None = None, method: str | None = None, scan_points: int | None = None,
                    force: bool = False, **options: Any) -> dict:
     """Fits the data and writes a HEPData submission folder ``output`` (submission.yaml, the
     limits, the −2ΔlnL scan on ``scan_points`` points, one spectrum table per dataset; μν in
@@ -333,14 +344,19 @@ def export_hepdata(output: str, *, cl: float = 0.9, method: str = "asymptotic-un
                 **_data(options))
 
 
-def fit_element(moments: str, element: str = "e-mu", *, cl: float = 0.9, method: str = "asymptotic-unified",
-                compatibility_toys: int | None = None, seed: int = 1, **options: Any) -> dict:
+def fit_element(moments: str | None = None, element: str | None = None, *, cl: float | None = None,
+                method: str | None = None, compatibility_toys: int | None = None, seed: int | None = None,
+                **options: Any) -> dict:
     """Fits one element of a magnetic-moment matrix directly, as ``nmmfit fit --moments FILE
     --element E --json``: the element of the matrix shape in ``moments`` (a moment-matrix JSON
     file) builds its own per-source signal template. Returns the CLI's keys:
     ``parameter_of_interest`` (name, unit μB), ``fit`` (the fit report of the element, its
     ``mu_nu_*`` keys holding the element in μB), ``element`` (best, interval and the rescaled
-    universal interval, μB) and ``universal_fit`` (the flavour-universal μν fit, μB)."""
+    universal interval, μB) and ``universal_fit`` (the flavour-universal μν fit, μB).
+    ``element`` defaults to "e-mu", ``cl`` to 0.9, ``method`` to "asymptotic-unified".
+
+    With ``spec`` (saved by such a fit) and no ``moments``/``element``: the saved element fit is
+    re-run, every number as the run that saved it (``cl``/``method`` given replace the saved ones)."""
     return call("fit_element", moments=moments, element=element, cl=cl, method=method,
                 compatibility_toys=compatibility_toys, seed=seed, **_data(options))
 

@@ -14,12 +14,18 @@ import math
 import os
 import sys
 import threading
+import warnings
 from pathlib import Path
 from typing import Any
 
 _NAMES = ["libnmmfit_c.dylib"] if sys.platform == "darwin" else ["libnmmfit_c.so"]
 _lock = threading.Lock()
 _lib: ctypes.CDLL | None = None
+
+
+class NMMFitNote(UserWarning):
+    """A note from the engine about a request that succeeded, e.g. an explicit ``cl`` that
+    replaced a different confidence level saved in the spec."""
 
 
 class NMMFitError(RuntimeError):
@@ -102,4 +108,6 @@ def call(command: str, **args: Any) -> Any:
     if not answer.get("ok"):
         err = answer.get("error", {})
         raise NMMFitError(err.get("message", "unknown error"), kind=err.get("type", "internal"))
+    for note in answer.get("notes", []):
+        warnings.warn(note, NMMFitNote, stacklevel=2)
     return _finite(answer["result"])

@@ -41,6 +41,7 @@ struct Compare: ParsableCommand {
             var d = data
             if tests.contains(ModelNames.tritium) { d.tritium = .free }
             if d.spec == nil { try d.checkApplicability(try d.choice().channels()) }
+            try data.checkSpec(physics: physics)
             let comparison = try BackgroundComparison(data: try data.choice(), recoil: try physics.recoilModel(), tests: tests, keepMuNu: keepMuNu)
             let model = comparison.model
             let toys = toyOptions.count

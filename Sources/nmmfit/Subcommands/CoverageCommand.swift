@@ -94,6 +94,8 @@ struct CoverageCommand: ParsableCommand {
     func run() throws {
         try CLIErrors.run {
             try OutputTargets.check(files: [output.output], force: output.force)
+            // a --spec's saved CL applies unless --cl is given (the library's rule); --method lists the constructions checked
+            let cl = try data.settings(cl: level.clGiven, method: nil, note: output.note).cl
             let pl = try ProfileLikelihood(model: try data.model(physics: physics))
             if let path = writeToys { return try write(path, profile: pl) }
             var pts: [Coverage.Point] = []

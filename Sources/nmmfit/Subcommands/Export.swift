@@ -113,10 +113,12 @@ struct Export: ParsableCommand {
     /// and writes the HEPData submission folder.
     func exportHEPData(to directory: String) throws {
         try HEPDataSubmission.checkTarget(directory, force: force)
+        // a --spec's saved CL and method apply unless given (the library's rule)
+        let settings = try interval.settings(data) { if !quiet { Console.error($0) } }
         let submission = try HEPDataRecord.fitSubmission(
             config: data.spec == nil ? try data.config(physics: physics) : nil,
             specModel: data.spec == nil ? nil : try data.model(physics: physics),
-            cl: interval.cl, method: interval.intervalMethod, scanPoints: scanPoints,
+            cl: settings.cl, method: settings.asymptoticMethod, scanPoints: scanPoints,
             command: (["nmmfit"] + CommandLine.arguments.dropFirst()).joined(separator: " "), dataDirectory: data.dataDir)
         let files = try submission.write(to: directory, force: force)
         if !quiet { Console.error("wrote \(files.count) files to \(directory)/ (HEPData submission: \(submission.tables.count) tables)") }

@@ -75,9 +75,6 @@ struct FitOptions: ParsableArguments {
                   when: "with two or more datasets and compatibility toys (not --compatibility-toys 0; a --spec run uses the seed saved in the spec)"),
         ])
         if moments != nil { _ = try ModelCommand.Effective.parseElement(element ?? "e-mu") }
-        if saveSpec != nil && moments != nil && ![AtomicChoice.free.argument, AtomicChoice.stepping.argument].contains(physics.atomic.argument) {
-            throw ValidationError("--save-spec with --moments needs --atomic free or stepping: the spec of a moment-element fit does not carry an atomic-binding table")
-        }
         if let n = compatibilityToys {
             guard n >= 0 else { throw ValidationError("--compatibility-toys must be ≥ 0, got \(n)") }
             try ResourceLimit.toys.validate(n, option: "--compatibility-toys")
@@ -108,17 +105,21 @@ struct FitOptions: ParsableArguments {
             var runSpec: RunSpec
             var savedElement: (spec: RunSpec, element: SavedAnalysis.MomentElement, file: String)?
             if let specFile = data.spec {
+                try data.checkSpec(physics: physics)
                 // the saved analysis reproduces every number of the run that wrote the spec;
-                // --cl and --interval-method, when given, replace the saved ones
+                // --cl and --interval-method, when given, replace the saved ones (the library's
+                // rule for every reader of a spec; a note says so)
                 let saved = try RunSpec.load(from: URL(fileURLWithPath: specFile))
+                for n in try SavedAnalysis.settings(saved.analysis, cl: interval.clGiven, asymptoticMethod: interval.intervalMethodGiven).notes {
+                    output.note("note: \(n)")
+                }
                 if saved.analysis?.isCombination == true && saved.analysis?.compatibilityToys?.plan != CompatibilityTest.ToyPlan.none {
                     Interrupt.shared.install()
                 }
-                if let element = saved.analysis?.momentElement, var universal = saved.analysis {
+                if let element = saved.analysis?.momentElement,
+                   let a = try FitWithElement.universalRerun(saved, cl: interval.clGiven, method: interval.intervalMethodGiven,
+                                                             shouldStop: { Interrupt.shared.requested }) {
                     // a moment-element fit: first the flavour-universal fit it is shown beside
-                    universal.momentElement = nil
-                    let a = try RunSpec(model: element.universalModel, analysis: universal)
-                        .analyse(cl: interval.clGiven, method: interval.intervalMethodGiven, shouldStop: { Interrupt.shared.requested })
                     (model, profile, report, runSpec) = (a.model, a.profile, a.report, a.runSpec)
                     savedElement = (saved, element, specFile)
                 } else {
@@ -177,16 +178,9 @@ struct FitOptions: ParsableArguments {
                 let run: FitWithElement.Run, file: String
                 if let savedElement {
                     let (saved, me, specFile) = savedElement
-                    let elementID: MatrixElement
-                    do { elementID = try MatrixElement(parsing: me.element) } catch let e as MatrixElement.ParseError {
-                        throw InputError(file: specFile, field: "analysis.moment_element.element", "\(e)")
-                    }
-                    let shape = try MomentMatrixFile.parse(try me.matrix.jsonData(), file: specFile).converted(to: elementID.basis, pmns: .standard)
-                    let direct = try saved.analyse(cl: interval.clGiven, method: interval.intervalMethodGiven,
+                    run = try FitWithElement.rerun(saved, file: specFile, universal: report, universalBinEdges: model.binEdges,
+                                                   cl: interval.clGiven, method: interval.intervalMethodGiven, provenance: provenance,
                                                    shouldStop: { Interrupt.shared.requested })
-                    run = try FitWithElement.assemble(direct: direct, parameterOfInterest: saved.model.poi, element: elementID, shape: shape,
-                                                      recoil: try me.recoil.recoilModel(file: specFile), universal: report,
-                                                      universalBinEdges: model.binEdges, provenance: provenance)
                     file = me.momentsFile
                 } else {
                     let moments = moments!
@@ -200,7 +194,8 @@ struct FitOptions: ParsableArguments {
                             path: moments, what: "moment-matrix file", limit: .momentMatrixBytes))
                         r.analysis.runSpec.analysis?.momentElement = SavedAnalysis.MomentElement(
                             element: element ?? "e-mu", momentsFile: moments, matrix: matrix,
-                            recoil: try SavedAnalysis.Physics(try physics.recoilModel()), universalModel: model.spec)
+                            recoil: try SavedAnalysis.Physics(try physics.recoilModel(), atomicTableFile: physics.atomic.tableFile),
+                            universalModel: model.spec)
                     }
                     run = r
                     file = moments

@@ -16,8 +16,11 @@ struct Interval: ParsableCommand {
 
     @OptionGroup var level: ConfidenceLevelOption
 
-    @Option(help: "Interval construction: boundary-aware asymptotic, Wilks' χ²₁ threshold, or Feldman–Cousins with toys.")
-    var method: IntervalMethod = .asymptoticUnified
+    @Option(name: .customLong("method"),
+            help: "Interval construction: boundary-aware asymptotic, Wilks' χ²₁ threshold, or Feldman–Cousins with toys (default: asymptotic-unified; with --spec: the spec's).")
+    var methodGiven: IntervalMethod?
+    /// The construction asked for on the command line (a --spec's saved one applies when none is given).
+    var method: IntervalMethod { methodGiven ?? .asymptoticUnified }
 
     @OptionGroup var toyOptions: ToyOptions<Interval>
     @OptionGroup var threadOptions: ThreadOptions
@@ -36,8 +39,6 @@ struct Interval: ParsableCommand {
     var fromToys: [String] = []
     @Option(help: ArgumentHelp("Feldman–Cousins: keep each tested point's toys in this folder (one toys file per μν, t̃ at its true μν): Ctrl-C keeps the points finished, re-running the same command resumes, and --from-toys reads the folder.", valueName: "folder"))
     var toysDir: String?
-
-    var cl: Double { level.cl }
 
     func validate() throws {
         guard toyOptions.count >= 10 else { throw ValidationError("--toys must be ≥ 10") }
@@ -70,6 +71,9 @@ struct Interval: ParsableCommand {
     func run() throws {
         try CLIErrors.run {
             try OutputTargets.check(files: [output.output], force: output.force)
+            // a --spec's saved CL and method apply unless given (the library's rule; a note says when a given one replaces it)
+            let settings = try data.settings(cl: level.clGiven, method: methodGiven, methodOption: "--method", note: output.note)
+            let (cl, method) = (settings.cl, settings.method)
             let pl = try ProfileLikelihood(model: try data.model(physics: physics))
             var out: Output
             var fcResult: FeldmanCousins.Result?
@@ -102,7 +106,7 @@ struct Interval: ParsableCommand {
                 out = Output(muNuBest: pl.best.muNu, interval: r.interval, cl: cl, feldmanCousins: r)
                 fcResult = r
             } else {
-                let iv = try AsymptoticInterval.interval(pl, cl: cl, method: method.asymptotic ?? .unified)
+                let iv = try AsymptoticInterval.interval(pl, cl: cl, method: settings.asymptoticMethod)
                 out = Output(muNuBest: pl.best.muNu, interval: iv, cl: cl)
             }
             var provenance = try data.provenance(physics: physics, seed: fromToys.isEmpty && method == .feldmanCousins ? toyOptions.seedValue : nil)

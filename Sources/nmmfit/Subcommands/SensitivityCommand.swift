@@ -1,3 +1,4 @@
+import Analysis
 import ArgumentParser
 import BuildInfo
 import Formats
@@ -42,6 +43,10 @@ struct SensitivityCommand: ParsableCommand {
     func run() throws {
         try CLIErrors.run {
             try OutputTargets.check(files: [output.output, plot], force: output.force)
+            // a --spec's saved CL and method apply unless given (the library's rule)
+            let settings = try data.settings(cl: interval.clGiven, method: (oldMethodOption ?? interval.intervalMethodGiven).map(IntervalMethod.init(asymptotic:)),
+                                             note: output.note)
+            let (cl, method) = (settings.cl, settings.asymptoticMethod)
             let model = try data.model(physics: physics)
             let toys = toyOptions.count
             let progress = DelayedProgress(total: toys, label: "sensitivity toys", quiet: output.quiet || output.json)

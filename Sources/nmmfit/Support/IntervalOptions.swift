@@ -1,3 +1,4 @@
+import Analysis
 import ArgumentParser
 import Likelihood
 
@@ -8,7 +9,7 @@ struct IntervalOptions: ParsableArguments {
     @OptionGroup var level: ConfidenceLevelOption
 
     @Option(name: .customLong("interval-method"),
-            help: "Interval method: boundary-aware asymptotic or Wilks' χ²₁ threshold (default: asymptotic-unified; `fit --spec`: the spec's).")
+            help: "Interval method: boundary-aware asymptotic or Wilks' χ²₁ threshold (default: asymptotic-unified; with --spec: the method saved in the spec).")
     var intervalMethodGiven: AsymptoticInterval.Method?
 
     /// The interval method: as given, else asymptotic-unified.
@@ -17,4 +18,10 @@ struct IntervalOptions: ParsableArguments {
     var cl: Double { level.cl }
     /// The confidence level when `--cl` was given (a `--spec` run otherwise uses the spec's).
     var clGiven: Double? { level.clGiven }
+
+    /// The CL and method of a command with `data`: a --spec's saved ones unless given (the
+    /// library's rule, ``DataOptions/settings(cl:method:methodOption:note:)``).
+    func settings(_ data: DataOptions, note: (String) -> Void) throws -> SavedAnalysis.Settings {
+        try data.settings(cl: clGiven, method: intervalMethodGiven.map(IntervalMethod.init(asymptotic:)), note: note)
+    }
 }

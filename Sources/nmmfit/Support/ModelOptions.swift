@@ -17,13 +17,11 @@ struct AtomicChoice: ExpressibleByArgument {
     static let free = AtomicChoice(argument: "free")!
     static let stepping = AtomicChoice(argument: "stepping")!
     var defaultValueDescription: String { argument }
-    func binding() throws -> AtomicBinding {
-        switch argument {
-        case "free": .free
-        case "stepping": .stepping
-        default: try AtomicBinding.load(from: URL(fileURLWithPath: argument))
-        }
-    }
+    /// Whether this is a built-in atomic model (the library's list, ``RecoilChoice/builtInAtomic``), not a table file.
+    var isBuiltIn: Bool { RecoilChoice.builtInAtomic.contains(argument) }
+    /// The atomic-binding table file named, if any.
+    var tableFile: String? { RecoilChoice(atomic: argument).atomicTableFile }
+    func binding() throws -> AtomicBinding { try RecoilChoice(atomic: argument).binding() }
 }
 
 /// Solar model choices on the command line.
@@ -48,8 +46,8 @@ struct PhysicsOptions: ParsableArguments {
             throw ValidationError("--constant-pee must be in [0, 1], got \(p)")
         }
         _ = try parsedSources()
-        if !["free", "stepping"].contains(atomic.argument) && !FileManager.default.fileExists(atPath: atomic.argument) {
-            throw ValidationError("--atomic must be free, stepping or an existing table file (format: docs/datasets.md); '\(atomic.argument)' is none of these")
+        if !atomic.isBuiltIn && !FileManager.default.fileExists(atPath: atomic.argument) {
+            throw ValidationError("--atomic must be \(RecoilChoice.builtInAtomic.joined(separator: ", ")) or an existing table file (format: docs/datasets.md); '\(atomic.argument)' is none of these")
         }
     }
 
@@ -71,6 +69,12 @@ struct PhysicsOptions: ParsableArguments {
     }
 
     func recoilModel() throws -> RecoilModel { try choice().model() }
+
+    /// The recoil-physics options given away from their defaults (a default value never counts).
+    var givenOptions: [String] {
+        [("--atomic", atomic.argument != AtomicChoice.stepping.argument), ("--solar-model", solarModel != .b16gs98),
+         ("--sources", sources != nil), ("--constant-pee", constantPee != nil)].filter(\.1).map(\.0)
+    }
 }
 
 /// Tritium treatment.
@@ -172,39 +176,65 @@ struct DataOptions: ParsableArguments {
         return try choice.config(channels: channels, recoil: try physics.recoilModel())
     }
 
-    /// The model: from --spec, or built from the datasets.
+    /// The model: from --spec (read with its saved analysis, both validated), or built from the datasets.
     func model(physics: PhysicsOptions) throws -> BinnedModel {
-        if let spec { return try BinnedModel(spec: try ModelSpec.load(from: URL(fileURLWithPath: spec))) }
+        try checkSpec(physics: physics)
+        if let spec = try runSpec() { return try BinnedModel(spec: spec.model) }
         return try config(physics: physics).buildModel().model
+    }
+
+    /// A --spec fixes the recoil physics with the model: a physics option given with it would be
+    /// ignored, so it is a usage error (exit 64), as the data options are in ``validate()``.
+    func checkSpec(physics: PhysicsOptions) throws {
+        guard spec != nil else { return }
+        try OptionApplicability.checkData(physics.givenOptions.map {
+            .init(option: $0, given: true, acts: false, when: "with datasets (a --spec model has its recoil physics fixed)")
+        })
+    }
+
+    /// The --spec file read (its model and saved analysis); nil without --spec.
+    func runSpec() throws -> RunSpec? {
+        try spec.map { try RunSpec.load(from: URL(fileURLWithPath: $0)) }
+    }
+
+    /// The confidence level and interval method of a command with these data options, by the
+    /// library's rule for a spec (``SavedAnalysis/settings(_:cl:method:clOption:methodOption:)``):
+    /// a --spec's saved choices apply unless given explicitly (`cl`, `method`; nil: not given);
+    /// an explicit choice that replaces a different saved one is said on stderr (`note`).
+    func settings(cl: Double?, method: IntervalMethod?, methodOption: String = "--interval-method",
+                  note: (String) -> Void) throws -> SavedAnalysis.Settings {
+        let s = try SavedAnalysis.settings(try runSpec()?.analysis, cl: cl, method: method, methodOption: methodOption)
+        for n in s.notes { note("note: \(n)") }
+        return s
     }
 
     /// What a result from these options is computed from, as a value passed with the result (no
     /// global state): this run (``RunProvenance/thisRun(seed:)``), the SHA-256 of every file read
     /// (each dataset's spec and data files after `--set`, a `--spec` file, an `--atomic` table),
     /// the `--set` changes and the digitised datasets among the data.
-    /// A `--spec` with a saved analysis (`saved`, from version 2) gives the seed of its
-    /// compatibility toys, its spec changes and its digitised datasets, as the run that wrote it.
+    /// A `--spec` with a saved analysis (from version 2) gives its spec changes and its
+    /// digitised datasets, as the run that wrote it, for every command; `fit`, which re-runs the
+    /// saved analysis (`saved`), also the seed of its compatibility toys (the other commands'
+    /// toys have their own `--seed`).
     func provenance(physics: PhysicsOptions?, seed: UInt64? = nil, saved: SavedAnalysis? = nil) throws -> RunProvenance {
         var p = RunProvenance.thisRun(seed: seed)
         let root = try? DataLocator.dataDirectory(explicit: dataDir)
         if let spec {
             try p.digest(files: [spec], relativeTo: root)
-            if let saved {
-                if saved.isCombination && saved.compatibilityToys?.plan != CompatibilityTest.ToyPlan.none { p.seed = saved.seed }
+            if let rerun = saved, rerun.isCombination && rerun.compatibilityToys?.plan != CompatibilityTest.ToyPlan.none { p.seed = rerun.seed }
+            if let saved = try saved ?? runSpec()?.analysis {
                 p.specOverrides = saved.specOverrides
                 p.digitisedDatasets = saved.digitisedDatasets
             } else {
                 // a version-1 spec keeps only channel names: those that are datasets say whether they are digitised
-                let names = try BinnedModel(spec: try ModelSpec.load(from: URL(fileURLWithPath: spec))).channelNames
+                let names = try BinnedModel(spec: try RunSpec.load(from: URL(fileURLWithPath: spec)).model).channelNames
                 p.digitisedDatasets = DigitisedDatasets.among(names, dataDirectory: dataDir)
             }
         } else {
             try p.record(datasets: try AnalysisConfig.expand(datasets.isEmpty ? ["xenon1t_sr1"] : datasets, dataDirectory: dataDir),
                          overrides: try sets.map(DatasetSpec.Override.init(parsing:)), dataDirectory: dataDir)
         }
-        if let atomic = physics?.atomic, ![AtomicChoice.free.argument, AtomicChoice.stepping.argument].contains(atomic.argument) {
-            try p.digest(files: [atomic.argument], relativeTo: root)
-        }
+        if let table = physics?.atomic.tableFile { try p.digest(files: [table], relativeTo: root) }
         return p
     }
 }
