@@ -1,3 +1,4 @@
+import Formats
 import Foundation
 import GSL
 import Likelihood
@@ -32,6 +33,15 @@ public enum CompatibilityTest {
         public static let adaptiveBlock = 1000
         public static let adaptiveTargetExceeding = 100
         public static let adaptiveMaximum = 20000
+
+        /// The most toys the plan runs.
+        public var maximumToys: Int {
+            switch self {
+            case .none: 0
+            case .fixed(let n): n
+            case .adaptive: Self.adaptiveMaximum
+            }
+        }
     }
 
     /// Where the headline p-value comes from.
@@ -105,6 +115,10 @@ public enum CompatibilityTest {
         guard datasets.count >= 2, singleBest.count == datasets.count else {
             throw FitError("a compatibility test needs at least two datasets and one best fit each")
         }
+        // no more toys than one process may run on this model (before any fit)
+        try ToyWork.compatibilityToys.check(plan.maximumToys, option: plan == .adaptive
+                                            ? "the adaptive compatibility toys (--compatibility-toys N sets a number), up to" : "--compatibility-toys",
+                                            bins: separate.binCount)
         let indexIn = { (name: String) -> Int? in separate.parameterNames.firstIndex(of: name) }
         let perDataset = try datasets.enumerated().map { (k, d) -> Int in
             let n = k == 0 ? model.parameterOfInterest.name : ModelBuilder.separateMuNuParameter(d)

@@ -153,7 +153,7 @@ struct HostileInputTests {
 
     @Test("interrupts: significance keeps its finished toys on SIGINT (exit 130, p-value from them)")
     func interruptsKeepWork() throws {
-        let sig = try Self.started(["significance", "--toys", "10000000", "--threads", "1"])
+        let sig = try Self.started(["significance", "--toys", "1000000", "--threads", "1"])
         // the toys have begun when the command's SIGINT handler is in place (installed just
         // before them); then wait until the process has used 2 s of CPU, so that at least one
         // block of toys is done whatever the machine's load
@@ -163,7 +163,7 @@ struct HostileInputTests {
         let (so, se) = Self.finished(sig)
         #expect(sig.0.terminationReason == .exit && sig.0.terminationStatus == 130, "\(sig.0.terminationStatus) \(se)")
         #expect(so.contains("background-only toys have q0 ≥ q0_obs"), "stdout: \(so)")
-        #expect(se.contains("the toy p-value uses the") && se.contains("of 10000000 toys finished"), "stderr: \(se)")
+        #expect(se.contains("the toy p-value uses the") && se.contains("of 1000000 toys finished"), "stderr: \(se)")
     }
 
     @Test("interrupts: significance --save-toys keeps the finished toys on SIGINT; re-running resumes and gives exactly the uninterrupted numbers")
@@ -239,12 +239,12 @@ struct HostileInputTests {
     @Test("interrupts: SIGQUIT during the compatibility toys (where Ctrl-C keeps work) ends at once, exit 131, one line")
     func quitDuringToys() throws {
         // the SIGINT handler is installed just before the compatibility toys: the marker of that stage
-        try Self.quitsAtOnce(["fit", "--dataset", "all", "--compatibility-toys", "1000000", "-q"], marker: SIGINT)
+        try Self.quitsAtOnce(["fit", "--dataset", "all", "--compatibility-toys", "60000", "-q"], marker: SIGINT)
     }
 
     @Test("interrupts: SIGQUIT before any toys ends at once, exit 131, one line")
     func quitBeforeToys() throws {
-        try Self.quitsAtOnce(["fit", "--dataset", "all", "--compatibility-toys", "1000000", "-q"], marker: SIGQUIT)
+        try Self.quitsAtOnce(["fit", "--dataset", "all", "--compatibility-toys", "60000", "-q"], marker: SIGQUIT)
     }
 
     // MARK: - running and set-up

@@ -31,6 +31,7 @@ struct Compare: ParsableCommand {
     func validate() throws {
         guard toyOptions.count >= 0 else { throw ValidationError("--toys must be ≥ 0") }
         try ResourceLimit.toys.validate(toyOptions.count, option: "--toys")
+        try ToyWork.comparisonToys.validate([toyOptions.count], option: "--toys")
         guard !tests.isEmpty else { throw ValidationError("give at least one --test") }
         try threadOptions.check()
     }
@@ -44,6 +45,7 @@ struct Compare: ParsableCommand {
             let comparison = try BackgroundComparison(data: try data.choice(), recoil: try physics.recoilModel(), tests: tests, keepMuNu: keepMuNu)
             let model = comparison.model
             let toys = toyOptions.count
+            try ToyWork.comparisonToys.check(toys, option: "--toys", bins: model.binCount)
             let progress = DelayedProgress(total: toys > 0 ? toys : nil, label: toys > 0 ? "compare toys" : "compare",
                                            quiet: output.quiet || output.json)
             defer { progress.finish() }

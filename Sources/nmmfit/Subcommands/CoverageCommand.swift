@@ -77,6 +77,20 @@ struct CoverageCommand: ParsableCommand {
         try ResourceLimit.toys.validate(product: [max(mus.count, 1), toyOptions.count] + (methods.contains(.feldmanCousins) ? [criticalToys ?? 500] : []),
                                         option: "--mu values × --toys" + (methods.contains(.feldmanCousins) ? " × --critical-toys" : ""))
         try threadOptions.check()
+        try ToyWork.validate(toyWork, option: toyWorkOption)
+    }
+
+    /// The toys this process runs: a shard's toys file, or every local point's toys (and the
+    /// Feldman–Cousins inner toys); none from toys files.
+    var toyWork: [(work: ToyWork, factors: [Int])] {
+        guard fromToys.isEmpty else { return [] }
+        if writeToys != nil { return [(.toysFileToys, [Toys.shardSize(toyOptions.count, nshards ?? 1)])] }
+        let points = mus.isEmpty ? 3 : mus.count, asymptotic = methods.filter { $0 != .feldmanCousins }.count
+        return (asymptotic > 0 ? [(.coverageToys, [points, asymptotic, toyOptions.count])] : [])
+            + (methods.contains(.feldmanCousins) ? [(.coverageCriticalToys, [points, toyOptions.count, criticalToys ?? 500])] : [])
+    }
+    var toyWorkOption: String {
+        writeToys != nil ? "--toys / --nshards (toys of this shard)" : "--mu values × methods × --toys (× --critical-toys for feldman-cousins)"
     }
 
     /// The result (a library type).
@@ -86,6 +100,7 @@ struct CoverageCommand: ParsableCommand {
         try CLIErrors.run {
             try OutputTargets.check(files: [output.output], force: output.force)
             let pl = try ProfileLikelihood(model: try data.model(physics: physics))
+            try ToyWork.check(toyWork, option: toyWorkOption, bins: pl.model.binCount)
             if let path = writeToys { return try write(path, profile: pl) }
             var pts: [Coverage.Point] = []
             if !fromToys.isEmpty {

@@ -81,6 +81,7 @@ struct FitOptions: ParsableArguments {
         if let n = compatibilityToys {
             guard n >= 0 else { throw ValidationError("--compatibility-toys must be ≥ 0, got \(n)") }
             try ResourceLimit.toys.validate(n, option: "--compatibility-toys")
+            try ToyWork.compatibilityToys.validate([n], option: "--compatibility-toys")
         }
     }
 
