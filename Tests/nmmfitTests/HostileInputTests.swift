@@ -178,6 +178,52 @@ struct HostileInputTests {
                                          toys: 60, resultKey: "band")
     }
 
+    @Test("interrupts: compare --save-toys keeps the finished toys on SIGINT; re-running resumes and gives exactly the uninterrupted p-value")
+    func comparisonResumes() throws {
+        try Self.checkInterruptAndResume(["compare", "--toys", "20000", "--seed", "4", "--threads", "1", "--json"],
+                                         toys: 20000, resultKey: "p_value_toys")
+    }
+
+    @Test("interrupts: fit --save-toys keeps the finished compatibility toys on SIGINT; re-running resumes and gives exactly the uninterrupted result")
+    func compatibilityResumes() throws {
+        try Self.checkInterruptAndResume(["fit", "--dataset", "xenon1t_sr1", "--dataset", "xenonnt_sr0", "--compatibility-toys", "3000",
+                                          "--seed", "3", "--json"], toys: 3000, resultKey: "p_value_toys", within: "compatibility")
+    }
+
+    @Test("limits: a toy request above what one process may run is one line, exit 64, at once, saying how to go further; shards of a large study pass")
+    func toyWorkLimit() throws {
+        let tmp = FileManager.default.temporaryDirectory.appendingPathComponent("nmmfit-work-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: tmp, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: tmp) }
+        let out = tmp.appendingPathComponent("x.jsonl").path
+        let refused: [([String], String)] = [
+            (["significance", "--toys", "5000000"], "nmmfit merge"),
+            (["sensitivity", "--toys", "1000000"], "--save-toys"),
+            (["compare", "--toys", "10000000"], "--save-toys"),
+            (["fit", "--dataset", "all", "--compatibility-toys", "1000000"], "--save-toys"),
+            (["toys", "-n", "100000000", "-o", out], "--nshards"),
+            (["toys", "-n", "100000000", "--shard", "0", "--nshards", "10", "-o", out], "--nshards"),
+            (["interval", "--method", "feldman-cousins", "--toys", "1000000"], "--from-toys"),
+            (["coverage", "--toys", "100000"], "--critical-toys"),
+            (["coverage", "--mu", "0", "--toys", "10000000", "--write-toys", out], "--nshards"),
+            // the model's size counts: 290 bins instead of XENON1T's 6 (checked once it is built)
+            (["significance", "--dataset", "xenonnt_sr0", "--bin-width", "0.1", "--toys", "200000"], "290 bins"),
+        ]
+        for (args, hint) in refused {
+            let t0 = Date()
+            let r = try Self.run(args + ["-q"], stdout: nil, stderr: nil)
+            #expect(r.status == 64, "\(args): \(r.status) \(r.stderr)")
+            #expect(r.stderr.split(separator: "\n").count == 1 && r.stderr.contains("above the limit of 45 s per process")
+                    && r.stderr.contains("NMMFIT_MAX_TOY_SECONDS") && r.stderr.contains(hint), "\(args): \(r.stderr)")
+            #expect(Date().timeIntervalSince(t0) < 60, "\(args) refused at once")
+            #expect(!FileManager.default.fileExists(atPath: out), "\(args): no output")
+        }
+        // a shard of a study of 10⁸ toys in 100 shards is within what one process may run: not
+        // refused by the limit (it fails later, on a folder as its output, before any toy)
+        let shard = try Self.run(["toys", "-n", "100000000", "--shard", "3", "--nshards", "100", "-o", tmp.path, "-q"], stdout: nil, stderr: nil)
+        #expect(shard.status == 2 && !shard.stderr.contains("above the limit"), "\(shard.stderr)")
+    }
+
     /// Runs `args --save-toys FILE` (a command with `toys` toys and JSON output), sends SIGINT once
     /// the file holds a block of toys (the file is appended block by block), re-runs the same
     /// command on the same file, and checks: the interrupt kept the finished toys (exit 130),
@@ -185,7 +231,8 @@ struct HostileInputTests {
     /// `resultKey`) and its toys file equal those of an uninterrupted run — and of a run
     /// without a file. An optimised build on a fast machine may finish every toy before the
     /// signal lands (exit 0, all toys in the file); the resume is then checked from there.
-    static func checkInterruptAndResume(_ args: [String], toys: Int, resultKey: String) throws {
+    /// `within` names the result's object that holds `toys` and `resultKey` (nil: the top level).
+    static func checkInterruptAndResume(_ args: [String], toys: Int, resultKey: String, within: String? = nil) throws {
         let fm = FileManager.default
         let work = fm.temporaryDirectory.appendingPathComponent("nmmfit-resume-\(UUID().uuidString)")
         try fm.createDirectory(at: work, withIntermediateDirectories: true)
@@ -210,7 +257,8 @@ struct HostileInputTests {
             NSDictionary(dictionary: (try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any] ?? [:]).filter { $0.key != "command" })
         }
         let (a, b) = (try numbers(again.stdout), try numbers(reference.stdout))
-        #expect(a["toys"] as? Int == toys && a[resultKey] != nil, "\(a)")
+        let result = within.map { a[$0] as? NSDictionary ?? [:] } ?? a
+        #expect(result["toys"] as? Int == toys && result[resultKey] != nil, "\(a)")
         #expect(a == b, "resumed \(a) vs uninterrupted \(b)")
         #expect(try Data(contentsOf: URL(fileURLWithPath: resumed)) == Data(contentsOf: URL(fileURLWithPath: whole)), "the toys files are equal byte for byte")
         let plain = try run(args, stdout: nil, stderr: nil)
