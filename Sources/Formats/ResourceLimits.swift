@@ -65,14 +65,10 @@ public struct ResourceLimit: Sendable, CustomStringConvertible {
 }
 
 extension ResourceLimit {
-    /// Toys (or fits) in one study, one request; with ``shards`` at its
-    /// ceiling, toys × shard index stays below 2⁶³. Not reachable in a minute, by design (a
-    /// study for a 5σ p-value needs millions of toys, often sharded over a cluster): measured on
-    /// one core, release build, XENON1T, a q0 toy costs 20 µs of CPU (`significance --toys
-    /// 200000 --threads 1`: 4.1 s), a `sensitivity` toy 300 µs, a compatibility toy of `fit
-    /// --dataset all` 890 µs, so 10⁸ toys take 0.5–25 h. Every toy command therefore shows
-    /// progress, stops on Ctrl-C keeping the toys finished, and the long ones resume (`toys`,
-    /// `significance`/`sensitivity --save-toys`, `interval --toys-dir`).
+    /// Toys (or fits) in one study, over all its shards; with ``shards`` at its ceiling, toys ×
+    /// shard index stays below 2⁶³. One process is held to far fewer, about a minute's worth on
+    /// one core (``ToyWork``): a study of 10⁸ toys is made in shards (measured on one core,
+    /// release build, XENON1T: a q0 toy costs 21 µs of CPU, so 10⁸ toys take about 35 min).
     public static let toys = ResourceLimit(what: "toys", environment: "NMMFIT_MAX_TOYS",
                                            defaultValue: 100_000_000, ceiling: 1_000_000_000_000)
     /// Shards of one study.

@@ -186,8 +186,8 @@ struct HostileInputTests {
 
     @Test("interrupts: fit --save-toys keeps the finished compatibility toys on SIGINT; re-running resumes and gives exactly the uninterrupted result")
     func compatibilityResumes() throws {
-        try Self.checkInterruptAndResume(["fit", "--dataset", "xenon1t_sr1", "--dataset", "xenonnt_sr0", "--compatibility-toys", "3000",
-                                          "--seed", "3", "--json"], toys: 3000, resultKey: "p_value_toys", within: "compatibility")
+        try Self.checkInterruptAndResume(["fit", "--dataset", "xenon1t_sr1", "--dataset", "xenonnt_sr0", "--compatibility-toys", "1000",
+                                          "--seed", "3", "--json"], toys: 1000, resultKey: "p_value_toys", within: "compatibility")
     }
 
     @Test("limits: a toy request above what one process may run is one line, exit 64, at once, saying how to go further; shards of a large study pass")
@@ -206,8 +206,8 @@ struct HostileInputTests {
             (["interval", "--method", "feldman-cousins", "--toys", "1000000"], "--from-toys"),
             (["coverage", "--toys", "100000"], "--critical-toys"),
             (["coverage", "--mu", "0", "--toys", "10000000", "--write-toys", out], "--nshards"),
-            // the model's size counts: 290 bins instead of XENON1T's 6 (checked once it is built)
-            (["significance", "--dataset", "xenonnt_sr0", "--bin-width", "0.1", "--toys", "200000"], "290 bins"),
+            // the model's size counts: 58 bins instead of XENON1T's 6 (checked once it is built)
+            (["significance", "--dataset", "xenonnt_sr0", "--bin-width", "0.5", "--toys", "1000000"], "58 bins"),
         ]
         for (args, hint) in refused {
             let t0 = Date()
@@ -215,7 +215,7 @@ struct HostileInputTests {
             #expect(r.status == 64, "\(args): \(r.status) \(r.stderr)")
             #expect(r.stderr.split(separator: "\n").count == 1 && r.stderr.contains("above the limit of 45 s per process")
                     && r.stderr.contains("NMMFIT_MAX_TOY_SECONDS") && r.stderr.contains(hint), "\(args): \(r.stderr)")
-            #expect(Date().timeIntervalSince(t0) < 60, "\(args) refused at once")
+            #expect(Date().timeIntervalSince(t0) < 120, "\(args) refused at once")
             #expect(!FileManager.default.fileExists(atPath: out), "\(args): no output")
         }
         // a shard of a study of 10⁸ toys in 100 shards is within what one process may run: not

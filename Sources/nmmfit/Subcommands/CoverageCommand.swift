@@ -74,8 +74,10 @@ struct CoverageCommand: ParsableCommand {
             try ResourceLimit.shards.validate(n, option: "--nshards")
         }
         guard toyOptions.count >= 10, (criticalToys ?? 500) >= 100, threadOptions.threads >= 1 else { throw ValidationError("need --toys ≥ 10, --critical-toys ≥ 100, --threads ≥ 1") }
-        try ResourceLimit.toys.validate(product: [max(mus.count, 1), toyOptions.count] + (methods.contains(.feldmanCousins) ? [criticalToys ?? 500] : []),
-                                        option: "--mu values × --toys" + (methods.contains(.feldmanCousins) ? " × --critical-toys" : ""))
+        // (writing toys runs no critical toys)
+        let inner = methods.contains(.feldmanCousins) && !writing
+        try ResourceLimit.toys.validate(product: [max(mus.count, 1), toyOptions.count] + (inner ? [criticalToys ?? 500] : []),
+                                        option: "--mu values × --toys" + (inner ? " × --critical-toys" : ""))
         try threadOptions.check()
         try ToyWork.validate(toyWork, option: toyWorkOption)
     }

@@ -122,7 +122,7 @@ struct FitOptions: ParsableArguments {
                 h.nmmfitCommit = BuildInfo.commit
                 let f = try CompatibilityTest.openToysFile(path: path, header: h, force: output.force)
                 if f.kept > 0 || f.dropped > 0 {
-                    output.note("resuming: \(f.kept) compatibility toys already in \(path), \(h.adaptive ? "up to " : "")\(h.totalToys - f.next) to go")
+                    output.note("resuming: \(f.kept) toys already in \(path), \(h.adaptive ? "up to " : "")\(h.totalToys - f.next) to go")
                 }
                 return f
             } }
