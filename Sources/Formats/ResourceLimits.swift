@@ -85,7 +85,14 @@ extension ResourceLimit {
     /// fit at the limit within a minute on one core.
     public static let bins = ResourceLimit(what: "bins per channel", environment: "NMMFIT_MAX_BINS",
                                            defaultValue: 20_000, ceiling: 10_000_000)
-    /// Recoil energies of one `spectrum` table: 10⁵ energies take 32 s of CPU (release build),
+    /// Analysis bins of a whole model, all channels together (a combination, or a `--spec` of
+    /// several channels, each within ``bins``): a fit's time grows with the bins it evaluates
+    /// (17.6 s of CPU for 2×10⁴ bins, release build, one core), so a model of five channels at
+    /// the per-channel limit would take minutes. The default leaves room for `--dataset all`
+    /// with XENONnT SR0 at the per-channel limit (2×10⁴ + 73 bins).
+    public static let modelBins = ResourceLimit(what: "bins in all channels together", environment: "NMMFIT_MAX_MODEL_BINS",
+                                                defaultValue: 25_000, ceiling: 100_000_000)
+    /// Recoil energies of one `spectrum` table: 10⁵ energies take 30 s of CPU (release build),
     /// so a spectrum at the limit ends within a minute on one core.
     public static let spectrumEnergies = ResourceLimit(what: "energies", environment: "NMMFIT_MAX_SPECTRUM_ENERGIES",
                                                        defaultValue: 100_000, ceiling: 10_000_000)
@@ -140,6 +147,6 @@ extension ResourceLimit {
     public static let maxNuisanceMagnitude = 1e6
 
     /// All the limits, for documentation and tests.
-    public static let all: [ResourceLimit] = [.toys, .shards, .gridPoints, .bins, .spectrumEnergies, .threads, .fileBytes, .modelSpecBytes,
+    public static let all: [ResourceLimit] = [.toys, .shards, .gridPoints, .bins, .modelBins, .spectrumEnergies, .threads, .fileBytes, .modelSpecBytes,
                                               .datasetSpecBytes, .momentMatrixBytes, .hepDataBytes, .nestingDepth, .documentNodes, .yamlAliases]
 }

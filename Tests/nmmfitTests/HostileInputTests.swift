@@ -224,6 +224,36 @@ struct HostileInputTests {
         #expect(shard.status == 2 && !shard.stderr.contains("above the limit"), "\(shard.stderr)")
     }
 
+    @Test("limits: a model's bins are limited all channels together (two channels of 15000 bins, each within the per-channel limit): one line, exit 2")
+    func modelBinsLimit() throws {
+        let tmp = FileManager.default.temporaryDirectory.appendingPathComponent("nmmfit-bins-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: tmp, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: tmp) }
+        let saved = tmp.appendingPathComponent("saved.json"), big = tmp.appendingPathComponent("big.json")
+        #expect(try Self.run(["fit", "--save-spec", saved.path, "-q"], stdout: nil, stderr: nil).status == 0)
+        var spec = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: saved)) as? [String: Any])
+        let channel = try #require((spec["channels"] as? [[String: Any]])?.first)
+        let n = 15000
+        func wide(_ name: String) -> [String: Any] {
+            var c = channel
+            c["name"] = name
+            c["bin_edges_keV"] = (0...n).map { 1 + 6 * Double($0) / Double(n) }
+            c["observed"] = Array(repeating: 10.0, count: n)
+            c["samples"] = (channel["samples"] as? [[String: Any]] ?? []).map { s -> [String: Any] in
+                var s = s
+                s["counts"] = Array(repeating: 0.01, count: n)
+                return s
+            }
+            return c
+        }
+        spec["channels"] = [wide("a"), wide("b")]
+        spec["analysis"] = nil
+        try JSONSerialization.data(withJSONObject: spec).write(to: big)
+        let r = try Self.run(["fit", "--spec", big.path, "-q"], stdout: nil, stderr: nil)
+        #expect(r.status == 2 && r.stderr.split(separator: "\n").count == 1 && r.stderr.contains("big.json")
+                && r.stderr.contains("30000 is above the limit of 25000 bins in all channels together"), "\(r.status) \(r.stderr)")
+    }
+
     /// Runs `args --save-toys FILE` (a command with `toys` toys and JSON output), sends SIGINT once
     /// the file holds a block of toys (the file is appended block by block), re-runs the same
     /// command on the same file, and checks: the interrupt kept the finished toys (exit 130),
