@@ -211,7 +211,12 @@ struct Batch: ParsableCommand {
             } else if let perToy, let target = shardDuration.flatMap({ JobResources.seconds(slurmTime: $0) }) {
                 // and no shard above the toys one process may run
                 let most = try ToyWork.toysFileToys.maximum(bins: pl.model.binCount)
-                shards = max(ShardSizing.shards(ntoys: ntoys, threads: threads, perToy: perToy, targetSeconds: target), (ntoys + most - 1) / most)
+                let sized = ShardSizing.shards(ntoys: ntoys, threads: threads, perToy: perToy, targetSeconds: target)
+                shards = max(sized, (ntoys + most - 1) / most)
+                if shards > sized {
+                    Console.error("note: \(shards) shards instead of \(sized): one process runs at most \(most) toys of this study "
+                                  + "(\(ToyWork.budget.environment!) raises the limit; it must then be set in the jobs' environment too)")
+                }
             } else {
                 throw InputError("--shard-duration needs the calibration run, or the study's \(name).study.json")
             }
