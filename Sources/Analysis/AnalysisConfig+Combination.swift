@@ -24,13 +24,14 @@ extension AnalysisConfig {
     /// - for two or more datasets: the ``CombinationPolicy`` applied, and when the combined limit
     ///   is weaker than the strongest single dataset's, one line saying why.
     /// `compatibilityToys` calibrates the compatibility p-value (toys seeded by `seed`);
-    /// `shouldStop` (e.g. Ctrl-C) ends those toys early, the p-value then uses the toys finished.
+    /// `shouldStop` (e.g. Ctrl-C) ends those toys early, the p-value then uses the toys finished;
+    /// `compatibilityToysFile` keeps them in a file, resumed when it holds some.
     public func analyse(cl: Double = 0.9, method: AsymptoticInterval.Method = .unified,
                         compatibilityToys: CompatibilityTest.ToyPlan = .adaptive, seed: UInt64 = 1,
-                        shouldStop: () -> Bool = { false }) throws -> Analysis {
+                        shouldStop: () -> Bool = { false }, compatibilityToysFile: CompatibilityTest.ToysFileOpener? = nil) throws -> Analysis {
         let prepared = try prepare()
         var a = try runSpec(prepared, cl: cl, method: method, compatibilityToys: compatibilityToys, seed: seed)
-            .analyse(shouldStop: shouldStop)
+            .analyse(shouldStop: shouldStop, compatibilityToysFile: compatibilityToysFile)
         a.inputs = prepared.inputs
         return a
     }

@@ -1,3 +1,4 @@
+import Formats
 import Foundation
 import GSL
 import Likelihood
@@ -32,6 +33,15 @@ public enum CompatibilityTest {
         public static let adaptiveBlock = 1000
         public static let adaptiveTargetExceeding = 100
         public static let adaptiveMaximum = 20000
+
+        /// The most toys the plan runs.
+        public var maximumToys: Int {
+            switch self {
+            case .none: 0
+            case .fixed(let n): n
+            case .adaptive: Self.adaptiveMaximum
+            }
+        }
     }
 
     /// Where the headline p-value comes from.
@@ -94,17 +104,37 @@ public enum CompatibilityTest {
         }
     }
 
+    /// Opens the toys file of a test for the study `header` (``CompatibilityToysHeader``): the
+    /// caller's choice of file, lock and messages; ``openToysFile(path:header:force:)`` opens it.
+    public typealias ToysFileOpener = (CompatibilityToysHeader) throws -> CompatibilityToysFile
+
+    /// Opens (and resumes, unless `force`) a compatibility toys file. Adaptive toys are kept in
+    /// whole blocks (``ToyPlan/adaptiveBlock``), the points where the stopping rule is checked,
+    /// so that a resumed run stops where an uninterrupted one does.
+    public static func openToysFile(path: String, header: CompatibilityToysHeader, force: Bool) throws -> CompatibilityToysFile {
+        try CompatibilityToysFile.open(path: path, header: header, force: force, keep: { values in
+            header.adaptive ? values.count / ToyPlan.adaptiveBlock * ToyPlan.adaptiveBlock : values.count
+        })
+    }
+
     /// Runs the test. `common` is the profile likelihood of the combined model; `separate` the
     /// model with one μν² per dataset; `singleBest` each dataset's own best-fit internal μν²
-    /// (a starting point of the separate fit).
+    /// (a starting point of the separate fit). With `toysFile`, the toys are kept in the file it
+    /// opens as they finish and those it already holds are used, so that a run interrupted and
+    /// resumed gives exactly the numbers of an uninterrupted one.
     public static func run(common: ProfileLikelihood, separate: BinnedModel, datasets: [String],
                            singleBest: [Double], toys plan: ToyPlan = .adaptive, seed: UInt64 = 1,
                            threads: Int = ProcessInfo.processInfo.activeProcessorCount, shouldStop: () -> Bool = { false },
+                           toysFile: ToysFileOpener? = nil,
                            progress: ((Int) -> Void)? = nil) throws -> Result {
         let model = common.model
         guard datasets.count >= 2, singleBest.count == datasets.count else {
             throw FitError("a compatibility test needs at least two datasets and one best fit each")
         }
+        // no more toys than one process may run on this model (before any fit)
+        try ToyWork.compatibilityToys.check(plan.maximumToys, option: plan == .adaptive
+                                            ? "the adaptive compatibility toys (--compatibility-toys N sets a number), up to" : "--compatibility-toys",
+                                            bins: separate.binCount)
         let indexIn = { (name: String) -> Int? in separate.parameterNames.firstIndex(of: name) }
         let perDataset = try datasets.enumerated().map { (k, d) -> Int in
             let n = k == 0 ? model.parameterOfInterest.name : ModelBuilder.separateMuNuParameter(d)
@@ -178,7 +208,24 @@ public enum CompatibilityTest {
             })
         }
         let blockSize = plan == .adaptive ? ToyPlan.adaptiveBlock : engine.blockSize(fitsPerToy: 6)
-        engine.run(0..<count, blockSize: blockSize, shouldStop: { enough() || shouldStop() },
+        // the toys already in the file (adaptive: up to where an uninterrupted run stopped)
+        var file: CompatibilityToysFile?
+        defer { file?.close() }
+        var first = 0
+        if let toysFile, count > 0 {
+            let f = try toysFile(CompatibilityToysHeader(
+                seed: seed, totalToys: count, adaptive: plan == .adaptive, datasets: datasets,
+                modelDigest: try ToyFileHeader.digest(model: model, truth: common.best.internalValues),
+                separateModelDigest: try ToyFileHeader.digest(model: separate, truth: alt.internalValues)))
+            file = f
+            for v in f.values {
+                tail.add(v)
+                first += 1
+                if plan == .adaptive && first % ToyPlan.adaptiveBlock == 0 && enough() { break }
+            }
+            if first > 0 { progress?(tail.toys) }
+        }
+        try engine.run(first..<count, blockSize: blockSize, shouldStop: { enough() || shouldStop() },
                    worker: { () -> (common: Fitter, separate: Fitter) in
                        // a toy needs only −ln L and the values of each fit, not their errors
                        let fitters = (common: Fitter(model: model), separate: Fitter(model: separate))
@@ -187,6 +234,7 @@ public enum CompatibilityTest {
                        return fitters
                    },
                    toy: { fitters, _, rng in toy(fitters, rng) }) { block in
+            try file?.append(block)
             for t in block { tail.add(t) }
             progress?(tail.toys)
         }

@@ -70,7 +70,7 @@ public struct RunSpec: Codable, Sendable {
     /// (default: the saved ones, else 0.9 and asymptotic-unified); the returned analysis carries
     /// the run spec with the settings used. `shouldStop` ends the compatibility toys early.
     public func analyse(cl: Double? = nil, method: AsymptoticInterval.Method? = nil,
-                        shouldStop: () -> Bool = { false }) throws -> AnalysisConfig.Analysis {
+                        shouldStop: () -> Bool = { false }, compatibilityToysFile: CompatibilityTest.ToysFileOpener? = nil) throws -> AnalysisConfig.Analysis {
         var used = self
         let settings = try SavedAnalysis.settings(analysis, cl: cl, asymptoticMethod: method)
         let (cl, method) = (settings.cl, settings.asymptoticMethod)
@@ -104,7 +104,7 @@ public struct RunSpec: Codable, Sendable {
         let separate = try BinnedModel(spec: self.model.separatingParameterOfInterest(name: ModelBuilder.separateMuNuParameter))
         report.compatibility = try CompatibilityTest.run(common: profile, separate: separate, datasets: a.datasets.map(\.name),
                                                          singleBest: singleBest, toys: (a.compatibilityToys ?? .adaptive).plan,
-                                                         seed: a.seed ?? 1, shouldStop: shouldStop)
+                                                         seed: a.seed ?? 1, shouldStop: shouldStop, toysFile: compatibilityToysFile)
         report.combinedWeakerReason = report.weakerThanStrongestSingleReason()
         return AnalysisConfig.Analysis(report: report, model: model, profile: profile, inputs: [], runSpec: used)
     }

@@ -24,16 +24,21 @@ public enum ShardSizing {
     /// `toysPerShard` (⌈ntoys / toysPerShard⌉); the count in the study's record (`recorded`,
     /// NAME.study.json; nil when starting afresh) when it is the same study (toys, seed and toy
     /// options), so that a re-run keeps its shards; from the calibration's seconds per toy and
-    /// a target run time per shard (``shards(ntoys:threads:perToy:targetSeconds:)``).
+    /// a target run time per shard (``shards(ntoys:threads:perToy:targetSeconds:)``), raised
+    /// so that no shard holds more than `mostPerShard` toys (what one process may run) when given.
     /// - Throws: ``InputError`` when only a target run time is given and neither a calibration
     ///   nor a record of the study is at hand (`studyFile` names the record).
     public static func count(ntoys: Int, seed: UInt64, toyArguments: [String], threads: Int, nshards: Int? = nil,
                              toysPerShard: Int? = nil, recorded: BatchStudy? = nil, perToy: Double? = nil, targetSeconds: Int? = nil,
-                             studyFile: String) throws -> Int {
+                             mostPerShard: Int? = nil, studyFile: String) throws -> Int {
         if let nshards { return nshards }
         if let toysPerShard { return (ntoys + toysPerShard - 1) / toysPerShard }
         if let recorded, recorded.ntoys == ntoys, recorded.seed == seed, recorded.toyArguments == toyArguments { return recorded.nshards }
-        if let perToy, let targetSeconds { return shards(ntoys: ntoys, threads: threads, perToy: perToy, targetSeconds: targetSeconds) }
+        if let perToy, let targetSeconds {
+            let sized = shards(ntoys: ntoys, threads: threads, perToy: perToy, targetSeconds: targetSeconds)
+            guard let mostPerShard else { return sized }
+            return max(sized, (ntoys + max(mostPerShard, 1) - 1) / max(mostPerShard, 1))
+        }
         throw InputError("--shard-duration needs the calibration run, or the study's \(studyFile)")
     }
 

@@ -65,14 +65,10 @@ public struct ResourceLimit: Sendable, CustomStringConvertible {
 }
 
 extension ResourceLimit {
-    /// Toys (or fits) in one study, one request; with ``shards`` at its
-    /// ceiling, toys × shard index stays below 2⁶³. Not reachable in a minute, by design (a
-    /// study for a 5σ p-value needs millions of toys, often sharded over a cluster): measured on
-    /// one core, release build, XENON1T, a q0 toy costs 20 µs of CPU (`significance --toys
-    /// 200000 --threads 1`: 4.1 s), a `sensitivity` toy 300 µs, a compatibility toy of `fit
-    /// --dataset all` 890 µs, so 10⁸ toys take 0.5–25 h. Every toy command therefore shows
-    /// progress, stops on Ctrl-C keeping the toys finished, and the long ones resume (`toys`,
-    /// `significance`/`sensitivity --save-toys`, `interval --toys-dir`).
+    /// Toys (or fits) in one study, over all its shards; with ``shards`` at its ceiling, toys ×
+    /// shard index stays below 2⁶³. One process is held to far fewer, about a minute's worth on
+    /// one core (``ToyWork``): a study of 10⁸ toys is made in shards (measured on one core,
+    /// release build, XENON1T: a q0 toy costs 21 µs of CPU, so 10⁸ toys take about 35 min).
     public static let toys = ResourceLimit(what: "toys", environment: "NMMFIT_MAX_TOYS",
                                            defaultValue: 100_000_000, ceiling: 1_000_000_000_000)
     /// Shards of one study.
@@ -89,7 +85,14 @@ extension ResourceLimit {
     /// fit at the limit within a minute on one core.
     public static let bins = ResourceLimit(what: "bins per channel", environment: "NMMFIT_MAX_BINS",
                                            defaultValue: 20_000, ceiling: 10_000_000)
-    /// Recoil energies of one `spectrum` table: 10⁵ energies take 32 s of CPU (release build),
+    /// Analysis bins of a whole model, all channels together (a combination, or a `--spec` of
+    /// several channels, each within ``bins``): a fit's time grows with the bins it evaluates
+    /// (17.6 s of CPU for 2×10⁴ bins, release build, one core), so a model of five channels at
+    /// the per-channel limit would take minutes. The default leaves room for `--dataset all`
+    /// with XENONnT SR0 at the per-channel limit (2×10⁴ + 73 bins).
+    public static let modelBins = ResourceLimit(what: "bins in all channels together", environment: "NMMFIT_MAX_MODEL_BINS",
+                                                defaultValue: 25_000, ceiling: 100_000_000)
+    /// Recoil energies of one `spectrum` table: 10⁵ energies take 30 s of CPU (release build),
     /// so a spectrum at the limit ends within a minute on one core.
     public static let spectrumEnergies = ResourceLimit(what: "energies", environment: "NMMFIT_MAX_SPECTRUM_ENERGIES",
                                                        defaultValue: 100_000, ceiling: 10_000_000)
@@ -144,6 +147,6 @@ extension ResourceLimit {
     public static let maxNuisanceMagnitude = 1e6
 
     /// All the limits, for documentation and tests.
-    public static let all: [ResourceLimit] = [.toys, .shards, .gridPoints, .bins, .spectrumEnergies, .threads, .fileBytes, .modelSpecBytes,
+    public static let all: [ResourceLimit] = [.toys, .shards, .gridPoints, .bins, .modelBins, .spectrumEnergies, .threads, .fileBytes, .modelSpecBytes,
                                               .datasetSpecBytes, .momentMatrixBytes, .hepDataBytes, .nestingDepth, .documentNodes, .yamlAliases]
 }

@@ -153,7 +153,7 @@ struct HostileInputTests {
 
     @Test("interrupts: significance keeps its finished toys on SIGINT (exit 130, p-value from them)")
     func interruptsKeepWork() throws {
-        let sig = try Self.started(["significance", "--toys", "10000000", "--threads", "1"])
+        let sig = try Self.started(["significance", "--toys", "1000000", "--threads", "1"])
         // the toys have begun when the command's SIGINT handler is in place (installed just
         // before them); then wait until the process has used 2 s of CPU, so that at least one
         // block of toys is done whatever the machine's load
@@ -163,7 +163,7 @@ struct HostileInputTests {
         let (so, se) = Self.finished(sig)
         #expect(sig.0.terminationReason == .exit && sig.0.terminationStatus == 130, "\(sig.0.terminationStatus) \(se)")
         #expect(so.contains("background-only toys have q0 ≥ q0_obs"), "stdout: \(so)")
-        #expect(se.contains("the toy p-value uses the") && se.contains("of 10000000 toys finished"), "stderr: \(se)")
+        #expect(se.contains("the toy p-value uses the") && se.contains("of 1000000 toys finished"), "stderr: \(se)")
     }
 
     @Test("interrupts: significance --save-toys keeps the finished toys on SIGINT; re-running resumes and gives exactly the uninterrupted numbers")
@@ -178,6 +178,82 @@ struct HostileInputTests {
                                          toys: 60, resultKey: "band")
     }
 
+    @Test("interrupts: compare --save-toys keeps the finished toys on SIGINT; re-running resumes and gives exactly the uninterrupted p-value")
+    func comparisonResumes() throws {
+        try Self.checkInterruptAndResume(["compare", "--toys", "20000", "--seed", "4", "--threads", "1", "--json"],
+                                         toys: 20000, resultKey: "p_value_toys")
+    }
+
+    @Test("interrupts: fit --save-toys keeps the finished compatibility toys on SIGINT; re-running resumes and gives exactly the uninterrupted result")
+    func compatibilityResumes() throws {
+        try Self.checkInterruptAndResume(["fit", "--dataset", "xenon1t_sr1", "--dataset", "xenonnt_sr0", "--compatibility-toys", "1000",
+                                          "--seed", "3", "--json"], toys: 1000, resultKey: "p_value_toys", within: "compatibility")
+    }
+
+    @Test("limits: a toy request above what one process may run is one line, exit 64, at once, saying how to go further; shards of a large study pass")
+    func toyWorkLimit() throws {
+        let tmp = FileManager.default.temporaryDirectory.appendingPathComponent("nmmfit-work-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: tmp, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: tmp) }
+        let out = tmp.appendingPathComponent("x.jsonl").path
+        let refused: [([String], String)] = [
+            (["significance", "--toys", "5000000"], "nmmfit merge"),
+            (["sensitivity", "--toys", "1000000"], "--save-toys"),
+            (["compare", "--toys", "10000000"], "--save-toys"),
+            (["fit", "--dataset", "all", "--compatibility-toys", "1000000"], "--save-toys"),
+            (["toys", "-n", "100000000", "-o", out], "--nshards"),
+            (["toys", "-n", "100000000", "--shard", "0", "--nshards", "10", "-o", out], "--nshards"),
+            (["interval", "--method", "feldman-cousins", "--toys", "1000000"], "--from-toys"),
+            (["coverage", "--toys", "100000"], "--critical-toys"),
+            (["coverage", "--mu", "0", "--toys", "10000000", "--write-toys", out], "--nshards"),
+            // the model's size counts: 58 bins instead of XENON1T's 6 (checked once it is built)
+            (["significance", "--dataset", "xenonnt_sr0", "--bin-width", "0.5", "--toys", "1000000"], "58 bins"),
+        ]
+        for (args, hint) in refused {
+            let t0 = Date()
+            let r = try Self.run(args + ["-q"], stdout: nil, stderr: nil)
+            #expect(r.status == 64, "\(args): \(r.status) \(r.stderr)")
+            #expect(r.stderr.split(separator: "\n").count == 1 && r.stderr.contains("above the limit of 45 s per process")
+                    && r.stderr.contains("NMMFIT_MAX_TOY_SECONDS") && r.stderr.contains(hint), "\(args): \(r.stderr)")
+            #expect(Date().timeIntervalSince(t0) < 120, "\(args) refused at once")
+            #expect(!FileManager.default.fileExists(atPath: out), "\(args): no output")
+        }
+        // a shard of a study of 10⁸ toys in 100 shards is within what one process may run: not
+        // refused by the limit (it fails later, on a folder as its output, before any toy)
+        let shard = try Self.run(["toys", "-n", "100000000", "--shard", "3", "--nshards", "100", "-o", tmp.path, "-q"], stdout: nil, stderr: nil)
+        #expect(shard.status == 2 && !shard.stderr.contains("above the limit"), "\(shard.stderr)")
+    }
+
+    @Test("limits: a model's bins are limited all channels together (two channels of 15000 bins, each within the per-channel limit): one line, exit 2")
+    func modelBinsLimit() throws {
+        let tmp = FileManager.default.temporaryDirectory.appendingPathComponent("nmmfit-bins-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: tmp, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: tmp) }
+        let saved = tmp.appendingPathComponent("saved.json"), big = tmp.appendingPathComponent("big.json")
+        #expect(try Self.run(["fit", "--save-spec", saved.path, "-q"], stdout: nil, stderr: nil).status == 0)
+        var spec = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: saved)) as? [String: Any])
+        let channel = try #require((spec["channels"] as? [[String: Any]])?.first)
+        let n = 15000
+        func wide(_ name: String) -> [String: Any] {
+            var c = channel
+            c["name"] = name
+            c["bin_edges_keV"] = (0...n).map { 1 + 6 * Double($0) / Double(n) }
+            c["observed"] = Array(repeating: 10.0, count: n)
+            c["samples"] = (channel["samples"] as? [[String: Any]] ?? []).map { s -> [String: Any] in
+                var s = s
+                s["counts"] = Array(repeating: 0.01, count: n)
+                return s
+            }
+            return c
+        }
+        spec["channels"] = [wide("a"), wide("b")]
+        spec["analysis"] = nil
+        try JSONSerialization.data(withJSONObject: spec).write(to: big)
+        let r = try Self.run(["fit", "--spec", big.path, "-q"], stdout: nil, stderr: nil)
+        #expect(r.status == 2 && r.stderr.split(separator: "\n").count == 1 && r.stderr.contains("big.json")
+                && r.stderr.contains("30000 is above the limit of 25000 bins in all channels together"), "\(r.status) \(r.stderr)")
+    }
+
     /// Runs `args --save-toys FILE` (a command with `toys` toys and JSON output), sends SIGINT once
     /// the file holds a block of toys (the file is appended block by block), re-runs the same
     /// command on the same file, and checks: the interrupt kept the finished toys (exit 130),
@@ -185,7 +261,8 @@ struct HostileInputTests {
     /// `resultKey`) and its toys file equal those of an uninterrupted run — and of a run
     /// without a file. An optimised build on a fast machine may finish every toy before the
     /// signal lands (exit 0, all toys in the file); the resume is then checked from there.
-    static func checkInterruptAndResume(_ args: [String], toys: Int, resultKey: String) throws {
+    /// `within` names the result's object that holds `toys` and `resultKey` (nil: the top level).
+    static func checkInterruptAndResume(_ args: [String], toys: Int, resultKey: String, within: String? = nil) throws {
         let fm = FileManager.default
         let work = fm.temporaryDirectory.appendingPathComponent("nmmfit-resume-\(UUID().uuidString)")
         try fm.createDirectory(at: work, withIntermediateDirectories: true)
@@ -210,7 +287,8 @@ struct HostileInputTests {
             NSDictionary(dictionary: (try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any] ?? [:]).filter { $0.key != "command" })
         }
         let (a, b) = (try numbers(again.stdout), try numbers(reference.stdout))
-        #expect(a["toys"] as? Int == toys && a[resultKey] != nil, "\(a)")
+        let result = within.map { a[$0] as? NSDictionary ?? [:] } ?? a
+        #expect(result["toys"] as? Int == toys && result[resultKey] != nil, "\(a)")
         #expect(a == b, "resumed \(a) vs uninterrupted \(b)")
         #expect(try Data(contentsOf: URL(fileURLWithPath: resumed)) == Data(contentsOf: URL(fileURLWithPath: whole)), "the toys files are equal byte for byte")
         let plain = try run(args, stdout: nil, stderr: nil)
@@ -239,12 +317,12 @@ struct HostileInputTests {
     @Test("interrupts: SIGQUIT during the compatibility toys (where Ctrl-C keeps work) ends at once, exit 131, one line")
     func quitDuringToys() throws {
         // the SIGINT handler is installed just before the compatibility toys: the marker of that stage
-        try Self.quitsAtOnce(["fit", "--dataset", "all", "--compatibility-toys", "1000000", "-q"], marker: SIGINT)
+        try Self.quitsAtOnce(["fit", "--dataset", "all", "--compatibility-toys", "60000", "-q"], marker: SIGINT)
     }
 
     @Test("interrupts: SIGQUIT before any toys ends at once, exit 131, one line")
     func quitBeforeToys() throws {
-        try Self.quitsAtOnce(["fit", "--dataset", "all", "--compatibility-toys", "1000000", "-q"], marker: SIGQUIT)
+        try Self.quitsAtOnce(["fit", "--dataset", "all", "--compatibility-toys", "60000", "-q"], marker: SIGQUIT)
     }
 
     // MARK: - running and set-up

@@ -175,7 +175,7 @@ struct SchemaTests {
         try Data("{}".utf8).write(to: f)
         // sensitivity with many toys would take minutes: refused at once, the file untouched
         let t0 = Date()
-        let s = try CLITests.run(["sensitivity", "--toys", "100000", "-o", f.path])
+        let s = try CLITests.run(["sensitivity", "--toys", "90000", "-o", f.path])
         #expect(s.status == 2 && s.stderr.contains("exists") && Date().timeIntervalSince(t0) < 20, "\(s.stderr)")
         #expect(try String(contentsOf: f, encoding: .utf8) == "{}")
         try FileManager.default.createDirectory(at: tmp.appendingPathComponent("rep"), withIntermediateDirectories: true)
@@ -197,8 +197,8 @@ struct SchemaTests {
         let f = tmp.appendingPathComponent("exists.json")
         try Data("{}".utf8).write(to: f)
         // each would run for minutes: refused at once, the file untouched
-        for args in [["significance", "--toys", "300000"], ["interval", "--method", "feldman-cousins", "--toys", "100000"],
-                     ["coverage", "--toys", "100000"], ["merge", "nothing.jsonl"]] {
+        for args in [["significance", "--toys", "300000"], ["interval", "--method", "feldman-cousins", "--toys", "30000"],
+                     ["coverage", "--toys", "1000"], ["merge", "nothing.jsonl"]] {
             let t0 = Date()
             let r = try CLITests.run(args + ["-o", f.path])
             #expect(r.status == 2 && r.stderr.contains("exists") && Date().timeIntervalSince(t0) < 20, "\(args): \(r.stderr)")

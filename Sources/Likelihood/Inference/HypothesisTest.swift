@@ -101,9 +101,12 @@ public struct HypothesisTest {
 
     /// Runs the test; `progress` is called with the number of toys done after each block of toys
     /// (the toy engine runs them on `threads` threads); `shouldStop` (e.g. Ctrl-C) ends the toys
-    /// early, and the toy p-value uses those finished.
+    /// early, and the toy p-value uses those finished. With `toysFile`, the toys are kept in the
+    /// file it opens for the study's header as they finish, and those it already holds are used,
+    /// so that a run interrupted and resumed gives exactly the numbers of an uninterrupted one.
     public func run(toys: Int = 0, seed: UInt64 = 1, threads: Int = ProcessInfo.processInfo.activeProcessorCount,
-                    shouldStop: () -> Bool = { false }, progress: ((Int) -> Void)? = nil) throws -> Result {
+                    shouldStop: () -> Bool = { false }, toysFile: ((ComparisonToysHeader) throws -> ComparisonToysFile)? = nil,
+                    progress: ((Int) -> Void)? = nil) throws -> Result {
         let fitter = Fitter(model: model)
         let (null, alt) = try fits(model.observed, fitter)
         let delta = TestStatistic.likelihoodRatio(restricted: null.nll, free: alt.nll)
@@ -117,11 +120,22 @@ public struct HypothesisTest {
             let gen = ToyGenerator(model: model, truth: null.internalValues)
             let engine = ToyEngine(seed: seed, threads: threads)
             let model = model
-            engine.run(0..<toys, blockSize: engine.blockSize(fitsPerToy: 3), shouldStop: shouldStop,
+            var file: ComparisonToysFile?
+            defer { file?.close() }
+            if let toysFile {
+                let f = try toysFile(ComparisonToysHeader(seed: seed, totalToys: toys, tested: tested.map { model.parameterNames[$0] },
+                                                          excluded: excluded.map { model.parameterNames[$0] },
+                                                          modelDigest: try ToyFileHeader.digest(model: model, truth: null.internalValues)))
+                file = f
+                for v in f.values { tail.add(v) }
+                if f.next > 0 { progress?(tail.toys) }
+            }
+            try engine.run((file?.next ?? 0)..<toys, blockSize: engine.blockSize(fitsPerToy: 3), shouldStop: shouldStop,
                        worker: { Fitter(model: model) }, toy: { fitter, _, rng in
                 guard let f = try? fits(gen.generate(using: rng), fitter, start: null.internalValues) else { return nil as Double? }
                 return TestStatistic.twiceDeltaNLL(restricted: f.null.nll, free: f.alt.nll)
             }) { block in
+                try file?.append(block)
                 for t in block { tail.add(t) }
                 progress?(tail.toys)
             }

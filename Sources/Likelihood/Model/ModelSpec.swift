@@ -164,6 +164,8 @@ public struct ModelSpec: Codable, Sendable, Equatable {
             // the same bins limit as a window cut by --bin-width
             try ResourceLimit.bins.check(ch.binEdgesKeV.count - 1, option: "channels[\(c)].bin_edges_keV", file: file)
         }
+        // and all channels together: a fit evaluates every bin
+        try ResourceLimit.modelBins.check(channels.reduce(0) { $0 + max($1.binEdgesKeV.count - 1, 0) }, option: "channels", file: file)
         var names = Set<String>()
         for (k, p) in parameters.enumerated() {
             names.insert(p.name)

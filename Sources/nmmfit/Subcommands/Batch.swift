@@ -152,10 +152,12 @@ struct Batch: ParsableCommand {
         for v in [partition, account].compactMap({ $0 }) where v.range(of: "^[A-Za-z0-9_.,-]+$", options: .regularExpression) == nil {
             throw ValidationError("--partition/--account '\(v)' may contain letters, digits, '_', '.', ',', '-' only")
         }
+        // each shard is one `nmmfit toys` process, held to the toys one process may run
+        try ToyWork.toysFileToys.validate([Toys.shardSize(ntoys, parseShards)], option: "toys per shard (-n / --nshards)")
         // The forwarded options, checked by the toys command's own parser now rather than by
         // every array task on the cluster.
         do {
-            _ = try Toys.parse(Array(toyCall(shard: 0, of: nshards ?? 1).dropFirst()))
+            _ = try Toys.parse(Array(toyCall(shard: 0, of: parseShards).dropFirst()))
         } catch {
             throw ValidationError("the toys options after -- are invalid: \(Toys.message(for: error))")
         }
@@ -173,12 +175,19 @@ struct Batch: ParsableCommand {
         options.toyCall(shard: shard, of: nshards, output: output)
     }
 
+    /// The shards the toys options are parsed with: the shards they will have (--shard-duration
+    /// sizes them later, from the calibration: here as many as may be), so that the toys
+    /// command's own checks, which hold one shard to what one process may run, see a shard.
+    var parseShards: Int {
+        nshards ?? toysPerShard.map { (ntoys + $0 - 1) / $0 } ?? max(1, min(ntoys, ResourceLimit.shards.defaultValue))
+    }
+
     /// The study's identity, kept in OUTDIR/NAME.study.json (``BatchStudy``).
     typealias Study = BatchStudy
 
     func run() throws {
         try CLIErrors.run {
-            let toys = try Toys.parse(Array(toyCall(shard: 0, of: 1).dropFirst()))
+            let toys = try Toys.parse(Array(toyCall(shard: 0, of: parseShards).dropFirst()))
             // build the model now: a bad dataset or spec fails here, not on the cluster
             let pl = try ProfileLikelihood(model: try toys.data.model(physics: toys.physics))
             let study1 = try ToyStudy(profile: pl, muNu: toys.mu, statistic: toys.statistic.rawValue, testedMuNu: toys.testMu, seed: seed,
@@ -192,11 +201,22 @@ struct Batch: ParsableCommand {
             // shard count: given, from toys per shard, or from the calibration (kept once recorded)
             var perToy: Double?
             if calibration && !automatic && !status { perToy = try calibrate(study1) }
+            let target = shardDuration.flatMap { JobResources.seconds(slurmTime: $0) }
+            // no shard above the toys one process may run
+            let most = try ToyWork.toysFileToys.maximum(bins: pl.model.binCount)
             let shards = try ShardSizing.count(ntoys: ntoys, seed: seed, toyArguments: toyArguments, threads: threads, nshards: nshards,
-                                               toysPerShard: toysPerShard, recorded: old, perToy: perToy,
-                                               targetSeconds: shardDuration.flatMap { JobResources.seconds(slurmTime: $0) },
-                                               studyFile: "\(name).study.json")
+                                               toysPerShard: toysPerShard, recorded: old, perToy: perToy, targetSeconds: target,
+                                               mostPerShard: most, studyFile: "\(name).study.json")
+            if let perToy, let target, nshards == nil, toysPerShard == nil {
+                let sized = ShardSizing.shards(ntoys: ntoys, threads: threads, perToy: perToy, targetSeconds: target)
+                if shards > sized && shards == (ntoys + most - 1) / most {
+                    Console.error("note: \(shards) shards instead of \(sized): one process runs at most \(most) toys of this study "
+                                  + "(\(ToyWork.budget.environment!) raises the limit; it must then be set in the jobs' environment too)")
+                }
+            }
             try ResourceLimit.shards.validate(shards, option: "--nshards")
+            // each shard is one `nmmfit toys` process: refused here, not on the cluster
+            try ToyWork.toysFileToys.check(Toys.shardSize(ntoys, shards), option: "toys per shard (-n / --nshards)", bins: pl.model.binCount)
             if let perToy { report(perToy: perToy, shards: shards) }
 
             var header = study1.header

@@ -1,5 +1,6 @@
 import Analysis
 import ArgumentParser
+import BuildInfo
 import Formats
 import Foundation
 import Likelihood
@@ -25,14 +26,24 @@ struct Compare: ParsableCommand {
     var tests: [String] = [ModelNames.muNu]
     @OptionGroup var toyOptions: ToyOptions<Compare>
     @OptionGroup var threadOptions: ThreadOptions
+    @Option(name: .customLong("save-toys"),
+            help: "Keep the toys in FILE as they finish (JSON lines). Re-running with the same FILE and options resumes it after an interruption; --force starts it afresh.")
+    var saveToys: String?
     @Flag(help: "Keep μν free in both hypotheses when it is not tested.")
     var keepMuNu = false
 
     func validate() throws {
         guard toyOptions.count >= 0 else { throw ValidationError("--toys must be ≥ 0") }
         try ResourceLimit.toys.validate(toyOptions.count, option: "--toys")
+        try ToyWork.comparisonToys.validate([toyOptions.count], option: "--toys")
         guard !tests.isEmpty else { throw ValidationError("give at least one --test") }
         try threadOptions.check()
+        try OptionApplicability.check([
+            .init(option: "--save-toys", given: saveToys != nil, acts: toyOptions.count > 0, when: "with --toys N (N > 0): it keeps those toys"),
+        ])
+        if let saveToys, let o = output.output, URL(fileURLWithPath: o).standardizedFileURL == URL(fileURLWithPath: saveToys).standardizedFileURL {
+            throw ValidationError("--save-toys and -o name the same file '\(saveToys)'")
+        }
     }
 
     func run() throws {
@@ -45,17 +56,32 @@ struct Compare: ParsableCommand {
             let comparison = try BackgroundComparison(data: try data.choice(), recoil: try physics.recoilModel(), tests: tests, keepMuNu: keepMuNu)
             let model = comparison.model
             let toys = toyOptions.count
+            try ToyWork.comparisonToys.check(toys, option: "--toys", bins: model.binCount)
             let progress = DelayedProgress(total: toys > 0 ? toys : nil, label: toys > 0 ? "compare toys" : "compare",
                                            quiet: output.quiet || output.json)
             defer { progress.finish() }
             // Ctrl-C (SIGTERM, SIGQUIT) stops the toys; the p-value comes from those finished (exit 130)
             if toys > 0 { Interrupt.shared.install() }
+            // --save-toys: the toys kept in a locked file, resumed when it holds some
+            var toysLock: FileLock?
+            defer { toysLock?.release() }
+            let toysFile = saveToys.map { path in { (header: ComparisonToysHeader) throws -> ComparisonToysFile in
+                toysLock = try OutputFile.lock(path, force: output.force, mayExist: true).lock
+                var h = header
+                h.nmmfitVersion = BuildInfo.version
+                h.nmmfitCommit = BuildInfo.commit
+                let f = try ComparisonToysFile.open(path: path, header: h, force: output.force)
+                if f.kept > 0 || f.dropped > 0 { output.note("resuming: \(f.kept) toys already in \(path), \(toys - f.next) to go") }
+                return f
+            } }
             let r = try comparison.test()
-                .run(toys: toys, seed: toyOptions.seedValue, threads: threadOptions.threads, shouldStop: { Interrupt.shared.requested }) { progress.update($0) }
+                .run(toys: toys, seed: toyOptions.seedValue, threads: threadOptions.threads, shouldStop: { Interrupt.shared.requested },
+                     toysFile: toysFile) { progress.update($0) }
             progress.finish()
             try output.emit(HypothesisTestReport(r, model: model), provenance: try d.provenance(physics: physics, seed: toys > 0 ? toyOptions.seedValue : nil)) { HypothesisTestText.render(r) }
             if toys > 0 && Interrupt.shared.requested {
-                Console.error("interrupted: the toy p-value uses the \(r.toys) of \(toys) toys finished")
+                Console.error("interrupted: the toy p-value uses the \(r.toys) of \(toys) toys finished"
+                              + (saveToys.map { "; they are kept in \($0): run the same command again to resume" } ?? ""))
                 throw ExitCode(130)
             }
         }

@@ -82,10 +82,29 @@ struct CoverageCommand: ParsableCommand {
             try ResourceLimit.shards.validate(n, option: "--nshards")
         }
         guard toyOptions.count >= 10, (criticalToys ?? 500) >= 100, threadOptions.threads >= 1 else { throw ValidationError("need --toys ≥ 10, --critical-toys ≥ 100, --threads ≥ 1") }
+        // (writing toys runs critical toys only for feldman-cousins: each toy's critical value)
         let inner = writing ? writesCritical : methods.contains(.feldmanCousins)
         try ResourceLimit.toys.validate(product: [max(mus.count, 1), toyOptions.count] + (inner ? [criticalToys ?? 500] : []),
                                         option: "--mu values × --toys" + (inner ? " × --critical-toys" : ""))
         try threadOptions.check()
+        try ToyWork.validate(toyWork, option: toyWorkOption)
+    }
+
+    /// The toys this process runs: a shard's toys file, or every local point's toys (and the
+    /// Feldman–Cousins inner toys); none from toys files.
+    var toyWork: [(work: ToyWork, factors: [Int])] {
+        guard fromToys.isEmpty else { return [] }
+        if writeToys != nil {
+            let size = Toys.shardSize(toyOptions.count, nshards ?? 1)
+            return [(.toysFileToys, [size])]
+                + (methodOptions.contains(.feldmanCousins) ? [(.coverageCriticalToys, [1, size, criticalToys ?? 500])] : [])
+        }
+        let points = mus.isEmpty ? 3 : mus.count, asymptotic = methods.filter { $0 != .feldmanCousins }.count
+        return (asymptotic > 0 ? [(.coverageToys, [points, asymptotic, toyOptions.count])] : [])
+            + (methods.contains(.feldmanCousins) ? [(.coverageCriticalToys, [points, toyOptions.count, criticalToys ?? 500])] : [])
+    }
+    var toyWorkOption: String {
+        writeToys != nil ? "--toys / --nshards (toys of this shard" + (methodOptions.contains(.feldmanCousins) ? ", × --critical-toys)" : ")") : "--mu values × methods × --toys (× --critical-toys for feldman-cousins)"
     }
 
     /// The result (a library type).
@@ -97,6 +116,7 @@ struct CoverageCommand: ParsableCommand {
             // a --spec's saved CL applies unless --cl is given (the library's rule); --method lists the constructions checked
             let cl = try data.settings(cl: level.clGiven, method: nil, note: output.note).cl
             let pl = try ProfileLikelihood(model: try data.model(physics: physics))
+            try ToyWork.check(toyWork, option: toyWorkOption, bins: pl.model.binCount)
             if let path = writeToys { return try write(path, profile: pl) }
             var pts: [Coverage.Point] = []
             if !fromToys.isEmpty {

@@ -1,5 +1,6 @@
 import Analysis
 import ArgumentParser
+import BuildInfo
 import Detector
 import Formats
 import Foundation
@@ -59,6 +60,10 @@ struct FitOptions: ParsableArguments {
     @Option(help: "With two or more datasets: the toys that calibrate the compatibility p-value (default: adaptive, 1000–20000 until 100 toys reach the data's statistic; 0: only the χ² p-value, not calibrated at μν = 0).")
     var compatibilityToys: Int?
 
+    @Option(name: .customLong("save-toys"),
+            help: "With two or more datasets: keep the compatibility toys in FILE as they finish (JSON lines). Re-running with the same FILE and options resumes it after an interruption; --force starts it afresh.")
+    var saveToys: String?
+
     @Option(name: .customLong("seed"), help: "Seed of the compatibility toys (1 when not given).")
     var seedOption: UInt64?
     var seed: UInt64 { seedOption ?? 1 }
@@ -71,13 +76,19 @@ struct FitOptions: ParsableArguments {
                   when: "with datasets (a --spec model has its signal template fixed)"),
             .init(option: "--compatibility-toys", given: compatibilityToys != nil, acts: several,
                   when: "with two or more datasets (it tests their compatibility; a --spec run uses the toys saved in the spec)"),
+            .init(option: "--save-toys", given: saveToys != nil, acts: (several || data.spec != nil) && compatibilityToys != 0 && moments == nil,
+                  when: "with two or more datasets (or a --spec of a combination) and compatibility toys (not --compatibility-toys 0), without --moments"),
             .init(option: "--seed", given: seedOption != nil, acts: several && compatibilityToys != 0,
                   when: "with two or more datasets and compatibility toys (not --compatibility-toys 0; a --spec run uses the seed saved in the spec)"),
         ])
         if moments != nil { _ = try ModelCommand.Effective.parseElement(element ?? "e-mu") }
+        if let saveToys, [output.output, self.saveSpec].contains(where: { $0.map { URL(fileURLWithPath: $0).standardizedFileURL } == URL(fileURLWithPath: saveToys).standardizedFileURL }) {
+            throw ValidationError("--save-toys names the same file as -o or --save-spec: '\(saveToys)'")
+        }
         if let n = compatibilityToys {
             guard n >= 0 else { throw ValidationError("--compatibility-toys must be ≥ 0, got \(n)") }
             try ResourceLimit.toys.validate(n, option: "--compatibility-toys")
+            try ToyWork.compatibilityToys.validate([n], option: "--compatibility-toys")
         }
     }
 
@@ -98,6 +109,20 @@ struct FitOptions: ParsableArguments {
             try OutputTargets.check(folder: plot, force: output.force)
             try OutputTargets.check(folder: reportDirectory, force: output.force)
             let (cl, method) = (interval.cl, interval.intervalMethod)
+            // --save-toys: the compatibility toys kept in a locked file, resumed when it holds some
+            var toysLock: FileLock?
+            defer { toysLock?.release() }
+            let toysFile: CompatibilityTest.ToysFileOpener? = saveToys.map { path in { header in
+                toysLock = try OutputFile.lock(path, force: output.force, mayExist: true).lock
+                var h = header
+                h.nmmfitVersion = BuildInfo.version
+                h.nmmfitCommit = BuildInfo.commit
+                let f = try CompatibilityTest.openToysFile(path: path, header: h, force: output.force)
+                if f.kept > 0 || f.dropped > 0 {
+                    output.note("resuming: \(f.kept) toys already in \(path), \(h.adaptive ? "up to " : "")\(h.totalToys - f.next) to go")
+                }
+                return f
+            } }
             let progress = DelayedProgress(total: nil, label: "fitting", quiet: output.quiet || output.json)
             defer { progress.finish() }
             let model: BinnedModel, profile: ProfileLikelihood
@@ -116,6 +141,12 @@ struct FitOptions: ParsableArguments {
                 if saved.analysis?.isCombination == true && saved.analysis?.compatibilityToys?.plan != CompatibilityTest.ToyPlan.none {
                     Interrupt.shared.install()
                 }
+                try OptionApplicability.checkData([
+                    .init(option: "--save-toys", given: saveToys != nil,
+                          acts: saved.analysis?.isCombination == true && saved.analysis?.compatibilityToys?.plan != CompatibilityTest.ToyPlan.none
+                            && saved.analysis?.momentElement == nil,
+                          when: "with a --spec of a combination that runs compatibility toys (not of one dataset, not of a moment-element fit)"),
+                ])
                 if let element = saved.analysis?.momentElement,
                    let a = try FitWithElement.universalRerun(saved, cl: interval.clGiven, method: interval.intervalMethodGiven,
                                                              shouldStop: { Interrupt.shared.requested }) {
@@ -124,7 +155,7 @@ struct FitOptions: ParsableArguments {
                     savedElement = (saved, element, specFile)
                 } else {
                     let a = try saved.analyse(cl: interval.clGiven, method: interval.intervalMethodGiven,
-                                              shouldStop: { Interrupt.shared.requested })
+                                              shouldStop: { Interrupt.shared.requested }, compatibilityToysFile: toysFile)
                     (model, profile, report, runSpec) = (a.model, a.profile, a.report, a.runSpec)
                 }
             } else {
@@ -132,11 +163,13 @@ struct FitOptions: ParsableArguments {
                 try OptionApplicability.checkData([
                     .init(option: "--compatibility-toys", given: compatibilityToys != nil, acts: config.channels.count >= 2,
                           when: "with two or more datasets (it tests their compatibility); --dataset all found \(config.channels.count)"),
+                    .init(option: "--save-toys", given: saveToys != nil, acts: config.channels.count >= 2,
+                          when: "with two or more datasets (it keeps the compatibility toys); --dataset all found \(config.channels.count)"),
                 ])
                 // Ctrl-C during the compatibility toys: the result uses the toys finished, exit 130
                 if toyPlan != .none && config.channels.count >= 2 { Interrupt.shared.install() }
                 let a = try config.analyse(cl: cl, method: method, compatibilityToys: toyPlan, seed: seed,
-                                           shouldStop: { Interrupt.shared.requested })
+                                           shouldStop: { Interrupt.shared.requested }, compatibilityToysFile: toysFile)
                 (model, profile, report, runSpec) = (a.model, a.profile, a.report, a.runSpec)
             }
             // one answer for the table, the JSON, summary.md and the figures: the provenance of
@@ -207,14 +240,15 @@ struct FitOptions: ParsableArguments {
                 return
             }
             try output.emit(report, provenance: provenance) { FitTable.render(report) }
-            try Self.endIfInterrupted(report)
+            try Self.endIfInterrupted(report, saveToys: saveToys)
         }
     }
 
     /// After Ctrl-C during the compatibility toys (the result printed used the toys finished): exit 130.
-    static func endIfInterrupted(_ r: FitReport) throws {
+    static func endIfInterrupted(_ r: FitReport, saveToys: String? = nil) throws {
         guard Interrupt.shared.requested else { return }
-        Console.error("interrupted: the compatibility p-value uses the \(r.compatibility?.toys ?? 0) toys finished")
+        Console.error("interrupted: the compatibility p-value uses the \(r.compatibility?.toys ?? 0) toys finished"
+                      + (saveToys.map { "; they are kept in \($0): run the same command again to resume" } ?? ""))
         throw ExitCode(130)
     }
 }

@@ -51,6 +51,10 @@ struct Interval: ParsableCommand {
         if let g = gridMax, !(g > 0) { throw ValidationError("--grid-max must be > 0") }
         try MomentRange.check(gridMax, "--grid-max")
         guard (refine ?? 6) >= 0 else { throw ValidationError("--refine must be ≥ 0") }
+        try ResourceLimit.gridPoints.validate(refine ?? 6, option: "--refine")
+        if method == .feldmanCousins && fromToys.isEmpty {
+            try ToyWork.feldmanCousinsToys.validate(workFactors, option: "--toys × (--grid-points + 2 × --refine)")
+        }
         let fc = method == .feldmanCousins, local = fromToys.isEmpty
         let localFC = "with --method feldman-cousins and local toys (not --from-toys, whose files fix the tested μν values and their toys)"
         try OptionApplicability.check([
@@ -63,6 +67,10 @@ struct Interval: ParsableCommand {
             .init(option: "--toys-dir", given: toysDir != nil, acts: fc && local, when: localFC),
         ])
     }
+
+    /// Toys and the most points a local Feldman–Cousins construction tests (the grid and the
+    /// refinement points at both ends).
+    var workFactors: [Int] { [toyOptions.count, (gridPoints ?? FeldmanCousins.defaultGridPoints) + 2 * (refine ?? 6)] }
 
     /// The result (library types).
     typealias Output = IntervalReport
@@ -83,6 +91,7 @@ struct Interval: ParsableCommand {
                 fcResult = r
             } else if method == .feldmanCousins {
                 let points = gridPoints ?? FeldmanCousins.defaultGridPoints
+                try ToyWork.feldmanCousinsToys.check(workFactors, option: "--toys × (--grid-points + 2 × --refine)", bins: pl.model.binCount)
                 let grid = try FeldmanCousins.grid(profile: pl, cl: cl, points: points, top: gridMax)
                 var fc = FeldmanCousins(profile: pl, cl: cl, toysPerPoint: toyOptions.count, seed: toyOptions.seedValue, threads: threadOptions.threads,
                                         maxRefinements: refine ?? 6)

@@ -33,6 +33,7 @@ struct SensitivityCommand: ParsableCommand {
     func validate() throws {
         guard toyOptions.count >= 5 else { throw ValidationError("--toys must be ≥ 5") }
         try ResourceLimit.toys.validate(toyOptions.count, option: "--toys")
+        try ToyWork.sensitivityToys.validate([toyOptions.count], option: "--toys")
         try threadOptions.check()
         let paths = [saveToys, output.output, plot].compactMap { $0 }.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
         if let saveToys, paths.filter({ $0 == paths[0] }).count > 1 {
@@ -49,6 +50,7 @@ struct SensitivityCommand: ParsableCommand {
             let (cl, method) = (settings.cl, settings.asymptoticMethod)
             let model = try data.model(physics: physics)
             let toys = toyOptions.count
+            try ToyWork.sensitivityToys.check(toys, option: "--toys", bins: model.binCount)
             let progress = DelayedProgress(total: toys, label: "sensitivity toys", quiet: output.quiet || output.json)
             defer { progress.finish() }
             // Ctrl-C (or SIGTERM) stops the toys; the band comes from those finished (exit 130)

@@ -29,6 +29,7 @@ struct Significance: ParsableCommand {
         guard threadOptions.threads >= 1 else { throw ValidationError("--threads must be ≥ 1") }
         if !fromToys.isEmpty && (toyOptions.count > 0 || toyOptions.seed != nil) { throw ValidationError("--from-toys excludes --toys and --seed (the file holds the toys)") }
         try ResourceLimit.toys.validate(toyOptions.count, option: "--toys")
+        try ToyWork.significanceToys.validate([toyOptions.count], option: "--toys")
         try threadOptions.check()
         try OptionApplicability.check([
             .init(option: "--save-toys", given: saveToys != nil, acts: toyOptions.count > 0, when: "with --toys N (N > 0): it keeps those toys"),
@@ -45,8 +46,9 @@ struct Significance: ParsableCommand {
         try CLIErrors.run {
             try OutputTargets.check(files: [output.output], force: output.force)
             let pl = try ProfileLikelihood(model: try data.model(physics: physics))
-            let d = try pl.discovery()
             let toys = toyOptions.count
+            try ToyWork.significanceToys.check(toys, option: "--toys", bins: pl.model.binCount)
+            let d = try pl.discovery()
             let progress = DelayedProgress(total: toys > 0 ? toys : nil, label: "significance toys", quiet: output.quiet || output.json)
             // Ctrl-C (or SIGTERM) stops after the current block of toys; the toys finished
             // are kept and the p-value is given from them, with a note and exit 130

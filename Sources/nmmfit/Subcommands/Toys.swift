@@ -58,13 +58,20 @@ struct Toys: ParsableCommand {
         ])
         try ResourceLimit.toys.validate(ntoys, option: "-n")
         try ResourceLimit.shards.validate(nshards, option: "--nshards")
+        try ToyWork.toysFileToys.validate([Self.shardSize(ntoys, nshards)], option: Self.shardOption(nshards))
     }
+
+    /// The most toys of one shard of `ntoys` toys in `nshards` shards.
+    static func shardSize(_ ntoys: Int, _ nshards: Int) -> Int { ntoys / nshards + (ntoys % nshards == 0 ? 0 : 1) }
+    /// The options that set a shard's size, for messages.
+    static func shardOption(_ nshards: Int) -> String { nshards == 1 ? "-n" : "toys per shard (-n / --nshards)" }
 
     func run() throws {
         try CLIErrors.run {
             // a folder, FIFO or device as the output is refused before the model is built
             _ = try OutputFile.checkedTarget(output)
             let pl = try ProfileLikelihood(model: try data.model(physics: physics))
+            try ToyWork.toysFileToys.check(Self.shardSize(ntoys, nshards), option: Self.shardOption(nshards), bins: pl.model.binCount)
             let study = try ToyStudy(profile: pl, muNu: mu, statistic: statistic.rawValue, testedMuNu: testMu, seed: seed,
                                      totalToys: ntoys, shard: shard, nshards: nshards)
             // one library call: the locked toys file, resumed from its first missing toy; a shard

@@ -30,6 +30,8 @@ enum CLIErrors {
         case let e as NumericalResultError: return ("numerical error: \(e)", 3)
         case let e as EncodingError: return ("error: cannot encode the result as JSON (\(e))", 3)
         case let e as OptionApplicability.NotApplicable: return ("error: \(e)", 64)
+        // more toys than one process may run (checked once the model's size is known)
+        case let e as ToyWork.Exceeded: return ("error: \(e)", 64)
         case is ExitCode, is ValidationError, is CleanExit: return nil
         case let e as CocoaError:
             let file = (e.userInfo[NSFilePathErrorKey] as? String).map { "\($0): " } ?? ""
@@ -97,6 +99,23 @@ extension ResourceLimit {
     func validate(product factors: [Int], option: String) throws {
         do { try check(product: factors, option: option) } catch let e as InputError {
             throw ValidationError(e.field == option ? "\(option): \(e.message)" : e.message)
+        }
+    }
+}
+
+extension ToyWork {
+    /// The toy-work check for a `validate()` (on the reference model, before any model is
+    /// built): a usage error (exit 64) naming the options, the estimate and how to go further.
+    func validate(_ factors: [Int], option: String) throws {
+        do { try check(factors, option: option) } catch let e as ToyWork.Exceeded {
+            throw ValidationError(e.description)
+        }
+    }
+
+    /// The same for a run made of several kinds of toys.
+    static func validate(_ parts: [(work: ToyWork, factors: [Int])], option: String) throws {
+        do { try check(parts, option: option) } catch let e as ToyWork.Exceeded {
+            throw ValidationError(e.description)
         }
     }
 }
