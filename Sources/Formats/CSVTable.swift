@@ -46,6 +46,11 @@ public struct CSVTable: Sendable {
                 }
                 var seen: [String: Int] = [:]
                 for (j, f) in fields.enumerated() {
+                    // no CSV quoting: a quoted name would be a different column, silently unused
+                    if f.contains("\"") {
+                        throw InputError(file: file, line: lineNo, field: f,
+                                         "a column name with a quote character (column \(j + 1)); this reader takes no CSV quoting: write the name without quotes")
+                    }
                     if let first = seen[f] {
                         throw InputError(file: file, line: lineNo, field: f,
                                          "the column name is given twice in the header (columns \(first + 1) and \(j + 1)); name each column once")

@@ -49,11 +49,13 @@ public enum SpecDecoding {
     }
 
     /// Composes a YAML document safely: the text is first bounded by ``YAMLGuard`` (nesting
-    /// depth, aliases), then composed by Yams, then converted to JSON-like Foundation values
+    /// depth, aliases: estimated on the text, then counted exactly by libyaml's event parser,
+    /// ``YAMLGuard/checkEvents(_:file:)``), then composed by Yams, then converted to JSON-like Foundation values
     /// with at most ``ResourceLimit/yamlExpansionFactor`` nodes per byte (alias expansion).
     /// Returns nil for an empty document. Errors are one-line ``InputError``s with the line.
     public static func composeYAML(_ text: String, file: String) throws -> (node: Node, tree: Any)? {
         try YAMLGuard.check(text, file: file)
+        try YAMLGuard.checkEvents(text, file: file)
         let node: Node?
         do {
             node = try Yams.compose(yaml: text)
