@@ -34,6 +34,15 @@ public struct CSVTable: Sendable {
             let lineNo = i + 1
             let line = raw.trimmingCharacters(in: .whitespaces)
             if line.isEmpty || line.hasPrefix("#") { continue }
+            // a row's field count is checked on the bytes before it is split, so a row of
+            // millions of empty fields costs no more than its bytes
+            if let h = header {
+                let count = line.utf8.reduce(1) { $1 == UInt8(ascii: ",") ? $0 + 1 : $0 }
+                guard count == h.count else {
+                    throw InputError(file: file, line: lineNo,
+                                     "expected \(h.count) fields (\(InputError.oneLine(h.joined(separator: ","), limit: 200))), found \(count)")
+                }
+            }
             let fields = line.split(separator: ",", omittingEmptySubsequences: false)
                 .map { $0.trimmingCharacters(in: .whitespaces) }
             for (j, f) in fields.enumerated() {
@@ -59,10 +68,6 @@ public struct CSVTable: Sendable {
                 }
                 header = fields
                 continue
-            }
-            guard fields.count == h.count else {
-                throw InputError(file: file, line: lineNo,
-                                 "expected \(h.count) fields (\(InputError.oneLine(h.joined(separator: ","), limit: 200))), found \(fields.count)")
             }
             var row: [Double] = []
             row.reserveCapacity(h.count)
