@@ -150,7 +150,7 @@ public enum SpecDecoding {
         } else if path.isEmpty {
             throw InputError(file: file, "the top level must be an object")
         } else if let s = tree as? String,
-                  let c = s.unicodeScalars.first(where: { ($0.value < 0x20 && $0 != "\n" && $0 != "\t") || ($0.value >= 0x7F && $0.value < 0xA0) }) {
+                  let c = s.unicodeScalars.first(where: { ($0.value < 0x20 && $0 != "\n" && $0 != "\t") || ($0.value >= 0x7F && $0.value < 0xA0) || TextInput.breaksDisplay($0) }) {
             throw InputError(file: file, field: path, "contains the control character U+\(String(format: "%04X", c.value)); text must be printable")
         }
     }
