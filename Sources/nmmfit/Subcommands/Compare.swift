@@ -33,6 +33,12 @@ struct Compare: ParsableCommand {
         try ResourceLimit.toys.validate(toyOptions.count, option: "--toys")
         guard !tests.isEmpty else { throw ValidationError("give at least one --test") }
         try threadOptions.check()
+        try OptionApplicability.check([
+            .init(option: "--seed", given: toyOptions.seed != nil, acts: toyOptions.count > 0, when: "with --toys N (N > 0)"),
+            .init(option: "--threads", given: threadOptions.given, acts: toyOptions.count > 0, when: "with --toys N (N > 0)"),
+            .init(option: "--keep-mu-nu", given: keepMuNu, acts: !tests.contains(ModelNames.muNu),
+                  when: "when μν is not among the --test components (a tested μν is fixed to 0 under the null)"),
+        ])
     }
 
     func run() throws {

@@ -71,6 +71,8 @@ struct FitOptions: ParsableArguments {
                   when: "with datasets (a --spec model has its signal template fixed)"),
             .init(option: "--compatibility-toys", given: compatibilityToys != nil, acts: several,
                   when: "with two or more datasets (it tests their compatibility; a --spec run uses the toys saved in the spec)"),
+            .init(option: "--combination-policy", given: data.combinationPolicy != .default, acts: several,
+                  when: "with two or more datasets (how XENON1T SR1's ³H hypothesis enters a combination)"),
             .init(option: "--seed", given: seedOption != nil, acts: several && compatibilityToys != 0,
                   when: "with two or more datasets and compatibility toys (not --compatibility-toys 0; a --spec run uses the seed saved in the spec)"),
         ])
