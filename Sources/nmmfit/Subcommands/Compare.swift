@@ -46,7 +46,15 @@ struct Compare: ParsableCommand {
             try OutputTargets.check(files: [output.output], force: output.force)
             var d = data
             if tests.contains(ModelNames.tritium) { d.tritium = .free }
-            if d.spec == nil { try d.checkApplicability(try d.choice().channels()) }
+            if d.spec == nil {
+                let channels = try d.choice().channels()
+                try data.checkApplicability(channels)  // the options as the user gave them
+                // --test tritium needs a tritium component as --tritium free does; named as given
+                if tests.contains(ModelNames.tritium),
+                   let t = try d.choice().applicability(channels).first(where: { $0.choice == .tritium }), !t.acts {
+                    throw OptionApplicability.NotApplicable(description: "--test tritium applies only \(t.when)")
+                }
+            }
             let comparison = try BackgroundComparison(data: try data.choice(), recoil: try physics.recoilModel(), tests: tests, keepMuNu: keepMuNu)
             let model = comparison.model
             let toys = toyOptions.count
