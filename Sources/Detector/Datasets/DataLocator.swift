@@ -75,7 +75,10 @@ public enum DataLocator {
             throw InputError(field: "dataset", "\(InputError.excerpt(name)) is not a dataset name: \(problem)")
         }
         guard let url = try Dataset.specFile(in: root.appendingPathComponent(name)) else {
-            throw InputError(field: "dataset", "unknown dataset '\(name)' (available: \(available(in: root).joined(separator: ", ")))")
+            let names = available(in: root)
+            throw InputError(field: "dataset", names.isEmpty
+                ? "unknown dataset '\(name)': the data folder \(root.path) holds no dataset (a sub-folder with dataset.json or dataset.yaml)"
+                : "unknown dataset '\(name)' in \(root.path) (available: \(names.joined(separator: ", ")))")
         }
         return url
     }
