@@ -14,6 +14,8 @@ public enum DataLocator {
             fm.fileExists(atPath: u.appendingPathComponent("xenon1t_sr1/dataset.json").path)
         }
         if let explicit {
+            // an empty path would silently mean the current folder
+            guard !explicit.isEmpty else { throw InputError("\(FrontEndTerm.dataDirectory.text) is an empty path; name a folder of datasets") }
             let u = URL(fileURLWithPath: explicit)
             var isDir: ObjCBool = false
             guard fm.fileExists(atPath: u.path, isDirectory: &isDir) else { throw InputError(file: explicit, "data directory does not exist") }
