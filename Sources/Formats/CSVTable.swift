@@ -34,6 +34,15 @@ public struct CSVTable: Sendable {
             let lineNo = i + 1
             let line = raw.trimmingCharacters(in: .whitespaces)
             if line.isEmpty || line.hasPrefix("#") { continue }
+            // a row's field count is checked on the bytes before it is split, so a row of
+            // millions of empty fields costs no more than its bytes
+            if let h = header {
+                let count = line.utf8.reduce(1) { $1 == UInt8(ascii: ",") ? $0 + 1 : $0 }
+                guard count == h.count else {
+                    throw InputError(file: file, line: lineNo,
+                                     "expected \(h.count) fields (\(InputError.oneLine(h.joined(separator: ","), limit: 200))), found \(count)")
+                }
+            }
             let fields = line.split(separator: ",", omittingEmptySubsequences: false)
                 .map { $0.trimmingCharacters(in: .whitespaces) }
             for (j, f) in fields.enumerated() {
@@ -46,6 +55,11 @@ public struct CSVTable: Sendable {
                 }
                 var seen: [String: Int] = [:]
                 for (j, f) in fields.enumerated() {
+                    // no CSV quoting: a quoted name would be a different column, silently unused
+                    if f.contains("\"") {
+                        throw InputError(file: file, line: lineNo, field: f,
+                                         "a column name with a quote character (column \(j + 1)); this reader takes no CSV quoting: write the name without quotes")
+                    }
                     if let first = seen[f] {
                         throw InputError(file: file, line: lineNo, field: f,
                                          "the column name is given twice in the header (columns \(first + 1) and \(j + 1)); name each column once")
@@ -54,10 +68,6 @@ public struct CSVTable: Sendable {
                 }
                 header = fields
                 continue
-            }
-            guard fields.count == h.count else {
-                throw InputError(file: file, line: lineNo,
-                                 "expected \(h.count) fields (\(InputError.oneLine(h.joined(separator: ","), limit: 200))), found \(fields.count)")
             }
             var row: [Double] = []
             row.reserveCapacity(h.count)

@@ -35,10 +35,18 @@ public final class FileLock: @unchecked Sendable {
     public static func checkLockPath(for path: String) throws {
         let lp = lockPath(for: path)
         var st = stat()
-        guard lstat(lp, &st) == 0, let kind = TextInput.nonRegularKind(st.st_mode) else { return }
+        guard lstat(lp, &st) == 0 else { return }
+        if TextInput.nonRegularKind(st.st_mode) == nil && st.st_nlink > 1 {
+            throw InputError(file: path, hardLinkMessage(lp, links: Int(st.st_nlink)))
+        }
+        guard let kind = TextInput.nonRegularKind(st.st_mode) else { return }
         throw InputError(file: path, kind == "a symbolic link"
             ? "the lock file \(lp) is a symbolic link; nmmfit only locks with a regular file (remove the link)"
             : "the lock file \(lp) is \(kind); nmmfit only locks with a regular file (remove it)")
+    }
+
+    static func hardLinkMessage(_ lp: String, links: Int) -> String {
+        "the lock file \(lp) has \(links) names (a hard link to another file); nmmfit only locks with a file of its own (remove it)"
     }
 
     /// Locks `path` for writing, or throws ``InputError`` when another process writes it.
@@ -66,6 +74,12 @@ public final class FileLock: @unchecked Sendable {
             if let kind = TextInput.nonRegularKind(own.st_mode) {
                 close(fd)
                 throw InputError(file: path, "the lock file \(lp) is \(kind); nmmfit only locks with a regular file (remove it)")
+            }
+            // a hard link (`ln victim .NAME.lock`) is a regular file too, but writing the owner's
+            // process id into it would change the file it shares its content with
+            if own.st_nlink > 1 {
+                close(fd)
+                throw InputError(file: path, Self.hardLinkMessage(lp, links: Int(own.st_nlink)))
             }
             heldLock.lock()
             if let n = held[key] {

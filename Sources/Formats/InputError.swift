@@ -42,7 +42,7 @@ public struct InputError: Error, CustomStringConvertible, Equatable, Sendable {
         for c in s.unicodeScalars {
             total += 1
             guard count < limit else { continue }
-            if (c.value < 0x20) || (c.value >= 0x7F && c.value < 0xA0) {
+            if (c.value < 0x20) || (c.value >= 0x7F && c.value < 0xA0) || TextInput.breaksDisplay(c) {
                 out += "\\u{\(String(c.value, radix: 16))}"
             } else {
                 out.unicodeScalars.append(c)

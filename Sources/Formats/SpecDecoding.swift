@@ -49,11 +49,13 @@ public enum SpecDecoding {
     }
 
     /// Composes a YAML document safely: the text is first bounded by ``YAMLGuard`` (nesting
-    /// depth, aliases), then composed by Yams, then converted to JSON-like Foundation values
+    /// depth, aliases: estimated on the text, then counted exactly by libyaml's event parser,
+    /// ``YAMLGuard/checkEvents(_:file:)``), then composed by Yams, then converted to JSON-like Foundation values
     /// with at most ``ResourceLimit/yamlExpansionFactor`` nodes per byte (alias expansion).
     /// Returns nil for an empty document. Errors are one-line ``InputError``s with the line.
     public static func composeYAML(_ text: String, file: String) throws -> (node: Node, tree: Any)? {
         try YAMLGuard.check(text, file: file)
+        try YAMLGuard.checkEvents(text, file: file)
         let node: Node?
         do {
             node = try Yams.compose(yaml: text)
@@ -148,7 +150,7 @@ public enum SpecDecoding {
         } else if path.isEmpty {
             throw InputError(file: file, "the top level must be an object")
         } else if let s = tree as? String,
-                  let c = s.unicodeScalars.first(where: { ($0.value < 0x20 && $0 != "\n" && $0 != "\t") || ($0.value >= 0x7F && $0.value < 0xA0) }) {
+                  let c = s.unicodeScalars.first(where: { ($0.value < 0x20 && $0 != "\n" && $0 != "\t") || ($0.value >= 0x7F && $0.value < 0xA0) || TextInput.breaksDisplay($0) }) {
             throw InputError(file: file, field: path, "contains the control character U+\(String(format: "%04X", c.value)); text must be printable")
         }
     }

@@ -17,8 +17,11 @@ public enum TextFormat {
         lower <= 0 ? "\(name) < \(mu11(upper)) × 10⁻¹¹ μB" : "\(name) ∈ [\(mu11(lower)), \(mu11(upper))] × 10⁻¹¹ μB"
     }
 
-    /// Right-aligned columns with a header rule.
+    /// Right-aligned columns with a header rule. Every cell is ``TextInput/displaySafe(_:)``: a
+    /// name from the input with a line break or a terminal control in it cannot forge a row.
     public static func table(_ header: [String], _ rows: [[String]]) -> String {
+        let header = header.map(TextInput.displaySafe)
+        let rows = rows.map { $0.map(TextInput.displaySafe) }
         let widths = header.indices.map { c in max(header[c].count, rows.map { $0[c].count }.max() ?? 0) }
         func line(_ cells: [String]) -> String {
             cells.enumerated().map { String(repeating: " ", count: widths[$0] - $1.count) + $1 }.joined(separator: "  ")

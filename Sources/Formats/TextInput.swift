@@ -123,11 +123,39 @@ public enum TextInput {
         throw InputError(file: file, line: line, "contains a NUL byte; nmmfit reads UTF-8 text (is this UTF-16 or a binary file?)")
     }
 
-    /// The first control character (C0 other than tab, DEL, C1) in a field, or nil.
+    /// The first control character (C0 other than tab, DEL, C1, or a character that breaks or
+    /// reorders a line on a terminal: ``breaksDisplay(_:)``) in a field, or nil.
     public static func firstControlCharacter(in s: some StringProtocol) -> Unicode.Scalar? {
         s.unicodeScalars.first { c in
-            (c.value < 0x20 && c != "\t") || (c.value >= 0x7F && c.value < 0xA0)
+            (c.value < 0x20 && c != "\t") || (c.value >= 0x7F && c.value < 0xA0) || breaksDisplay(c)
         }
+    }
+
+    /// Characters that are not C0/C1 controls but still break a line (LINE SEPARATOR U+2028,
+    /// PARAGRAPH SEPARATOR U+2029) or reorder what a terminal shows (the bidirectional marks,
+    /// embeddings, overrides and isolates U+200E–U+200F, U+202A–U+202E, U+2066–U+2069): a name
+    /// holding one could forge a row of a printed table or show text in another order.
+    public static func breaksDisplay(_ c: Unicode.Scalar) -> Bool {
+        switch c.value {
+        case 0x200E, 0x200F, 0x2028, 0x2029, 0x202A...0x202E, 0x2066...0x2069: true
+        default: false
+        }
+    }
+
+    /// `s` with every control character (including tab and line ends) and every
+    /// ``breaksDisplay(_:)`` character written as `\u{…}`: a cell of a printed table stays one
+    /// cell of one line whatever a name in the input holds.
+    public static func displaySafe(_ s: String) -> String {
+        guard s.unicodeScalars.contains(where: { $0.value < 0x20 || ($0.value >= 0x7F && $0.value < 0xA0) || breaksDisplay($0) }) else { return s }
+        var out = String.UnicodeScalarView()
+        for c in s.unicodeScalars {
+            if c.value < 0x20 || (c.value >= 0x7F && c.value < 0xA0) || breaksDisplay(c) {
+                out.append(contentsOf: "\\u{\(String(c.value, radix: 16))}".unicodeScalars)
+            } else {
+                out.append(c)
+            }
+        }
+        return String(out)
     }
 
     /// Throws when a field holds a control character (NUL, ESC, …), naming file, line and field.

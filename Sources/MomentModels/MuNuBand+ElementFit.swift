@@ -23,7 +23,9 @@ extension MuNuBand {
 
     /// Parses an element-fit JSON document (see ``load(modelElementFit:)``).
     public static func parse(modelElementFit data: Data, file: String? = nil) throws -> MuNuBand {
-        guard let top = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else {
+        // the reading budget of every JSON input: nesting, nodes and repeated keys checked first
+        let text = try TextInput.decode(data, file: file ?? "fit result")
+        guard let top = try SpecDecoding.parseJSON(text, file: file) as? [String: Any] else {
             throw InputError(file: file, "not a JSON object (expected a \(FrontEndTerm.fitResult.text) of the e-mu element)")
         }
         guard let element = top["element"] as? [String: Any] else {

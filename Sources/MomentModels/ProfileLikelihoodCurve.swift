@@ -39,8 +39,9 @@ public struct ProfileLikelihoodCurve: Sendable, Equatable {
     /// Reads a scan result file (see the type's description).
     /// - Throws: ``InputError`` naming the file and field.
     public static func load(scanResult path: String) throws -> ProfileLikelihoodCurve {
-        let data = try TextInput.readData(path: path, what: "scan result")
-        guard let top = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else {
+        // the reading budget of every JSON input: nesting, nodes and repeated keys checked first
+        let text = try TextInput.read(path: path, what: "scan result")
+        guard let top = try SpecDecoding.parseJSON(text, file: path) as? [String: Any] else {
             throw InputError(file: path, "not a JSON object (expected `nmmfit scan --json` output)")
         }
         guard let points = top["points"] as? [[String: Any]] else {

@@ -1,4 +1,5 @@
 import Analysis
+import Formats
 import Foundation
 
 /// The one text rendering of a ``FitReport``: the terminal table of `nmmfit fit` (plain) and the
@@ -38,7 +39,7 @@ public enum FitText {
                 : [p.name, Format.g(p.value, 5), p.error.map { Format.g($0, 3) } ?? "—", Format.g(p.backgroundOnlyValue, 5)]
         }))
         d.blocks += combination(r)
-        if let o = r.specOverrides { d.append(.remark(label: "dataset spec changes (--set)", text: o.joined(separator: "; "))) }
+        if let o = r.specOverrides { d.append(.remark(label: "dataset spec changes (--set)", text: o.map(TextInput.displaySafe).joined(separator: "; "))) }
         return d
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Formats
 
 /// A result as text, built once and written by either back end: ``TextDocument/Style/plain`` for
 /// the terminal (right-aligned columns, `label = value` lines) or ``TextDocument/Style/markdown``
@@ -67,7 +68,7 @@ public struct TextDocument: Sendable {
 
     /// A pipe table; columns right-aligned unless `align` is false. A `|` in a cell is escaped.
     public static func markdownTable(_ header: [String], _ rows: [[String]], align: Bool = true) -> String {
-        func line(_ cells: [String]) -> String { "| " + cells.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |\n" }
+        func line(_ cells: [String]) -> String { "| " + cells.map { TextInput.displaySafe($0).replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |\n" }
         return line(header) + "|" + header.map { _ in align ? "---:|" : "---|" }.joined() + "\n" + rows.map(line).joined()
     }
 }

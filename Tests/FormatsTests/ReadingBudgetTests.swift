@@ -143,4 +143,61 @@ struct ReadingBudgetTests {
         lock.release()
         #expect(!FileManager.default.fileExists(atPath: FileLock.lockPath(for: out)))
     }
+
+    @Test("YAML depth and nodes are counted by libyaml's own events: a block scalar ended by a smaller indentation than the text scan assumed cannot hide 100000 nested sequences")
+    func yamlEventCount() throws {
+        // libyaml ends the block scalar at indentation 2 (the inner sequence's column); the
+        // text scan took every line indented more than '- - |' for scalar content
+        let hidden = "nmmfit_model: 1\nx:\n- - |\n   t\n  " + String(repeating: "- ", count: 100_000) + "a\n"
+        let m = Self.message { _ = try SpecDecoding.composeYAML(hidden, file: "h.yaml") }
+        #expect(m.contains("h.yaml:5") && m.contains("nested more than 64 levels"), "\(m)")
+        // ordinary block scalars (and their indented text) are read as before
+        let ok = "description: |\n  - not a list\n    [ not a flow\nlist:\n- - |\n    text\n  - b\n"
+        let tree = try #require(try SpecDecoding.composeYAML(ok, file: "ok.yaml")?.tree as? [String: Any])
+        #expect(tree["description"] as? String == "- not a list\n  [ not a flow\n")
+        #expect((tree["list"] as? [[Any]])?.first?.count == 2)
+        // nodes are counted as the parser sees them
+        let nodes = try ResourceLimit.documentNodes.value()
+        let many = "- |\n x\n" + String(repeating: "- a\n", count: nodes + 1)
+        #expect(Self.message { try YAMLGuard.checkEvents(many, file: "n.yaml") }.contains("more than \(nodes) values"))
+    }
+
+    @Test("a lock file with a second name (a hard link to another file) is refused, that file untouched")
+    func lockRefusesHardLinks() throws {
+        let dir = try Self.tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("o.json").path
+        let victim = dir.appendingPathComponent("victim").path
+        try "victim\n".write(toFile: victim, atomically: true, encoding: .utf8)
+        #expect(link(victim, FileLock.lockPath(for: out)) == 0)
+        let m = Self.message { try OutputFile.write("x", to: out) }
+        #expect(m.contains("hard link"), "\(m)")
+        #expect(Self.message { try FileLock.checkLockPath(for: out) }.contains("hard link"))
+        #expect(try String(contentsOfFile: victim, encoding: .utf8) == "victim\n")
+        #expect(!FileManager.default.fileExists(atPath: out))
+    }
+
+    @Test("a name with a line break or a terminal control cannot forge a table row or a message line")
+    func displaySafety() throws {
+        let table = TextFormat.table(["name", "value"], [["B0\nforged | row", "1"], ["B1\u{2028}x\u{202E}y", "2"]])
+        #expect(table.split(separator: "\n").count == 4, "\(table)")
+        #expect(table.contains("B0\\u{a}forged") && table.contains("\\u{2028}") && table.contains("\\u{202e}"))
+        #expect(!InputError.oneLine("a\u{2028}b\u{2029}c\u{85}d").contains(where: { $0.unicodeScalars.contains { TextInput.breaksDisplay($0) || $0.value == 0x85 } }))
+        // spec strings refuse them (a JSON \n in free text stays allowed)
+        let spec = "{\"nmmfit_model\": 1, \"name\": \"a\\u202eb\"}"
+        let m = Self.message {
+            let _: [String: String] = try SpecDecoding.decode(Data(spec.utf8), file: "s.json", yaml: false, allowedKeys: [:],
+                                                              versionKey: "nmmfit_model", supported: [1])
+        }
+        #expect(m.contains("U+202E"), "\(m)")
+    }
+
+    @Test("CSV: a quoted column name is refused (no CSV quoting); a row's field count is checked before it is split")
+    func csvQuotesAndWideRows() throws {
+        let q = Self.message { _ = try CSVTable(text: "a,\"a\"\n1,2\n", file: "q.csv") }
+        #expect(q.contains("q.csv:1") && q.contains("quote"), "\(q)")
+        let wide = "a,b\n1,2\n" + String(repeating: ",", count: 1_000_000) + "\n"
+        let w = Self.message { _ = try CSVTable(text: wide, file: "w.csv") }
+        #expect(w.contains("w.csv:3") && w.contains("expected 2 fields") && w.contains("found 1000001"), "\(w)")
+    }
 }

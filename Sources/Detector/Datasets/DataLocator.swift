@@ -14,6 +14,8 @@ public enum DataLocator {
             fm.fileExists(atPath: u.appendingPathComponent("xenon1t_sr1/dataset.json").path)
         }
         if let explicit {
+            // an empty path would silently mean the current folder
+            guard !explicit.isEmpty else { throw InputError("\(FrontEndTerm.dataDirectory.text) is an empty path; name a folder of datasets") }
             let u = URL(fileURLWithPath: explicit)
             var isDir: ObjCBool = false
             guard fm.fileExists(atPath: u.path, isDirectory: &isDir) else { throw InputError(file: explicit, "data directory does not exist") }
@@ -75,7 +77,10 @@ public enum DataLocator {
             throw InputError(field: "dataset", "\(InputError.excerpt(name)) is not a dataset name: \(problem)")
         }
         guard let url = try Dataset.specFile(in: root.appendingPathComponent(name)) else {
-            throw InputError(field: "dataset", "unknown dataset '\(name)' (available: \(available(in: root).joined(separator: ", ")))")
+            let names = available(in: root)
+            throw InputError(field: "dataset", names.isEmpty
+                ? "unknown dataset '\(name)': the data folder \(root.path) holds no dataset (a sub-folder with dataset.json or dataset.yaml)"
+                : "unknown dataset '\(name)' in \(root.path) (available: \(names.joined(separator: ", ")))")
         }
         return url
     }

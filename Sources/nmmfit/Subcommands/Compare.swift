@@ -40,6 +40,10 @@ struct Compare: ParsableCommand {
         try threadOptions.check()
         try OptionApplicability.check([
             .init(option: "--save-toys", given: saveToys != nil, acts: toyOptions.count > 0, when: "with --toys N (N > 0): it keeps those toys"),
+            .init(option: "--seed", given: toyOptions.seed != nil, acts: toyOptions.count > 0, when: "with --toys N (N > 0)"),
+            .init(option: "--threads", given: threadOptions.given, acts: toyOptions.count > 0, when: "with --toys N (N > 0)"),
+            .init(option: "--keep-mu-nu", given: keepMuNu, acts: !tests.contains(ModelNames.muNu),
+                  when: "when μν is not among the --test components (a tested μν is fixed to 0 under the null)"),
         ])
         if let saveToys, let o = output.output, URL(fileURLWithPath: o).standardizedFileURL == URL(fileURLWithPath: saveToys).standardizedFileURL {
             throw ValidationError("--save-toys and -o name the same file '\(saveToys)'")
@@ -51,7 +55,15 @@ struct Compare: ParsableCommand {
             try OutputTargets.check(files: [output.output], force: output.force)
             var d = data
             if tests.contains(ModelNames.tritium) { d.tritium = .free }
-            if d.spec == nil { try d.checkApplicability(try d.choice().channels()) }
+            if d.spec == nil {
+                let channels = try d.choice().channels()
+                try data.checkApplicability(channels)  // the options as the user gave them
+                // --test tritium needs a tritium component as --tritium free does; named as given
+                if tests.contains(ModelNames.tritium),
+                   let t = try d.choice().applicability(channels).first(where: { $0.choice == .tritium }), !t.acts {
+                    throw OptionApplicability.NotApplicable(description: "--test tritium applies only \(t.when)")
+                }
+            }
             try data.checkSpec(physics: physics)
             let comparison = try BackgroundComparison(data: try data.choice(), recoil: try physics.recoilModel(), tests: tests, keepMuNu: keepMuNu)
             let model = comparison.model

@@ -78,6 +78,8 @@ struct FitOptions: ParsableArguments {
                   when: "with two or more datasets (it tests their compatibility; a --spec run uses the toys saved in the spec)"),
             .init(option: "--save-toys", given: saveToys != nil, acts: (several || data.spec != nil) && compatibilityToys != 0 && moments == nil,
                   when: "with two or more datasets (or a --spec of a combination) and compatibility toys (not --compatibility-toys 0), without --moments"),
+            .init(option: "--combination-policy", given: data.combinationPolicy != .default, acts: several,
+                  when: "with two or more datasets (how XENON1T SR1's ³H hypothesis enters a combination)"),
             .init(option: "--seed", given: seedOption != nil, acts: several && compatibilityToys != 0,
                   when: "with two or more datasets and compatibility toys (not --compatibility-toys 0; a --spec run uses the seed saved in the spec)"),
         ])

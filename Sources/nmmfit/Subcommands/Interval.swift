@@ -65,6 +65,7 @@ struct Interval: ParsableCommand {
             .init(option: "--toys", given: toyOptions.toys != nil, acts: fc && local, when: localFC),
             .init(option: "--seed", given: toyOptions.seed != nil, acts: fc && local, when: localFC),
             .init(option: "--toys-dir", given: toysDir != nil, acts: fc && local, when: localFC),
+            .init(option: "--threads", given: threadOptions.given, acts: fc && local, when: localFC),
         ])
     }
 

@@ -33,6 +33,8 @@ struct Significance: ParsableCommand {
         try threadOptions.check()
         try OptionApplicability.check([
             .init(option: "--save-toys", given: saveToys != nil, acts: toyOptions.count > 0, when: "with --toys N (N > 0): it keeps those toys"),
+            .init(option: "--seed", given: toyOptions.seed != nil, acts: toyOptions.count > 0, when: "with --toys N (N > 0)"),
+            .init(option: "--threads", given: threadOptions.given, acts: toyOptions.count > 0, when: "with --toys N (N > 0)"),
         ])
         if let saveToys, let o = output.output, URL(fileURLWithPath: o).standardizedFileURL == URL(fileURLWithPath: saveToys).standardizedFileURL {
             throw ValidationError("--save-toys and -o name the same file '\(saveToys)'")
