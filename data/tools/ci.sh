@@ -6,6 +6,8 @@
 #   systematics.sh --short       two fits per digitised dataset through the JSON keys it reads
 #   window_study.py --short      two windows per dataset through the JSON keys it reads
 #   solar_counts.py              the SM solar-nu counts of the README's validation table
+#   collab_results.py --check    the collaborations' mu_nu results of that table: every number
+#                                with its source and a quote containing it, or the places searched
 #   make_data.py --check-only, make_atomic_table.py --check
 #                                need the public source copies (NMMFIT_SHARED, default
 #                                ../shared/data/external next to the checkout); without them
@@ -20,6 +22,8 @@ echo "== systematics.sh --short"
 sh data/tools/systematics.sh --short "$B"
 echo "== solar_counts.py"
 python3 data/tools/solar_counts.py --nmmfit "$B"
+echo "== collab_results.py --check"
+python3 data/tools/collab_results.py --check
 echo "== window_study.py --short"
 python3 data/tools/window_study.py --nmmfit "$B" --short
 SHARED=${NMMFIT_SHARED:-$PWD/../shared/data/external}

@@ -1,0 +1,139 @@
+#!/usr/bin/env python3
+"""The collaborations' own mu_nu results (data/limits/collaboration_results.json) against nmmfit's
+limit for the same dataset: the "collaboration's mu_nu result" column of the README's validation
+table.
+
+Usage:  python3 data/tools/collab_results.py [--check] [--nmmfit PATH]
+  --check        only check the file (no fits): every shipped dataset (a data/*/dataset.json) has
+                 an entry; every number comes with a source and a quote that contains it; every
+                 entry without a number lists the places searched
+  --nmmfit PATH  nmmfit binary for the fits (default .build/release/nmmfit, else .build/debug/nmmfit)
+
+Without --check it also runs `nmmfit fit --dataset NAME --json` (default window and model) per
+dataset and prints a Markdown table: nmmfit's 90 % CL interval and the collaboration's result,
+both in 1e-11 mu_B, and their ratio where the collaboration's number was read (per candidate
+where it is unverified).
+"""
+import argparse
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+FILE = ROOT / "data" / "limits" / "collaboration_results.json"
+STATUSES = {"read", "unverified", "not_found"}
+
+
+def mantissa(x):
+    """'1.4' for 1.4e-11: the digits a quote must contain for the number to be read from it."""
+    m = f"{x:.1e}".split("e")[0]
+    return m[:-2] if m.endswith(".0") else m
+
+
+def fail(msg):
+    print(f"{FILE.relative_to(ROOT)}: {msg}", file=sys.stderr)
+    sys.exit(1)
+
+
+def check_number(where, entry, keys):
+    for k in ("source", "quote"):
+        if not str(entry.get(k, "")).strip():
+            fail(f"{where}: a number without '{k}'")
+    for k in keys:
+        v = entry.get(k)
+        if v is None:
+            continue
+        if not isinstance(v, (int, float)) or not 0 < v < 1e-8:
+            fail(f"{where}: '{k}' = {v!r} is not a magnetic moment in mu_B")
+        if mantissa(v) not in entry["quote"]:
+            fail(f"{where}: '{k}' = {v:g} does not appear in its quote ({mantissa(v)!r} not found)")
+
+
+def check(doc):
+    if doc.get("nmmfit_collaboration_results") != 1:
+        fail("not an nmmfit_collaboration_results: 1 file")
+    rows = doc.get("datasets", [])
+    names = [r.get("dataset") for r in rows]
+    shipped = sorted(p.parent.name for p in (ROOT / "data").glob("*/dataset.json"))
+    missing = [n for n in shipped if n not in names]
+    if missing:
+        fail(f"no entry for the shipped dataset(s) {', '.join(missing)}")
+    for r in rows:
+        where = f"dataset {r.get('dataset')!r}"
+        mu = r.get("mu_nu", {})
+        status = mu.get("status")
+        if status not in STATUSES:
+            fail(f"{where}: status {status!r} is not one of {sorted(STATUSES)}")
+        if status == "read":
+            if mu.get("upper_muB") is None:
+                fail(f"{where}: status 'read' without upper_muB")
+            check_number(where, mu, ("lower_muB", "upper_muB"))
+        elif status == "unverified":
+            cands = mu.get("candidates", [])
+            if not cands:
+                fail(f"{where}: status 'unverified' without candidates")
+            for i, c in enumerate(cands):
+                check_number(f"{where}, candidate {i}", c, ("upper_muB",))
+        else:
+            if any(k in mu for k in ("lower_muB", "upper_muB", "candidates")):
+                fail(f"{where}: status 'not_found' but a number is given")
+        if status != "read" and not mu.get("searched"):
+            fail(f"{where}: status {status!r} without the list of places searched")
+    return rows
+
+
+def fit(binary, name):
+    out = subprocess.run([str(binary), "fit", "--dataset", name, "--json", "-q"], check=True,
+                         capture_output=True, text=True).stdout
+    d = json.loads(out)
+    return d["interval_muB"], d["mu_nu_best_muB"]
+
+
+def collab_text(mu):
+    s = mu["status"]
+    if s == "read":
+        lo, hi = mu.get("lower_muB"), mu["upper_muB"]
+        v = f"({lo / 1e-11:.2g}, {hi / 1e-11:.2g})" if lo else f"< {hi / 1e-11:.2g}"
+        return f"{v} (read: {mu['source']})"
+    if s == "unverified":
+        c = "; ".join(f"< {x['upper_muB'] / 1e-11:.2g} ({x['source'].split(',')[0]})" for x in mu["candidates"])
+        return f"UNVERIFIED: {c}"
+    return "not found (places searched: data/limits/collaboration_results.json)"
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--check", action="store_true")
+    ap.add_argument("--nmmfit")
+    a = ap.parse_args()
+    try:
+        doc = json.load(open(FILE))
+    except (OSError, json.JSONDecodeError) as e:
+        fail(f"cannot be read: {e}")
+    rows = check(doc)
+    print(f"{FILE.relative_to(ROOT)}: {len(rows)} datasets, "
+          + ", ".join(f"{r['dataset']} {r['mu_nu']['status']}" for r in rows))
+    if a.check:
+        return
+    binary = Path(a.nmmfit) if a.nmmfit else next(
+        (p for p in (ROOT / ".build/release/nmmfit", ROOT / ".build/debug/nmmfit") if p.exists()), None)
+    if binary is None or not binary.exists():
+        fail("nmmfit binary not found (swift build first, or --nmmfit PATH)")
+    print("\n| data | nmmfit 90 % CL [1e-11 muB] | collaboration's mu_nu [1e-11 muB] | nmmfit / collaboration |")
+    print("|---|---|---|---|")
+    for r in rows:
+        (lo, hi), _ = fit(binary, r["dataset"])
+        mine = f"[{lo / 1e-11:.3f}, {hi / 1e-11:.3f}]" if lo > 0 else f"< {hi / 1e-11:.3f}"
+        mu = r["mu_nu"]
+        if mu["status"] == "read":
+            ratio = f"{hi / mu['upper_muB']:.2f} (upper ends)"
+        elif mu["status"] == "unverified":
+            ratio = " / ".join(f"{hi / c['upper_muB']:.2f}" for c in mu["candidates"]) + " (per candidate)"
+        else:
+            ratio = "—"
+        print(f"| {r['experiment']} | {mine} | {collab_text(mu)} | {ratio} |")
+
+
+if __name__ == "__main__":
+    main()
