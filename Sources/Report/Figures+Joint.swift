@@ -114,7 +114,7 @@ extension Figures {
             let free = naturalness.bands.filter { !$0.majoranaNotConstrainingSegmentsGeV.isEmpty }.map { shown($0.band) }
             if !free.isEmpty {
                 let which = free.count == naturalness.bands.count ? "the bands" : free.joined(separator: ", ")
-                mel.append(LineSeries(x: [mx[0]], y: [Double.nan], label: "as Majorana moments (SU(2)_H) Bell et al.'s bound does not constrain \(which) where m_h⁺ < 10 TeV (PLB 642 (2006) 377)",
+                mel.append(LineSeries(x: [mx[0]], y: [Double.nan], label: "as Majorana moments (SU(2)_H) Bell et al.'s bound spares \(which) for m_W ≤ m_h⁺ < 10 TeV (PLB 642 (2006) 377)",
                                       color: .gray, width: 0))
             }
         }

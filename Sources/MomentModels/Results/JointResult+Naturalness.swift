@@ -13,7 +13,7 @@ extension JointResult {
             public var diracOverBoundMin: Double
             public var diracOverBoundMax: Double
             /// Runs of grid m_H0 (GeV), each [first, last], where the Majorana verdict for the
-            /// band's upper edge is `not_constraining`.
+            /// band's upper edge is `not_constraining` (m_W ≤ m_h⁺ < 10 TeV, edge below 0.7×10⁻¹⁰ μB).
             public var majoranaNotConstrainingSegmentsGeV: [[Double]]
             enum CodingKeys: String, CodingKey {
                 case band, diracOverBoundMin = "dirac_over_bound_min", diracOverBoundMax = "dirac_over_bound_max"
@@ -48,7 +48,7 @@ extension JointResult {
         /// Text lines, one per band, after a header.
         public var text: String {
             var s = "naturalness (Bell et al.; their formulas are not readable here): Dirac μν ≲ \(TextFormat.g(diracBoundMuB)) μB (PRL 95 (2005) 151802); "
-            s += "Majorana: weaker than the laboratory limits for Λ < 10 TeV (PLB 642 (2006) 377, abstract; \(majoranaAssumption))\n"
+            s += "Majorana: weaker than the laboratory limits for m_W ≤ Λ < 10 TeV (PLB 642 (2006) 377, abstract; \(majoranaAssumption))\n"
             for b in bands {
                 s += "  \(b.band): as a Dirac moment \(TextFormat.g(b.diracOverBoundMin, 3))–\(TextFormat.g(b.diracOverBoundMax, 3)) × the Dirac bound; "
                 s += "as a Majorana moment (the SU(2)_H case) "
