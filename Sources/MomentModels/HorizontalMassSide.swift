@@ -14,10 +14,10 @@ import Foundation
 ///   vanishes while μ_νeνμ is nonzero". The mass their model induces once SU(2)_H is broken
 ///   needs the paper's mass formula and its breaking parameter, neither of which is readable
 ///   here (only the abstract is), so it is NOT evaluated: ``modelMassEV`` is nil and
-///   ``modelStatus`` says why. The model-independent naturalness bounds of Bell et al.
-///   (PRL 95 (2005) 151802 for Dirac ν; PLB 642 (2006) 377 for Majorana ν, "for Majorana
-///   neutrinos the magnetic moment contribution to the mass is Yukawa suppressed") are quoted
-///   but not evaluated, for the same reason (their equations are not readable here).
+///   ``modelStatus`` says why. Looked for without success: the papers' stored pages (ar5iv,
+///   arXiv listings and summaries: abstracts, and arXiv:2104.03291's introduction), GitHub
+///   code and LaTeX quoting them, the Giunti–Studenikin review (arXiv:1403.6344, abstract
+///   only) and the older horizontal-symmetry and Zee-model papers (abstracts, first pages).
 /// - **Naturalness** (``MagneticMomentNaturalness``): Bell et al.'s model-independent bounds
 ///   for the same |μ| and Λ — the Dirac number μν ≲ 10⁻¹⁵ μB as the authors summarise it, and
 ///   for Majorana ν (the SU(2)_H case) only the abstract's statement, evaluated as a verdict.
