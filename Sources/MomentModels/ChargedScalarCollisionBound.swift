@@ -14,7 +14,12 @@ import Foundation
 /// the τ → μγ, τ → eγ, μ → eγ limits (MEG II, Belle, BaBar; the search store holds their
 /// abstracts, but the model's rates for these decays need the seed papers' formulas, which are
 /// not readable here: arXiv:2007.04291 and arXiv:2104.03291 only as abstracts and the latter's
-/// introduction).
+/// introduction). Looked for, without a readable rate formula or coupling table: the papers'
+/// pages (ar5iv, arXiv listings, tomesphere, arxivlens, bzpeer), GitHub code and LaTeX (the
+/// search store's code corpus, exact-string search for the papers' citation keys), talks and
+/// proceedings by the authors, and the Zee-model and horizontal-symmetry literature (Babu &
+/// Mohapatra; Barbieri & Mohapatra; Choudhury & Sarkar PLB 235 (1990)), of which only
+/// abstracts or first pages are stored.
 public struct ChargedScalarCollisionBound: Codable, Sendable, Equatable {
     /// Excluded below this mass (GeV).
     public var lowerMassGeV: Double

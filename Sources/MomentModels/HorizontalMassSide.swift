@@ -14,10 +14,13 @@ import Foundation
 ///   vanishes while μ_νeνμ is nonzero". The mass their model induces once SU(2)_H is broken
 ///   needs the paper's mass formula and its breaking parameter, neither of which is readable
 ///   here (only the abstract is), so it is NOT evaluated: ``modelMassEV`` is nil and
-///   ``modelStatus`` says why. The model-independent naturalness bounds of Bell et al.
-///   (PRL 95 (2005) 151802 for Dirac ν; PLB 642 (2006) 377 for Majorana ν, "for Majorana
-///   neutrinos the magnetic moment contribution to the mass is Yukawa suppressed") are quoted
-///   but not evaluated, for the same reason (their equations are not readable here).
+///   ``modelStatus`` says why. Looked for without success: the papers' stored pages (ar5iv,
+///   arXiv listings and summaries: abstracts, and arXiv:2104.03291's introduction), GitHub
+///   code and LaTeX quoting them, the Giunti–Studenikin review (arXiv:1403.6344, abstract
+///   only) and the older horizontal-symmetry and Zee-model papers (abstracts, first pages).
+/// - **Naturalness** (``MagneticMomentNaturalness``): Bell et al.'s model-independent bounds
+///   for the same |μ| and Λ — the Dirac number μν ≲ 10⁻¹⁵ μB as the authors summarise it, and
+///   for Majorana ν (the SU(2)_H case) only the abstract's statement, evaluated as a verdict.
 /// - **For scale**: the direct laboratory limit m_ν < 0.45 eV (90 % CL) of KATRIN (Science
 ///   (2025), doi:10.1126/science.adq9592, arXiv:2406.13516, abstract as quoted in public
 ///   discussions: "resulting in an upper limit of m_ν < 0.45 eV at 90% confidence level").
@@ -34,10 +37,13 @@ public struct HorizontalMassSide: Codable, Sendable, Equatable {
     public var modelStatus: String
     /// naive m_ν / KATRIN's limit.
     public var naiveOverKatrin: Double
+    /// Bell et al.'s naturalness verdicts for the same |μ| at the same Λ (nil in files written
+    /// before they were added).
+    public var naturalness: MagneticMomentNaturalness?
 
     enum CodingKeys: String, CodingKey {
         case scaleGeV = "scale_GeV", muNuMuB = "mu_nu_muB", naiveMassEV = "naive_m_nu_eV", modelMassEV = "model_m_nu_eV"
-        case modelStatus = "model_m_nu_status", naiveOverKatrin = "naive_over_katrin_limit"
+        case modelStatus = "model_m_nu_status", naiveOverKatrin = "naive_over_katrin_limit", naturalness
     }
 
     /// The relation, as printed.
@@ -60,11 +66,13 @@ public struct HorizontalMassSide: Codable, Sendable, Equatable {
         modelMassEV = nil
         modelStatus = Self.modelStatement
         naiveOverKatrin = naiveMassEV / Self.katrinLimitEV
+        naturalness = try MagneticMomentNaturalness(muNuMuB: mu, scaleGeV: lambda)
     }
 
-    /// One text line.
+    /// The text: one line, and the naturalness verdicts on a second.
     public var text: String {
         "mass side: naive m_ν ≈ Λ²|μ|/(2 m_e μB) = \(String(format: "%.3g", naiveMassEV)) eV at Λ = m_h⁺ = \(String(format: "%g", scaleGeV)) GeV "
             + "(\(String(format: "%.2g", naiveOverKatrin)) × KATRIN's 0.45 eV limit); SU(2)_H model's m_ν: \(modelMassEV.map { String(format: "%.3g eV", $0) } ?? modelStatus)"
+            + (naturalness.map { "\n" + $0.text } ?? "")
     }
 }

@@ -13,7 +13,8 @@ extension Figures {
     public static func horizontalJoint(_ rows: [HorizontalJointRegion.Row], bands: [MuNuBand],
                                        measurements: [MuonAnomalyMeasurement], link: HorizontalJointRegion,
                                        displayNames: [String: String] = [:], chi2Regions: [HorizontalJointChi2.Result] = [],
-                                       massSide: JointResult.MassSide? = nil, collider: JointResult.Collider? = nil) -> Figure {
+                                       massSide: JointResult.MassSide? = nil, collider: JointResult.Collider? = nil,
+                                       naturalness: JointResult.Naturalness? = nil) -> Figure {
         let xs = rows.map(\.neutralGeV)
         let positives = rows.flatMap { r in (r.muNu + r.g2 + r.joint).flatMap { [$0.ffprimeMin, $0.ffprimeMax] } }.filter { $0 > 0 && $0.isFinite }
         let yLow = (positives.min() ?? 1e-4) / 3, yHigh = max((positives.max() ?? 1) * 3, 4 * Double.pi * 1.5)
@@ -104,6 +105,19 @@ extension Figures {
         }
         mel.append(HorizontalLine(y: massSide.katrinLimitEV, label: "KATRIN m_ν < \(fmt(massSide.katrinLimitEV)) eV (90 % CL); SU(2)_H: m_ν = 0 in the symmetric limit (broken-limit formula not evaluated)",
                                   color: .vermillion, dash: .dashed, width: 1.6))
+        if let naturalness {  // Bell et al.'s bounds: legend entries only (they bound μ, not the plotted m_ν)
+            let ratios = naturalness.bands.filter { $0.diracOverBoundMin > 0 }.map(\.diracOverBoundMin)
+            if let r = ratios.min() {
+                mel.append(LineSeries(x: [mx[0]], y: [Double.nan], label: "as Dirac moments the bands are ≥ \(TickFormat.scientific(r, digits: 2)) × Bell et al.'s bound μν ≲ 10⁻¹⁵ μB (PRL 95 (2005) 151802)",
+                                      color: .gray, width: 0))
+            }
+            let free = naturalness.bands.filter { !$0.majoranaNotConstrainingSegmentsGeV.isEmpty }.map { shown($0.band) }
+            if !free.isEmpty {
+                let which = free.count == naturalness.bands.count ? "the bands" : free.joined(separator: ", ")
+                mel.append(LineSeries(x: [mx[0]], y: [Double.nan], label: "as Majorana moments (SU(2)_H) Bell et al.'s bound spares \(which) for m_W ≤ m_h⁺ < 10 TeV (PLB 642 (2006) 377)",
+                                      color: .gray, width: 0))
+            }
+        }
         let masses = massSide.rows.flatMap { $0.bands.flatMap { [$0.naiveMassEVMin, $0.naiveMassEVMax] } }.filter { $0 > 0 && $0.isFinite }
         let mLow = min(massSide.katrinLimitEV / 10, (masses.min() ?? 1) / 3), mHigh = max(massSide.katrinLimitEV * 10, (masses.max() ?? 1) * 3)
         let bottom = Panel(x: Axis("m_H0 [GeV]  (neutral scalar; charged partner m_h⁺ = m_H0 + Δ)", scale: .log10, lower: xs.min(), upper: xs.max()),

@@ -58,6 +58,13 @@ public struct HorizontalRegionResult: Codable, Sendable {
             s += "mass side: naive m_ν ≈ Λ²|μ|/(2 m_e μB) for |μ| in [μ_lo, μ_hi]: "
             s += byScale.map { k, v in "\(TextFormat.g(v.map(\.naiveMassEV).min()!, 3))–\(TextFormat.g(v.map(\.naiveMassEV).max()!, 3)) eV at Λ = m_h⁺ = \(TextFormat.g(k, 4)) GeV" }.joined(separator: ", ")
             s += " (KATRIN: m_ν < \(TextFormat.g(HorizontalMassSide.katrinLimitEV)) eV); the SU(2)_H model's own m_ν: \(first.modelStatus)\n"
+            let nat = ms.compactMap(\.naturalness)
+            if let lo = nat.map(\.diracOverBound).min(), let hi = nat.map(\.diracOverBound).max() {
+                s += "naturalness (Bell et al.): as a Dirac moment |μ| is \(TextFormat.g(lo, 3))–\(TextFormat.g(hi, 3)) × the Dirac bound μν ≲ 10⁻¹⁵ μB (PRL 95 (2005) 151802); "
+                s += "as a Majorana moment: " + Dictionary(grouping: nat, by: \.scaleGeV).sorted { $0.key < $1.key }.map { k, v in
+                    "\(v.allSatisfy { $0.majoranaStatus == .notConstraining } ? "not constraining" : "undetermined") at Λ = \(TextFormat.g(k, 4)) GeV"
+                }.joined(separator: ", ") + " (PLB 642 (2006) 377, abstract; \(MagneticMomentNaturalness.majoranaAssumption))\n"
+            }
         }
         if withMap { s += "\n" + map }
         return s

@@ -67,7 +67,7 @@ public struct JointResult: Codable, Sendable {
         public var bound: ChargedScalarCollisionBound
         /// Runs of grid m_H0 (GeV) where m_h⁺ = m_H0 + Δ is below the bound, each [first, last].
         public var excludedSegmentsGeV: [[Double]]
-        public var notBuiltIn = "LHC scalar searches and tau -> mu gamma, tau -> e gamma, mu -> e gamma: the model's rates need the seed papers' formulas, not readable here (only abstracts of arXiv:2007.04291 and arXiv:2104.03291)"
+        public var notBuiltIn = "LHC scalar searches and tau -> mu gamma, tau -> e gamma, mu -> e gamma: the model's rates need the seed papers' couplings and formulas, not readable here (of arXiv:2007.04291 and arXiv:2104.03291 only abstracts and the latter's introduction are stored; no thesis, talk or repository quoting them was found)"
         enum CodingKeys: String, CodingKey { case bound, excludedSegmentsGeV = "excluded_m_H0_segments_GeV", notBuiltIn = "not_built_in" }
         public init(bound: ChargedScalarCollisionBound, excludedSegmentsGeV: [[Double]]) {
             self.bound = bound
@@ -94,9 +94,11 @@ public struct JointResult: Codable, Sendable {
     public var massSide: MassSide?
     /// LEP's charged-scalar bound on h⁺ over the grid.
     public var collider: Collider?
+    /// Bell et al.'s naturalness bounds for each band over the grid (``Naturalness``).
+    public var naturalness: Naturalness?
     enum CodingKeys: String, CodingKey {
         case nmmfitOutput = "nmmfit_output", model, link, sin2alpha, kappa, loop, bands, measurements, summary, rows
-        case massSide = "mass_side", collider
+        case massSide = "mass_side", collider, naturalness
         case chi2Regions = "chi2_regions", pseudoscalarGeV = "m_A_GeV"
         case g2Sigmas = "g2_sigmas", heavyChargedGeV = "m_H_plus_GeV", splittingGeV = "splitting_GeV"
     }
@@ -132,6 +134,7 @@ public struct JointResult: Codable, Sendable {
                               kappa: link.kappa, pseudoscalarGeV: link.pseudoscalarGeV, loop: link.loop, bands: bands, measurements: ms,
                               summary: summary, rows: rows, chi2Regions: chi2)
         out.massSide = try MassSide.compute(rows: rows, splittingGeV: link.chargedSplittingGeV, bands: bands)
+        out.naturalness = Naturalness.compute(rows: rows, splittingGeV: link.chargedSplittingGeV, bands: bands)
         let lep = ChargedScalarCollisionBound.lepChargedHiggs
         out.collider = Collider(bound: lep, excludedSegmentsGeV: segments(rows) { lep.excludes(chargedMassGeV: $0.neutralGeV + link.chargedSplittingGeV) })
         return out
@@ -215,6 +218,7 @@ public struct JointResult: Codable, Sendable {
             }
             s += "  the SU(2)_H model's own m_ν: \(m.modelStatus)\n"
         }
+        if let n = naturalness { s += n.text }
         for r in chi2Regions ?? [] {
             let inside = r.rows.filter { $0.ffprimeMin != nil }.map(\.neutralGeV)
             s += "joint χ² (\(bands.first?.label ?? "") profile + g−2 '\(r.measurement)'): χ²_min = \(TextFormat.g(r.chi2Min, 4)) at m_H0 = \(TextFormat.g(r.neutralGeVAtMin, 4)) GeV, |f f′| = \(TextFormat.g(r.ffprimeAtMin, 4)); "

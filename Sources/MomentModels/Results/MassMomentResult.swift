@@ -15,8 +15,10 @@ public struct MassMomentResult: Codable, Sendable {
     public var massEV: Double
     /// The SM Dirac moment of m_ν (μB).
     public var smDiracMomentMuB: Double
+    /// Bell et al.'s naturalness verdicts for μν made at Λ (``MagneticMomentNaturalness``).
+    public var naturalness: MagneticMomentNaturalness?
     enum CodingKeys: String, CodingKey {
-        case relation, nmmfitOutput = "nmmfit_output"
+        case relation, nmmfitOutput = "nmmfit_output", naturalness
         case muNuMuB = "mu_nu_muB", scaleGeV = "scale_GeV", massEV = "m_nu_eV", smDiracMomentMuB = "sm_dirac_moment_muB"
     }
 
@@ -33,7 +35,9 @@ public struct MassMomentResult: Codable, Sendable {
         if mass == nil { mn = try NaiveMassMomentRelation.massEV(muNuBohr: m, scaleGeV: l) }
         if mu == nil { m = try NaiveMassMomentRelation.momentBohr(massEV: mn, scaleGeV: l) }
         if scale == nil { l = try NaiveMassMomentRelation.scaleGeV(muNuBohr: m, massEV: mn) }
-        return MassMomentResult(muNuMuB: m, scaleGeV: l, massEV: mn, smDiracMomentMuB: try StandardModelDiracMoment.momentBohr(massEV: mn))
+        var out = MassMomentResult(muNuMuB: m, scaleGeV: l, massEV: mn, smDiracMomentMuB: try StandardModelDiracMoment.momentBohr(massEV: mn))
+        out.naturalness = try? MagneticMomentNaturalness(muNuMuB: m, scaleGeV: l)
+        return out
     }
 
     /// The text rendering.
@@ -45,6 +49,6 @@ public struct MassMomentResult: Codable, Sendable {
         m_ν = \(TextFormat.g(massEV, 4)) eV
         (the SM Dirac moment of this mass would be \(TextFormat.g(smDiracMomentMuB, 3)) μB)
 
-        """
+        """ + (naturalness.map { $0.text + "\n" } ?? "")
     }
 }

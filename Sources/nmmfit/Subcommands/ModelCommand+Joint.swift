@@ -122,7 +122,8 @@ extension ModelCommand {
                     // dataset ids in the bands' labels shown by their experiment names, when the data folder is found
                     let names = (try? DataLocator.dataDirectory(explicit: nil)).map { DatasetDisplayNames.load(ids: DataLocator.available(in: $0), dataDirectory: $0) } ?? [:]
                     try FigureFiles.write(Figures.horizontalJoint(out.rows, bands: bands, measurements: ms, link: link, displayNames: names,
-                                                                 chi2Regions: out.chi2Regions ?? [], massSide: out.massSide, collider: out.collider),
+                                                                 chi2Regions: out.chi2Regions ?? [], massSide: out.massSide, collider: out.collider,
+                                                                 naturalness: out.naturalness),
                                          to: svg, force: output.force)
                 }
                 try output.emit(out) { out.text }
