@@ -159,13 +159,7 @@ final class Session: @unchecked Sendable {
 struct Fields: Encodable {
     var items: [String: any Encodable]
     init(_ items: [String: any Encodable]) { self.items = items }
-    struct Key: CodingKey {
-        var stringValue: String
-        var intValue: Int? { nil }
-        init(_ s: String) { stringValue = s }
-        init?(stringValue: String) { self.stringValue = stringValue }
-        init?(intValue: Int) { nil }
-    }
+    typealias Key = StringCodingKey
     func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: Key.self)
         for (k, v) in items { try c.encode(v, forKey: Key(k)) }

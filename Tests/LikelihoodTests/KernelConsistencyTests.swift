@@ -59,27 +59,10 @@ struct KernelConsistencyTests {
     @Test("evaluate's value, gradient and Hessian match nll and its finite differences", arguments: points)
     func derivativesMatchFiniteDifferences(theta: [Double]) throws {
         let m = try Self.model()
-        let obs = m.observed
         let ws = BinnedModel.Workspace(model: m)
-        let v = m.evaluate(theta, obs, into: ws)
-        #expect(abs(v - m.nll(theta, obs)) <= 1e-12 * abs(v))
-        let P = m.parameterCount
-        let grad = ws.gradient, hess = ws.hessian
-        let h = 1e-6
-        for p in 0..<P {
-            var up = theta, dn = theta
-            up[p] += h
-            dn[p] -= h
-            let fd = (m.nll(up, obs) - m.nll(dn, obs)) / (2 * h)
-            #expect(abs(grad[p] - fd) <= 1e-5 * max(1, abs(fd)), "∂/∂θ\(p): \(grad[p]) vs \(fd)")
-            let wsUp = BinnedModel.Workspace(model: m), wsDn = BinnedModel.Workspace(model: m)
-            _ = m.evaluate(up, obs, into: wsUp)
-            _ = m.evaluate(dn, obs, into: wsDn)
-            for q in 0..<P {
-                let fdH = (wsUp.gradient[q] - wsDn.gradient[q]) / (2 * h)
-                #expect(abs(hess[p * P + q] - fdH) <= 1e-5 * max(1, abs(fdH)), "∂²/∂θ\(p)∂θ\(q): \(hess[p * P + q]) vs \(fdH)")
-            }
-        }
+        let v = m.evaluate(theta, m.observed, into: ws)
+        #expect(abs(v - m.nll(theta, m.observed)) <= 1e-12 * abs(v))
+        expectDerivativesMatchFiniteDifferences(m, at: theta)
     }
 
     @Test("a fit without the final error computation has the same values, −ln L and status")

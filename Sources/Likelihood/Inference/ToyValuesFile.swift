@@ -48,13 +48,7 @@ public final class ToyValuesFile<H: ToyValuesHeader> {
         var toy: Int
         var value: Double?
 
-        struct Key: CodingKey {
-            var stringValue: String
-            var intValue: Int? { nil }
-            init(_ s: String) { stringValue = s }
-            init?(stringValue: String) { self.stringValue = stringValue }
-            init?(intValue: Int) { nil }
-        }
+        typealias Key = StringCodingKey
 
         init(toy: Int, value: Double?) {
             self.toy = toy
