@@ -1,12 +1,14 @@
 #!/usr/bin/env python3
-"""The collaborations' own mu_nu results (data/limits/collaboration_results.json) against nmmfit's
-limit for the same dataset: the "collaboration's mu_nu result" column of the README's validation
-table.
+"""The collaborations' own mu_nu results and SM solar-nu counts (data/limits/collaboration_results.json)
+against nmmfit's limit for the same dataset: the "collaboration's mu_nu result" column of the
+README's validation table (the count columns come from solar_counts.py).
 
 Usage:  python3 data/tools/collab_results.py [--check] [--nmmfit PATH]
   --check        only check the file (no fits): every shipped dataset (a data/*/dataset.json) has
                  an entry; every number comes with a source and a quote that contains it; every
-                 entry without a number lists the places searched
+                 entry without a number lists the places searched; every dataset's SM solar-nu
+                 count is either transcribed (count and its 1 sigma inside the quote, and equal to
+                 the count make_components.py fits with) or derived (with its method)
   --nmmfit PATH  nmmfit binary for the fits (default .build/release/nmmfit, else .build/debug/nmmfit)
 
 Without --check it also runs `nmmfit fit --dataset NAME --json` (default window and model) per
@@ -23,6 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 FILE = ROOT / "data" / "limits" / "collaboration_results.json"
 STATUSES = {"read", "unverified", "not_found"}
+SM_STATUSES = {"transcribed", "derived"}
 
 
 def mantissa(x):
@@ -50,6 +53,46 @@ def check_number(where, entry, keys):
             fail(f"{where}: '{k}' = {v:g} does not appear in its quote ({mantissa(v)!r} not found)")
 
 
+def number_text(x):
+    """'151' for 151.0, '38.1' for 38.1: how a count is written in its quote."""
+    return f"{x:g}"
+
+
+def check_sm_count(where, sm, components):
+    """The collaboration's SM solar-nu count of one dataset; components: make_components.COMPONENTS."""
+    name = where.split("'")[1]
+    status = sm.get("status")
+    if status not in SM_STATUSES:
+        fail(f"{where}: sm_solar_nu status {status!r} is not one of {sorted(SM_STATUSES)}")
+    win = sm.get("window_keV")
+    if not (isinstance(win, list) and len(win) == 2 and all(isinstance(v, (int, float)) for v in win)
+            and win[0] < win[1]):
+        fail(f"{where}: sm_solar_nu window_keV = {win!r} is not [low, high] in keV")
+    if status == "derived":
+        if not str(sm.get("method", "")).strip():
+            fail(f"{where}: a derived sm_solar_nu without 'method'")
+        if "count_events" in sm:
+            fail(f"{where}: a derived sm_solar_nu gives a count (solar_counts.py computes it)")
+        if name in components:
+            fail(f"{where}: sm_solar_nu is 'derived' but make_components.py fits with a published count")
+        return
+    for k in ("source", "quote"):
+        if not str(sm.get(k, "")).strip():
+            fail(f"{where}: sm_solar_nu count without '{k}'")
+    n, s = sm.get("count_events"), sm.get("sigma_events")
+    for k, v in (("count_events", n), ("sigma_events", s)):
+        if not isinstance(v, (int, float)) or not v > 0:
+            fail(f"{where}: sm_solar_nu {k} = {v!r} is not a positive number of events")
+        if number_text(v) not in sm["quote"]:
+            fail(f"{where}: sm_solar_nu {k} = {v:g} does not appear in its quote")
+    c = components.get(name)
+    if c is None:
+        fail(f"{where}: sm_solar_nu is transcribed but make_components.py has no entry for it")
+    if (n, s) != tuple(c["solar_nu"]) or tuple(win) != tuple(c["roi_keV"]):
+        fail(f"{where}: sm_solar_nu {n} +- {s} in {win} keV differs from make_components.py "
+             f"({c['solar_nu'][0]} +- {c['solar_nu'][1]} in {list(c['roi_keV'])} keV)")
+
+
 def check(doc):
     if doc.get("nmmfit_collaboration_results") != 1:
         fail("not an nmmfit_collaboration_results: 1 file")
@@ -59,8 +102,13 @@ def check(doc):
     missing = [n for n in shipped if n not in names]
     if missing:
         fail(f"no entry for the shipped dataset(s) {', '.join(missing)}")
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from make_components import COMPONENTS  # the counts the component fits use
     for r in rows:
         where = f"dataset {r.get('dataset')!r}"
+        if "sm_solar_nu" not in r:
+            fail(f"{where}: no sm_solar_nu entry (the collaboration's SM solar-nu count, or how it is derived)")
+        check_sm_count(where, r["sm_solar_nu"], COMPONENTS)
         mu = r.get("mu_nu", {})
         status = mu.get("status")
         if status not in STATUSES:
@@ -113,15 +161,17 @@ def main():
         fail(f"cannot be read: {e}")
     rows = check(doc)
     print(f"{FILE.relative_to(ROOT)}: {len(rows)} datasets, "
-          + ", ".join(f"{r['dataset']} {r['mu_nu']['status']}" for r in rows))
+          + ", ".join(f"{r['dataset']} {r['mu_nu']['status']} (SM count {r['sm_solar_nu']['status']})"
+                      for r in rows))
     if a.check:
         return
     binary = Path(a.nmmfit) if a.nmmfit else next(
         (p for p in (ROOT / ".build/release/nmmfit", ROOT / ".build/debug/nmmfit") if p.exists()), None)
     if binary is None or not binary.exists():
         fail("nmmfit binary not found (swift build first, or --nmmfit PATH)")
-    print("\n| data | nmmfit 90 % CL [1e-11 muB] | collaboration's mu_nu [1e-11 muB] | nmmfit / collaboration |")
-    print("|---|---|---|---|")
+    print("\n| data | nmmfit 90 % CL [1e-11 muB] | collaboration's mu_nu [1e-11 muB] | nmmfit / collaboration "
+          "| collaboration's SM solar-nu count [events] |")
+    print("|---|---|---|---|---|")
     for r in rows:
         (lo, hi), _ = fit(binary, r["dataset"])
         mine = f"[{lo / 1e-11:.3f}, {hi / 1e-11:.3f}]" if lo > 0 else f"< {hi / 1e-11:.3f}"
@@ -132,7 +182,12 @@ def main():
             ratio = " / ".join(f"{hi / c['upper_muB']:.2f}" for c in mu["candidates"]) + " (per candidate)"
         else:
             ratio = "—"
-        print(f"| {r['experiment']} | {mine} | {collab_text(mu)} | {ratio} |")
+        sm = r["sm_solar_nu"]
+        lo_w, hi_w = sm["window_keV"]
+        count = (f"{sm['count_events']:g} ± {sm['sigma_events']:g} in {lo_w:g}–{hi_w:g} keV (transcribed: "
+                 f"{sm['source'].split(',')[0]})" if sm["status"] == "transcribed"
+                 else f"derived in {lo_w:g}–{hi_w:g} keV (solar_counts.py)")
+        print(f"| {r['experiment']} | {mine} | {collab_text(mu)} | {ratio} | {count} |")
 
 
 if __name__ == "__main__":
