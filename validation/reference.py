@@ -700,6 +700,8 @@ def part_c():
         "unconstrained_x_hat": xhat_u,
         "unconstrained_m2lnL_min": fmin_u,
         "published_limit_muB": 6.3e-12,
+        "published_limit_status": "UNVERIFIED: PRL 129 (2022) 161805's text could not be read; a secondary "
+                                  "quotation has 6.4e-12 (data/limits/collaboration_results.json)",
         "note": "x = (mu/1e-11 muB)^2. The unconstrained best fit is negative (deficit at low "
                 "energy), so the Cowan q~ limit without CLs lies below the median sensitivity.",
     }
