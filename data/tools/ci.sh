@@ -6,8 +6,10 @@
 #   systematics.sh --short       two fits per digitised dataset through the JSON keys it reads
 #   window_study.py --short      two windows per dataset through the JSON keys it reads
 #   solar_counts.py              the SM solar-nu counts of the README's validation table
-#   collab_results.py --check    the collaborations' mu_nu results of that table: every number
-#                                with its source and a quote containing it, or the places searched
+#   collab_results.py --check --self-test
+#                                the collaborations' mu_nu results and SM solar-nu counts of that
+#                                table: every number with its source and a quote containing it, or
+#                                the places searched; and broken copies of the file are refused
 #   make_data.py --check-only, make_atomic_table.py --check
 #                                need the public source copies (NMMFIT_SHARED, default
 #                                ../shared/data/external next to the checkout); without them
@@ -22,8 +24,8 @@ echo "== systematics.sh --short"
 sh data/tools/systematics.sh --short "$B"
 echo "== solar_counts.py"
 python3 data/tools/solar_counts.py --nmmfit "$B"
-echo "== collab_results.py --check"
-python3 data/tools/collab_results.py --check
+echo "== collab_results.py --check --self-test"
+python3 data/tools/collab_results.py --check --self-test
 echo "== window_study.py --short"
 python3 data/tools/window_study.py --nmmfit "$B" --short
 SHARED=${NMMFIT_SHARED:-$PWD/../shared/data/external}

@@ -3,12 +3,14 @@
 against nmmfit's limit for the same dataset: the "collaboration's mu_nu result" column of the
 README's validation table (the count columns come from solar_counts.py).
 
-Usage:  python3 data/tools/collab_results.py [--check] [--nmmfit PATH]
+Usage:  python3 data/tools/collab_results.py [--check] [--self-test] [--nmmfit PATH]
   --check        only check the file (no fits): every shipped dataset (a data/*/dataset.json) has
                  an entry; every number comes with a source and a quote that contains it; every
                  entry without a number lists the places searched; every dataset's SM solar-nu
                  count is either transcribed (count and its 1 sigma inside the quote, and equal to
                  the count make_components.py fits with) or derived (with its method)
+  --self-test    also check that the checker refuses broken copies of the file (a number not in
+                 its quote, a count that differs from make_components.py, a missing entry, ...)
   --nmmfit PATH  nmmfit binary for the fits (default .build/release/nmmfit, else .build/debug/nmmfit)
 
 Without --check it also runs `nmmfit fit --dataset NAME --json` (default window and model) per
@@ -131,6 +133,39 @@ def check(doc):
     return rows
 
 
+def self_test(doc):
+    """Each broken copy of the file must be refused by check(); exits 1 if one is accepted."""
+    import contextlib
+    import copy
+    import io
+
+    def entry(d, name):
+        return next(r for r in d["datasets"] if r["dataset"] == name)
+
+    cases = {
+        "a mu_nu number not in its quote": lambda d: entry(d, "xenon1t_sr1")["mu_nu"].update(upper_muB=3.1e-11),
+        "an unverified candidate without a quote": lambda d: entry(d, "xenonnt_sr0")["mu_nu"]["candidates"][0].pop("quote"),
+        "not_found with a number": lambda d: entry(d, "lz_ws2022")["mu_nu"].update(upper_muB=1e-11),
+        "not_found without the places searched": lambda d: entry(d, "lz_ws2024")["mu_nu"].pop("searched"),
+        "a count not in its quote": lambda d: entry(d, "lz_ws2024")["sm_solar_nu"].update(count_events=152),
+        "a count in another window than the fit's": lambda d: entry(d, "pandax4t_run1")["sm_solar_nu"].update(window_keV=[1, 30]),
+        "a dataset without its SM count": lambda d: entry(d, "xenonnt_sr0").pop("sm_solar_nu"),
+        "a derived count with a number": lambda d: entry(d, "xenonnt_sr0")["sm_solar_nu"].update(count_events=78.6),
+        "a derived count where the fit uses a published one":
+            lambda d: entry(d, "lz_ws2022").update(sm_solar_nu={"status": "derived", "window_keV": [0, 20], "method": "m"}),
+    }
+    for label, mutate in cases.items():
+        broken = copy.deepcopy(doc)
+        mutate(broken)
+        try:
+            with contextlib.redirect_stderr(io.StringIO()), contextlib.redirect_stdout(io.StringIO()):
+                check(broken)
+        except SystemExit:
+            continue
+        fail(f"self-test: the checker accepted a copy with {label}")
+    print(f"collab_results.py --self-test: {len(cases)} broken copies refused")
+
+
 def fit(binary, name):
     out = subprocess.run([str(binary), "fit", "--dataset", name, "--json", "-q"], check=True,
                          capture_output=True, text=True).stdout
@@ -153,6 +188,7 @@ def collab_text(mu):
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--check", action="store_true")
+    ap.add_argument("--self-test", action="store_true")
     ap.add_argument("--nmmfit")
     a = ap.parse_args()
     try:
@@ -160,6 +196,8 @@ def main():
     except (OSError, json.JSONDecodeError) as e:
         fail(f"cannot be read: {e}")
     rows = check(doc)
+    if a.self_test:
+        self_test(doc)
     print(f"{FILE.relative_to(ROOT)}: {len(rows)} datasets, "
           + ", ".join(f"{r['dataset']} {r['mu_nu']['status']} (SM count {r['sm_solar_nu']['status']})"
                       for r in rows))
