@@ -346,11 +346,16 @@ enum CInterface {
                     throw InputError(field: k, "the spec fixes it (a re-run uses the compatibility toys and seed saved in the spec); leave it out with spec")
                 }
                 let settings = try a.settings(run.analysis)
-                return try run.analyse(cl: settings.cl, method: settings.asymptoticMethod).report
+                let toys = try compatibilityToysFile(a)
+                defer { toys.release() }
+                return try run.analyse(cl: settings.cl, method: settings.asymptoticMethod, compatibilityToysFile: toys.opener).report
             }
             let (cl, method) = (try a.cl(), try a.method())
             let plan = try compatibilityPlan(a)
-            return try config(a).analyse(cl: cl, method: method, compatibilityToys: plan, seed: try a.seed()).report
+            let toys = try compatibilityToysFile(a)
+            defer { toys.release() }
+            return try config(a).analyse(cl: cl, method: method, compatibilityToys: plan, seed: try a.seed(),
+                                         compatibilityToysFile: toys.opener).report
 
         case "scan":
             let s = try sessionOrBuild(a)
@@ -462,7 +467,18 @@ enum CInterface {
             if checked.spec == nil { try checkApplicability(checked, try checked.channels()) }
             let c = try BackgroundComparison(data: try dataChoice(a), recoil: try recoil(a), tests: tests,
                                              keepMuNu: try a.bool("keep_mu_nu", default: false))
-            let r = try c.test().run(toys: try a.toys(), seed: try a.seed(), threads: try a.threads())
+            // save_toys: the toys kept in a locked file, resumed when it holds some (as `compare --save-toys`)
+            let lock = LockHolder()
+            defer { lock.release() }
+            let force = try a.bool("force", default: false)
+            let toysFile = try a.string("save_toys").map { path in { (header: ComparisonToysHeader) throws -> ComparisonToysFile in
+                lock.lock = try OutputFile.lock(path, force: force, mayExist: true).lock
+                var h = header
+                h.nmmfitVersion = BuildInfo.version
+                h.nmmfitCommit = BuildInfo.commit
+                return try ComparisonToysFile.open(path: path, header: h, force: force)
+            } }
+            let r = try c.test().run(toys: try a.toys(), seed: try a.seed(), threads: try a.threads(), toysFile: toysFile)
             return HypothesisTestReport(r, model: c.model)
 
         case "spectrum":

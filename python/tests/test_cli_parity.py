@@ -152,6 +152,15 @@ def cli_json_format(*args: str) -> dict:
 
 
 MODEL_CASES = [
+    (["model", "sm-dirac", "--mass-ev", "0.1"], lambda: nmmfit.models.sm_dirac_result(0.1)),
+    (["model", "sm-dirac", "--mu", "3e-20"], lambda: nmmfit.models.sm_dirac_result(mu_nu_muB=3e-20)),
+    # the naturalness verdicts (Bell et al.) of μν made at Λ, as the CLI's
+    (["model", "mass-moment", "--mu", "3e-11", "--scale-gev", "1000"], lambda: nmmfit.models.mass_moment_result(3e-11, 1000)),
+    (["model", "mass-moment", "--mu", "3e-11", "--mass-ev", "0.1"], lambda: nmmfit.models.mass_moment_result(3e-11, mass_eV=0.1)),
+    (["model", "horizontal", "--mh", "100", "--mH", "1000", "--target-mu", "2e-11"],
+     lambda: nmmfit.models.horizontal(100, 1000, 1.0, mu_nu_muB=2e-11)),
+    (["model", "horizontal-region", "--mu-lo", "1.4e-11", "--mu-hi", "2.9e-11", "--steps", "3"],
+     lambda: nmmfit.models.horizontal_region(1.4e-11, 2.9e-11, 1.0, (100, 1000), (200, 5000), steps=3)[0].attrs["raw"]),
     (["model", "sm-transition", "--masses-ev", "0,0.0086,0.0502"], lambda: nmmfit.models.sm_transition([0, 0.0086, 0.0502])),
     (["model", "sm-transition", "--masses-ev", "0.01,0.02,0.05", "--pmns", "nufit51"],
      lambda: nmmfit.models.sm_transition([0.01, 0.02, 0.05], pmns="nufit51")),
