@@ -178,6 +178,26 @@ struct RenderedJSON: Encodable {
         x.isFinite ? "\(x)" : x.isNaN ? "\"NaN\"" : x > 0 ? "\"Infinity\"" : "\"-Infinity\""
     }
 
+    /// Columns as base64 of little-endian arrays: `{"rows": N, "order": [names], "dtypes":
+    /// {name: "<f8" | "<i8" | "|b1"}, "data": {name: base64}}`.
+    final class Binary {
+        let rows: Int
+        var order: [String] = [], dtypes: [String] = [], data: [String] = []
+        init(_ rows: Int) { self.rows = rows }
+        func add(_ name: String, _ values: [Double]) { add(name, "<f8", values.map { $0.bitPattern.littleEndian }) }
+        func add(_ name: String, _ values: [Int64]) { add(name, "<i8", values.map(\.littleEndian)) }
+        func add(_ name: String, _ values: [Bool]) { add(name, "|b1", values.map { $0 ? UInt8(1) : 0 }) }
+        func add<T>(_ name: String, _ dtype: String, _ values: [T]) {
+            order.append(name)
+            dtypes.append(dtype)
+            data.append(values.withUnsafeBytes { Data($0).base64EncodedString() })
+        }
+        var json: String {
+            func obj(_ v: [String]) -> String { "{" + zip(order, v).map { "\"\($0)\":\"\($1)\"" }.joined(separator: ",") + "}" }
+            return "{\"rows\":\(rows),\"order\":[" + order.map { "\"\($0)\"" }.joined(separator: ",") + "],\"dtypes\":\(obj(dtypes)),\"data\":\(obj(data))}"
+        }
+    }
+
     /// `{"name": [values], ...}` in the order given.
     static func columns(_ cols: [(String, [String])]) -> String {
         "{" + cols.map { "\"\($0.0)\":[" + $0.1.joined(separator: ",") + "]" }.joined(separator: ",") + "}"
@@ -434,6 +454,21 @@ enum CInterface {
             var header = study.header  // as in a toys file: this build's version and commit
             header.nmmfitVersion = BuildInfo.version
             header.nmmfitCommit = BuildInfo.commit
+            let head = String(decoding: try encoder.encode(header), as: UTF8.self)
+            let time = RenderedJSON.number(seconds)
+            if try a.bool("binary_columns", default: false) {
+                // the columns as base64 of little-endian arrays (no number formatting or parsing:
+                // the Python package's default); dtypes in NumPy's notation
+                let b = RenderedJSON.Binary(records.count)
+                b.add("toy", records.map { Int64($0.toy) })
+                for (name, pick) in [("mu_nu_hat_muB", \ToyRecord.muNuHat), ("s_hat", \.sHat), ("s_hat_error", \.sHatError),
+                                     ("statistic", \.statistic), ("nll_free", \.nllFree), ("nll_constrained", \.nllConstrained)] {
+                    b.add(name, records.map { $0[keyPath: pick] })
+                }
+                b.add("converged", records.map(\.converged))
+                b.add("failed", records.map(\.failed))
+                return RenderedJSON(text: "{\"header\":\(head),\"seconds\":\(time),\"threads\":\(threads),\"binary_columns\":\(b.json)}")
+            }
             func num(_ pick: (ToyRecord) -> Double) -> [String] { records.map { RenderedJSON.number(pick($0)) } }
             func flag(_ pick: (ToyRecord) -> Bool) -> [String] { records.map { pick($0) ? "true" : "false" } }
             var cols: [(String, [String])] = [("toy", records.map { String($0.toy) })]
@@ -446,8 +481,6 @@ enum CInterface {
             cols.append(("converged", flag { $0.converged }))
             cols.append(("failed", flag { $0.failed }))
             let columns = RenderedJSON.columns(cols)
-            let head = String(decoding: try encoder.encode(header), as: UTF8.self)
-            let time = RenderedJSON.number(seconds)
             return RenderedJSON(text: "{\"header\":\(head),\"seconds\":\(time),\"threads\":\(threads),\"columns\":\(columns)}")
 
         case "sensitivity":

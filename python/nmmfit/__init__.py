@@ -27,6 +27,7 @@ explicitly wins, and the engine says so with an :class:`NMMFitNote` warning. Wit
 """
 from __future__ import annotations
 
+import base64
 from typing import Any, Iterable, Sequence
 
 import numpy as np
@@ -202,8 +203,8 @@ class Model:
         ``first``/``n`` slices of one study equal the whole. ``statistic``: "q0" or "t" (t̃ at
         ``test_mu_nu_muB``, default ``mu_nu_muB``). ``threads``: default all cores."""
         r = call("toys", handle=self._h(), n=n, mu_nu_muB=mu_nu_muB, statistic=statistic, test_mu_nu_muB=test_mu_nu_muB,
-                 seed=seed, threads=threads, first=first)
-        return ToysResult(pd.DataFrame(r["columns"]), r["header"], r["seconds"], r["threads"])
+                 seed=seed, threads=threads, first=first, binary_columns=True)
+        return ToysResult(_binary_columns(r["binary_columns"]), r["header"], r["seconds"], r["threads"])
 
     def sensitivity(self, cl: float | None = None, method: str | None = None, toys: int = 200, seed: int = 1) -> SensitivityResult:
         """Expected upper limits: Asimov median and the ±1σ/±2σ band from background-only toys (μB)."""
@@ -213,6 +214,15 @@ class Model:
         """The data of the fit figures (``spectra``: one per channel; ``profile_scan``), in the
         format of the ``.json`` files written beside each SVG; draw them with :mod:`nmmfit.plotting`."""
         return call("figure_data", handle=self._h(), cl=cl, method=method)
+
+
+def _binary_columns(b: dict) -> pd.DataFrame:
+    """A table sent as base64 of little-endian arrays (``rows``, ``order``, ``dtypes``, ``data``)
+    as a DataFrame: no number is formatted or parsed on the way."""
+    cols = {k: np.frombuffer(base64.b64decode(b["data"][k]), dtype=np.dtype(b["dtypes"][k])) for k in b["order"]}
+    if any(len(v) != b["rows"] for v in cols.values()):
+        raise NMMFitError("the engine's table has columns of different lengths", kind="internal")
+    return pd.DataFrame(cols)
 
 
 def _sensitivity(r: dict) -> SensitivityResult:
