@@ -12,7 +12,8 @@ Every function returns ``(fig, axes)``: ordinary matplotlib objects, to restyle 
 
 Functions: :func:`plot_figure` (any figure), and by name :func:`plot_spectrum`,
 :func:`plot_scan`, :func:`plot_limits`, :func:`plot_sensitivity`, :func:`plot_recoil`,
-:func:`plot_horizontal_region`, :func:`plot_horizontal_joint`.
+:func:`plot_horizontal_region`, :func:`plot_horizontal_joint`; and :func:`plot_window_study`
+for the window-stability study of ``data/tools/window_study.py`` (its ``--json`` rows).
 """
 from __future__ import annotations
 
@@ -321,3 +322,48 @@ def plot_horizontal_region(data: str | Path | dict, fig=None, **kw):
 def plot_horizontal_joint(data: str | Path | dict, fig=None, **kw):
     """The SU(2)_H joint view of |μ_eμ| bands and muon g−2 (``nmmfit model joint --svg``)."""
     return plot_figure(data, fig, **kw)
+
+
+def plot_window_study(rows: str | Path | list, fig=None):
+    """The window-stability figure of ``data/tools/window_study.py`` (``docs/window_study.svg``)
+    from its rows (the list that ``--json FILE`` writes, or that file): for each dataset the
+    90 % CL upper limit (solid, filled markers) and the expected limit (dashed) in 10⁻¹¹ μB
+    against the upper edge of the window (keV) with lower edge 1 keV; windows from 2 and 3 keV
+    as open circles and squares, drawn 0.7 keV per keV of lower edge to the right, as in the SVG.
+    Returns ``(fig, [ax])``."""
+    import matplotlib.pyplot as plt
+    from matplotlib.lines import Line2D
+
+    if not isinstance(rows, list):
+        with open(rows, encoding="utf-8") as f:
+            rows = json.load(f)
+    colors = {"xenon1t_sr1": "#1f77b4", "xenonnt_sr0": "#d62728", "lz_ws2022": "#2ca02c", "lz_ws2024": "#9467bd",
+              "pandax4t_run1": "#ff7f0e"}
+    if fig is None:
+        fig = plt.figure(figsize=(7, 4.3), layout="constrained")
+    ax = fig.subplots()
+    handles = []
+    for d in dict.fromkeys(r["dataset"] for r in rows):
+        c = colors.get(d)
+        rs = [r for r in rows if r["dataset"] == d]
+        main = sorted((r for r in rs if r["lo_keV"] == 1), key=lambda r: r["hi_keV"])
+        x = [r["hi_keV"] for r in main]
+        (line,) = ax.plot(x, [r["interval_1e-11_muB"][1] for r in main], "-o", color=c, ms=4, lw=2, label=d)
+        ax.plot(x, [r["expected_1e-11_muB"] for r in main], "--", color=line.get_color(), lw=2)
+        for lo, marker in ((2, "o"), (3, "s")):
+            o = [r for r in rs if r["lo_keV"] == lo]
+            ax.plot([r["hi_keV"] + 0.7 * (lo - 1) for r in o], [r["interval_1e-11_muB"][1] for r in o], marker, ls="none",
+                    mfc="white", mec=line.get_color(), mew=1.5, ms=7)
+        handles.append(line)
+    handles += [Line2D([], [], color="k", lw=2, label="limit"), Line2D([], [], color="k", lw=2, ls="--", label="expected"),
+                Line2D([], [], marker="o", ls="none", mfc="white", mec="k", label="limit, from 2 keV"),
+                Line2D([], [], marker="s", ls="none", mfc="white", mec="k", label="limit, from 3 keV")]
+    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
+    ax.set_xlim(0, max(r["hi_keV"] for r in rows) + 2)
+    ax.set_ylim(0, None)
+    ax.grid(True, color="#eeeeee")
+    ax.set_xlabel("upper edge of the window [keV] (filled: lower edge 1 keV; ○ 2 keV, □ 3 keV)")
+    ax.set_ylabel("μν [10⁻¹¹ μB]")
+    ax.set_title("90 % CL upper limit on μν against the analysis window", loc="left")
+    ax.text(1, 1.01, "XENON1T: upper end of its interval", transform=ax.transAxes, ha="right", va="bottom", fontsize="small")
+    return fig, [ax]

@@ -77,3 +77,17 @@ def test_joint_figure_data_equals_the_cli_svg_data(tmp_path):
                    check=True, timeout=600, capture_output=True)
     _, joint = nmmfit.models.joint(mu_ranges=[(1.4e-11, 2.9e-11)], steps=5)
     assert plotting.load(tmp_path / "joint.data.json") == plotting.load(joint["figure"])
+
+
+def test_window_study_figure_from_in_process_fits(tmp_path):
+    # rows as data/tools/window_study.py writes them (--json), here from fits in process
+    rows = []
+    for lo, hi in [(1, 7), (1, 10), (2, 10)]:
+        r = nmmfit.fit("xenonnt_sr0", windows={"xenonnt_sr0": (lo, hi)})
+        rows.append({"dataset": "xenonnt_sr0", "lo_keV": lo, "hi_keV": hi,
+                     "interval_1e-11_muB": [x / 1e-11 for x in r.interval_muB],
+                     "expected_1e-11_muB": r.raw["expected_limit_asimov_median_muB"] / 1e-11, "converged": True})
+    fig, (ax,) = plotting.plot_window_study(rows)
+    limit = [l for l in ax.get_lines() if l.get_label() == "xenonnt_sr0"][0]
+    assert list(limit.get_xdata()) == [7, 10] and list(limit.get_ydata()) == [rows[0]["interval_1e-11_muB"][1], rows[1]["interval_1e-11_muB"][1]]
+    fig.savefig(tmp_path / "window_study.png", dpi=60)
