@@ -232,7 +232,11 @@ extension CInterface {
         try ResourceLimit.shards.check(nshards, option: "nshards")
         guard (0..<nshards).contains(shard) else { throw InputError(field: "shard", "must be in 0…\(nshards - 1), got \(shard)") }
         let critical = feldmanCousins ? ToyFileHeader.CriticalValues(cl: cl, criticalToys: try a.int("critical_toys", default: 500)) : nil
-        if let critical, critical.criticalToys < 100 { throw InputError(field: "critical_toys", "must be ≥ 100, got \(critical.criticalToys)") }
+        if let critical {
+            guard critical.criticalToys >= 100 else { throw InputError(field: "critical_toys", "must be ≥ 100, got \(critical.criticalToys)") }
+            // the inner toys of this shard's toys (as the CLI's limit on --toys / --nshards × --critical-toys)
+            try ResourceLimit.toys.check(product: [(toys + nshards - 1) / nshards, critical.criticalToys], option: "toys / nshards × critical_toys")
+        }
         let study = try Coverage.study(profile: profile, muNu: mus[0], toys: toys, seed: try a.seed(), shard: shard, nshards: nshards,
                                        criticalValues: critical)
         let run = ToyRun(batchAttempt: nil, host: ProcessInfo.processInfo.hostName, jobID: nil, nmmfitVersion: BuildInfo.version,
