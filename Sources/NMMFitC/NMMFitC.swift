@@ -150,6 +150,8 @@ final class Session: @unchecked Sendable {
     let runSpec: RunSpec?
     var saved: SavedAnalysis? { runSpec?.analysis }
     let lock = NSLock()
+    /// What the model was built from (``CInterface/provenance(_:_:)``), for the answers on it.
+    var provenance: RunProvenance?
     init(model: BinnedModel, profile: ProfileLikelihood, config: AnalysisConfig?, runSpec: RunSpec? = nil) {
         self.model = model; self.profile = profile; self.config = config; self.runSpec = runSpec
     }
@@ -226,12 +228,16 @@ enum CInterface {
             let args = try Args(values: obj).object("args") ?? Args(values: [:])
             let result = try dispatch(command, args)
             let notes = args.notes.lines
+            // beside the result, as every --json output of the CLI: build, request, data digests
+            let provenance = try? self.provenance(command, args)
             if let r = result as? RenderedJSON {
                 let n = notes.isEmpty ? "" : ",\"notes\":" + String(decoding: try encoder.encode(notes), as: UTF8.self)
-                return "{\"ok\":true,\"result\":\(r.text)\(n)}"
+                let p = provenance.map { ",\"provenance\":" + String(decoding: (try? encoder.encode($0)) ?? Data("null".utf8), as: UTF8.self) } ?? ""
+                return "{\"ok\":true,\"result\":\(r.text)\(n)\(p)}"
             }
             var answer: [String: any Encodable] = ["ok": true, "result": result]
             if !notes.isEmpty { answer["notes"] = notes }
+            if let provenance { answer["provenance"] = provenance }
             let data = try encoder.encode(Fields(answer))
             return String(decoding: data, as: UTF8.self)
         } catch {
@@ -326,6 +332,7 @@ enum CInterface {
 
         case "model_build":
             let s = try build(a)
+            s.provenance = try? provenance("model_build", a)
             registryLock.lock()
             let h = nextHandle
             nextHandle += 1
