@@ -5,10 +5,11 @@ Checks the container recipes without Docker or Apptainer (CI runs it; neither is
 - containers/Dockerfile parses (instructions with line continuations, JSON-form CMD), builds on
   the official Swift image for Debian (a `-bookworm` tag), installs what
   scripts/ensure-deps.sh installs (libgsl-dev, pkg-config), runs `make build` (the first step
-  of `make fit`) and runs README's first quick-start command, `make fit`, by default; its
+  of `make fit`) and `make python` in a virtual environment first on PATH and runs README's first quick-start command, `make fit`, by default; its
   usage lines show `docker run ... make test`, README's second command;
 - containers/nmmfit.def parses (header keys, %sections), bootstraps from the same image,
-  installs the same Debian packages, runs `make build`, and its runscript runs exactly the
+  installs the same Debian packages, runs `make build` and `make python` with pip in a virtual
+  environment first on PATH (Debian 12's pip refuses other installs, PEP 668), and its runscript runs exactly the
   nmmfit command of the Makefile's `fit` target;
 - README's quick start is still `make fit` and `make test`, and README has a Containers
   section naming both files.
@@ -106,6 +107,11 @@ def main():
     for pkg in ("libgsl-dev", "pkg-config"):
         check(pkg in runs, f"{dpath}: does not install {pkg} (scripts/ensure-deps.sh does)")
     check("make build" in runs, f"{dpath}: does not run `make build`")
+    # pip on Debian 12 needs a virtual environment (PEP 668) for make test's modules and make python
+    envs = " ".join(a for k, a in ins if k == "ENV")
+    check("python3 -m venv /opt/nmmfit-venv" in runs and "PATH=/opt/nmmfit-venv/bin:" in envs,
+          f"{dpath}: no virtual environment first on PATH (Debian 12's pip refuses installs outside one: make test, make python)")
+    check("make python" in runs, f"{dpath}: does not run `make python` (README's Python install)")
     cmds = [a for k, a in ins if k == "CMD"]
     check(len(cmds) == 1, f"{dpath}: expected one CMD, found {len(cmds)}")
     if cmds:
@@ -126,6 +132,10 @@ def main():
     for pkg in ("libgsl-dev", "pkg-config"):
         check(pkg in post, f"{apath}: %post does not install {pkg}")
     check("make build" in post, f"{apath}: %post does not run `make build`")
+    check("python3 -m venv /opt/nmmfit-venv" in post and "make python" in post,
+          f"{apath}: %post does not create the virtual environment and run `make python`")
+    check(any("PATH=/opt/nmmfit-venv/bin:" in l for l in sections.get("environment", [])),
+          f"{apath}: %environment does not put the virtual environment first on PATH")
     run = sections.get("runscript", [])
     default = next((l for l in run if l.startswith("if ") and "set --" in l), "")
     default_args = shlex.split(default.split("set --", 1)[1].split(";")[0]) if default else []

@@ -1,3 +1,4 @@
+import Detector
 import Foundation
 import Formats
 import MomentModels
@@ -34,13 +35,14 @@ extension CInterface {
             let input = ModelInputs.SMDirac(massEV: try a.double("mass_eV"), muNuMuB: try a.double("mu_nu_muB"))
             try input.check()
             let r = try SMDiracResult.solve(massEV: input.massEV, muNuMuB: input.muNuMuB)
-            return Fields(["mass_eV": r.massEV, "mu_nu_muB": r.muNuMuB])
+            return try merged(r, ["mass_eV": r.massEV])
 
         case "model_mass_moment":
             let input = ModelInputs.MassMoment(muNuMuB: try a.double("mu_nu_muB"), scaleGeV: try a.double("scale_GeV"), massEV: try a.double("mass_eV"))
             try input.check()
+            // the CLI's keys (with the naturalness verdicts) and `mass_eV`, the name of earlier versions
             let r = try MassMomentResult.solve(muNuMuB: input.muNuMuB, scaleGeV: input.scaleGeV, massEV: input.massEV)
-            return Fields(["mu_nu_muB": r.muNuMuB, "scale_GeV": r.scaleGeV, "mass_eV": r.massEV])
+            return try merged(r, ["mass_eV": r.massEV])
 
         case "model_horizontal":
             guard let mh = try a.double("m_h_plus_GeV"), let mH = try a.double("m_H_plus_GeV"), let s2 = try a.double("sin2alpha") else {
@@ -49,12 +51,14 @@ extension CInterface {
             let input = ModelInputs.Horizontal(lightScalarGeV: mh, heavyScalarGeV: mH, sin2Alpha: s2, targetMuB: try a.double("mu_nu_muB"))
             try input.check()
             let loop = try loopChoice(a)
-            var f: [String: any Encodable] = ["m_h_plus_GeV": mh, "m_H_plus_GeV": mH, "sin2alpha": s2, "loop": loop.rawValue,
-                                              "mu_per_ffprime_muB": HorizontalSymmetryModel.momentPerYukawaBohr(lightScalarGeV: mh, heavyScalarGeV: mH, sin2Alpha: s2, loop: loop)]
-            if let mu = input.targetMuB {
-                f["ffprime_required"] = try HorizontalSymmetryModel.requiredYukawaProduct(muBohr: mu, lightScalarGeV: mh, heavyScalarGeV: mH, sin2Alpha: s2, loop: loop)
-            }
-            return Fields(f)
+            // the CLI's result at f f′ = `ffprime` (default 1; with its mass side), and the keys of earlier versions
+            let r = try HorizontalMomentResult(lightScalarGeV: mh, heavyScalarGeV: mH, yukawaProduct: try a.double("ffprime", default: 1),
+                                               sin2Alpha: s2, loop: loop, targetMuB: input.targetMuB)
+            var f: [String: any Encodable] = [
+                "mu_per_ffprime_muB": HorizontalSymmetryModel.momentPerYukawaBohr(lightScalarGeV: mh, heavyScalarGeV: mH, sin2Alpha: s2, loop: loop),
+            ]
+            if let need = r.ffprimeForTarget { f["ffprime_required"] = need }
+            return try merged(r, f)
 
         case "model_horizontal_region":
             guard let lo = try a.double("mu_lower_muB"), let hi = try a.double("mu_upper_muB"), let s2 = try a.double("sin2alpha"),
@@ -64,9 +68,10 @@ extension CInterface {
             let input = ModelInputs.HorizontalRegion(muLowerBohr: lo, muUpperBohr: hi, sin2Alpha: s2, lightScalarGeV: (h[0], h[1]),
                                                      heavyScalarGeV: (H[0], H[1]), steps: try a.int("steps", default: 40))
             try input.check()
-            let rows = try HorizontalSymmetryModel.region(muLowerBohr: lo, muUpperBohr: hi, sin2Alpha: s2, lightScalarGeV: h[0]...h[1],
-                                                          heavyScalarGeV: H[0]...H[1], steps: input.steps, loop: try loopChoice(a))
-            return Fields(["rows": rows, "figure": Figures.horizontalRegion(rows, muLo: lo, muHi: hi, sin2Alpha: s2).data()])
+            // the CLI's result (rows, mass side with the naturalness bounds) and the figure's data
+            let r = try HorizontalRegionResult.compute(muLoMuB: lo, muHiMuB: hi, sin2alpha: s2, lightScalarGeV: h[0]...h[1],
+                                                       heavyScalarGeV: H[0]...H[1], steps: input.steps, loop: try loopChoice(a))
+            return try merged(r, ["figure": Figures.horizontalRegion(r.rows, muLo: lo, muHi: hi, sin2Alpha: s2).data()])
 
         case "model_sm_transition":
             guard let m = try a.doubles("masses_eV") else { throw InputError(field: "masses_eV", "is missing (three masses m1, m2, m3 in eV)") }
@@ -126,8 +131,18 @@ extension CInterface {
             let profile = try input.profile.map { p in
                 JointResult.Profile(curve: try ProfileLikelihoodCurve.load(scanResult: p), cl: input.cl, firstBandFile: fits.first)
             }
-            return try JointResult.compute(link: try input.link(loop: try loopChoice(a)), neutralGeV: input.neutralMinGeV...input.neutralMaxGeV,
-                                           steps: input.steps, bands: bands, measurements: try g2Measurements(a), profile: profile)
+            let link = try input.link(loop: try loopChoice(a))
+            let measurements = try g2Measurements(a)
+            let r = try JointResult.compute(link: link, neutralGeV: input.neutralMinGeV...input.neutralMaxGeV,
+                                            steps: input.steps, bands: bands, measurements: measurements, profile: profile)
+            guard try a.bool("figure", default: true) else { return r }
+            // the data of `model joint --svg`'s figure (panels: |f f′| region, mass side), as the CLI draws it
+            let names = (try? DataLocator.dataDirectory(explicit: try a.string("data_dir")))
+                .map { DatasetDisplayNames.load(ids: DataLocator.available(in: $0), dataDirectory: $0) } ?? [:]
+            let figure = Figures.horizontalJoint(r.rows, bands: bands, measurements: measurements, link: link, displayNames: names,
+                                                 chi2Regions: r.chi2Regions ?? [], massSide: r.massSide, collider: r.collider,
+                                                 naturalness: r.naturalness)
+            return try merged(r, ["figure": figure.data()])
 
         case "model_solar_fluxes":
             return SolarFluxTable()
@@ -142,5 +157,19 @@ extension CInterface {
         default:
             return nil
         }
+    }
+
+    /// A library result (the keys of the CLI's `--json`) with `extra` keys added beside its own
+    /// (an extra key never replaces one of the result's).
+    static func merged(_ result: some Encodable, _ extra: [String: any Encodable]) throws -> RenderedJSON {
+        func object(_ v: some Encodable) throws -> [String: Any] {
+            guard let o = try JSONSerialization.jsonObject(with: try encoder.encode(v)) as? [String: Any] else {
+                throw InputError(field: "result", "is not a JSON object")
+            }
+            return o
+        }
+        var o = try object(result)
+        for (k, v) in try object(Fields(extra)) where o[k] == nil { o[k] = v }
+        return RenderedJSON(text: String(decoding: try JSONSerialization.data(withJSONObject: o, options: [.sortedKeys]), as: UTF8.self))
     }
 }

@@ -106,6 +106,11 @@ extension CInterface {
             }
             guard !methods.isEmpty else { throw InputError(field: "methods", "is empty; name at least one interval method") }
             let profile = try ProfileLikelihood(model: try model(a))
+            if let path = try a.string("write_toys") {
+                // as the CLI: critical values per toy only when feldman-cousins is asked for explicitly
+                let explicit = try a.strings("methods")?.contains(IntervalMethod.feldmanCousins.rawValue) ?? false
+                return try writeCoverageToys(a, to: path, profile: profile, cl: cl, feldmanCousins: explicit)
+            }
             var points: [Coverage.Point] = []
             if let files = try a.strings("from_toys") {
                 // feldman-cousins from files that carry each toy's critical value; skipped for others unless asked for
@@ -209,6 +214,59 @@ extension CInterface {
         default:
             return nil
         }
+    }
+
+    /// `coverage` with `write_toys`: the shard `shard` of `nshards` of the coverage study at the one
+    /// `mu_nu_muB` into a toys file (t̃ at its true μν; with feldman-cousins among `methods` also
+    /// each toy's critical value), resumed when the file holds some, as `nmmfit coverage
+    /// --write-toys`. The shards merge (`merge`) into the file `coverage(from_toys=...)` reads.
+    static func writeCoverageToys(_ a: Args, to path: String, profile: ProfileLikelihood, cl: Double, feldmanCousins: Bool) throws -> Fields {
+        guard let mus = try a.doubles("mu_nu_muB"), mus.count == 1 else {
+            throw InputError(field: "mu_nu_muB", "write_toys needs exactly one true μν (μB)")
+        }
+        try ModelInputLimits.moment(mus[0], "mu_nu_muB")
+        let toys = try a.toys(default: 1000)
+        guard toys >= 1 else { throw InputError(field: "toys", "must be ≥ 1, got \(toys)") }
+        let nshards = try a.int("nshards", default: 1), shard = try a.int("shard", default: 0)
+        guard nshards >= 1, nshards <= toys else { throw InputError(field: "nshards", "must be in 1…toys (\(toys)), got \(nshards)") }
+        try ResourceLimit.shards.check(nshards, option: "nshards")
+        guard (0..<nshards).contains(shard) else { throw InputError(field: "shard", "must be in 0…\(nshards - 1), got \(shard)") }
+        let critical = feldmanCousins ? ToyFileHeader.CriticalValues(cl: cl, criticalToys: try a.int("critical_toys", default: 500)) : nil
+        if let critical {
+            guard critical.criticalToys >= 100 else { throw InputError(field: "critical_toys", "must be ≥ 100, got \(critical.criticalToys)") }
+            // the inner toys of this shard's toys (as the CLI's limit on --toys / --nshards × --critical-toys)
+            try ResourceLimit.toys.check(product: [(toys + nshards - 1) / nshards, critical.criticalToys], option: "toys / nshards × critical_toys")
+        }
+        let study = try Coverage.study(profile: profile, muNu: mus[0], toys: toys, seed: try a.seed(), shard: shard, nshards: nshards,
+                                       criticalValues: critical)
+        let run = ToyRun(batchAttempt: nil, host: ProcessInfo.processInfo.hostName, jobID: nil, nmmfitVersion: BuildInfo.version,
+                         nmmfitCommit: BuildInfo.commit, startedUTC: ToyRun.utc())
+        let r = try study.write(to: path, force: try a.bool("force", default: false), version: BuildInfo.version, commit: BuildInfo.commit,
+                                run: run, threads: try a.threads())
+        return Fields(["output": path, "shard": shard, "nshards": nshards, "first_toy": r.range.lowerBound, "toys": r.range.count,
+                       "kept": r.kept, "dropped": r.dropped, "written": r.written])
+    }
+
+    /// The lock of a toys file kept while a request runs (taken when the file is opened).
+    final class LockHolder {
+        var lock: FileLock?
+        func release() { lock?.release(); lock = nil }
+    }
+
+    /// `save_toys` (with `force`) of `fit`: the compatibility toys kept in a locked file as they
+    /// finish, resumed when it holds some (as `nmmfit fit --save-toys`); `opener` nil without it.
+    static func compatibilityToysFile(_ a: Args) throws -> (opener: CompatibilityTest.ToysFileOpener?, release: () -> Void) {
+        guard let path = try a.string("save_toys") else { return (nil, {}) }
+        let force = try a.bool("force", default: false)
+        let holder = LockHolder()
+        let opener: CompatibilityTest.ToysFileOpener = { header in
+            holder.lock = try OutputFile.lock(path, force: force, mayExist: true).lock
+            var h = header
+            h.nmmfitVersion = BuildInfo.version
+            h.nmmfitCommit = BuildInfo.commit
+            return try CompatibilityTest.openToysFile(path: path, header: h, force: force)
+        }
+        return (opener, holder.release)
     }
 
     /// `compatibility_toys`: absent adaptive, 0 none, N exactly N.

@@ -150,6 +150,8 @@ final class Session: @unchecked Sendable {
     let runSpec: RunSpec?
     var saved: SavedAnalysis? { runSpec?.analysis }
     let lock = NSLock()
+    /// What the model was built from (``CInterface/provenance(_:_:)``), for the answers on it.
+    var provenance: RunProvenance?
     init(model: BinnedModel, profile: ProfileLikelihood, config: AnalysisConfig?, runSpec: RunSpec? = nil) {
         self.model = model; self.profile = profile; self.config = config; self.runSpec = runSpec
     }
@@ -176,6 +178,26 @@ struct RenderedJSON: Encodable {
 
     static func number(_ x: Double) -> String {
         x.isFinite ? "\(x)" : x.isNaN ? "\"NaN\"" : x > 0 ? "\"Infinity\"" : "\"-Infinity\""
+    }
+
+    /// Columns as base64 of little-endian arrays: `{"rows": N, "order": [names], "dtypes":
+    /// {name: "<f8" | "<i8" | "|b1"}, "data": {name: base64}}`.
+    final class Binary {
+        let rows: Int
+        var order: [String] = [], dtypes: [String] = [], data: [String] = []
+        init(_ rows: Int) { self.rows = rows }
+        func add(_ name: String, _ values: [Double]) { add(name, "<f8", values.map { $0.bitPattern.littleEndian }) }
+        func add(_ name: String, _ values: [Int64]) { add(name, "<i8", values.map(\.littleEndian)) }
+        func add(_ name: String, _ values: [Bool]) { add(name, "|b1", values.map { $0 ? UInt8(1) : 0 }) }
+        func add<T>(_ name: String, _ dtype: String, _ values: [T]) {
+            order.append(name)
+            dtypes.append(dtype)
+            data.append(values.withUnsafeBytes { Data($0).base64EncodedString() })
+        }
+        var json: String {
+            func obj(_ v: [String]) -> String { "{" + zip(order, v).map { "\"\($0)\":\"\($1)\"" }.joined(separator: ",") + "}" }
+            return "{\"rows\":\(rows),\"order\":[" + order.map { "\"\($0)\"" }.joined(separator: ",") + "],\"dtypes\":\(obj(dtypes)),\"data\":\(obj(data))}"
+        }
     }
 
     /// `{"name": [values], ...}` in the order given.
@@ -206,12 +228,16 @@ enum CInterface {
             let args = try Args(values: obj).object("args") ?? Args(values: [:])
             let result = try dispatch(command, args)
             let notes = args.notes.lines
+            // beside the result, as every --json output of the CLI: build, request, data digests
+            let provenance = try? self.provenance(command, args)
             if let r = result as? RenderedJSON {
                 let n = notes.isEmpty ? "" : ",\"notes\":" + String(decoding: try encoder.encode(notes), as: UTF8.self)
-                return "{\"ok\":true,\"result\":\(r.text)\(n)}"
+                let p = provenance.map { ",\"provenance\":" + String(decoding: (try? encoder.encode($0)) ?? Data("null".utf8), as: UTF8.self) } ?? ""
+                return "{\"ok\":true,\"result\":\(r.text)\(n)\(p)}"
             }
             var answer: [String: any Encodable] = ["ok": true, "result": result]
             if !notes.isEmpty { answer["notes"] = notes }
+            if let provenance { answer["provenance"] = provenance }
             let data = try encoder.encode(Fields(answer))
             return String(decoding: data, as: UTF8.self)
         } catch {
@@ -306,6 +332,7 @@ enum CInterface {
 
         case "model_build":
             let s = try build(a)
+            s.provenance = try? provenance("model_build", a)
             registryLock.lock()
             let h = nextHandle
             nextHandle += 1
@@ -346,11 +373,16 @@ enum CInterface {
                     throw InputError(field: k, "the spec fixes it (a re-run uses the compatibility toys and seed saved in the spec); leave it out with spec")
                 }
                 let settings = try a.settings(run.analysis)
-                return try run.analyse(cl: settings.cl, method: settings.asymptoticMethod).report
+                let toys = try compatibilityToysFile(a)
+                defer { toys.release() }
+                return try run.analyse(cl: settings.cl, method: settings.asymptoticMethod, compatibilityToysFile: toys.opener).report
             }
             let (cl, method) = (try a.cl(), try a.method())
             let plan = try compatibilityPlan(a)
-            return try config(a).analyse(cl: cl, method: method, compatibilityToys: plan, seed: try a.seed()).report
+            let toys = try compatibilityToysFile(a)
+            defer { toys.release() }
+            return try config(a).analyse(cl: cl, method: method, compatibilityToys: plan, seed: try a.seed(),
+                                         compatibilityToysFile: toys.opener).report
 
         case "scan":
             let s = try sessionOrBuild(a)
@@ -429,6 +461,21 @@ enum CInterface {
             var header = study.header  // as in a toys file: this build's version and commit
             header.nmmfitVersion = BuildInfo.version
             header.nmmfitCommit = BuildInfo.commit
+            let head = String(decoding: try encoder.encode(header), as: UTF8.self)
+            let time = RenderedJSON.number(seconds)
+            if try a.bool("binary_columns", default: false) {
+                // the columns as base64 of little-endian arrays (no number formatting or parsing:
+                // the Python package's default); dtypes in NumPy's notation
+                let b = RenderedJSON.Binary(records.count)
+                b.add("toy", records.map { Int64($0.toy) })
+                for (name, pick) in [("mu_nu_hat_muB", \ToyRecord.muNuHat), ("s_hat", \.sHat), ("s_hat_error", \.sHatError),
+                                     ("statistic", \.statistic), ("nll_free", \.nllFree), ("nll_constrained", \.nllConstrained)] {
+                    b.add(name, records.map { $0[keyPath: pick] })
+                }
+                b.add("converged", records.map(\.converged))
+                b.add("failed", records.map(\.failed))
+                return RenderedJSON(text: "{\"header\":\(head),\"seconds\":\(time),\"threads\":\(threads),\"binary_columns\":\(b.json)}")
+            }
             func num(_ pick: (ToyRecord) -> Double) -> [String] { records.map { RenderedJSON.number(pick($0)) } }
             func flag(_ pick: (ToyRecord) -> Bool) -> [String] { records.map { pick($0) ? "true" : "false" } }
             var cols: [(String, [String])] = [("toy", records.map { String($0.toy) })]
@@ -441,8 +488,6 @@ enum CInterface {
             cols.append(("converged", flag { $0.converged }))
             cols.append(("failed", flag { $0.failed }))
             let columns = RenderedJSON.columns(cols)
-            let head = String(decoding: try encoder.encode(header), as: UTF8.self)
-            let time = RenderedJSON.number(seconds)
             return RenderedJSON(text: "{\"header\":\(head),\"seconds\":\(time),\"threads\":\(threads),\"columns\":\(columns)}")
 
         case "sensitivity":
@@ -462,7 +507,18 @@ enum CInterface {
             if checked.spec == nil { try checkApplicability(checked, try checked.channels()) }
             let c = try BackgroundComparison(data: try dataChoice(a), recoil: try recoil(a), tests: tests,
                                              keepMuNu: try a.bool("keep_mu_nu", default: false))
-            let r = try c.test().run(toys: try a.toys(), seed: try a.seed(), threads: try a.threads())
+            // save_toys: the toys kept in a locked file, resumed when it holds some (as `compare --save-toys`)
+            let lock = LockHolder()
+            defer { lock.release() }
+            let force = try a.bool("force", default: false)
+            let toysFile = try a.string("save_toys").map { path in { (header: ComparisonToysHeader) throws -> ComparisonToysFile in
+                lock.lock = try OutputFile.lock(path, force: force, mayExist: true).lock
+                var h = header
+                h.nmmfitVersion = BuildInfo.version
+                h.nmmfitCommit = BuildInfo.commit
+                return try ComparisonToysFile.open(path: path, header: h, force: force)
+            } }
+            let r = try c.test().run(toys: try a.toys(), seed: try a.seed(), threads: try a.threads(), toysFile: toysFile)
             return HypothesisTestReport(r, model: c.model)
 
         case "spectrum":

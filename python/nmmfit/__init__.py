@@ -27,6 +27,7 @@ explicitly wins, and the engine says so with an :class:`NMMFitNote` warning. Wit
 """
 from __future__ import annotations
 
+import base64
 from typing import Any, Iterable, Sequence
 
 import numpy as np
@@ -40,7 +41,7 @@ __all__ = [
     "NMMFitError", "NMMFitNote", "Model", "FitResult", "ScanResult", "IntervalResult", "SignificanceResult", "ToysResult",
     "SensitivityResult", "SpectrumResult", "version", "datasets", "dataset", "fit", "scan", "interval",
     "significance", "toys", "sensitivity", "compare", "spectrum", "models", "library_path",
-    "goodness_of_fit", "coverage", "merge_toys", "export_pyhf", "export_spec", "export_hepdata", "fit_element",
+    "goodness_of_fit", "coverage", "write_coverage_toys", "merge_toys", "export_pyhf", "export_spec", "export_hepdata", "fit_element",
 ]
 
 _DATA_KEYS = {
@@ -85,7 +86,8 @@ def dataset(name: str, data_dir: str | None = None) -> dict:
 
 
 def fit(datasets: str | Sequence[str] | None = None, *, cl: float | None = None, method: str | None = None,
-        compatibility_toys: int | None = None, seed: int | None = None, **options: Any) -> FitResult:
+        compatibility_toys: int | None = None, seed: int | None = None, save_toys: str | None = None,
+        force: bool = False, **options: Any) -> FitResult:
     """Fits μν as ``nmmfit fit`` does: best fit, interval at ``cl`` (default 0.9), expected
     limit, q0; for several datasets also each one alone and their compatibility test (calibrated
     with toys: adaptive by default, ``compatibility_toys=N`` for exactly N, 0 for none; seeded by
@@ -95,11 +97,16 @@ def fit(datasets: str | Sequence[str] | None = None, *, cl: float | None = None,
     With ``spec`` (a saved spec) this is ``nmmfit fit --spec``: the saved analysis is re-run, every
     number as the run that saved it (``cl``/``method`` given replace the saved ones;
     ``compatibility_toys`` and ``seed`` are the spec's).
+
+    ``save_toys``: a file that keeps the compatibility toys as they finish (JSON lines, as
+    ``nmmfit fit --save-toys``); calling again with the same file and options resumes from the
+    toys it holds, ``force=True`` starts it afresh.
     """
     if datasets is not None:
         options["datasets"] = datasets
     args = _data(options)
-    return FitResult.from_json(call("fit", cl=cl, method=method, compatibility_toys=compatibility_toys, seed=seed, **args))
+    return FitResult.from_json(call("fit", cl=cl, method=method, compatibility_toys=compatibility_toys, seed=seed,
+                                    save_toys=save_toys, force=force if save_toys else None, **args))
 
 
 class Model:
@@ -196,8 +203,8 @@ class Model:
         ``first``/``n`` slices of one study equal the whole. ``statistic``: "q0" or "t" (t̃ at
         ``test_mu_nu_muB``, default ``mu_nu_muB``). ``threads``: default all cores."""
         r = call("toys", handle=self._h(), n=n, mu_nu_muB=mu_nu_muB, statistic=statistic, test_mu_nu_muB=test_mu_nu_muB,
-                 seed=seed, threads=threads, first=first)
-        return ToysResult(pd.DataFrame(r["columns"]), r["header"], r["seconds"], r["threads"])
+                 seed=seed, threads=threads, first=first, binary_columns=True)
+        return ToysResult(_binary_columns(r["binary_columns"]), r["header"], r["seconds"], r["threads"])
 
     def sensitivity(self, cl: float | None = None, method: str | None = None, toys: int = 200, seed: int = 1) -> SensitivityResult:
         """Expected upper limits: Asimov median and the ±1σ/±2σ band from background-only toys (μB)."""
@@ -207,6 +214,15 @@ class Model:
         """The data of the fit figures (``spectra``: one per channel; ``profile_scan``), in the
         format of the ``.json`` files written beside each SVG; draw them with :mod:`nmmfit.plotting`."""
         return call("figure_data", handle=self._h(), cl=cl, method=method)
+
+
+def _binary_columns(b: dict) -> pd.DataFrame:
+    """A table sent as base64 of little-endian arrays (``rows``, ``order``, ``dtypes``, ``data``)
+    as a DataFrame: no number is formatted or parsed on the way."""
+    cols = {k: np.frombuffer(base64.b64decode(b["data"][k]), dtype=np.dtype(b["dtypes"][k])) for k in b["order"]}
+    if any(len(v) != b["rows"] for v in cols.values()):
+        raise NMMFitError("the engine's table has columns of different lengths", kind="internal")
+    return pd.DataFrame(cols)
 
 
 def _sensitivity(r: dict) -> SensitivityResult:
@@ -250,14 +266,16 @@ def sensitivity(cl: float | None = None, method: str | None = None, toys: int = 
 
 
 def compare(test: str | Sequence[str] = "tritium", *, keep_mu_nu: bool = False, toys: int = 0, seed: int = 1,
-            threads: int | None = None, **options: Any) -> dict:
+            threads: int | None = None, save_toys: str | None = None, force: bool = False, **options: Any) -> dict:
     """Background-hypothesis test by likelihood ratio, as ``nmmfit compare --test ...``:
     "tritium" (every ³H amplitude the datasets declare) or parameter names. Returns the CLI's
     JSON keys (minus_two_delta_lnL, p_value_asymptotic, z_asymptotic; the toy p-value with
     ``toys``, thrown on ``threads`` threads, default all cores; the two fits with −ln L
-    including Σ ln n_i!)."""
+    including Σ ln n_i!). ``save_toys``: a file that keeps the toys as they finish, resumed by a
+    later call with the same file and options (``force=True`` starts afresh), as
+    ``nmmfit compare --save-toys``."""
     return call("compare", test=[test] if isinstance(test, str) else list(test), keep_mu_nu=keep_mu_nu, toys=toys,
-                seed=seed, threads=threads, **_data(options))
+                seed=seed, threads=threads, save_toys=save_toys, force=force if save_toys else None, **_data(options))
 
 
 def spectrum(mu_nu_muB: float = 1e-11, energies_keV: Iterable[float] | None = None, *, emin_keV: float = 1.0,
@@ -307,6 +325,22 @@ def coverage(mu_nu_muB: float | Iterable[float] | None = None, methods: str | Se
     df = pd.DataFrame(r["points"])
     df.attrs["raw"] = r
     return df
+
+
+def write_coverage_toys(output: str, mu_nu_muB: float, *, toys: int = 1000, shard: int = 0, nshards: int = 1,
+                        feldman_cousins: bool = False, cl: float | None = None, critical_toys: int = 500, seed: int = 1,
+                        threads: int | None = None, force: bool = False, **options: Any) -> dict:
+    """One shard of a coverage study at true μν ``mu_nu_muB`` (μB) into the toys file ``output``, as
+    ``nmmfit coverage --mu MU --write-toys FILE --shard i --nshards N``: toy k of the ``toys`` is
+    t̃ at the true μν from RNG stream k of ``seed`` (so shards merged with :func:`merge_toys`
+    equal one run); with ``feldman_cousins`` every toy also carries its critical value at ``cl``
+    from ``critical_toys`` inner toys (cost ≈ 2 × toys × critical_toys fits). An existing file of
+    the same study is resumed (``force=True`` starts afresh). Read the merged file with
+    ``coverage(from_toys=...)``. Returns ``{"output", "shard", "nshards", "first_toy", "toys",
+    "kept", "dropped", "written"}``."""
+    return call("coverage", write_toys=output, mu_nu_muB=[float(mu_nu_muB)], toys=toys, shard=shard, nshards=nshards,
+                methods=["feldman-cousins"] if feldman_cousins else None, cl=cl, critical_toys=critical_toys, seed=seed,
+                threads=threads, force=force, **_data(options))
 
 
 def merge_toys(inputs: str | Sequence[str], output: str, *, force: bool = False, allow_incomplete: bool = False,

@@ -92,7 +92,10 @@ def _finite(x: Any) -> Any:
 def call(command: str, **args: Any) -> Any:
     """Sends one request to the engine, in this process, and returns its result (decoded JSON).
 
-    Keys whose value is None are left out (the engine's default applies).
+    Keys whose value is None are left out (the engine's default applies). A result that is a
+    dict carries ``provenance`` (``tool_version``, ``commit``, ``command``: this request,
+    ``data_digests``: SHA-256 of every data file read, and ``spec_overrides``,
+    ``digitised_datasets`` where they apply), as the CLI's ``--json`` outputs do.
     Raises :class:`NMMFitError` with the engine's message when the request fails.
     """
     lib = _load()
@@ -110,4 +113,9 @@ def call(command: str, **args: Any) -> Any:
         raise NMMFitError(err.get("message", "unknown error"), kind=err.get("type", "internal"))
     for note in answer.get("notes", []):
         warnings.warn(note, NMMFitNote, stacklevel=2)
-    return _finite(answer["result"])
+    result = _finite(answer["result"])
+    # where the answer came from, as in every --json output of the CLI: tool_version, commit,
+    # command (this request), data_digests (SHA-256 of every data file read), spec_overrides, …
+    if isinstance(result, dict) and answer.get("provenance") and "provenance" not in result:
+        result["provenance"] = answer["provenance"]
+    return result

@@ -13,17 +13,32 @@ def sm_dirac(mass_eV: float) -> float:
     return float(call("model_sm_dirac", mass_eV=mass_eV)["mu_nu_muB"])
 
 
+def sm_dirac_result(mass_eV: float | None = None, mu_nu_muB: float | None = None) -> dict:
+    """``nmmfit model sm-dirac --json``: give ``mass_eV`` (eV) for its SM Dirac moment, or
+    ``mu_nu_muB`` (μB) for the mass that would give it; keys ``m_nu_eV``, ``mu_nu_muB``, ``formula``."""
+    return call("model_sm_dirac", mass_eV=mass_eV, mu_nu_muB=mu_nu_muB)
+
+
 def mass_moment(mu_nu_muB: float, scale_GeV: float) -> float:
     """The neutrino mass (eV) the naive relation gives for a moment μν (μB) generated at the
-    scale Λ (GeV), as ``nmmfit model mass-moment``."""
+    scale Λ (GeV), as ``nmmfit model mass-moment`` (the whole answer: :func:`mass_moment_result`)."""
     return float(call("model_mass_moment", mu_nu_muB=mu_nu_muB, scale_GeV=scale_GeV)["mass_eV"])
+
+
+def mass_moment_result(mu_nu_muB: float | None = None, scale_GeV: float | None = None, mass_eV: float | None = None) -> dict:
+    """``nmmfit model mass-moment --json``: give two of μν (μB), Λ (GeV) and m_ν (eV) for the
+    third by the naive relation m_ν ≈ Λ² μν / (2 m_e μB) (Bell et al., PRL 95 (2005) 151802),
+    with the SM Dirac moment of that mass (``sm_dirac_moment_muB``) and, where μν and Λ are
+    known, Bell et al.'s naturalness verdicts (``naturalness``: the Dirac and Majorana bounds)."""
+    return call("model_mass_moment", mu_nu_muB=mu_nu_muB, scale_GeV=scale_GeV, mass_eV=mass_eV)
 
 
 def horizontal(m_h_plus_GeV: float, m_H_plus_GeV: float, sin2alpha: float, mu_nu_muB: float | None = None,
                loop: str = "exact") -> dict:
     """SU(2)_H (Babu, Jana & Lindner): the transition moment per unit |f f′| (``mu_per_ffprime_muB``,
     μB) for charged-scalar masses m_h⁺, m_H⁺ (GeV) and mixing sin 2α; with ``mu_nu_muB`` also the
-    |f f′| that gives it (``ffprime_required``)."""
+    |f f′| that gives it (``ffprime_required``). Also every key of ``nmmfit model horizontal
+    --json`` at f f′ = 1 (``mass_side``: the naive m_ν and the naturalness bounds at Λ = m_h⁺)."""
     return call("model_horizontal", m_h_plus_GeV=m_h_plus_GeV, m_H_plus_GeV=m_H_plus_GeV, sin2alpha=sin2alpha,
                 mu_nu_muB=mu_nu_muB, loop=loop)
 
@@ -32,10 +47,14 @@ def horizontal_region(mu_lower_muB: float, mu_upper_muB: float, sin2alpha: float
                       m_H_plus_GeV: Sequence[float], steps: int = 40, loop: str = "exact") -> tuple[pd.DataFrame, dict]:
     """The SU(2)_H region: for a grid of m_h⁺ and m_H⁺ (GeV ranges [low, high]) the |f f′| range that
     puts |μν| in [mu_lower, mu_upper] (μB). Returns the table and the figure's data
-    (draw it with :func:`nmmfit.plotting.plot_figure`)."""
+    (draw it with :func:`nmmfit.plotting.plot_horizontal_region`); the whole answer, as
+    ``nmmfit model horizontal-region --json`` (with ``mass_side``: naive m_ν and naturalness
+    bounds), is the table's ``attrs["raw"]``."""
     r = call("model_horizontal_region", mu_lower_muB=mu_lower_muB, mu_upper_muB=mu_upper_muB, sin2alpha=sin2alpha,
              m_h_plus_GeV=list(m_h_plus_GeV), m_H_plus_GeV=list(m_H_plus_GeV), steps=steps, loop=loop)
-    return pd.DataFrame(r["rows"]), r["figure"]
+    df = pd.DataFrame(r["rows"])
+    df.attrs["raw"] = r
+    return df, r["figure"]
 
 
 def sm_transition(masses_eV: Sequence[float], pmns: str = "standard") -> dict:
@@ -93,7 +112,9 @@ def joint(fits: str | Sequence[str] | None = None, mu_ranges: Sequence[Sequence[
     """SU(2)_H joint view, as ``nmmfit model joint --json``: over neutral-scalar masses m_H0
     (GeV, log grid of ``steps``) the |f f′| ranges where |μ_eμ| lies in each μν band (element-fit
     files ``fits``, or ``mu_ranges`` [lower, upper] in μB) and Δa_μ agrees with g−2 at 2σ.
-    Returns the rows as a DataFrame and the whole answer."""
+    Returns the rows as a DataFrame and the whole answer (with ``mass_side``, ``naturalness``,
+    ``collider`` as the CLI's, and ``figure``: the data of ``model joint --svg``'s figure, drawn
+    by :func:`nmmfit.plotting.plot_horizontal_joint`)."""
     r = call("model_joint", fits=[fits] if isinstance(fits, str) else (list(fits) if fits is not None else None),
              mu_ranges=None if mu_ranges is None else [[float(a), float(b)] for a, b in mu_ranges],
              m0_min_GeV=m0_min_GeV, m0_max_GeV=m0_max_GeV, steps=steps, m_H_plus_GeV=m_H_plus_GeV, sin2alpha=sin2alpha,

@@ -12,7 +12,8 @@ Every function returns ``(fig, axes)``: ordinary matplotlib objects, to restyle 
 
 Functions: :func:`plot_figure` (any figure), and by name :func:`plot_spectrum`,
 :func:`plot_scan`, :func:`plot_limits`, :func:`plot_sensitivity`, :func:`plot_recoil`,
-:func:`plot_horizontal_region`, :func:`plot_horizontal_joint`.
+:func:`plot_horizontal_region`, :func:`plot_horizontal_joint`; and :func:`plot_window_study`
+for the window-stability study of ``data/tools/window_study.py`` (its ``--json`` rows).
 """
 from __future__ import annotations
 
@@ -145,6 +146,58 @@ def _draw_element(ax, e: dict, panel: dict, px: float = 1.0) -> None:
         _draw_bars(ax, e, panel["x"], px)
 
 
+def _log_tick_label(v: float, plain: bool) -> str:
+    """A log-axis tick label as the SVG writes it: a plain decimal when every label lies in
+    [10⁻³, 10⁴], else 10ᵉ or m×10ᵉ."""
+    e = math.floor(math.log10(v) + 1e-9)
+    m = round(v / 10 ** e, 6)
+    if plain:
+        return f"{v:.{max(0, -e)}f}" if m == int(m) else f"{v:g}"
+    return f"$10^{{{e}}}$" if m == 1 else f"{m:g}$\\times10^{{{e}}}$"
+
+
+def _log_ticks(ax, which: str, lo: float, hi: float) -> None:
+    """Log-axis ticks as the SVG's (``Plot.Scale.ticks``): 1-2-5 multiples with 3…9 minor ticks
+    when the range spans less than two decades, else decades; labels by :func:`_log_tick_label`."""
+    from matplotlib.ticker import FixedLocator, FixedFormatter, NullFormatter
+
+    if not (lo > 0 and hi > lo):
+        return
+    a, b = math.log10(lo), math.log10(hi)
+    k0, k1 = math.ceil(a - 1e-9), math.floor(b + 1e-9)
+
+    def inside(v: float) -> bool:
+        return lo * (1 - 1e-9) <= v <= hi * (1 + 1e-9)
+
+    def multiples(ks: range, ms: tuple) -> list:
+        return [m * 10.0 ** k for k in ks for m in ms if inside(m * 10.0 ** k)]
+
+    if b - a < 2:
+        major = multiples(range(k0 - 1, k1 + 2), (1, 2, 5))
+        if len(major) < 3:
+            return
+        minor = multiples(range(k0 - 1, k1 + 1), (3, 4, 6, 7, 8, 9))
+    else:
+        every = max(1, math.ceil((k1 - k0) / 6))  # at most about six labelled decades
+        first = math.ceil(k0 / every) * every
+        major = [10.0 ** k for k in range(first, k1 + 1, every)]
+        minor = (multiples(range(k0 - 1, k1 + 1), (2, 3, 4, 5, 6, 7, 8, 9)) if every == 1
+                 else [v for v in multiples(range(first - every, k1 + every + 1), (1,)) if v not in major])
+    plain = all(1e-3 * (1 - 1e-9) <= v <= 1e4 * (1 + 1e-9) for v in major)
+    axis = ax.xaxis if which == "x" else ax.yaxis
+    axis.set_major_locator(FixedLocator(major))
+    axis.set_major_formatter(FixedFormatter([_log_tick_label(v, plain) for v in major]))
+    axis.set_minor_locator(FixedLocator(minor))
+    axis.set_minor_formatter(NullFormatter())
+
+
+def _legend_columns(handles: list, labels: list, width_pt: float, fontsize: float) -> int:
+    """Columns of a legend above a plot area ``width_pt`` wide, as the SVG lays it out
+    (``Plot.Legend.aboveLayout``): as many as the widest entry allows."""
+    widest = max((len(str(l)) for l in labels), default=0) * 0.55 * fontsize + 2.5 * fontsize
+    return max(1, min(len(handles), int(width_pt // max(widest, 1))))
+
+
 def _axis(ax, a: dict, which: str) -> None:
     set_scale, set_lim, set_label = ((ax.set_xscale, ax.set_xlim, ax.set_xlabel) if which == "x"
                                      else (ax.set_yscale, ax.set_ylim, ax.set_ylabel))
@@ -154,6 +207,8 @@ def _axis(ax, a: dict, which: str) -> None:
         set_label(a["label"])
     if a.get("grid"):
         ax.grid(True, axis=which, which="major", color="#dddddd", lw=0.6)
+    if a.get("scale") == "log10" and a.get("ticks") is None:
+        _log_ticks(ax, which, a["lower"], a["upper"])
     if a.get("ticks") is not None:
         from matplotlib.ticker import NullLocator
 
@@ -204,15 +259,16 @@ def plot_figure(data: str | Path | dict, fig=None, *, fontsize: float | None = N
             handles = []
             if placed != "hidden":
                 handles = ax.get_legend_handles_labels()[0] + [_legend_handle(it) for it in p.get("legend_extra", [])]
-            if handles and placed == "above" and i == 0:
-                # as in the SVG: the legend above the plot area, under the title
+            if handles and placed == "above":
+                # as in the SVG: the legend above the plot area (of every panel that has it there),
+                # under the title; as many columns as the widest entry allows
                 title = p.get("title")
-                if title and not d.get("title"):
+                if title and i == 0 and not d.get("title"):
                     fig.suptitle(title, fontweight="bold", fontsize=fontsize)
                 elif title:
                     ax.set_title(title, loc="left", fontweight="bold", fontsize=fontsize)
-                wide = width_in >= 6
-                ncols = 1 if len(handles) <= 3 else 2 if len(handles) <= 6 and not wide else 3 if not wide else 4
+                labels = [h.get_label() for h in handles]
+                ncols = _legend_columns(handles, labels, width_in * 72 * 0.85, fontsize * 0.88)
                 ax.legend(handles=handles, loc="lower left", bbox_to_anchor=(0, 1.01), borderaxespad=0,
                           ncols=ncols, frameon=False)
             else:
@@ -266,3 +322,48 @@ def plot_horizontal_region(data: str | Path | dict, fig=None, **kw):
 def plot_horizontal_joint(data: str | Path | dict, fig=None, **kw):
     """The SU(2)_H joint view of |μ_eμ| bands and muon g−2 (``nmmfit model joint --svg``)."""
     return plot_figure(data, fig, **kw)
+
+
+def plot_window_study(rows: str | Path | list, fig=None):
+    """The window-stability figure of ``data/tools/window_study.py`` (``docs/window_study.svg``)
+    from its rows (the list that ``--json FILE`` writes, or that file): for each dataset the
+    90 % CL upper limit (solid, filled markers) and the expected limit (dashed) in 10⁻¹¹ μB
+    against the upper edge of the window (keV) with lower edge 1 keV; windows from 2 and 3 keV
+    as open circles and squares, drawn 0.7 keV per keV of lower edge to the right, as in the SVG.
+    Returns ``(fig, [ax])``."""
+    import matplotlib.pyplot as plt
+    from matplotlib.lines import Line2D
+
+    if not isinstance(rows, list):
+        with open(rows, encoding="utf-8") as f:
+            rows = json.load(f)
+    colors = {"xenon1t_sr1": "#1f77b4", "xenonnt_sr0": "#d62728", "lz_ws2022": "#2ca02c", "lz_ws2024": "#9467bd",
+              "pandax4t_run1": "#ff7f0e"}
+    if fig is None:
+        fig = plt.figure(figsize=(7, 4.3), layout="constrained")
+    ax = fig.subplots()
+    handles = []
+    for d in dict.fromkeys(r["dataset"] for r in rows):
+        c = colors.get(d)
+        rs = [r for r in rows if r["dataset"] == d]
+        main = sorted((r for r in rs if r["lo_keV"] == 1), key=lambda r: r["hi_keV"])
+        x = [r["hi_keV"] for r in main]
+        (line,) = ax.plot(x, [r["interval_1e-11_muB"][1] for r in main], "-o", color=c, ms=4, lw=2, label=d)
+        ax.plot(x, [r["expected_1e-11_muB"] for r in main], "--", color=line.get_color(), lw=2)
+        for lo, marker in ((2, "o"), (3, "s")):
+            o = [r for r in rs if r["lo_keV"] == lo]
+            ax.plot([r["hi_keV"] + 0.7 * (lo - 1) for r in o], [r["interval_1e-11_muB"][1] for r in o], marker, ls="none",
+                    mfc="white", mec=line.get_color(), mew=1.5, ms=7)
+        handles.append(line)
+    handles += [Line2D([], [], color="k", lw=2, label="limit"), Line2D([], [], color="k", lw=2, ls="--", label="expected"),
+                Line2D([], [], marker="o", ls="none", mfc="white", mec="k", label="limit, from 2 keV"),
+                Line2D([], [], marker="s", ls="none", mfc="white", mec="k", label="limit, from 3 keV")]
+    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
+    ax.set_xlim(0, max(r["hi_keV"] for r in rows) + 2)
+    ax.set_ylim(0, None)
+    ax.grid(True, color="#eeeeee")
+    ax.set_xlabel("upper edge of the window [keV] (filled: lower edge 1 keV; ○ 2 keV, □ 3 keV)")
+    ax.set_ylabel("μν [10⁻¹¹ μB]")
+    ax.set_title("90 % CL upper limit on μν against the analysis window", loc="left")
+    ax.text(1, 1.01, "XENON1T: upper end of its interval", transform=ax.transAxes, ha="right", va="bottom", fontsize="small")
+    return fig, [ax]

@@ -152,6 +152,15 @@ def cli_json_format(*args: str) -> dict:
 
 
 MODEL_CASES = [
+    (["model", "sm-dirac", "--mass-ev", "0.1"], lambda: nmmfit.models.sm_dirac_result(0.1)),
+    (["model", "sm-dirac", "--mu", "3e-20"], lambda: nmmfit.models.sm_dirac_result(mu_nu_muB=3e-20)),
+    # the naturalness verdicts (Bell et al.) of μν made at Λ, as the CLI's
+    (["model", "mass-moment", "--mu", "3e-11", "--scale-gev", "1000"], lambda: nmmfit.models.mass_moment_result(3e-11, 1000)),
+    (["model", "mass-moment", "--mu", "3e-11", "--mass-ev", "0.1"], lambda: nmmfit.models.mass_moment_result(3e-11, mass_eV=0.1)),
+    (["model", "horizontal", "--mh", "100", "--mH", "1000", "--target-mu", "2e-11"],
+     lambda: nmmfit.models.horizontal(100, 1000, 1.0, mu_nu_muB=2e-11)),
+    (["model", "horizontal-region", "--mu-lo", "1.4e-11", "--mu-hi", "2.9e-11", "--steps", "3"],
+     lambda: nmmfit.models.horizontal_region(1.4e-11, 2.9e-11, 1.0, (100, 1000), (200, 5000), steps=3)[0].attrs["raw"]),
     (["model", "sm-transition", "--masses-ev", "0,0.0086,0.0502"], lambda: nmmfit.models.sm_transition([0, 0.0086, 0.0502])),
     (["model", "sm-transition", "--masses-ev", "0.01,0.02,0.05", "--pmns", "nufit51"],
      lambda: nmmfit.models.sm_transition([0.01, 0.02, 0.05], pmns="nufit51")),
@@ -245,3 +254,19 @@ def test_non_finite_and_malformed_numbers_are_exceptions():
             nmmfit.call("model_sm_dirac", mass_eV=bad)
     with pytest.raises(NMMFitError, match="whole number"):
         nmmfit.call("toys", n=1.5)
+
+
+def test_provenance_equals_the_cli():
+    # every answer carries what a --json output of the CLI carries: build, command, data digests
+    args = ["fit", "--dataset", "xenon1t_sr1", "--dataset", "lz_ws2024", "--window", "lz_ws2024=2:15",
+            "--set", "lz_ws2024.resolution.a=0.35", "--compatibility-toys", "0"]
+    cli = cli_json(*args)
+    py = nmmfit.fit(["xenon1t_sr1", "lz_ws2024"], windows={"lz_ws2024": (2, 15)}, overrides=["lz_ws2024.resolution.a=0.35"],
+                    compatibility_toys=0).raw["provenance"]
+    assert py["data_digests"] == cli["data_digests"] and len(py["data_digests"]) >= 6
+    assert py["spec_overrides"] == cli["spec_overrides"] == ["lz_ws2024.resolution.a=0.35"]
+    # the library's own build (the CLI beside it may be another build of the tree)
+    assert py["tool_version"] == cli["tool_version"] and py["commit"] == nmmfit.version()["commit"]
+    assert py["command"].startswith("nmmfit (Python package): fit ") and "lz_ws2024.resolution.a=0.35" in py["command"]
+    with nmmfit.Model("xenon1t_sr1") as m:  # answers on a model handle: the digests of its build
+        assert nmmfit.call("scan", handle=m.handle, mu_nu_muB=[1e-11])["provenance"]["data_digests"] == cli_json("scan")["data_digests"]

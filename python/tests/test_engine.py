@@ -197,3 +197,40 @@ def test_the_benchmark_script_runs_in_short_form():
     s = bench.bench_scan(str(cli), 3)
     # the in-process scan and the CLI's agree point by point
     assert s["points"] == 3 and s["max_abs_difference_minus_two_delta_lnL"] < 1e-9
+
+
+def test_coverage_toys_in_shards_merge_and_read_back(tmp_path):
+    # as `coverage --write-toys --shard i --nshards 2`, `merge`, `coverage --from-toys`
+    shards = [str(tmp_path / f"c{i}.jsonl") for i in range(2)]
+    for i, f in enumerate(shards):
+        w = nmmfit.write_coverage_toys(f, 1e-11, toys=12, shard=i, nshards=2, seed=3, threads=1)
+        assert w["shard"] == i and w["written"] == 6 and w["first_toy"] == 6 * i
+    # a shard already complete is resumed, not recomputed
+    assert nmmfit.write_coverage_toys(shards[0], 1e-11, toys=12, shard=0, nshards=2, seed=3, threads=1)["written"] == 0
+    merged = str(tmp_path / "c.jsonl")
+    assert nmmfit.merge_toys(shards, merged)["toys"] == 12
+    whole = str(tmp_path / "whole.jsonl")
+    nmmfit.write_coverage_toys(whole, 1e-11, toys=12, seed=3, threads=1)
+    assert Path(merged).read_bytes() == Path(whole).read_bytes()
+    df = nmmfit.coverage(from_toys=merged, methods="wilks")
+    assert list(df["interval_method"]) == ["wilks"] and df["toys"].iloc[0] == 12
+    cli = cli_path()
+    out = subprocess.run([str(cli), "coverage", "--from-toys", merged, "--method", "wilks", "--json"], capture_output=True,
+                         text=True, check=True, timeout=600)
+    assert json.loads(out.stdout)["points"][0]["coverage"] == df["coverage"].iloc[0]
+
+
+def test_fit_and_compare_save_toys_resume(tmp_path):
+    # the compatibility toys of a combination kept in a file: a second call reads them back
+    f = str(tmp_path / "compat.jsonl")
+    kw = dict(datasets=["xenon1t_sr1", "xenonnt_sr0"], compatibility_toys=20, seed=2)
+    a = nmmfit.fit(save_toys=f, **kw)
+    lines = Path(f).read_text().splitlines()
+    assert len(lines) == 21  # header + 20 toys
+    b = nmmfit.fit(save_toys=f, **kw)
+    assert a.raw["compatibility"] == b.raw["compatibility"] and Path(f).read_text().splitlines() == lines
+    g = str(tmp_path / "compare.jsonl")
+    c1 = nmmfit.compare("mu_nu", toys=10, seed=4, threads=1, save_toys=g)
+    assert len(Path(g).read_text().splitlines()) == 11
+    c2 = nmmfit.compare("mu_nu", toys=10, seed=4, threads=1, save_toys=g)
+    assert c1["p_value_toys"] == c2["p_value_toys"]

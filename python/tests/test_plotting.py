@@ -54,3 +54,40 @@ def test_report_folder_figures_have_their_data(tmp_path):
     assert "Reconstructed energy [keV]" in csv.columns
     data = csv[csv["label"] == "data"]
     assert list(data["Events / bin"]) == [26, 61, 55, 47, 49, 47]
+
+
+def test_model_figures_in_process(tmp_path):
+    # the horizontal-region and joint figures (the joint one with its mass panel: naive m_ν, the
+    # KATRIN line and the naturalness bound) from the engine's answers, as the CLI's --svg data
+    _, region = nmmfit.models.horizontal_region(1.4e-11, 2.9e-11, 1.0, (100, 1000), (200, 5000), steps=3)
+    fig, axes = plotting.plot_horizontal_region(region)
+    assert axes and any(ax.get_lines() or ax.collections for ax in axes)
+    fig.savefig(tmp_path / "region.png", dpi=80)
+    _, joint = nmmfit.models.joint(mu_ranges=[(1.4e-11, 2.9e-11)], steps=5)
+    assert joint["figure"]["panels"] and joint["mass_side"]
+    fig, axes = plotting.plot_horizontal_joint(joint["figure"])
+    assert len(axes) == len(joint["figure"]["panels"])
+    fig.savefig(tmp_path / "joint.png", dpi=80)
+
+
+def test_joint_figure_data_equals_the_cli_svg_data(tmp_path):
+    cli = cli_path()
+    svg = tmp_path / "joint.svg"
+    subprocess.run([str(cli), "model", "joint", "--mu-range", "1.4e-11,2.9e-11", "--steps", "5", "--svg", str(svg), "--quiet"],
+                   check=True, timeout=600, capture_output=True)
+    _, joint = nmmfit.models.joint(mu_ranges=[(1.4e-11, 2.9e-11)], steps=5)
+    assert plotting.load(tmp_path / "joint.data.json") == plotting.load(joint["figure"])
+
+
+def test_window_study_figure_from_in_process_fits(tmp_path):
+    # rows as data/tools/window_study.py writes them (--json), here from fits in process
+    rows = []
+    for lo, hi in [(1, 7), (1, 10), (2, 10)]:
+        r = nmmfit.fit("xenonnt_sr0", windows={"xenonnt_sr0": (lo, hi)})
+        rows.append({"dataset": "xenonnt_sr0", "lo_keV": lo, "hi_keV": hi,
+                     "interval_1e-11_muB": [x / 1e-11 for x in r.interval_muB],
+                     "expected_1e-11_muB": r.raw["expected_limit_asimov_median_muB"] / 1e-11, "converged": True})
+    fig, (ax,) = plotting.plot_window_study(rows)
+    limit = [l for l in ax.get_lines() if l.get_label() == "xenonnt_sr0"][0]
+    assert list(limit.get_xdata()) == [7, 10] and list(limit.get_ydata()) == [rows[0]["interval_1e-11_muB"][1], rows[1]["interval_1e-11_muB"][1]]
+    fig.savefig(tmp_path / "window_study.png", dpi=60)

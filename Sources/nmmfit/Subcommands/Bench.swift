@@ -33,7 +33,8 @@ struct Bench: ParsableCommand {
             let suite = BenchmarkSuite(toys: toys, fcToys: fcToys, skipFeldmanCousins: skipFc, combinedOnly: combinedOnly)
             let out = try suite.run { r in if !json { Console.error("  \(r.name): \(Format.g(r.value, 4)) \(r.unit)") } }
             if json {
-                print(String(decoding: try ResultEncoder.encode(out), as: UTF8.self))
+                // a result document as every --json output: with the build, command line and (no) data digests
+                print(String(decoding: try ResultEncoder.encode(ResultDocument(out, provenance: .thisRun())), as: UTF8.self))
             } else {
                 print(out.text, terminator: "")
             }

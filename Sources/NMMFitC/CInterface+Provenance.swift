@@ -1,0 +1,52 @@
+import Analysis
+import BuildInfo
+import Detector
+import Formats
+import Foundation
+import Likelihood
+
+// Where an answer came from, as every `--json` output of the CLI says it (``RunProvenance``):
+// sent beside the result as `provenance` (the Python package puts it into each result).
+
+extension CInterface {
+    /// The commands whose answer is computed from data (datasets, a spec, or a model handle).
+    static let dataCommands: Set<String> = ["model_build", "fit", "fit_element", "scan", "interval", "significance", "toys",
+                                            "sensitivity", "compare", "gof", "coverage", "export", "figure_data"]
+
+    /// The provenance of the answer to `command` with `a`: this build, the request itself as
+    /// the command line (`nmmfit (Python package): COMMAND {args}`), and for answers from data
+    /// the SHA-256 of every data file read (each dataset's spec and data files after `set`, a
+    /// `spec` file, an `atomic` table, a `moments` file, `from_toys` files), the `set` changes
+    /// and the digitised datasets among the data; a model handle's are those of its build.
+    static func provenance(_ command: String, _ a: Args) throws -> RunProvenance {
+        let args = String(decoding: try JSONSerialization.data(withJSONObject: a.values, options: [.sortedKeys, .withoutEscapingSlashes]),
+                          as: UTF8.self)
+        var p = RunProvenance(toolVersion: BuildInfo.version, commit: BuildInfo.commit,
+                              command: "nmmfit (Python package): \(command) \(args)")
+        if a.has("handle"), let s = try? session(a), let built = s.provenance {
+            (p.dataDigests, p.specOverrides, p.digitisedDatasets) = (built.dataDigests, built.specOverrides, built.digitisedDatasets)
+            return p
+        }
+        let root = try? DataLocator.dataDirectory(explicit: try a.string("data_dir"))
+        if dataCommands.contains(command) {
+            let data = try dataChoice(a)
+            if let spec = data.spec {
+                try p.digest(files: [spec], relativeTo: root)
+                if let saved = try data.savedAnalysis() {
+                    (p.specOverrides, p.digitisedDatasets) = (saved.specOverrides, saved.digitisedDatasets)
+                }
+            } else {
+                try p.record(datasets: try AnalysisConfig.expand(data.datasets.isEmpty ? ["xenon1t_sr1"] : data.datasets,
+                                                                 dataDirectory: data.dataDirectory),
+                             overrides: data.overrides, dataDirectory: data.dataDirectory)
+            }
+        }
+        // files named by the request besides the datasets
+        var files: [String] = []
+        if let atomic = try a.string("atomic"), !["free", "stepping"].contains(atomic) { files.append(atomic) }
+        if let moments = try a.string("moments") { files.append(moments) }
+        if let fromToys = try a.strings("from_toys") { files += try ToyStudySample.paths(fromToys) }
+        if !files.isEmpty { try p.digest(files: files, relativeTo: root) }
+        return p
+    }
+}
