@@ -43,9 +43,12 @@ public struct JointResult: Codable, Sendable {
         public var modelStatus = HorizontalMassSide.modelStatement
         public var katrinLimitEV = HorizontalMassSide.katrinLimitEV
         public var katrinSource = HorizontalMassSide.katrinSource
+        /// The text the model's own m_ν needs and where it was looked for (nil in older files).
+        public var modelMissing: MissingText? = .su2hNeutrinoMass
         public var rows: [MassSideRow]
         enum CodingKeys: String, CodingKey {
             case relation, rows, modelStatus = "model_m_nu_status", katrinLimitEV = "katrin_limit_eV", katrinSource = "katrin_source"
+            case modelMissing = "model_m_nu_missing"
         }
         public init(rows: [MassSideRow]) { self.rows = rows }
 
@@ -68,7 +71,12 @@ public struct JointResult: Codable, Sendable {
         /// Runs of grid m_H0 (GeV) where m_h⁺ = m_H0 + Δ is below the bound, each [first, last].
         public var excludedSegmentsGeV: [[Double]]
         public var notBuiltIn = "LHC scalar searches and tau -> mu gamma, tau -> e gamma, mu -> e gamma: the model's rates need the seed papers' couplings and formulas, not readable here (of arXiv:2007.04291 and arXiv:2104.03291 only abstracts and the latter's introduction are stored; no thesis, talk or repository quoting them was found)"
-        enum CodingKeys: String, CodingKey { case bound, excludedSegmentsGeV = "excluded_m_H0_segments_GeV", notBuiltIn = "not_built_in" }
+        /// Each constraint left out: its measured limit where one was read, and the missing
+        /// model text (``UnappliedConstraint``; nil in older files).
+        public var notApplied: [UnappliedConstraint]? = UnappliedConstraint.su2h
+        enum CodingKeys: String, CodingKey {
+            case bound, excludedSegmentsGeV = "excluded_m_H0_segments_GeV", notBuiltIn = "not_built_in", notApplied = "not_applied"
+        }
         public init(bound: ChargedScalarCollisionBound, excludedSegmentsGeV: [[Double]]) {
             self.bound = bound
             self.excludedSegmentsGeV = excludedSegmentsGeV
@@ -207,7 +215,15 @@ public struct JointResult: Codable, Sendable {
         if let c = collider {
             s += "collider: m_h⁺ < \(TextFormat.g(c.bound.lowerMassGeV)) GeV is excluded at \(TextFormat.g(c.bound.cl * 100)) % CL by LEP (EPJC 73 (2013) 2463, 2HDM Type II; its use for h⁺ is an assumption): "
             s += c.excludedSegmentsGeV.isEmpty ? "no grid mass affected\n" : "m_H0 in \(Self.describe(c.excludedSegmentsGeV)) on the grid\n"
-            s += "  not built in: \(c.notBuiltIn)\n"
+            if let left = c.notApplied {
+                s += "  not applied:\n"
+                for u in left { s += "    \(u.shortLine)\n" }
+                var seen: [MissingText] = []
+                for m in left.map(\.missing) where !seen.contains(m) { seen.append(m) }
+                for m in seen { s += "    missing for \(m.quantity): \(m.missing), in \(m.source)\n" }
+            } else {
+                s += "  not built in: \(c.notBuiltIn)\n"
+            }
         }
         if let m = massSide, let first = m.rows.first, let last = m.rows.last {
             s += "mass side (naive m_ν ≈ Λ²|μ_eμ|/(2 m_e μB) with Λ = m_h⁺; KATRIN: m_ν < \(TextFormat.g(m.katrinLimitEV)) eV, 90 % CL):\n"
@@ -217,6 +233,9 @@ public struct JointResult: Codable, Sendable {
                 s += "\(TextFormat.g(z.naiveMassEVMin, 3))–\(TextFormat.g(z.naiveMassEVMax, 3)) eV at Λ = \(TextFormat.g(last.scaleGeV, 4)) GeV\n"
             }
             s += "  the SU(2)_H model's own m_ν: \(m.modelStatus)\n"
+            if m.modelMissing != nil {
+                s += "  (looked for in the papers' stored pages, LaTeX archives, GitHub, later papers, the horizontal-symmetry originals, talks and theses; JSON: mass_side.model_m_nu_missing.looked_in)\n"
+            }
         }
         if let n = naturalness { s += n.text }
         for r in chi2Regions ?? [] {
