@@ -89,6 +89,8 @@ extension Figures {
             var lines = ["not drawn, no readable SU(2)_H rate formula:" + (meg.isEmpty ? "" : " \(meg.joined(separator: ", ")) (MEG II),")]
             lines.append((belle.isEmpty ? "" : "\(belle.joined(separator: ", ")) (Belle), ") + "LHC searches for h⁺, H⁺, H, A")
             for l in lines { el.append(LineSeries(x: [x0], y: [Double.nan], label: l, color: .gray, width: 0)) }
+            el.append(LineSeries(x: [x0], y: [Double.nan], label: "the |μ_eμ| bands' |f f′| scale with μν's unverified 1/8π² (arXiv:2007.04291's body is not readable here); g−2's do not",
+                                 color: .gray, width: 0))
         }
         el.append(HorizontalLine(y: 4 * Double.pi, label: "|f f′| = 4π", color: .gray))
         func g(_ x: Double) -> String { String(format: "%g", x) }

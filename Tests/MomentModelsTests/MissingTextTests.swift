@@ -80,7 +80,8 @@ struct MissingTextTests {
         let out = try JointResult.compute(link: link, neutralGeV: 50...800, steps: 5, bands: bands, measurements: [.wp2025], profile: nil)
         let collider = try #require(out.collider)
         #expect(collider.notApplied == UnappliedConstraint.su2h)
-        #expect(out.massSide?.modelMissing == .su2hNeutrinoMass)
+        #expect(out.massSide?.modelMissing == .su2hNeutrinoMass && out.prefactorMissing == .su2hMomentPrefactor)
+        #expect(out.text.contains("prefactor: the 1/8π² of μ_eμ is unverified"))
         let text = out.text
         #expect(text.contains("mu -> e gamma: B(mu+ -> e+ gamma) < 1.5e-13 (90% C.L.) [MEG II, arXiv:2504.15711]"))
         #expect(text.contains("missing for \(MissingText.su2hRadiativeDecayRates.quantity)"))

@@ -86,6 +86,9 @@ public struct JointResult: Codable, Sendable {
     public var nmmfitOutput = OutputVersion.current
     public var model = "SU(2)_H (Babu, Jana, Lindner, JHEP 10 (2020) 040; Babu, Jana, Lindner, Vishnu P.K., arXiv:2104.03291)"
     public var link = "assumed: y_L = y_R, y_L y_R = kappa |f f'|; m_h+ = m_H0 + splitting (unverified against the paper)"
+    /// The μν loop's 1/8π² prefactor is unverified: the |f f′| of the |μ_eμ| bands scale with it,
+    /// the g−2 bands do not, so where they meet depends on it (nil in older files).
+    public var prefactorMissing: MissingText? = .su2hMomentPrefactor
     public var g2Sigmas = HorizontalJointRegion.g2Sigmas
     public var heavyChargedGeV: Double
     public var sin2alpha: Double
@@ -106,6 +109,7 @@ public struct JointResult: Codable, Sendable {
     public var naturalness: Naturalness?
     enum CodingKeys: String, CodingKey {
         case nmmfitOutput = "nmmfit_output", model, link, sin2alpha, kappa, loop, bands, measurements, summary, rows
+        case prefactorMissing = "prefactor_missing"
         case massSide = "mass_side", collider, naturalness
         case chi2Regions = "chi2_regions", pseudoscalarGeV = "m_A_GeV"
         case g2Sigmas = "g2_sigmas", heavyChargedGeV = "m_H_plus_GeV", splittingGeV = "splitting_GeV"
@@ -199,6 +203,9 @@ public struct JointResult: Codable, Sendable {
         var s = "SU(2)_H joint view: m_H⁺ = \(TextFormat.g(heavyChargedGeV)) GeV, sin2α = \(TextFormat.g(sin2alpha)), m_h⁺ − m_H0 = \(TextFormat.g(splittingGeV)) GeV, κ = \(TextFormat.g(kappa)), \(loop.rawValue) loop\n"
         s += "bands on |μ_eμ|: " + bands.map { "\($0.label) [\(TextFormat.mu11($0.lowerBohr)), \(TextFormat.mu11($0.upperBohr))] × 10⁻¹¹ μB" }.joined(separator: "; ") + "\n"
         s += "link: \(link)\n"
+        if prefactorMissing != nil {
+            s += "prefactor: the 1/8π² of μ_eμ is unverified (\(MissingText.su2hMomentPrefactor.missing), in the body of arXiv:2007.04291); the |f f′| of the |μ_eμ| bands scale with it, those of g−2 do not\n"
+        }
         var header = ["m_H0 [GeV]", "μν/|ff′| [μB]", "Δa_μ/|ff′|"]
         header += bands.map { "|ff′| μ_eμ: \($0.label)" }
         header += measurements.map { "|ff′| g−2 2σ: \($0.id)" }
