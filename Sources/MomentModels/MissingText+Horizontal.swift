@@ -17,9 +17,9 @@ extension MissingText {
         "the papers' pages: ar5iv.labs.arxiv.org/html/2104.03291 (abstract, opening of the introduction), tomesphere.com/paper/2007.04291 and /2104.03291, arxivlens.com and bzpeer.com (abstracts); no arxiv.org/html rendering of either paper found in the store",
         "LaTeX sources: latex-in-arxiv.com and the KDD Cup 2003 hep-ph archive (sources of 1992-2003, before these papers)",
         "GitHub (exact-string search of the stored repositories): '2007.04291', '2104.03291', 'Babu:2020ivd', '\\mu_{\\nu_e\\nu_\\mu}', 'SU(2)_H horizontal symmetry', 'SU(2)_H symmetric limit', 'spin symmetry mechanism', 'Voloshin mechanism': only reference lists of citing papers (Kopp, Opferkuch & Wang arXiv:2212.11287; Ge, Pasquini & Sheng arXiv:2112.05560), no formula",
-        "later papers' stored openings: Pagès & Thapa arXiv:2506.15777 (arxiv.org/html/2506.15777v1), Giunti & Studenikin arXiv:1403.6344 and Studenikin arXiv:1603.00337 (ar5iv): introductions only",
+        "later papers' stored openings: Pagès & Thapa arXiv:2506.15777 (arxiv.org/html/2506.15777v1), Giunti & Studenikin arXiv:1403.6344 and Studenikin arXiv:1603.00337 (ar5iv), Davidson, Gorbahn & Santamaria hep-ph/0506085 (ar5iv; a model-independent m from transition moments): introductions only",
         "the horizontal-symmetry originals: Babu & Mohapatra, PRD 42 (1990) 3778 (osti.gov/biblio/5827493, abstract), Choudhury & Sarkar, PLB 235 (1990) (first page), Choudhury hep-ph/9206210 (ar5iv, opening), Dhar, Pandey & Dev, Pramana 44 (1995) 347 (a different, two-loop model)",
-        "talks, theses and code: the search store's pages, code and issues corpora (indico, university repositories, GitHub issues): none quoting the SU(2)_H formulas",
+        "talks, theses and code: the search store's pages, code and issues corpora (indico, university repositories, GitHub issues; Welter's Heidelberg thesis on neutrino magnetic moments, 2017, abstract only and before the paper): none quoting the SU(2)_H formulas",
     ]
 
     /// The neutrino mass the SU(2)_H model induces once SU(2)_H is broken.
