@@ -94,8 +94,9 @@ public enum StandardModelDiracMoment {
 /// The bracket uses ``ChargedScalarLoop``: the exact one-loop function F(m) by default, or the
 /// paper's m ≫ m_τ form (ln(m²/m_τ²) − 1)/m² on request (`loop: .approximate`, accepted only
 /// where it is within 1 % of the exact one).
-/// The formula is implemented exactly as issue 8 quotes it. Issue 16 tried to verify the
-/// 1/8π² prefactor against the paper: the search store holds only the abstract of
+/// The formula is implemented as it was specified to this project (a work item quoting it, not
+/// the paper, whose equation could not be read). Verifying the
+/// 1/8π² prefactor against the paper failed: the search store holds only the abstract of
 /// arXiv:2007.04291 (it gives the XENON1T-favoured range μ_{νeνμ} ∈ (1.65 − 3.42)×10⁻¹¹ μB,
 /// no formula), so the prefactor stays UNVERIFIED and the commands say so
 /// (``prefactorVerification``, and ``MissingText/su2hMomentPrefactor`` with the places
