@@ -5,9 +5,9 @@ set -euo pipefail
 # Python modules the tests use: jsonschema (scripts/validate-json.py, the schema tests) and
 # pandas (a toys file must read as pandas reads JSON lines), hepdata_validator (HEPData's
 # validator, for the HEPData export test); numpy, matplotlib and pytest (the Python package's
-# tests, python/tests). pip for the python3 on PATH (the
+# tests, python/tests); scipy (validation/su2h_joint_check.py, in .ci/run). pip for the python3 on PATH (the
 # one the tests run); apt-get's python3-* packages only serve Debian's own /usr/bin/python3.
-for module in $([ "${1:-}" = --tests ] && echo jsonschema pandas hepdata_validator numpy matplotlib pytest); do
+for module in $([ "${1:-}" = --tests ] && echo jsonschema pandas hepdata_validator numpy matplotlib pytest scipy); do
     if ! python3 -c "import $module" 2>/dev/null; then
         echo "nmmfit: installing the Python module $module (pip) for the tests..." >&2
         python3 -m pip install -q "$module" >/dev/null 2>&1 || python3 -m pip install -q --user "$module" >/dev/null 2>&1 \

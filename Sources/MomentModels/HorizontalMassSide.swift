@@ -13,11 +13,11 @@ import Foundation
 ///   "Owing to the difference in their Lorentz structures, in the SU(2)_H symmetric limit, m_ν
 ///   vanishes while μ_νeνμ is nonzero". The mass their model induces once SU(2)_H is broken
 ///   needs the paper's mass formula and its breaking parameter, neither of which is readable
-///   here (only the abstract is), so it is NOT evaluated: ``modelMassEV`` is nil and
-///   ``modelStatus`` says why. Looked for without success: the papers' stored pages (ar5iv,
-///   arXiv listings and summaries: abstracts, and arXiv:2104.03291's introduction), GitHub
-///   code and LaTeX quoting them, the Giunti–Studenikin review (arXiv:1403.6344, abstract
-///   only) and the older horizontal-symmetry and Zee-model papers (abstracts, first pages).
+///   here (only the abstract is), so it is NOT evaluated: ``modelMassEV`` is nil,
+///   ``modelStatus`` says why and ``modelMissing`` (``MissingText/su2hNeutrinoMass``) names
+///   the missing text, its source and every place it was looked for (the papers' stored pages,
+///   LaTeX archives, GitHub, later papers, the horizontal-symmetry originals, talks and theses;
+///   ``MissingText/placesLooked``).
 /// - **Naturalness** (``MagneticMomentNaturalness``): Bell et al.'s model-independent bounds
 ///   for the same |μ| and Λ — the Dirac number μν ≲ 10⁻¹⁵ μB as the authors summarise it, and
 ///   for Majorana ν (the SU(2)_H case) only the abstract's statement, evaluated as a verdict.
@@ -35,6 +35,9 @@ public struct HorizontalMassSide: Codable, Sendable, Equatable {
     public var modelMassEV: Double?
     /// Why ``modelMassEV`` is what it is.
     public var modelStatus: String
+    /// The text the model's own m_ν needs and where it was looked for (nil when evaluated, and in
+    /// files written before it was added).
+    public var modelMissing: MissingText?
     /// naive m_ν / KATRIN's limit.
     public var naiveOverKatrin: Double
     /// Bell et al.'s naturalness verdicts for the same |μ| at the same Λ (nil in files written
@@ -44,13 +47,14 @@ public struct HorizontalMassSide: Codable, Sendable, Equatable {
     enum CodingKeys: String, CodingKey {
         case scaleGeV = "scale_GeV", muNuMuB = "mu_nu_muB", naiveMassEV = "naive_m_nu_eV", modelMassEV = "model_m_nu_eV"
         case modelStatus = "model_m_nu_status", naiveOverKatrin = "naive_over_katrin_limit", naturalness
+        case modelMissing = "model_m_nu_missing"
     }
 
     /// The relation, as printed.
     public static let naiveRelation = "m_nu ~ Lambda^2 |mu| / (2 m_e mu_B), Lambda = m_h+ (Bell et al., PLB 642 (2006) 377, Sec. I, naive relation)"
     /// Why the model's own mass is not evaluated.
     public static let modelStatement =
-        "not evaluated: arXiv:2007.04291 (abstract) says that in the SU(2)_H symmetric limit m_nu vanishes while mu_nu_e nu_mu is nonzero; the mass after SU(2)_H breaking needs the paper's formula and breaking parameter, not readable here (UNVERIFIED)"
+        "not evaluated (UNVERIFIED): arXiv:2007.04291's abstract says that in the SU(2)_H symmetric limit m_nu vanishes while mu_nu_e nu_mu is nonzero; missing: the m_nu formula after SU(2)_H breaking and the size of its breaking parameter, in the body of Babu, Jana & Lindner, JHEP 10 (2020) 040 [arXiv:2007.04291] (the SU(2)_H model section), of which only the abstract is readable here"
     /// KATRIN's direct limit on m_ν (eV, 90 % CL): Science (2025), doi:10.1126/science.adq9592
     /// [arXiv:2406.13516], abstract: "an upper limit of m_ν < 0.45 eV at 90% confidence level".
     public static let katrinLimitEV = 0.45
@@ -65,6 +69,7 @@ public struct HorizontalMassSide: Codable, Sendable, Equatable {
         naiveMassEV = try NaiveMassMomentRelation.massEV(muNuBohr: abs(mu), scaleGeV: lambda)
         modelMassEV = nil
         modelStatus = Self.modelStatement
+        modelMissing = .su2hNeutrinoMass
         naiveOverKatrin = naiveMassEV / Self.katrinLimitEV
         naturalness = try MagneticMomentNaturalness(muNuMuB: mu, scaleGeV: lambda)
     }

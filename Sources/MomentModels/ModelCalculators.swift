@@ -94,11 +94,15 @@ public enum StandardModelDiracMoment {
 /// The bracket uses ``ChargedScalarLoop``: the exact one-loop function F(m) by default, or the
 /// paper's m ≫ m_τ form (ln(m²/m_τ²) − 1)/m² on request (`loop: .approximate`, accepted only
 /// where it is within 1 % of the exact one).
-/// The formula is implemented exactly as issue 8 quotes it. Issue 16 tried to verify the
-/// 1/8π² prefactor against the paper: the search store holds only the abstract of
+/// The formula is implemented as it was specified to this project (a work item quoting it, not
+/// the paper, whose equation could not be read). Verifying the
+/// 1/8π² prefactor against the paper failed: the search store holds only the abstract of
 /// arXiv:2007.04291 (it gives the XENON1T-favoured range μ_{νeνμ} ∈ (1.65 − 3.42)×10⁻¹¹ μB,
 /// no formula), so the prefactor stays UNVERIFIED and the commands say so
-/// (``prefactorVerification``). A consistency hint, not a check: with this prefactor
+/// (``prefactorVerification``, and ``MissingText/su2hMomentPrefactor`` with the places
+/// searched again without success: ``MissingText/placesLooked``). The prefactor is a matter of
+/// how the paper normalises f and f′ in its Lagrangian, which a general one-loop formula
+/// (Lavoura, EPJC 29 (2003) 191) cannot fix. A consistency hint, not a check: with this prefactor
 /// |f f′| ≈ 1.25×10⁻³ at (m_h⁺, m_H⁺) = (100, 1000) GeV gives μν ≈ 2×10⁻¹¹ μB and, with the
 /// same f f′ on the neutral scalar (``HorizontalJointRegion``), Δa_μ ≈ 196×10⁻¹¹ — the
 /// coincidence arXiv:2104.03291's abstract describes. μ is linear in f f′, so the inverse (the f f′ that
@@ -134,7 +138,7 @@ public struct HorizontalSymmetryModel: Sendable, Codable, Equatable {
 
     /// Status of the 1/8π² prefactor, printed with every result.
     public static let prefactorVerification =
-        "unverified: the overall 1/(8 pi^2) prefactor could not be checked against arXiv:2007.04291 (only its abstract is readable); the loop function is the exact one-loop F(m), whose m >> m_tau limit is the paper's (ln(m^2/m_tau^2) - 1)/m^2"
+        "unverified: the overall 1/(8 pi^2) prefactor could not be checked; missing: the Yukawa Lagrangian of h+, H+ (the normalisation of f, f') and the mu_nu_e nu_mu equation in the body of arXiv:2007.04291, of which only the abstract is readable here; the loop function is the exact one-loop F(m), whose m >> m_tau limit is the paper's (ln(m^2/m_tau^2) - 1)/m^2"
 
     /// The loop function F(m) in GeV⁻² (``ChargedScalarLoop``), for a scalar mass m in GeV.
     public static func loopFunctionPerGeV2(massGeV m: Double, loop: ChargedScalarLoop = .exact) -> Double {

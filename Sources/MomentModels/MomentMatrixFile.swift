@@ -82,7 +82,7 @@ public enum MomentMatrixFile {
             for (c, x) in row.enumerated() where !x.isFinite {
                 throw InputError(file: file, field: "\(name)[\(r)][\(c)]", "must be a finite number")
             }
-            // |λ| ≤ the largest accepted μν, so that rates stay finite (issue #17: 1e300 gave exit 3)
+            // |λ| ≤ the largest accepted μν, so that rates stay finite (a λ of 1e300 once gave exit 3)
             let maxElement = ResourceLimit.maxMuNuMuB / unitBohr
             for (c, x) in row.enumerated() where abs(x) > maxElement {
                 throw InputError(file: file, field: "\(name)[\(r)][\(c)]", "\(x) is above the largest accepted magnitude \(maxElement) (units of 1e-11 μB)")

@@ -4,7 +4,7 @@ import Foundation
 /// right-handed neutrinos, to first order in m_ℓ²/m_W² (Pal & Wolfenstein, PRD 25 (1982) 766;
 /// Shrock, Nucl. Phys. B206 (1982) 359; reviewed in Giunti & Studenikin, Rev. Mod. Phys. 87
 /// (2015) 531 [arXiv:1403.6344], section on Dirac neutrino moments — the formula is taken as
-/// issue 16 quotes it; the review's equation number could not be read here):
+/// it was specified to this project; the review's equation number could not be read here):
 /// ```
 /// μ_ij = −(3 e G_F / 32√2 π²) (m_i ± m_j) Σ_ℓ U*_ℓi U_ℓj m_ℓ²/m_W²       (i ≠ j)
 /// ```

@@ -5,7 +5,8 @@ import Plot
 extension Figures {
     /// The SU(2)_H region (Babu, Jana, Lindner, JHEP 10 (2020) 040): for each m_h⁺ on the grid,
     /// the band of |f f′| between the values giving |μν| at the interval's lower and upper
-    /// edges, versus m_H⁺; the perturbativity line |f f′| = 4π is marked.
+    /// edges, versus m_H⁺; the perturbativity line |f f′| = 4π is marked, and the legend says that
+    /// the |f f′| scale rests on the unverified 1/8π² prefactor (``MissingText/su2hMomentPrefactor``).
     public static func horizontalRegion(_ rows: [HorizontalSymmetryModel.RegionRow], muLo: Double, muHi: Double,
                                         sin2Alpha: Double, maxCurves: Int = 5) -> Figure {
         let lights = Array(Set(rows.map(\.lightScalarGeV))).sorted()
@@ -26,6 +27,10 @@ extension Figures {
             } else {
                 el.append(LineSeries(x: x, y: upper, label: "m_h⁺ = \(gev(h)) GeV (upper limit)", color: color, width: 2))
             }
+        }
+        if let x0 = rows.first?.heavyScalarGeV {  // a legend entry only: the |f f′| scale rests on an unverified prefactor
+            el.append(LineSeries(x: [x0], y: [Double.nan], label: "|f f′| ∝ 1/(prefactor): the 1/8π² of μν is unverified (the body of arXiv:2007.04291 is not readable here)",
+                                 color: .gray, width: 0))
         }
         let what = muLo > 0 ? "|μν| ∈ [\(TickFormat.scientific(muLo, digits: 3)), \(muB(muHi))]" : "|μν| < \(muB(muHi))"
         return Figure(width: 760, height: 540, fontSize: fontSize, printWidthInches: pageWidthInches, panels: [Panel(

@@ -8,6 +8,8 @@ public struct HorizontalMomentResult: Codable, Sendable {
     public var nmmfitOutput = OutputVersion.current
     public var model = "SU(2)_H, Babu-Jana-Lindner JHEP 10 (2020) 040"
     public var verification = HorizontalSymmetryModel.prefactorVerification
+    /// The text the 1/8π² prefactor needs and where it was looked for (nil in older files).
+    public var prefactorMissing: MissingText? = .su2hMomentPrefactor
     public var mhPlusGeV: Double
     public var mHPlusGeV: Double
     public var ffprime: Double
@@ -24,7 +26,7 @@ public struct HorizontalMomentResult: Codable, Sendable {
     /// The naive neutrino mass of this moment at Λ = m_h⁺, next to the model's statement.
     public var massSide: HorizontalMassSide?
     enum CodingKeys: String, CodingKey {
-        case model, verification, ffprime, sin2alpha, loop, nmmfitOutput = "nmmfit_output", massSide = "mass_side"
+        case model, verification, prefactorMissing = "prefactor_missing", ffprime, sin2alpha, loop, nmmfitOutput = "nmmfit_output", massSide = "mass_side"
         case approximateLoopErrorLight = "approximate_loop_relative_error_h"
         case mhPlusGeV = "m_h_plus_GeV", mHPlusGeV = "m_H_plus_GeV"
         case loopLightPerGeV2 = "loop_h_per_GeV2", loopHeavyPerGeV2 = "loop_H_per_GeV2"

@@ -8,6 +8,8 @@ public struct HorizontalRegionResult: Codable, Sendable {
     public var nmmfitOutput = OutputVersion.current
     public var model = "SU(2)_H, Babu-Jana-Lindner JHEP 10 (2020) 040"
     public var verification = HorizontalSymmetryModel.prefactorVerification
+    /// The text the 1/8π² prefactor needs and where it was looked for (nil in older files).
+    public var prefactorMissing: MissingText? = .su2hMomentPrefactor
     public var muLoMuB: Double
     public var muHiMuB: Double
     public var sin2alpha: Double
@@ -17,7 +19,7 @@ public struct HorizontalRegionResult: Codable, Sendable {
     /// smallest and the largest m_h⁺ of the grid.
     public var massSide: [HorizontalMassSide]?
     enum CodingKeys: String, CodingKey {
-        case model, verification, sin2alpha, loop, rows, nmmfitOutput = "nmmfit_output", muLoMuB = "mu_lo_muB", muHiMuB = "mu_hi_muB"
+        case model, verification, prefactorMissing = "prefactor_missing", sin2alpha, loop, rows, nmmfitOutput = "nmmfit_output", muLoMuB = "mu_lo_muB", muHiMuB = "mu_hi_muB"
         case massSide = "mass_side"
     }
 

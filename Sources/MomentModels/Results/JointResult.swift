@@ -43,9 +43,12 @@ public struct JointResult: Codable, Sendable {
         public var modelStatus = HorizontalMassSide.modelStatement
         public var katrinLimitEV = HorizontalMassSide.katrinLimitEV
         public var katrinSource = HorizontalMassSide.katrinSource
+        /// The text the model's own m_ν needs and where it was looked for (nil in older files).
+        public var modelMissing: MissingText? = .su2hNeutrinoMass
         public var rows: [MassSideRow]
         enum CodingKeys: String, CodingKey {
             case relation, rows, modelStatus = "model_m_nu_status", katrinLimitEV = "katrin_limit_eV", katrinSource = "katrin_source"
+            case modelMissing = "model_m_nu_missing"
         }
         public init(rows: [MassSideRow]) { self.rows = rows }
 
@@ -68,7 +71,12 @@ public struct JointResult: Codable, Sendable {
         /// Runs of grid m_H0 (GeV) where m_h⁺ = m_H0 + Δ is below the bound, each [first, last].
         public var excludedSegmentsGeV: [[Double]]
         public var notBuiltIn = "LHC scalar searches and tau -> mu gamma, tau -> e gamma, mu -> e gamma: the model's rates need the seed papers' couplings and formulas, not readable here (of arXiv:2007.04291 and arXiv:2104.03291 only abstracts and the latter's introduction are stored; no thesis, talk or repository quoting them was found)"
-        enum CodingKeys: String, CodingKey { case bound, excludedSegmentsGeV = "excluded_m_H0_segments_GeV", notBuiltIn = "not_built_in" }
+        /// Each constraint left out: its measured limit where one was read, and the missing
+        /// model text (``UnappliedConstraint``; nil in older files).
+        public var notApplied: [UnappliedConstraint]? = UnappliedConstraint.su2h
+        enum CodingKeys: String, CodingKey {
+            case bound, excludedSegmentsGeV = "excluded_m_H0_segments_GeV", notBuiltIn = "not_built_in", notApplied = "not_applied"
+        }
         public init(bound: ChargedScalarCollisionBound, excludedSegmentsGeV: [[Double]]) {
             self.bound = bound
             self.excludedSegmentsGeV = excludedSegmentsGeV
@@ -78,6 +86,9 @@ public struct JointResult: Codable, Sendable {
     public var nmmfitOutput = OutputVersion.current
     public var model = "SU(2)_H (Babu, Jana, Lindner, JHEP 10 (2020) 040; Babu, Jana, Lindner, Vishnu P.K., arXiv:2104.03291)"
     public var link = "assumed: y_L = y_R, y_L y_R = kappa |f f'|; m_h+ = m_H0 + splitting (unverified against the paper)"
+    /// The μν loop's 1/8π² prefactor is unverified: the |f f′| of the |μ_eμ| bands scale with it,
+    /// the g−2 bands do not, so where they meet depends on it (nil in older files).
+    public var prefactorMissing: MissingText? = .su2hMomentPrefactor
     public var g2Sigmas = HorizontalJointRegion.g2Sigmas
     public var heavyChargedGeV: Double
     public var sin2alpha: Double
@@ -98,6 +109,7 @@ public struct JointResult: Codable, Sendable {
     public var naturalness: Naturalness?
     enum CodingKeys: String, CodingKey {
         case nmmfitOutput = "nmmfit_output", model, link, sin2alpha, kappa, loop, bands, measurements, summary, rows
+        case prefactorMissing = "prefactor_missing"
         case massSide = "mass_side", collider, naturalness
         case chi2Regions = "chi2_regions", pseudoscalarGeV = "m_A_GeV"
         case g2Sigmas = "g2_sigmas", heavyChargedGeV = "m_H_plus_GeV", splittingGeV = "splitting_GeV"
@@ -191,6 +203,9 @@ public struct JointResult: Codable, Sendable {
         var s = "SU(2)_H joint view: m_H⁺ = \(TextFormat.g(heavyChargedGeV)) GeV, sin2α = \(TextFormat.g(sin2alpha)), m_h⁺ − m_H0 = \(TextFormat.g(splittingGeV)) GeV, κ = \(TextFormat.g(kappa)), \(loop.rawValue) loop\n"
         s += "bands on |μ_eμ|: " + bands.map { "\($0.label) [\(TextFormat.mu11($0.lowerBohr)), \(TextFormat.mu11($0.upperBohr))] × 10⁻¹¹ μB" }.joined(separator: "; ") + "\n"
         s += "link: \(link)\n"
+        if prefactorMissing != nil {
+            s += "prefactor: the 1/8π² of μ_eμ is unverified (\(MissingText.su2hMomentPrefactor.missing), in the body of arXiv:2007.04291); the |f f′| of the |μ_eμ| bands scale with it, those of g−2 do not\n"
+        }
         var header = ["m_H0 [GeV]", "μν/|ff′| [μB]", "Δa_μ/|ff′|"]
         header += bands.map { "|ff′| μ_eμ: \($0.label)" }
         header += measurements.map { "|ff′| g−2 2σ: \($0.id)" }
@@ -207,7 +222,15 @@ public struct JointResult: Codable, Sendable {
         if let c = collider {
             s += "collider: m_h⁺ < \(TextFormat.g(c.bound.lowerMassGeV)) GeV is excluded at \(TextFormat.g(c.bound.cl * 100)) % CL by LEP (EPJC 73 (2013) 2463, 2HDM Type II; its use for h⁺ is an assumption): "
             s += c.excludedSegmentsGeV.isEmpty ? "no grid mass affected\n" : "m_H0 in \(Self.describe(c.excludedSegmentsGeV)) on the grid\n"
-            s += "  not built in: \(c.notBuiltIn)\n"
+            if let left = c.notApplied {
+                s += "  not applied:\n"
+                for u in left { s += "    \(u.shortLine)\n" }
+                var seen: [MissingText] = []
+                for m in left.map(\.missing) where !seen.contains(m) { seen.append(m) }
+                for m in seen { s += "    missing for \(m.quantity): \(m.missing), in \(m.source)\n" }
+            } else {
+                s += "  not built in: \(c.notBuiltIn)\n"
+            }
         }
         if let m = massSide, let first = m.rows.first, let last = m.rows.last {
             s += "mass side (naive m_ν ≈ Λ²|μ_eμ|/(2 m_e μB) with Λ = m_h⁺; KATRIN: m_ν < \(TextFormat.g(m.katrinLimitEV)) eV, 90 % CL):\n"
@@ -217,6 +240,9 @@ public struct JointResult: Codable, Sendable {
                 s += "\(TextFormat.g(z.naiveMassEVMin, 3))–\(TextFormat.g(z.naiveMassEVMax, 3)) eV at Λ = \(TextFormat.g(last.scaleGeV, 4)) GeV\n"
             }
             s += "  the SU(2)_H model's own m_ν: \(m.modelStatus)\n"
+            if m.modelMissing != nil {
+                s += "  (looked for in the papers' stored pages, LaTeX archives, GitHub, later papers, the horizontal-symmetry originals, talks and theses; JSON: mass_side.model_m_nu_missing.looked_in)\n"
+            }
         }
         if let n = naturalness { s += n.text }
         for r in chi2Regions ?? [] {

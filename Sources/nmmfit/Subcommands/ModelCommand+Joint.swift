@@ -116,7 +116,7 @@ extension ModelCommand {
                 let curve = try profile.map { JointResult.Profile(curve: try ProfileLikelihoodCurve.load(scanResult: $0), cl: cl, firstBandFile: fit.first) }
                 let out = try JointResult.compute(link: link, neutralGeV: m0Min...m0Max, steps: steps, bands: bands, measurements: ms, profile: curve)
                 output.note("note: the μν–g−2 link (y_L y_R = κ|f f′|, m_h⁺ = m_H0 + Δ) is an assumption, unverified against arXiv:2104.03291")
-                output.note("note: the mass side is the naive estimate m_ν ≈ Λ²|μ|/(2 m_e μB) at Λ = m_h⁺; the SU(2)_H model's own m_ν is not evaluated (its formula in arXiv:2007.04291 is not readable here)")
+                output.note("note: the mass side is the naive estimate m_ν ≈ Λ²|μ|/(2 m_e μB) at Λ = m_h⁺; the SU(2)_H model's own m_ν is not evaluated (missing: its m_ν formula after SU(2)_H breaking and the breaking parameter, in the body of arXiv:2007.04291, of which only the abstract is readable here; JSON: mass_side.model_m_nu_missing)")
                 if let n = G2Options.unavailableNote { output.note(n) }
                 if let svg {
                     // dataset ids in the bands' labels shown by their experiment names, when the data folder is found
