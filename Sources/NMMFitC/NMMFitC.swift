@@ -185,6 +185,10 @@ struct RenderedJSON: Encodable {
 }
 
 enum CInterface {
+    /// How this interface words the library's terms and remedies in its error messages: in
+    /// library terms (the request's argument is named by the message's field).
+    static let wording = FrontEndWording.library
+
     static let abiVersion: Int32 = 1
     /// Every command, as named in requests.
     static let commands = ["version", "datasets", "dataset_show", "model_build", "model_info", "model_release", "fit", "fit_element",
@@ -217,7 +221,8 @@ enum CInterface {
         } catch {
             let type: String, message: String
             switch error {
-            case let e as InputError: (type, message) = ("input", e.description)
+            case let e as InputError: (type, message) = ("input", e.description(in: wording))
+            case let e as WordedError: (type, message) = ("\(Swift.type(of: e))", e.description(in: wording))
             case let e as LocalizedError: (type, message) = ("\(Swift.type(of: e))", e.errorDescription ?? "\(e)")
             default: (type, message) = ("\(Swift.type(of: error))", "\(error)")
             }
