@@ -37,6 +37,7 @@ struct OptionRuleTests {
         Refused(args: ["batch", "--system", "slurm", "-n", "100", "--name", "z", "--outdir", "study"],
                 fragments: ["--nshards, --toys-per-shard or --shard-duration"]),
         Refused(args: ["model", "joint"], fragments: ["--fit FILE or --mu-range"]),
+        Refused(args: ["model", "joint", "--mu-range", "1e-11,2e-11", "--profile", "scan.csv"], fragments: ["--profile"]),
         // --cl given at its default value is still an option that would be ignored
         Refused(args: ["export", "--format", "pyhf", "--cl", "0.9"], fragments: ["--cl/--interval-method", "--format hepdata"]),
         Refused(args: ["export", "--format", "pyhf", "--interval-method", "asymptotic-unified"], fragments: ["--cl/--interval-method"]),
