@@ -54,12 +54,6 @@ enum CLIErrors {
     /// options and commands (library errors carry them as values: ``FrontEndText``).
     static let wording = FrontEndWording(term: term, remedy: remedy)
 
-    /// An error's message as this tool prints it: terms and remedies of library errors in
-    /// ``wording``, else the error's description.
-    static func describe(_ error: Error) -> String {
-        (error as? WordedError)?.description(in: wording) ?? "\(error)"
-    }
-
     /// The wording of library remedies with this tool's options (``wording``).
     static func remedy(_ r: InputError.Remedy) -> String {
         switch r {
