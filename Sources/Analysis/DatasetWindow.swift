@@ -36,10 +36,10 @@ public struct DatasetWindow: Sendable, Equatable {
     public static func channels(names: [String], windows: [DatasetWindow], overrides: [DatasetSpec.Override],
                                 emin: Double?, emax: Double?, binWidthKeV: Double?) throws -> [AnalysisConfig.Channel] {
         for w in windows where !names.contains(w.dataset) {
-            throw InputError(field: "window", "\(FrontEndTerm.window.text) names '\(w.dataset)', which is not among the fitted datasets (\(names.joined(separator: ", ")))")
+            throw InputError(field: "window", "\(term: .window) names '\(w.dataset)', which is not among the fitted datasets (\(names.joined(separator: ", ")))")
         }
         for o in overrides where !names.contains(o.dataset) {
-            throw InputError(field: "set", "\(FrontEndTerm.datasetOverride.text) names '\(o.dataset)', which is not among the fitted datasets (\(names.joined(separator: ", ")))")
+            throw InputError(field: "set", "\(term: .datasetOverride) names '\(o.dataset)', which is not among the fitted datasets (\(names.joined(separator: ", ")))")
         }
         return try names.map { n in
             let ws = windows.filter { $0.dataset == n }

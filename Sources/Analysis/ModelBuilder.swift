@@ -80,7 +80,7 @@ public struct ModelBuilder {
         let e = data.bins.edges
         let window = "\(e.first ?? 0)–\(e.last ?? 0) keV"
         throw InputError(file: ds.directory.path, field: ds.spec.name,
-                         "no magnetic-moment signal in the window \(window) (\(total) events at μν = \(RecoilModel.referenceMuNuBohr) μB): the efficiency is zero there or the exposure (\(ds.spec.exposureTonneYear) tonne·year) is too small; check the window (\(FrontEndTerm.window.text)), the efficiency table and exposure_tonne_year (\(FrontEndTerm.datasetOverride.text))")
+                         "no magnetic-moment signal in the window \(window) (\(total) events at μν = \(RecoilModel.referenceMuNuBohr) μB): the efficiency is zero there or the exposure (\(ds.spec.exposureTonneYear) tonne·year) is too small; check the window (\(term: .window)), the efficiency table and exposure_tonne_year (\(term: .datasetOverride))")
     }
 
     /// Bins each dataset, folds the signal and assembles the spec.

@@ -183,7 +183,7 @@ extension SavedAnalysis {
     func validateMomentElement(_ m: MomentElement, model: ModelSpec, file: String?) throws {
         let base = "analysis.moment_element"
         do { try m.universalModel.validate(file: file) } catch let e as InputError {
-            throw InputError(file: file, field: e.field.map { "\(base).universal_model.\($0)" } ?? "\(base).universal_model", e.message)
+            throw InputError(file: file, field: e.field.map { "\(base).universal_model.\($0)" } ?? "\(base).universal_model", e.text)
         }
         guard m.universalModel.channels.map(\.name) == model.channels.map(\.name) else {
             throw InputError(file: file, field: "\(base).universal_model.channels", "must be the element model's channels [\(model.channels.map(\.name).joined(separator: ", "))]")

@@ -131,7 +131,7 @@ public struct SavedAnalysis: Codable, Sendable {
     public func validate(model: ModelSpec, file: String?) throws {
         func bad(_ f: String, _ m: String) -> InputError { InputError(file: file, field: "analysis.\(f)", m) }
         guard Self.clRange.contains(cl) else { throw bad("cl", "must be in [\(Self.clRange.lowerBound), \(Self.clRange.upperBound)], got \(cl)") }
-        do { _ = try method } catch let e as InputError { throw InputError(file: file, field: e.field, e.message) }
+        do { _ = try method } catch let e as InputError { throw InputError(file: file, field: e.field, e.text) }
         let channels = model.channels.map(\.name)
         guard datasets.map(\.name) == channels else {
             throw bad("datasets", "names [\(datasets.map(\.name).joined(separator: ", "))] must be the model's channels in order [\(channels.joined(separator: ", "))]")

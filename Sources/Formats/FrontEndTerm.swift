@@ -1,6 +1,7 @@
-/// Things a user sets or runs, named in library terms in library messages: a library error
-/// does not name a front end's options or commands. A front end words them its own way
-/// (``wording``), as it does remedies (``InputError/remedyWording``).
+/// Things a user sets or runs, named as values in library messages (``FrontEndText``, written
+/// `\(term: .window)`): a library error does not name a front end's options or commands. A
+/// front end words them its own way when it prints the message (``FrontEndWording``), as it
+/// does remedies (``InputError/Remedy``).
 public enum FrontEndTerm: String, Sendable, Equatable, CaseIterable {
     /// A dataset's own energy window (``DatasetWindow``).
     case window
@@ -42,11 +43,8 @@ public enum FrontEndTerm: String, Sendable, Equatable, CaseIterable {
         }
     }
 
-    /// The term as the front end words it.
-    public var text: String { Self.wording(self) }
-
-    /// How terms are worded in messages. A front end sets it once at start-up, before any work
-    /// (the `nmmfit` tool names its options: `CLIErrors.term`), so it is never written while
-    /// messages are made.
-    nonisolated(unsafe) public static var wording: @Sendable (FrontEndTerm) -> String = { $0.libraryWording }
+    /// The term in library terms. Messages interpolate the term itself (`\(term: .window)`)
+    /// so that each front end words it when it prints them.
+    @available(*, deprecated, message: "interpolate the term into a FrontEndText: \\(term: .window)")
+    public var text: String { libraryWording }
 }

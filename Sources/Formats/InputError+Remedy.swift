@@ -1,9 +1,9 @@
 import Foundation
 
 extension InputError {
-    /// What the user can do about an error, named in library terms: a library error does not
-    /// name a front end's options. A front end words remedies its own way (``remedyWording``);
-    /// the description ends with "; " and that wording.
+    /// What the user can do about an error, as a value: a library error does not name a front
+    /// end's options. A front end words remedies its own way when it prints the error
+    /// (``FrontEndWording/remedy``); the description ends with "; " and that wording.
     public enum Remedy: String, Sendable, Equatable, CaseIterable {
         /// Overwrite the existing output.
         case overwrite
@@ -18,7 +18,7 @@ extension InputError {
         /// Name the data folder.
         case dataDirectory
 
-        /// The wording in library terms (the default of ``InputError/remedyWording``).
+        /// The wording in library terms (``FrontEndWording/library``).
         public var libraryWording: String {
             switch self {
             case .overwrite: "allow overwriting to replace it"
@@ -30,9 +30,4 @@ extension InputError {
             }
         }
     }
-
-    /// How remedies are worded in descriptions. A front end sets it once at start-up, before any
-    /// work (the `nmmfit` tool names its options: `CLIErrors.remedy`), so it is never written
-    /// while errors are described.
-    nonisolated(unsafe) public static var remedyWording: @Sendable (Remedy) -> String = { $0.libraryWording }
 }

@@ -1,32 +1,62 @@
 /// A problem with user-supplied input (a data file, a spec, an option), located as precisely
 /// as possible: file, line and field.
-public struct InputError: Error, CustomStringConvertible, Equatable, Sendable {
+public struct InputError: WordedError, Equatable, Sendable {
     /// The file, or `nil` for command-line input.
     public var file: String?
+    /// What was done to the file before it was read, printed after its name in parentheses
+    /// (e.g. the dataset overrides applied to a spec), with its terms as values.
+    public var fileNote: FrontEndText?
     /// 1-based line number, when known.
     public var line: Int?
     /// Field or key path (e.g. `observed_counts`, `backgrounds[0].constraint.relative_sigma`).
     public var field: String?
-    /// What is wrong.
-    public var message: String
+    /// What is wrong, with the terms it names as values (a front end words them).
+    public var text: FrontEndText
 
-    /// What the user can do about it, in library terms (worded by ``remedyWording``).
+    /// What is wrong, in library terms (``text`` with ``FrontEndWording/library``). Setting it
+    /// replaces ``text`` by a message without terms.
+    public var message: String {
+        get { text.description }
+        set { text = FrontEndText(newValue) }
+    }
+
+    /// What the user can do about it, as a value (a front end words it:
+    /// ``FrontEndWording/remedy``).
     public var remedy: Remedy?
 
     public init(file: String? = nil, line: Int? = nil, field: String? = nil, _ message: String, remedy: Remedy? = nil) {
+        self.init(file: file, line: line, field: field, text: FrontEndText(message), remedy: remedy)
+    }
+
+    /// An error whose message names terms (written `\(term: .window)`).
+    public init(file: String? = nil, line: Int? = nil, field: String? = nil, _ text: FrontEndText, remedy: Remedy? = nil) {
+        self.init(file: file, line: line, field: field, text: text, remedy: remedy)
+    }
+
+    public init(file: String? = nil, fileNote: FrontEndText? = nil, line: Int? = nil, field: String? = nil, text: FrontEndText, remedy: Remedy? = nil) {
         self.file = file
+        self.fileNote = fileNote
         self.line = line
         self.field = field
-        self.message = message
+        self.text = text
         self.remedy = remedy
     }
 
-    public var description: String {
+    /// The message (with its remedy) in `wording`, without the location.
+    public func message(in wording: FrontEndWording) -> String {
+        let text = text.rendered(wording)
+        return remedy.map { "\(text); \(wording.remedy($0))" } ?? text
+    }
+
+    public var description: String { description(in: .library) }
+
+    /// The one-line description with terms and remedy in `wording`.
+    public func description(in wording: FrontEndWording) -> String {
         var where_ = ""
-        if let file { where_ += file }
+        if let file { where_ += file + (fileNote.map { " (\($0.rendered(wording)))" } ?? "") }
         if let line { where_ += (where_.isEmpty ? "line \(line)" : ":\(line)") }
         if let field { where_ += (where_.isEmpty ? "" : ", ") + "field '\(field)'" }
-        let text = remedy.map { "\(message); \(Self.remedyWording($0))" } ?? message
+        let text = message(in: wording)
         return Self.oneLine(where_.isEmpty ? text : "\(where_): \(text)")
     }
 

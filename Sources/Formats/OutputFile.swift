@@ -82,7 +82,7 @@ public enum OutputFile {
                 guard stat(target, &st) == 0 else { throw InputError(file: path, "the output is a broken symbolic link") }
             }
             if let kind = TextInput.nonRegularKind(st.st_mode) {
-                throw InputError(file: path, "the output path is \(kind); nmmfit only writes regular files (\(FrontEndTerm.overwriteAllowed.text))")
+                throw InputError(file: path, "the output path is \(kind); nmmfit only writes regular files (\(term: .overwriteAllowed))")
             }
         } else if errno != ENOENT {
             throw InputError(file: path, "cannot write the output: \(OSErrorText.describe(errno: errno))")

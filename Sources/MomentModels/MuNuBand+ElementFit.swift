@@ -26,7 +26,7 @@ extension MuNuBand {
         // the reading budget of every JSON input: nesting, nodes and repeated keys checked first
         let text = try TextInput.decode(data, file: file ?? "fit result")
         guard let top = try SpecDecoding.parseJSON(text, file: file) as? [String: Any] else {
-            throw InputError(file: file, "not a JSON object (expected a \(FrontEndTerm.fitResult.text) of the e-mu element)")
+            throw InputError(file: file, "not a JSON object (expected a \(term: .fitResult) of the e-mu element)")
         }
         guard let element = top["element"] as? [String: Any] else {
             if top["element"] != nil { throw InputError(file: file, field: "element", "must be an object") }

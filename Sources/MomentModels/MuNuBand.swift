@@ -68,7 +68,7 @@ public struct MuNuBand: Sendable, Codable, Equatable {
         // the reading budget of every JSON input: nesting, size and repeated keys checked first
         let text = try TextInput.decode(data, file: file ?? "fit result")
         guard try SpecDecoding.parseJSON(text, file: file) is [String: Any] else {
-            throw InputError(file: file, "not a JSON object (expected a \(FrontEndTerm.fitResult.text))")
+            throw InputError(file: file, "not a JSON object (expected a \(term: .fitResult))")
         }
         let raw: Raw
         do { raw = try JSONDecoder().decode(Raw.self, from: data) } catch let DecodingError.typeMismatch(_, ctx) {
@@ -79,7 +79,7 @@ public struct MuNuBand: Sendable, Codable, Equatable {
             throw InputError(file: file, "cannot decode (\(error))")
         }
         guard let pair = raw.interval ?? raw.intervalV1 else {
-            throw InputError(file: file, field: "interval_muB", "missing: not a \(FrontEndTerm.fitResult.text)?")
+            throw InputError(file: file, field: "interval_muB", "missing: not a \(term: .fitResult)?")
         }
         let intervalKey = raw.interval != nil ? "interval_muB" : "interval"
         guard pair.count == 2, pair.allSatisfy(\.isFinite), pair[0] >= 0, pair[1] > pair[0] else {

@@ -207,6 +207,10 @@ struct RenderedJSON: Encodable {
 }
 
 enum CInterface {
+    /// How this interface words the library's terms and remedies in its error messages: in
+    /// library terms (the request's argument is named by the message's field).
+    static let wording = FrontEndWording.library
+
     static let abiVersion: Int32 = 1
     /// Every command, as named in requests.
     static let commands = ["version", "datasets", "dataset_show", "model_build", "model_info", "model_release", "fit", "fit_element",
@@ -243,7 +247,8 @@ enum CInterface {
         } catch {
             let type: String, message: String
             switch error {
-            case let e as InputError: (type, message) = ("input", e.description)
+            case let e as InputError: (type, message) = ("input", e.description(in: wording))
+            case let e as WordedError: (type, message) = ("\(Swift.type(of: e))", e.description(in: wording))
             case let e as LocalizedError: (type, message) = ("\(Swift.type(of: e))", e.errorDescription ?? "\(e)")
             default: (type, message) = ("\(Swift.type(of: error))", "\(error)")
             }
@@ -431,7 +436,7 @@ enum CInterface {
             let s = try sessionOrBuild(a)
             s.lock.lock(); defer { s.lock.unlock() }
             let d = try s.profile.discovery()
-            var f: [String: any Encodable] = ["q0": d.q0, "z_asymptotic": d.z, "p_value_asymptotic": d.p, "mu_nu_best_muB": s.profile.best.muNu]
+            var f: [String: any Encodable] = [TestStatisticName.q0.rawValue: d.q0, "z_asymptotic": d.z, "p_value_asymptotic": d.p, "mu_nu_best_muB": s.profile.best.muNu]
             let toys = try a.toys()
             if toys > 0 { f["toys"] = try ToyPValue.compute(profile: s.profile, toys: toys, seed: try a.seed(), threads: try a.threads()) }
             return Fields(f)
@@ -442,10 +447,13 @@ enum CInterface {
             guard n >= 1 else { throw InputError(field: "n", "must be ≥ 1") }
             let first = try a.int("first", default: 0)
             guard first >= 0, first <= 1 << 50 else { throw InputError(field: "first", "must be in 0…2⁵⁰ (a toy index), got \(first)") }
-            let statistic = try a.string("statistic") ?? "q0"
+            let statistic = try a.string("statistic").map(TestStatisticName.init(toyFileName:)) ?? .q0
             let mu = try a.muNu("mu_nu_muB", default: 0)!
             let tested = try a.muNu("test_mu_nu_muB")
-            if tested != nil && statistic == "q0" { throw InputError(field: "test_mu_nu_muB", "applies only with statistic \"t\" (q0 always tests μν = 0)") }
+            if tested != nil && !statistic.needsTestedValue {
+                let needing = TestStatisticName.toyFileStatistics.filter(\.needsTestedValue).map { "\"\($0.rawValue)\"" }.joined(separator: " or ")
+                throw InputError(field: "test_mu_nu_muB", "applies only with statistic \(needing) (\(statistic.rawValue) always tests μν = 0)")
+            }
             let threads = try a.threads()
             s.lock.lock()
             let study: ToyStudy

@@ -18,8 +18,6 @@ struct NMMFit: ParsableCommand {
     /// (usage errors: exit 64 with a pointer to `--help`).
     static func main() {
         Console.installSignalPolicy()
-        InputError.remedyWording = CLIErrors.remedy
-        FrontEndTerm.wording = CLIErrors.term
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -1,6 +1,5 @@
 import Foundation
 import Testing
-@testable import Detector
 @testable import Formats
 
 /// The reading budget of structured text (depth, nodes, size per file type), the one rule for
@@ -91,26 +90,6 @@ struct ReadingBudgetTests {
     func csvDuplicateColumn() {
         let m = Self.message { _ = try CSVTable(text: "T_keV,Z,T_keV\n1,2,3\n", file: "a.csv") }
         #expect(m.contains("a.csv:1") && m.contains("'T_keV'") && m.contains("columns 1 and 3"), "\(m)")
-    }
-
-    @Test("a folder with two dataset specs is refused, naming both")
-    func twoSpecsInOneFolder() throws {
-        let dir = try Self.tempDir()
-        defer { try? FileManager.default.removeItem(at: dir) }
-        try "{}".write(to: dir.appendingPathComponent("dataset.json"), atomically: true, encoding: .utf8)
-        try "{}".write(to: dir.appendingPathComponent("dataset.yaml"), atomically: true, encoding: .utf8)
-        let m = Self.message { _ = try Dataset.specFile(in: dir) }
-        #expect(m.contains("dataset.json and dataset.yaml"), "\(m)")
-    }
-
-    @Test("dataset names: control characters, 'all' and dots refused; the shipped names accepted")
-    func datasetNames() throws {
-        for bad in ["a\nb", "a\u{1B}[31m", "all", ".hidden", "a b", "a/b", ""] {
-            #expect(DataLocator.nameProblem(bad) != nil, "\(bad.debugDescription)")
-        }
-        for name in DataLocator.available(in: try DataLocator.dataDirectory()) { #expect(DataLocator.nameProblem(name) == nil) }
-        let m = Self.message { _ = try DataLocator.specFile(named: "x\ny") }
-        #expect(m.contains("not a dataset name") && !m.contains("\n"), "\(m)")
     }
 
     @Test("the lock file is never followed: a symbolic link or FIFO there is refused, the link's target untouched")

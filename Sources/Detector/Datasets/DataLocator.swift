@@ -15,11 +15,11 @@ public enum DataLocator {
         }
         if let explicit {
             // an empty path would silently mean the current folder
-            guard !explicit.isEmpty else { throw InputError("\(FrontEndTerm.dataDirectory.text) is an empty path; name a folder of datasets") }
+            guard !explicit.isEmpty else { throw InputError("\(term: .dataDirectory) is an empty path; name a folder of datasets") }
             let u = URL(fileURLWithPath: explicit)
             var isDir: ObjCBool = false
             guard fm.fileExists(atPath: u.path, isDirectory: &isDir) else { throw InputError(file: explicit, "data directory does not exist") }
-            guard isDir.boolValue else { throw InputError(file: explicit, "\(FrontEndTerm.dataDirectory.text) must be a folder (this is a file)") }
+            guard isDir.boolValue else { throw InputError(file: explicit, "\(term: .dataDirectory) must be a folder (this is a file)") }
             return u
         }
         var tried: [String] = []

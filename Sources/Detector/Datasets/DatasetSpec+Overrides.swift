@@ -46,8 +46,13 @@ extension DatasetSpec {
             tree = try Self.set(o.value, at: o.path[...], in: tree, override: o, file: file) as? [String: Any] ?? tree
         }
         let data = try JSONSerialization.data(withJSONObject: tree)
-        let label = "\(file) (\(FrontEndTerm.datasetOverride.text) \(overrides.map(\.description).joined(separator: ", ")))"
-        return try DatasetSpec.decode(data, file: label, yaml: false)
+        // errors name the file and the overrides applied to it, the term as a value
+        do {
+            return try DatasetSpec.decode(data, file: file, yaml: false)
+        } catch var e as InputError where e.file == file {
+            e.fileNote = "\(term: .datasetOverride) \(overrides.map(\.description).joined(separator: ", "))"
+            throw e
+        }
     }
 
     /// The value of `text` at a node: a string where the spec has a string (so `true` stays the
@@ -66,7 +71,7 @@ extension DatasetSpec {
             guard let i = index, array.indices.contains(i) else {
                 let names = array.compactMap { ($0 as? [String: Any])?["name"] as? String }
                 throw InputError(file: file, field: o.path.joined(separator: "."),
-                                 "\(FrontEndTerm.datasetOverride.text) \(o): no entry '\(key)' (entries: \(names.joined(separator: ", ")))")
+                                 "\(term: .datasetOverride) \(o): no entry '\(key)' (entries: \(names.joined(separator: ", ")))")
             }
             array[i] = try set(text, at: rest, in: array[i], override: o, file: file)
             return array

@@ -43,7 +43,7 @@ public enum Coverage {
     public static func fromToys(_ sample: ToyStudySample, profile pl: ProfileLikelihood, cl: Double, method: IntervalMethod) throws -> Point {
         let h = sample.header
         guard h.statisticName == .tTilde, h.testedMuNu == h.muNuTrue else {
-            throw InputError(file: sample.path, line: 1, "is not a t̃ study at its true μν (\(FrontEndTerm.tStudyAtTruth.text)); coverage needs one")
+            throw InputError(file: sample.path, line: 1, "is not a t̃ study at its true μν (\(term: .tStudyAtTruth)); coverage needs one")
         }
         try ToyStudy.check(sample, against: pl)
         guard method == .feldmanCousins else {
@@ -51,7 +51,7 @@ public enum Coverage {
                                   cl: cl, method: method)
         }
         guard let fc = h.criticalValues, let critical = sample.criticalValues else {
-            throw InputError(file: sample.path, line: 1, "holds no Feldman–Cousins critical values (each toy's, from its inner toys; this study has only t̃); write the study with \(FrontEndTerm.feldmanCousinsCoverage.text)")
+            throw InputError(file: sample.path, line: 1, "holds no Feldman–Cousins critical values (each toy's, from its inner toys; this study has only t̃); write the study with \(term: .feldmanCousinsCoverage)")
         }
         guard fc.cl == cl else {
             throw InputError(file: sample.path, line: 1, "its Feldman–Cousins critical values are at CL \(fc.cl), not \(cl); ask for CL \(fc.cl), or write the study again at CL \(cl)")
@@ -76,7 +76,7 @@ public enum Coverage {
             }
         }
         guard !points.isEmpty else {
-            throw InputError(file: samples.first?.path, line: 1, "holds no Feldman–Cousins critical values (each toy's, from its inner toys; this study has only t̃); write the study with \(FrontEndTerm.feldmanCousinsCoverage.text), or ask for wilks or asymptotic-unified")
+            throw InputError(file: samples.first?.path, line: 1, "holds no Feldman–Cousins critical values (each toy's, from its inner toys; this study has only t̃); write the study with \(term: .feldmanCousinsCoverage), or ask for wilks or asymptotic-unified")
         }
         return (points, skipped)
     }

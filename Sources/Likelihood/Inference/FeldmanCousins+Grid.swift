@@ -18,7 +18,7 @@ extension FeldmanCousins {
     /// `top`; `top` defaults to twice the upper end of the asymptotic interval at `cl` (at
     /// least 10⁻¹² μB), which the Feldman–Cousins interval lies well inside.
     public static func grid(profile: ProfileLikelihood, cl: Double, points: Int = defaultGridPoints, top: Double? = nil) throws -> [Double] {
-        try checkGridPoints(points, option: FrontEndTerm.gridPoints.text)
+        try checkGridPoints(points, option: FrontEndTerm.gridPoints.libraryWording)
         let end = try top ?? max(2 * AsymptoticInterval.interval(profile, cl: cl).upper, 1e-12)
         return (0..<points).map { end * Double($0) / Double(points - 1) }
     }

@@ -213,7 +213,7 @@ public struct FeldmanCousins {
         for s in samples.sorted(by: { $0.header.muNuTrue < $1.header.muNuTrue }) {
             let h = s.header
             guard h.statisticName == .tTilde, h.testedMuNu == h.muNuTrue else {
-                throw InputError(file: s.path, line: 1, "is a \(h.statistic) study\(h.testedMuNu.map { " testing μν = \($0) μB" } ?? "") at μν = \(h.muNuTrue) μB; Feldman–Cousins needs t̃ toys at their true μν (\(FrontEndTerm.tStudyAtTruth.text))")
+                throw InputError(file: s.path, line: 1, "is a \(h.statistic) study\(h.testedMuNu.map { " testing μν = \($0) μB" } ?? "") at μν = \(h.muNuTrue) μB; Feldman–Cousins needs t̃ toys at their true μν (\(term: .tStudyAtTruth))")
             }
             guard s.statistics.count >= 10 else { throw InputError(file: s.path, "has \(s.statistics.count) usable toys; need at least 10") }
             try ToyStudy.check(s, against: profile)
@@ -235,20 +235,20 @@ public struct FeldmanCousins {
     static func endpoint(_ points: [Point], side: Side, cl: Double, curves: Curves) throws -> (endpoint: Endpoint, bracket: Int)? {
         let acc = points.indices.filter { points[$0].accepted }
         guard let first = acc.first, let last = acc.last else {
-            throw GridError("no tested μν is inside the \(cl) CL interval (\(points.count) points, 0…\(String(format: "%.3g", points[points.count - 1].muNu)) μB): the grid is too coarse; use more \(FrontEndTerm.gridPoints.text) or a \(FrontEndTerm.gridMax.text) nearer the interval (with \(FrontEndTerm.fromToys.text): add toy studies near the best fit)")
+            throw GridError("no tested μν is inside the \(cl) CL interval (\(points.count) points, 0…\(String(format: "%.3g", points[points.count - 1].muNu)) μB): the grid is too coarse; use more \(term: .gridPoints) or a \(term: .gridMax) nearer the interval (with \(term: .fromToys): add toy studies near the best fit)")
         }
         switch side {
         case .lower:
             guard first > 0 else {
                 guard points[0].muNu == 0 else {
-                    throw GridError("the \(cl) CL interval reaches below the smallest tested μν (\(String(format: "%.3g", points[0].muNu)) μB): the grid must start at 0 (with \(FrontEndTerm.fromToys.text): add a toy study at μν = 0)")
+                    throw GridError("the \(cl) CL interval reaches below the smallest tested μν (\(String(format: "%.3g", points[0].muNu)) μB): the grid must start at 0 (with \(term: .fromToys): add a toy study at μν = 0)")
                 }
                 return (Endpoint(muNu: 0, toyError: 0, gridError: 0, atBoundary: true), 0)
             }
             return (try crossing(points, first - 1, curves), first - 1)
         case .upper:
             guard last < points.count - 1 else {
-                throw GridError("the \(cl) CL interval reaches beyond the largest tested μν (\(String(format: "%.3g", points[points.count - 1].muNu)) μB): raise \(FrontEndTerm.gridMax.text) (and \(FrontEndTerm.gridPoints.text) to keep the spacing; with \(FrontEndTerm.fromToys.text): add a toy study at a larger μν)")
+                throw GridError("the \(cl) CL interval reaches beyond the largest tested μν (\(String(format: "%.3g", points[points.count - 1].muNu)) μB): raise \(term: .gridMax) (and \(term: .gridPoints) to keep the spacing; with \(term: .fromToys): add a toy study at a larger μν)")
             }
             return (try crossing(points, last, curves), last)
         }

@@ -1,3 +1,4 @@
+import Formats
 import Foundation
 
 /// The registry of test statistics: each statistic has one name, used by the `--statistic`
@@ -32,6 +33,15 @@ public enum TestStatisticName: String, CaseIterable, Codable, Sendable {
     /// A toys-file statistic by name; nil for any other string.
     public init?(toyFile name: String) {
         guard let s = TestStatisticName(rawValue: name), Self.toyFileStatistics.contains(s) else { return nil }
+        self = s
+    }
+
+    /// A toys-file statistic by name; any other string is an error naming the registry's
+    /// toys-file statistics.
+    public init(toyFileName name: String) throws {
+        guard let s = TestStatisticName(toyFile: name) else {
+            throw InputError("unknown toy statistic '\(name)' (\(Self.toyFileStatistics.map(\.rawValue).joined(separator: " or ")))")
+        }
         self = s
     }
 }

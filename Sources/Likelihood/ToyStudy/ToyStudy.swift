@@ -18,9 +18,7 @@ public struct ToyStudy: Sendable {
     ///     also gets its own critical value (``run(_:threads:blockSize:shouldStop:sink:)``).
     public init(profile: ProfileLikelihood, muNu: Double, statistic: String, testedMuNu: Double? = nil, seed: UInt64,
                 totalToys: Int, shard: Int = 0, nshards: Int = 1, criticalValues: ToyFileHeader.CriticalValues? = nil) throws {
-        guard let name = TestStatisticName(toyFile: statistic) else {
-            throw InputError("unknown toy statistic '\(statistic)' (\(TestStatisticName.toyFileStatistics.map(\.rawValue).joined(separator: " or ")))")
-        }
+        let name = try TestStatisticName(toyFileName: statistic)
         if let c = criticalValues {
             guard name == .tTilde, (testedMuNu ?? muNu) == muNu, c.isValid else {
                 throw InputError("Feldman–Cousins critical values per toy need a t̃ study at its true μν, 0 < CL < 1 and at least one inner toy")

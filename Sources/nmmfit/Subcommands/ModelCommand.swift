@@ -21,7 +21,7 @@ struct ModelCommand: ParsableCommand {
 
     /// A library input rule's ``InputError`` as a usage error naming the option.
     static func usage(_ body: () throws -> Void) throws {
-        do { try body() } catch let e as InputError { throw ValidationError(e.field.map { "\($0) \(e.message)" } ?? e.message) }
+        do { try body() } catch let e as InputError { let m = e.message(in: CLIErrors.wording); throw ValidationError(e.field.map { "\($0) \(m)" } ?? m) }
     }
 
     // The single rules, for options outside a calculator's input (``ModelInputLimits``).

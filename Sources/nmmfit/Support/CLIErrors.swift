@@ -20,12 +20,12 @@ enum CLIErrors {
     /// itself (usage errors, `--help`, ``ExitCode``).
     static func mapped(_ error: Error) -> (message: String, code: Int32)? {
         switch error {
-        case let e as InputError: return ("error: \(e)", 2)
+        case let e as InputError: return ("error: \(e.description(in: wording))", 2)
         case let e as RecoilError: return ("error: \(e)", 2)
         case let e as GSLError: return ("numerical error: \(e)", 3)
         case let e as FitError: return ("error: \(e)", 3)
         // the chosen grid (an option) does not determine the interval: not a numerical failure
-        case let e as FeldmanCousins.GridError: return ("error: \(e)", 2)
+        case let e as FeldmanCousins.GridError: return ("error: \(e.description(in: wording))", 2)
         case let e as MomentError: return ("error: \(e)", 2)
         case let e as NumericalResultError: return ("numerical error: \(e)", 3)
         case let e as EncodingError: return ("error: cannot encode the result as JSON (\(e))", 3)
@@ -50,7 +50,11 @@ enum CLIErrors {
         }
     }
 
-    /// The wording of library remedies with this tool's options (set in `NMMFit.main`).
+    /// How this tool words the library's terms and remedies in the messages it prints: with its
+    /// options and commands (library errors carry them as values: ``FrontEndText``).
+    static let wording = FrontEndWording(term: term, remedy: remedy)
+
+    /// The wording of library remedies with this tool's options (``wording``).
     static func remedy(_ r: InputError.Remedy) -> String {
         switch r {
         case .overwrite: "pass --force to overwrite it"
@@ -62,7 +66,7 @@ enum CLIErrors {
         }
     }
 
-    /// The wording of library terms with this tool's options and commands (set in `NMMFit.main`).
+    /// The wording of library terms with this tool's options and commands (``wording``).
     static func term(_ t: FrontEndTerm) -> String {
         switch t {
         case .window: "--window"
@@ -91,14 +95,16 @@ extension ResourceLimit {
     /// limit and how to raise it.
     func validate(_ n: Int, option: String) throws {
         do { try check(n, option: option) } catch let e as InputError {
-            throw ValidationError(e.field == option ? "\(option) \(e.message)" : e.message)
+            let message = e.message(in: CLIErrors.wording)
+            throw ValidationError(e.field == option ? "\(option) \(message)" : message)
         }
     }
 
     /// The same for a product of counts (computed without overflow), e.g. toys × grid points.
     func validate(product factors: [Int], option: String) throws {
         do { try check(product: factors, option: option) } catch let e as InputError {
-            throw ValidationError(e.field == option ? "\(option): \(e.message)" : e.message)
+            let message = e.message(in: CLIErrors.wording)
+            throw ValidationError(e.field == option ? "\(option): \(message)" : message)
         }
     }
 }

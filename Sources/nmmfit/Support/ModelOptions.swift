@@ -149,7 +149,7 @@ struct DataOptions: ParsableArguments {
         do {
             _ = try windows.map(DatasetWindow.init(parsing:))
             _ = try sets.map(DatasetSpec.Override.init(parsing:))
-        } catch let e as InputError { throw ValidationError(e.message) }
+        } catch let e as InputError { throw ValidationError(e.message(in: CLIErrors.wording)) }
     }
 
     /// The rows of the applicability table that depend on the datasets (their specs with the
@@ -260,7 +260,7 @@ struct OutputOptions: ParsableArguments {
         if quiet && verbose { throw ValidationError("--quiet and --verbose exclude each other") }
         // refuse an impossible -o before any work (a folder, a device, a path ending in '/')
         if let output {
-            do { _ = try OutputFile.checkedTarget(output) } catch let e as InputError { throw ValidationError("-o: \(e)") }
+            do { _ = try OutputFile.checkedTarget(output) } catch let e as InputError { throw ValidationError("-o: \(e.description(in: CLIErrors.wording))") }
         }
     }
 
