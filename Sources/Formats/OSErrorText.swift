@@ -11,6 +11,7 @@ public enum OSErrorText {
         case ENOTDIR: return "a part of the path is not a folder"
         case ENOSPC: return "no space left on the device"
         case EDQUOT: return "disk quota exceeded"
+        case EFBIG: return "file too large (the file system's or the process's file-size limit, ulimit -f)"
         case EROFS: return "the file system is read-only"
         case EPIPE: return "the reader closed the pipe"
         case EMFILE, ENFILE: return "too many open files"

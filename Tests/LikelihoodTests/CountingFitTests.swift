@@ -74,4 +74,30 @@ struct CountingFitTests {
         let m = try BinnedModel(spec: spec(observed: [5, 0]))
         #expect(throws: FitError.self) { _ = try Fitter(model: m).fit(Observation(counts: [5, 3], auxiliary: m.observed.auxiliary)) }
     }
+
+    @Test("a conditional fit started where its likelihood is not finite begins again from the spec's values")
+    func nonFiniteStartRestarts() throws {
+        // Events only where the signal falls steeply and none where the background is flat: the
+        // best fit puts the background on its lower bound 0. A fit at μν = 0 started from that
+        // point has no expected count in bins with events; it must restart, not fail.
+        let spec = ModelSpec(
+            channels: [ModelSpec.Channel(name: "c", binEdgesKeV: [1, 2, 3, 4], observed: [900, 0, 0], samples: [
+                ModelSpec.Sample(name: "bkg", counts: [10, 10, 10], factors: ["norm"]),
+                ModelSpec.Sample(name: "sig", counts: [3, 0.3, 0.03], factors: [ModelSpec.poiName]),
+            ])],
+            parameters: [ModelSpec.Parameter(name: ModelSpec.poiName, initial: 1e-11, lower: 0, constraint: .free),
+                         ModelSpec.Parameter(name: "norm", initial: 1, lower: 0, constraint: .gaussian(sigma: 0.5))])
+        let m = try BinnedModel(spec: spec)
+        let fitter = Fitter(model: m)
+        let best = try fitter.fit(m.observed)
+        let norm = try #require(best.value("norm"))
+        #expect(norm == 0, "the background should sit on its bound, got \(norm)")
+        #expect(!m.nll({ var t = best.internalValues; t[m.poiIndex] = 0; return t }(), m.observed).isFinite)
+        let null = try fitter.fit(m.observed, start: best.internalValues, fixedPOI: 0)
+        #expect(null.nll.isFinite)
+        #expect(null.internalValues[m.poiIndex] == 0)
+        // the same minimum as a fit at μν = 0 from the spec's own start
+        let direct = try fitter.fit(m.observed, fixedPOI: 0)
+        #expect(abs(null.nll - direct.nll) < 1e-9 * max(1, abs(direct.nll)))
+    }
 }

@@ -325,6 +325,26 @@ struct HostileInputTests {
         try Self.quitsAtOnce(["fit", "--dataset", "all", "--compatibility-toys", "60000", "-q"], marker: SIGQUIT)
     }
 
+    @Test("a write past the file-size limit (ulimit -f) is one line and exit 2, not SIGXFSZ; no partial output, no temporary file", arguments: [
+        ["fit", "--json", "-o", "OUT", "-q"], ["toys", "-n", "3000", "-o", "OUT", "-q"],
+    ])
+    func fileSizeLimit(_ args: [String]) throws {
+        let fm = FileManager.default
+        let work = fm.temporaryDirectory.appendingPathComponent("nmmfit-hostile-fsize-\(UUID().uuidString)")
+        try fm.createDirectory(at: work, withIntermediateDirectories: true)
+        defer { try? fm.removeItem(at: work) }
+        let out = work.appendingPathComponent("out")
+        // 1 block of 512 bytes: smaller than either output
+        let r = try Self.run(["/bin/sh", "-c", "ulimit -f 1 && exec \"$0\" \"$@\"", Self.binary.path] + args.map { $0 == "OUT" ? out.path : $0 },
+                             stdout: nil, stderr: nil, executable: URL(fileURLWithPath: "/bin/sh"))
+        #expect(!r.signalled && r.status != 128 + SIGXFSZ, "killed by SIGXFSZ (status \(r.status))")
+        #expect(r.status == 2, "exit \(r.status); stderr: \(r.stderr.prefix(300))")
+        #expect(r.stderr.contains("file too large") && r.stderr.split(separator: "\n").count == 1, "stderr: \(r.stderr.prefix(300))")
+        let left = try fm.contentsOfDirectory(atPath: work.path).filter { $0.contains(".tmp-") || $0.hasSuffix(".lock") }
+        #expect(left.isEmpty, "left behind: \(left)")
+        if args[0] == "fit" { #expect(!fm.fileExists(atPath: out.path), "a partial result was left") }
+    }
+
     // MARK: - running and set-up
 
     /// Waits until the file at `path` has `atLeast` lines, or process `p` has ended (10 min at most).
@@ -373,7 +393,7 @@ struct HostileInputTests {
     }
 
     /// Runs nmmfit with stdout/stderr to files (or /dev/full, or a pipe whose reader is closed).
-    static func run(_ args: [String], stdout: String?, stderr: String?, environment: [String: String] = [:]) throws -> Result {
+    static func run(_ args: [String], stdout: String?, stderr: String?, environment: [String: String] = [:], executable: URL? = nil) throws -> Result {
         let fm = FileManager.default
         let tmp = fm.temporaryDirectory.appendingPathComponent("nmmfit-hostile-io-\(UUID().uuidString)")
         try fm.createDirectory(at: tmp, withIntermediateDirectories: true)
@@ -382,8 +402,8 @@ struct HostileInputTests {
         fm.createFile(atPath: outURL.path, contents: nil)
         fm.createFile(atPath: errURL.path, contents: nil)
         let p = Process()
-        p.executableURL = Self.binary
-        p.arguments = args
+        p.executableURL = executable ?? Self.binary
+        p.arguments = executable == nil ? args : Array(args.dropFirst())
         if !environment.isEmpty { p.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
         var keepAlive: [Any] = []
         switch stdout {

@@ -141,7 +141,7 @@ public final class ToyValuesFile<H: ToyValuesHeader> {
             try handle.write(contentsOf: Data(bytes))
             try handle.synchronize()
         } catch {
-            throw InputError(file: path, "cannot append toys (\(error.localizedDescription))")
+            throw InputError(file: path, "cannot append toys: \(OSErrorText.describe(error)); the toys already in the file are kept")
         }
         values += block
     }

@@ -78,6 +78,17 @@ public final class Fitter {
         }
         for p in 0..<P { theta[p] = min(max(theta[p], model.lower[p]), model.upper[p]) }
         var result = newton(obs, theta, fixed)
+        if start != nil, result.iterations == 0, !result.nll.isFinite {
+            // A start taken from another fit can lie where this fit's likelihood is not finite:
+            // e.g. a background on its lower bound 0 next to the signal, then μν fixed at 0
+            // leaves bins with events and no expected count. Begin again from the spec's
+            // initial values of the free parameters (the fixed ones as given).
+            var initial = model.initial
+            for p in 0..<P where fixed[p] { initial[p] = theta[p] }
+            for p in 0..<P { initial[p] = min(max(initial[p], model.lower[p]), model.upper[p]) }
+            theta = initial
+            result = newton(obs, theta, fixed)
+        }
         if !result.converged {
             if let alt = try? gslFallback(obs, result.internalValues.allSatisfy(\.isFinite) ? result.internalValues : theta, fixed),
                alt.nll <= result.nll + 1e-9 || !result.nll.isFinite {

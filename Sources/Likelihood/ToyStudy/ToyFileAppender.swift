@@ -125,7 +125,7 @@ public final class ToyFileAppender {
         } catch let e as EncodingError {
             throw e
         } catch {
-            throw InputError(file: path, "cannot append toys (\(error.localizedDescription))")
+            throw InputError(file: path, "cannot append toys: \(OSErrorText.describe(error)); the toys already in the file are kept")
         }
         next += records.count
     }

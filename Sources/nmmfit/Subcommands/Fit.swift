@@ -107,9 +107,7 @@ struct FitOptions: ParsableArguments {
     func execute(reportDirectory: String?) throws {
         try CLIErrors.run {
             // every output target is checked before the fit, so no work is thrown away
-            try OutputTargets.check(files: [output.output, saveSpec], force: output.force)
-            try OutputTargets.check(folder: plot, force: output.force)
-            try OutputTargets.check(folder: reportDirectory, force: output.force)
+            try OutputTargets.check(files: [output.output, saveSpec], folders: [plot, reportDirectory], force: output.force)
             let (cl, method) = (interval.cl, interval.intervalMethod)
             // --save-toys: the compatibility toys kept in a locked file, resumed when it holds some
             var toysLock: FileLock?

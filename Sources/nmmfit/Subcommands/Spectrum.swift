@@ -37,7 +37,7 @@ struct Spectrum: ParsableCommand {
     @Flag(help: "Overwrite an existing output file.")
     var force = false
 
-    @Option(help: "Also write an SVG plot of dR/dT per source and channel (log axes) to this file.")
+    @Option(help: "Also write an SVG plot of dR/dT per source and channel (log axes) to this file; it draws at most 2000 of the energies, spread evenly on the log axis (the table has every one).")
     var plot: String?
 
     @Option(help: "A magnetic-moment matrix file (see `nmmfit model effective --help`): the magnetic columns use it (effective solar μν per source and energy) instead of --mu.")
@@ -94,15 +94,17 @@ struct Spectrum: ParsableCommand {
             }
             let progress = DelayedProgress(total: grid.count, label: "spectrum", quiet: false)
             var text = out.head
-            let table = plot != nil ? try calc.tabulate(grid) : nil
             for (i, t) in grid.enumerated() {
-                text += try out.row(try row(try table?.rows[i] ?? calc.components(recoilKeV: t)), i == 0)
+                text += try out.row(try row(try calc.components(recoilKeV: t)), i == 0)
                 progress.update(i + 1)
             }
             progress.finish()
             text += out.tail
-            if let plot, let table {
-                try FigureFiles.write(Figures.recoil(table, muNuBohr: mu), to: plot, force: force)
+            if let plot {
+                // The figure draws at most FigureSampling.maxPoints energies of the grid, spread
+                // evenly on its log axis (every one of a shorter grid); the table has them all.
+                let plotGrid = FigureSampling.logIndices(of: grid).map { grid[$0] }
+                try FigureFiles.write(Figures.recoil(try calc.tabulate(plotGrid), muNuBohr: mu), to: plot, force: force)
             }
             if let output { try OutputFile.write(text, to: output, force: force) } else { print(text, terminator: "") }
         }

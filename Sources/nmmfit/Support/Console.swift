@@ -19,9 +19,12 @@ enum Console {
     /// C stdio's stdout, which Swift's `print` also writes to.
     nonisolated(unsafe) private static let cStdout = stdout
 
-    /// Called once at start: writes to a closed pipe fail with EPIPE instead of killing us.
+    /// Called once at start: writes to a closed pipe fail with EPIPE, and writes past the
+    /// file-size limit (`ulimit -f`) with EFBIG, instead of killing us (SIGPIPE, SIGXFSZ); each
+    /// is then one line naming the file, with no partial output left.
     static func installSignalPolicy() {
         signal(SIGPIPE, SIG_IGN)
+        signal(SIGXFSZ, SIG_IGN)
         Interrupt.shared.installQuit()
     }
 

@@ -148,7 +148,15 @@ struct DataOptions: ParsableArguments {
         }
         do {
             _ = try windows.map(DatasetWindow.init(parsing:))
-            _ = try sets.map(DatasetSpec.Override.init(parsing:))
+            // one value per key: a key given twice would silently keep the last value
+            var seen: [String: String] = [:]
+            for o in try sets.map(DatasetSpec.Override.init(parsing:)) {
+                let key = ([o.dataset] + o.path).joined(separator: ".")
+                if let first = seen[key] {
+                    throw ValidationError("--set \(key) is given twice (=\(first) and =\(o.value)); give each key once")
+                }
+                seen[key] = o.value
+            }
         } catch let e as InputError { throw ValidationError(e.message(in: CLIErrors.wording)) }
     }
 

@@ -29,6 +29,29 @@ enum OutputTargets {
         }
     }
 
+    /// ``check(files:force:)`` and ``check(folder:force:)`` for every output of one command, and
+    /// refuses two outputs that would write the same file: two folders that are one (e.g. `--plot`
+    /// and `--report`, whose figures have the same names), or a file inside a folder where the
+    /// folder's writer puts a file of that name.
+    static func check(files: [String?], folders: [String?], force: Bool) throws {
+        try check(files: files, force: force)
+        var seen: [String: String] = [:]
+        for case let folder? in folders {
+            let resolved = URL(fileURLWithPath: folder).resolvingSymlinksInPath().standardizedFileURL.path
+            if let other = seen[resolved] {
+                throw InputError(file: folder, "is named for two outputs of this command (also as \(other)); their files would overwrite each other: give each output its own folder")
+            }
+            seen[resolved] = folder
+            try check(folder: folder, force: force)
+        }
+        for case let path? in files {
+            let url = URL(fileURLWithPath: path).resolvingSymlinksInPath().standardizedFileURL
+            if seen[url.deletingLastPathComponent().path] != nil, ReportWriter.writes(fileNamed: url.lastPathComponent) {
+                throw InputError(file: path, "is named for two outputs of this command: the folder \(url.deletingLastPathComponent().path) gets a file of that name too; give each output its own file")
+            }
+        }
+    }
+
     /// Throws ``InputError`` when `directory` is a file, or (without `force`) already holds a
     /// file the report writer would write (``ReportWriter/writes(fileNamed:)``).
     static func check(folder directory: String?, force: Bool) throws {
