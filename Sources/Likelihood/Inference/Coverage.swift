@@ -190,3 +190,26 @@ public enum Coverage {
                                   criticalToys: criticalToys)
     }
 }
+
+extension Coverage {
+    /// Coverage at μν from a store of its study's toys instead of toys in memory: given the
+    /// study of ``run(profile:muNu:cl:method:toys:criticalToys:seed:threads:shouldStop:)`` (the
+    /// same toys), the store returns the whole study — e.g. from a toys file it writes, resumes
+    /// or reads (`coverage --toys-dir`), so that finished toys survive an interrupt — and the
+    /// point is counted by ``fromToys(_:profile:cl:method:)``'s rule: the same point as `run`.
+    public static func run(profile pl: ProfileLikelihood, muNu: Double, cl: Double = 0.9, method: IntervalMethod, toys: Int,
+                           criticalToys: Int = 500, seed: UInt64 = 1, store: (ToyStudy) throws -> ToyStudySample) throws -> Point {
+        let fc = method == .feldmanCousins ? ToyFileHeader.CriticalValues(cl: cl, criticalToys: criticalToys) : nil
+        let sample = try store(try study(profile: pl, muNu: muNu, toys: toys, seed: seed, criticalValues: fc))
+        return try fromToys(sample, profile: pl, cl: cl, method: method)
+    }
+
+    /// The file name of a coverage point's toys in a folder of them (`coverage --toys-dir`): its
+    /// true μν, toys and seed, and for Feldman–Cousins the CL and inner toys of the critical
+    /// values (the asymptotic methods at one μν share one file).
+    public static func toysFileName(_ study: ToyStudy) -> String {
+        let h = study.header
+        let fc = h.criticalValues.map { String(format: "-fc-cl%g-k%d", $0.cl, $0.criticalToys) } ?? ""
+        return String(format: "coverage-mu%.6e-n%d-seed%llu", h.muNuTrue, h.totalToys, h.seed) + fc + ".jsonl"
+    }
+}
