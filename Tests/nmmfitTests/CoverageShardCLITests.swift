@@ -187,4 +187,30 @@ struct CoverageShardCLITests {
         // --toys-dir is for local toys only
         #expect(try CLI.run(["coverage", "--from-toys", toysDir, "--toys-dir", toysDir]).status == 64)
     }
+
+    @Test("coverage --write-toys: Ctrl-C keeps the shard's finished toys, re-running resumes them to the uninterrupted file's toys")
+    func writeToysResumes() throws {
+        let dir = try CLI.tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let (resumed, whole) = (dir.appendingPathComponent("r.jsonl").path, dir.appendingPathComponent("w.jsonl").path)
+        let args = ["coverage", "--mu", "1e-11", "--toys", "600", "--seed", "3", "--method", "feldman-cousins", "--critical-toys", "100",
+                    "--shard", "1", "--nshards", "2", "--threads", "1", "--write-toys"]
+        let first = try HostileInputTests.started(args + [resumed])
+        HostileInputTests.waitForHandler(first.0.processIdentifier, signal: SIGINT, timeout: 600)
+        HostileInputTests.waitForLines(resumed, atLeast: 3, while: first.0)
+        kill(first.0.processIdentifier, SIGINT)
+        let (_, firstErr) = HostileInputTests.finished(first)
+        let kept = try String(contentsOfFile: resumed, encoding: .utf8).split(separator: "\n").count - 1
+        #expect(first.0.terminationStatus == 130 || (first.0.terminationStatus == 0 && kept == 300), "\(first.0.terminationStatus) \(firstErr)")
+        let again = try CLI.run(args + [resumed])
+        #expect(again.status == 0, "\(again.stderr)")
+        if kept < 300 { #expect(again.stderr.contains("resuming: \(kept) toys already in \(resumed), \(300 - kept) to go"), "\(again.stderr)") }
+        #expect(try CLI.run(args + [whole, "-q"]).status == 0)
+        // the toys (every line after the header, which records each run's host and times) equal an uninterrupted shard's
+        let toys = { (p: String) in try String(contentsOfFile: p, encoding: .utf8).split(separator: "\n").dropFirst() }
+        let (a, b) = (try toys(resumed), try toys(whole))
+        #expect(a.count == 300 && a == b)
+        let header = try JSONSerialization.jsonObject(with: Data(try String(contentsOfFile: resumed, encoding: .utf8).split(separator: "\n")[0].utf8)) as? [String: Any]
+        #expect((header?["runs"] as? [Any])?.count == (kept < 300 ? 2 : 1), "\(String(describing: header))")
+    }
 }
