@@ -37,7 +37,7 @@ struct Batch: ParsableCommand {
 
     @Option(help: "Batch system: slurm or htcondor.")
     var system: System
-    @Option(name: .customLong("study"), help: "What each shard runs: toys (`nmmfit toys`) or coverage (`nmmfit coverage --write-toys`, at the one --mu given after --).")
+    @Option(name: .customLong("study"), help: "Kind of study: coverage makes each shard a `nmmfit coverage` shard at the one --mu given after --; otherwise plain toy studies.")
     var kind: BatchStudyKind = .toys
     @Option(help: "Study name (file prefix).")
     var name: String = "toys"
