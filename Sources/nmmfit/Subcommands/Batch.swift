@@ -94,8 +94,8 @@ struct Batch: ParsableCommand {
     @Argument(parsing: .postTerminator, help: "Arguments passed to every `nmmfit toys` (or `nmmfit coverage`) call (checked now).")
     var toyArguments: [String] = []
 
-    /// Toy options `batch` sets itself.
-    static let reserved = ["--shard", "--nshards", "-o", "--output", "--seed", "-n", "--ntoys", "--threads", "--force", "--allow-other-build"]
+    /// Toy options `batch` sets itself (a toys study; ``BatchStudyKind/reservedArguments``).
+    static let reserved = BatchStudyKind.toys.reservedArguments
     /// Toy options naming files, which --transfer-files does not ship.
     static let fileOptions = ["--spec", "--data-dir", "--atomic"]
 
@@ -244,7 +244,7 @@ struct Batch: ParsableCommand {
                 let sized = ShardSizing.shards(ntoys: ntoys, threads: threads, perToy: perToy, targetSeconds: target)
                 if shards > sized && shards == (ntoys + most - 1) / most {
                     Console.error("note: \(shards) shards instead of \(sized): one process runs at most \(most) toys of this study "
-                                  + "(\(ToyWork.budget.environment!) raises the limit; it must then be set in the jobs' environment too)")
+                                  + "(\(ToyWork.budget.environment!) raises the limit; the job files carry the value set here)")
                 }
             }
             try ResourceLimit.shards.validate(shards, option: "--nshards")
