@@ -125,12 +125,20 @@ def shard_submit(study, node_vars, retry_number):
     return d
 
 
+def job_environment(d):
+    """The job's environment as HTCondor builds it with getenv = false: its `environment` command only
+    (the job id replaced by 42.0, as the tests below expect), and a PATH."""
+    env = dict(kv.split("=", 1) for kv in d["environment"].strip('"').split())
+    env.update({"PATH": "/usr/bin:/bin", "NMMFIT_JOB_ID": "42.0"})
+    return env
+
+
 def run_node(study, d, transfer):
     """Runs one node's job as the execute machine would; returns the process (started)."""
     args = d["arguments"].split()
     if not transfer:
         return subprocess.Popen([d["executable"], *args], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-                                env={"PATH": "/usr/bin:/bin", "NMMFIT_JOB_ID": "42.0"})
+                                env=job_environment(d))
     scratch = tempfile.mkdtemp(prefix="scratch-", dir=tmp)
     for item in [s.strip() for s in d["transfer_input_files"].split(",")]:
         if item.endswith("/"):  # a folder's contents
@@ -143,7 +151,7 @@ def run_node(study, d, transfer):
     shutil.copy(d["executable"], scratch)
     p = subprocess.Popen([os.path.join(scratch, os.path.basename(d["executable"])), *args], cwd=scratch,
                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-                         env={"PATH": "/usr/bin:/bin", "NMMFIT_JOB_ID": "42.0"})
+                         env=job_environment(d))
     p.scratch = scratch
     return p
 
@@ -201,12 +209,48 @@ def study_run(study, transfer):
         fail(f"shard 1's header does not record the killed run and its retry: {runs}")
 
 
+def coverage_run(study):
+    """A Feldman–Cousins coverage study (batch --study coverage), submitted with a raised toy budget:
+    the DAG and submit file through HTCondor's parsers (the budget in the job's environment), the
+    nodes run with only that environment, the merge step's coverage equal to a local run's."""
+    fc = ["--mu", "1e-11", "--method", "feldman-cousins", "--critical-toys", "100"]
+    args = [nmmfit, "batch", "--system", "htcondor", "--study", "coverage", "-n", "12", "--nshards", "2", "--seed", "9",
+            "--name", "cs", "--outdir", study, "--mem", "2G", "--retries", "2", "--throttle", "2", "--no-calibration", "--", *fc]
+    run(args, env={**os.environ, "NMMFIT_MAX_TOY_SECONDS": "600"})
+    for n, v in parse_dag(study, [0, 1]).items():
+        d = shard_submit_coverage(study, v)
+        finish_node(run_node(study, d, False), d, False)
+    run(["sh", os.path.join(study, "cs-merge.sh")])
+    import json
+    with open(os.path.join(study, "cs.coverage.json")) as f:
+        cluster = json.load(f)["points"]
+    local = json.loads(run([nmmfit, "coverage", "--toys", "12", "--seed", "9", "--json", "-q", *fc]).stdout)["points"]
+    if cluster != local or cluster[0].get("critical_toys") != 100:
+        fail(f"coverage study: {cluster} from the DAG's nodes, {local} from a local run")
+
+
+def shard_submit_coverage(study, node_vars):
+    """The coverage shard's submit file through HTCondor's parser: the toy budget in its environment."""
+    with open(os.path.join(study, "cs.sub")) as f:
+        sub = htcondor.Submit(f.read())
+    sub["shard"], sub["retry"] = node_vars["shard"], "0"
+    d = {k: sub.expand(k) for k in sub.keys()}
+    if not re.fullmatch(r'"NMMFIT_JOB_ID=\d+\.\d+ NMMFIT_MAX_TOY_SECONDS=600"', d.get("environment", "")) or d.get("getenv") != "false":
+        fail(f"coverage study: cs.sub environment = {d.get('environment')!r}, getenv = {d.get('getenv')!r}")
+    with open(os.path.join(study, "cs-shard.sh")) as f:
+        if "coverage --toys 12 --nshards 2" not in f.read():
+            fail("coverage study: the shard script does not run nmmfit coverage")
+    return d
+
+
 try:
     run([nmmfit, "toys", "-n", "30000", "--seed", "9", "--mu", "1e-11", "--statistic", "t", "-o", os.path.join(tmp, "single.jsonl"), "-q"])
     study_run(os.path.join(tmp, "shared"), transfer=False)
     study_run(os.path.join(tmp, "transfer"), transfer=True)
+    coverage_run(os.path.join(tmp, "coverage"))
     print(f"htcondor-check: passed (htcondor {htcondor.version().split()[1]}: DAG through Submit.from_dag, one node per "
           "shard with RETRY; shard submit file through Submit; shared-filesystem and --transfer-files runs, shard 1 "
-          "killed mid-run and retried, merged = single run)")
+          "killed mid-run and retried, merged = single run; a Feldman–Cousins coverage study with the toy budget in "
+          "its jobs' environment, coverage = local run)")
 finally:
     shutil.rmtree(tmp, ignore_errors=True)

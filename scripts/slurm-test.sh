@@ -7,7 +7,9 @@
 #      both runs and each attempt has its own log;
 #   2. the duplicate-submission guard, deterministically: a study held by --begin is queued, a second
 #      --submit of it is refused with nothing rewritten, the same name in another folder is not;
-#   3. a 5,000-shard study's array files accepted by Slurm itself (sbatch --test-only).
+#   3. a 5,000-shard study's array files accepted by Slurm itself (sbatch --test-only);
+#   4. a Feldman–Cousins coverage study (batch --study coverage) submitted with a raised toy budget
+#      (NMMFIT_MAX_TOY_SECONDS, exported by its job files): its merge job's coverage equals a local run.
 # Every daemon it starts is stopped by PID on exit.
 #
 #   bash scripts/slurm-test.sh [path/to/nmmfit]     (default: .build/debug/nmmfit, built if missing)
@@ -241,7 +243,28 @@ for f in "$tmp"/big/big-array-*.sbatch; do
     n=$((n + 1))
 done
 [ $n = 5 ] || fail "expected 5 array files for 5,000 shards at MaxArraySize 1001, got $n"
-echo "slurm-test: passed (36000 toys, shard killed mid-run and retried automatically, identical; guard; 5,000-shard arrays in $n files)"
+
+# --- 4. a coverage study: shards run coverage --write-toys, the merge job merges and computes the coverage
+echo "slurm-test: 4) a Feldman–Cousins coverage study; the toy budget set at submission is exported to its jobs"
+probe=$(NMMFIT_ENV_PROBE=inherited sbatch --parsable --output="$tmp/probe.log" --wrap 'echo "probe=$NMMFIT_ENV_PROBE"')
+jobs_submitted+=("${probe%%;*}")
+fc=(--mu 1e-11 --method feldman-cousins --critical-toys 100)
+NMMFIT_MAX_TOY_SECONDS=600 submit "$nmmfit" batch --system slurm --study coverage -n 12 --nshards 2 --seed 9 --name cov --outdir "$tmp/cov" \
+    --no-calibration --submit -- "${fc[@]}"
+read -r carray cmerge <<< "$ids"
+grep -q '^export NMMFIT_DATA=.* NMMFIT_BATCH_ATTEMPT=1 NMMFIT_MAX_TOY_SECONDS=600$' "$tmp/cov/cov.sbatch" || fail "the shards do not export the toy budget"
+wait_for "${probe%%;*}" "$carray" "$cmerge"
+echo "slurm-test:    Slurm's default export: $(cat "$tmp/probe.log")"
+grep -q '^probe=inherited$' "$tmp/probe.log" || fail "sbatch did not pass the submitting environment on by default"
+grep -q '"merge":"merged"' "$tmp/cov/cov.attempts.jsonl" || { cat "$tmp"/cov/cov-merge.attempt-*.log "$tmp"/cov/cov-shard-*.log >&2; fail "the coverage study did not merge"; }
+"$nmmfit" coverage --toys 12 --seed 9 --json -q "${fc[@]}" > "$tmp/cov-local.json"
+python3 - "$tmp/cov/cov.coverage.json" "$tmp/cov-local.json" <<'PY' || fail "the cluster's coverage differs from a local run"
+import json, sys
+cluster, local = (json.load(open(p))["points"] for p in sys.argv[1:3])
+assert cluster == local and cluster[0]["critical_toys"] == 100, (cluster, local)
+print("slurm-test:    coverage from the cluster = local run:", json.dumps(cluster[0]))
+PY
+echo "slurm-test: passed (36000 toys, shard killed mid-run and retried automatically, identical; guard; 5,000-shard arrays in $n files; coverage study)"
 if [ -n "${SLURM_TEST_THEN:-}" ]; then
     echo "slurm-test: running $SLURM_TEST_THEN on the cluster"
     NMMFIT="$nmmfit" bash "$SLURM_TEST_THEN"

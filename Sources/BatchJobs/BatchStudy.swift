@@ -1,6 +1,6 @@
 import Foundation
 
-/// A sharded toy study's identity, kept in OUTDIR/NAME.study.json (schema `batch-study`):
+/// A sharded toy or coverage study's identity, kept in OUTDIR/NAME.study.json (schema `batch-study`):
 /// re-writing a study with other toy options into the same folder and name is refused (old
 /// shards would be reused).
 public struct BatchStudy: Codable, Equatable, Sendable {
@@ -12,13 +12,16 @@ public struct BatchStudy: Codable, Equatable, Sendable {
     public var toyArguments: [String]
     /// The digest of the model the toys are drawn from.
     public var modelDigest: String?
+    /// What the shards run: "coverage" for a coverage study; absent for a toys study (`nmmfit toys`).
+    public var study: String?
     enum CodingKeys: String, CodingKey {
-        case ntoys, nshards, seed
+        case ntoys, nshards, seed, study
         case toyArguments = "toy_arguments"
         case modelDigest = "model_digest"
     }
 
-    public init(ntoys: Int, nshards: Int, seed: UInt64, toyArguments: [String], modelDigest: String?) {
+    public init(ntoys: Int, nshards: Int, seed: UInt64, toyArguments: [String], modelDigest: String?, kind: BatchStudyKind = .toys) {
+        self.study = kind == .toys ? nil : kind.rawValue
         self.ntoys = ntoys
         self.nshards = nshards
         self.seed = seed

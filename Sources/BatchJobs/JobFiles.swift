@@ -41,6 +41,8 @@ public struct JobFiles {
     public var name: String { batch.name }
     public var nshards: Int { header.nshards }
     public var mergedPath: String { "\(dir)/\(name).jsonl" }
+    /// A coverage study's result (``BatchOptions/coverageCall(merged:output:)``), written by the merge step.
+    public var coveragePath: String { "\(dir)/\(name).coverage.json" }
     /// One JSON line per submission and per merge outcome.
     public var attemptsPath: String { "\(dir)/\(name).attempts.jsonl" }
     /// The study record (``BatchStudy``).
@@ -70,11 +72,12 @@ public struct JobFiles {
     /// The shell command of one shard, with `shardVar` as the shell expression of its index.
     private func shardCommand(_ shardVar: String, executable: String? = nil, outputDir: String? = nil) -> String {
         var call = batch.toyCall(shard: 0, of: nshards)
-        call.removeLast(2)  // -o
+        let outputOption = call[call.count - 2]  // -o (toys) or --write-toys (coverage)
+        call.removeLast(2)
         if let i = call.firstIndex(of: "--shard") { call.removeSubrange(i...(i + 1)) }
         let out = outputDir.map { "\($0)/" } ?? "\(dir)/"
         return ([executable ?? exe] + call).map(Self.shellQuote).joined(separator: " ")
-            + " --shard \"\(shardVar)\" -o \"\(out)\(name)-shard-\(shardVar).jsonl\""
+            + " --shard \"\(shardVar)\" \(outputOption) \"\(out)\(name)-shard-\(shardVar).jsonl\""
     }
 
     /// This `nmmfit batch` call with --submit, from the folder it ran in: what resubmits missing
@@ -111,8 +114,13 @@ public struct JobFiles {
         return lines
     }
 
+    /// ` VAR=value` for each of ``BatchOptions/jobEnvironment`` (shell words).
+    private var exports: String {
+        batch.jobEnvironment.map { " \($0.name)=\(Self.shellQuote($0.value))" }.joined()
+    }
+
     private var study: String {
-        "nmmfit toy study '\(name)': \(batch.ntoys) toys in \(nshards) shards, seed \(batch.seed), model digest \(header.modelDigest), attempt \(attempt)"
+        "nmmfit \(batch.kind == .coverage ? "coverage" : "toy") study '\(name)': \(batch.ntoys) toys in \(nshards) shards, seed \(batch.seed), model digest \(header.modelDigest), attempt \(attempt)"
     }
 
     private func record(_ json: String) -> String {
@@ -133,13 +141,15 @@ public struct JobFiles {
                 echo "the automatic resubmission failed" >&2
 
         """ : ""
+        // the automatic resubmission checks the shards against the same toy budget as the first
+        let env = batch.jobEnvironment.isEmpty ? "" : "export\(exports)\n"
         return """
         cd \(Self.shellQuote(cwd)) || exit 1
-        # Merges the shards into \(mergedPath) (byte for byte a single run). It checks that every toy
+        \(env)# Merges the shards into \(mergedPath) (byte for byte a single run). It checks that every toy
         # is there: when a shard failed, it \(autoRetry && retriesLeft > 0 ? "resubmits the missing shards (automatic retry)" : "fails and says how to resubmit the missing shards").
         if \(Self.shellQuote(exe)) merge --quiet\(mixed) \(shards) -o \(Self.shellQuote(mergedPath)) --force; then
             echo "merged study '\(name)' into \(mergedPath) (attempt \(attempt))"
-            \(record("\\\"merge\\\":\\\"merged\\\""))
+            \(record("\\\"merge\\\":\\\"merged\\\""))\(coverageStep)
         else
             status=$?
             echo "merge of study '\(name)' (attempt \(attempt)) failed: a shard failed or is incomplete (see \(dir)/\(name)-shard-*.attempt-\(attempt).log)." >&2
@@ -151,6 +161,22 @@ public struct JobFiles {
             exit $status
         fi
 
+        """
+    }
+
+    /// A coverage study's last step after the merge: the coverage points from the merged file.
+    private var coverageStep: String {
+        guard let call = batch.coverageCall(merged: mergedPath, output: coveragePath) else { return "" }
+        return """
+
+            # the coverage of the study from the merged toys (the points of a local `nmmfit coverage` with these options)
+            if \(([exe] + call).map(Self.shellQuote).joined(separator: " ")); then
+                echo "coverage of study '\(name)' written to \(coveragePath)"
+            else
+                status=$?
+                echo "coverage of study '\(name)' could not be computed from \(mergedPath) (see the message above)" >&2
+                exit $status
+            fi
         """
     }
 
@@ -187,7 +213,7 @@ public struct JobFiles {
                       "# Only shards without complete output are in --array; run `nmmfit batch` again to refresh it."]
             if job.offset > 0 { lines.append("# Task i runs shard \(job.offset) + i (array indices stay below MaxArraySize = \(maxArraySize)).") }
             lines += ["cd \(Self.shellQuote(cwd)) || exit 1",
-                      "export NMMFIT_DATA=\(Self.shellQuote(dataDir)) NMMFIT_BATCH_ATTEMPT=\(attempt)",
+                      "export NMMFIT_DATA=\(Self.shellQuote(dataDir)) NMMFIT_BATCH_ATTEMPT=\(attempt)\(exports)",
                       job.offset > 0 ? "shard=$((SLURM_ARRAY_TASK_ID + \(job.offset)))" : "shard=$SLURM_ARRAY_TASK_ID",
                       "exec \(shardCommand("$shard"))"]
             files.append((arrayFile(j, of: arrays), lines.joined(separator: "\n") + "\n"))
@@ -240,7 +266,7 @@ public struct JobFiles {
             + ["universe = vanilla", "executable = \(dir)/\(name)-shard.sh", "arguments = $(shard) $(retry)",
                "request_cpus = \(batch.threads)"] + resources + batch.directives
             + ["# explicit environment instead of getenv: the job id for the toys file's header",
-               "getenv = false", "environment = \"NMMFIT_JOB_ID=$(ClusterId).$(ProcId)\""] + io
+               "getenv = false", "environment = \"NMMFIT_JOB_ID=$(ClusterId).$(ProcId)\(exports)\""] + io
             + ["output = \(dir)/\(name)-shard-$(shard).attempt-\(attempt).retry-$(retry).log",
                "error = \(dir)/\(name)-shard-$(shard).attempt-\(attempt).retry-$(retry).err",
                "log = \(dir)/\(name).condor.log", "queue"])

@@ -30,16 +30,28 @@ public enum ShardSizing {
     ///   nor a record of the study is at hand (`studyFile` names the record).
     public static func count(ntoys: Int, seed: UInt64, toyArguments: [String], threads: Int, nshards: Int? = nil,
                              toysPerShard: Int? = nil, recorded: BatchStudy? = nil, perToy: Double? = nil, targetSeconds: Int? = nil,
-                             mostPerShard: Int? = nil, studyFile: String) throws -> Int {
+                             mostPerShard: Int? = nil, studyFile: String, kind: BatchStudyKind = .toys) throws -> Int {
         if let nshards { return nshards }
         if let toysPerShard { return (ntoys + toysPerShard - 1) / toysPerShard }
-        if let recorded, recorded.ntoys == ntoys, recorded.seed == seed, recorded.toyArguments == toyArguments { return recorded.nshards }
+        if let recorded, recorded.ntoys == ntoys, recorded.seed == seed, recorded.toyArguments == toyArguments,
+           recorded.study == BatchStudy(ntoys: 0, nshards: 0, seed: 0, toyArguments: [], modelDigest: nil, kind: kind).study {
+            return recorded.nshards
+        }
         if let perToy, let targetSeconds {
             let sized = shards(ntoys: ntoys, threads: threads, perToy: perToy, targetSeconds: targetSeconds)
             guard let mostPerShard else { return sized }
             return max(sized, (ntoys + max(mostPerShard, 1) - 1) / max(mostPerShard, 1))
         }
         throw InputError("--shard-duration needs the calibration run, or the study's \(studyFile)")
+    }
+
+    /// The most toys one shard (one process) may run, from the toy budget (``ToyWork/budget``)
+    /// and what one toy of the shard costs on a model of `bins` bins: a toys file's toy
+    /// (``ToyWork/toysFileToys``), and for a Feldman–Cousins coverage study also its
+    /// `criticalToys` inner toys (``ToyWork/coverageCriticalToys`` each).
+    public static func mostPerShard(criticalToys: Int? = nil, bins: Int) throws -> Int {
+        let perToy = ToyWork.toysFileToys.seconds(bins: bins) + Double(criticalToys ?? 0) * ToyWork.coverageCriticalToys.seconds(bins: bins)
+        return max(1, Int(min(Double(try ToyWork.budget.value()) / perToy, Double(Int.max / 2))))
     }
 
     /// Toys per shard for shards of about a minute at `perToy` seconds per toy on `threads`

@@ -158,4 +158,16 @@ struct BatchCLITests {
         let twice = try CLI.run(["merge", a, a, "-o", out])
         #expect(twice.status == 2 && twice.stderr.contains("appears twice"))
     }
+
+    @Test("merge: the summary line on stderr, nothing at all with -q")
+    func mergeQuiet() throws {
+        let dir = try CLI.tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let a = dir.appendingPathComponent("a.jsonl").path, out = dir.appendingPathComponent("all.jsonl").path
+        #expect(try CLI.run(["toys", "-n", "10", "-o", a, "-q"]).status == 0)
+        let loud = try CLI.run(["merge", a, "-o", out])
+        #expect(loud.status == 0 && loud.stderr.contains("merged 10 toys from 1 files"), "\(loud.stderr)")
+        let quiet = try CLI.run(["merge", a, "-o", out, "--force", "-q"])
+        #expect(quiet.status == 0 && quiet.stderr.isEmpty && quiet.stdout.isEmpty, "\(quiet.stderr)")
+    }
 }

@@ -98,4 +98,119 @@ struct CoverageShardCLITests {
         let interval = { (s: String) in (try? JSONSerialization.jsonObject(with: Data(s.utf8)) as? [String: Any])?["interval_muB"] as? [Double] }
         #expect(interval(read.stdout) != nil && interval(read.stdout) == interval(memory.stdout))
     }
+
+    /// Runs a job script with /bin/sh as the scheduler would (`env` added to this environment).
+    static func sh(_ script: String, env: [String: String] = [:]) throws -> (status: Int32, stderr: String) {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/bin/sh")
+        p.arguments = [script]
+        p.environment = ProcessInfo.processInfo.environment.merging(env) { $1 }
+        let err = Pipe()
+        p.standardError = err
+        p.standardOutput = FileHandle.nullDevice
+        try p.run()
+        let e = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        return (p.terminationStatus, e)
+    }
+
+    @Test("batch --study coverage: its Slurm job files run as the scheduler would (shards, merge, coverage) give a local coverage run's point")
+    func batchCoverage() throws {
+        let dir = try CLI.tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("b").path
+        let fc = ["--mu", "1e-11", "--method", "feldman-cousins", "--critical-toys", "100"]
+        let batch = ["batch", "--system", "slurm", "--study", "coverage", "-n", "12", "--nshards", "2", "--seed", "4", "--name", "cv",
+                     "--outdir", out, "--no-calibration"]
+        let r = try CLI.run(batch + ["--"] + fc)
+        #expect(r.status == 0 && r.stdout.contains("2 pending shards"), "\(r.stderr)")
+        let record = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: "\(out)/cv.study.json"))) as? [String: Any]
+        #expect(record?["study"] as? String == "coverage" && record?["nshards"] as? Int == 2)
+        for i in 0..<2 {
+            let shard = try Self.sh("\(out)/cv.sbatch", env: ["SLURM_ARRAY_TASK_ID": "\(i)"])
+            #expect(shard.status == 0, "\(shard.stderr)")
+        }
+        let merge = try Self.sh("\(out)/cv-merge.sh")
+        #expect(merge.status == 0, "\(merge.stderr)")
+        let local = try CLI.run(["coverage", "--toys", "12", "--seed", "4", "--json", "-q"] + fc)
+        #expect(local.status == 0, "\(local.stderr)")
+        let cluster = try Self.points(try String(contentsOfFile: "\(out)/cv.coverage.json", encoding: .utf8))
+        let localPoints = try Self.points(local.stdout)
+        #expect(cluster.count == 1 && cluster == localPoints, "\(cluster)")
+        #expect(cluster.first?["critical_toys"] as? Int == 100)
+        // complete: nothing left to submit; the same name as a toys study is another study
+        #expect(try CLI.run(batch + ["--"] + fc).stdout.contains("nothing to submit"))
+        let other = try CLI.run(["batch", "--system", "slurm", "-n", "12", "--nshards", "2", "--seed", "4", "--name", "cv", "--outdir", out,
+                                 "--no-calibration", "--", "--mu", "1e-11", "--statistic", "t"])
+        #expect(other.status != 0 && other.stderr.contains("different study"), "\(other.stderr)")
+        // options batch sets, and coverage options the shards would refuse: usage errors now
+        for bad in [fc + ["--write-toys", "x.jsonl"], fc + ["--toys", "5"], ["--mu", "0", "--mu", "1e-11"], ["--mu", "0", "--critical-toys", "200"],
+                    ["--mu", "0", "--json"]] {
+            let e = try CLI.run(batch + ["--name", "bad", "--"] + bad)
+            #expect(e.status == 64 && e.stderr.split(separator: "\n").count <= 2, "\(bad): \(e.stderr)")
+        }
+    }
+
+    @Test("coverage --toys-dir: Ctrl-C keeps the finished toys, re-running resumes, the points equal an uninterrupted run's")
+    func coverageToysDirResumes() throws {
+        let dir = try CLI.tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let toysDir = dir.appendingPathComponent("toys").path
+        let args = ["coverage", "--mu", "1e-11", "--toys", "300", "--seed", "7", "--method", "wilks", "--method", "feldman-cousins",
+                    "--critical-toys", "100", "--threads", "1", "--json"]
+        let fcFile = "\(toysDir)/coverage-mu1.000000e-11-n300-seed7-fc-cl0.9-k100.jsonl"
+        let first = try HostileInputTests.started(args + ["--toys-dir", toysDir])
+        HostileInputTests.waitForHandler(first.0.processIdentifier, signal: SIGINT, timeout: 600)
+        HostileInputTests.waitForLines(fcFile, atLeast: 3, while: first.0)
+        kill(first.0.processIdentifier, SIGINT)
+        let (firstOut, firstErr) = HostileInputTests.finished(first)
+        let kept = try String(contentsOfFile: fcFile, encoding: .utf8).split(separator: "\n").count - 1
+        // an optimised build may finish before the signal lands: then every toy is in the file
+        #expect(first.0.terminationStatus == 130 || (first.0.terminationStatus == 0 && kept == 300), "\(first.0.terminationStatus) \(firstErr)")
+        if first.0.terminationStatus == 130 {
+            #expect(firstErr.contains("their toys are in \(toysDir); re-run the same command to resume"), "\(firstErr)")
+            // the finished point (wilks) is printed; the cut-short Feldman–Cousins point is not
+            #expect(try Self.points(firstOut).count == 1)
+        }
+        #expect(kept >= 1 && kept <= 300)
+        let again = try CLI.run(args + ["--toys-dir", toysDir])
+        #expect(again.status == 0, "\(again.stderr)")
+        if kept < 300 { #expect(again.stderr.contains("resuming: \(kept) toys already in \(fcFile)"), "\(again.stderr)") }
+        let whole = try CLI.run(args)
+        #expect(whole.status == 0, "\(whole.stderr)")
+        let (resumed, uninterrupted) = (try Self.points(again.stdout), try Self.points(whole.stdout))
+        #expect(resumed.count == 2 && resumed == uninterrupted, "\(resumed) vs \(uninterrupted)")
+        // the folder's files are coverage studies that --from-toys reads to the same points
+        let read = try CLI.run(["coverage", "--from-toys", fcFile, "--method", "feldman-cousins", "--json"])
+        #expect(read.status == 0, "\(read.stderr)")
+        #expect(try Self.points(read.stdout) == [uninterrupted[1]])
+        // --toys-dir is for local toys only
+        #expect(try CLI.run(["coverage", "--from-toys", toysDir, "--toys-dir", toysDir]).status == 64)
+    }
+
+    @Test("coverage --write-toys: Ctrl-C keeps the shard's finished toys, re-running resumes them to the uninterrupted file's toys")
+    func writeToysResumes() throws {
+        let dir = try CLI.tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let (resumed, whole) = (dir.appendingPathComponent("r.jsonl").path, dir.appendingPathComponent("w.jsonl").path)
+        let args = ["coverage", "--mu", "1e-11", "--toys", "600", "--seed", "3", "--method", "feldman-cousins", "--critical-toys", "100",
+                    "--shard", "1", "--nshards", "2", "--threads", "1", "--write-toys"]
+        let first = try HostileInputTests.started(args + [resumed])
+        HostileInputTests.waitForHandler(first.0.processIdentifier, signal: SIGINT, timeout: 600)
+        HostileInputTests.waitForLines(resumed, atLeast: 3, while: first.0)
+        kill(first.0.processIdentifier, SIGINT)
+        let (_, firstErr) = HostileInputTests.finished(first)
+        let kept = try String(contentsOfFile: resumed, encoding: .utf8).split(separator: "\n").count - 1
+        #expect(first.0.terminationStatus == 130 || (first.0.terminationStatus == 0 && kept == 300), "\(first.0.terminationStatus) \(firstErr)")
+        let again = try CLI.run(args + [resumed])
+        #expect(again.status == 0, "\(again.stderr)")
+        if kept < 300 { #expect(again.stderr.contains("resuming: \(kept) toys already in \(resumed), \(300 - kept) to go"), "\(again.stderr)") }
+        #expect(try CLI.run(args + [whole, "-q"]).status == 0)
+        // the toys (every line after the header, which records each run's host and times) equal an uninterrupted shard's
+        let toys = { (p: String) in try String(contentsOfFile: p, encoding: .utf8).split(separator: "\n").dropFirst() }
+        let (a, b) = (try toys(resumed), try toys(whole))
+        #expect(a.count == 300 && a == b)
+        let header = try JSONSerialization.jsonObject(with: Data(try String(contentsOfFile: resumed, encoding: .utf8).split(separator: "\n")[0].utf8)) as? [String: Any]
+        #expect((header?["runs"] as? [Any])?.count == (kept < 300 ? 2 : 1), "\(String(describing: header))")
+    }
 }

@@ -27,8 +27,12 @@ public enum Coverage {
         public var coverage: Double
         /// Binomial standard error √(p(1−p)/N).
         public var error: Double
+        /// Feldman–Cousins: the inner toys per toy behind each toy's critical value (nil for the
+        /// asymptotic methods, which need none).
+        public var criticalToys: Int?
         enum CodingKeys: String, CodingKey {
             case cl, toys, covered, coverage
+            case criticalToys = "critical_toys"
             case method = "interval_method"
             case error = "coverage_error"
             case muNu = "mu_nu_true_muB"
@@ -57,7 +61,7 @@ public enum Coverage {
             throw InputError(file: sample.path, line: 1, "its Feldman–Cousins critical values are at CL \(fc.cl), not \(cl); ask for CL \(fc.cl), or write the study again at CL \(cl)")
         }
         return try feldmanCousins(statistics: sample.statistics, criticalValues: critical, failed: sample.failed, toys: h.totalToys,
-                                  muNu: h.muNuTrue, cl: cl)
+                                  muNu: h.muNuTrue, cl: cl, criticalToys: fc.criticalToys)
     }
 
     /// The points of several whole studies for `methods`, in ascending μν. Feldman–Cousins is
@@ -101,15 +105,17 @@ public enum Coverage {
     /// as ``FeldmanCousins/Point`` accepts a tested μν); a toy without a critical value (−1) counts
     /// as failed.
     static func feldmanCousins(statistics: [Double], criticalValues: [Double], failed: Int, toys: Int, muNu: Double,
-                               cl: Double) throws -> Point {
+                               cl: Double, criticalToys: Int) throws -> Point {
         var covered = 0, usable = 0
         for (t, c) in zip(statistics, criticalValues) where c >= 0 {
             usable += 1
             if t <= c { covered += 1 }
         }
         try requireUsable(usable, toys: toys)
-        return point(muNu: muNu, method: .feldmanCousins, cl: cl, toys: toys, failed: failed + statistics.count - usable, covered: covered,
-                     usable: usable)
+        var p = point(muNu: muNu, method: .feldmanCousins, cl: cl, toys: toys, failed: failed + statistics.count - usable, covered: covered,
+                      usable: usable)
+        p.criticalToys = criticalToys
+        return p
     }
 
     static func requireUsable(_ usable: Int, toys: Int) throws {
@@ -180,6 +186,30 @@ public enum Coverage {
         guard fc != nil else {
             return try asymptotic(statistics: statistics, failed: failed, toys: done, profile: pl, muNu: muNu, cl: cl, method: method)
         }
-        return try feldmanCousins(statistics: statistics, criticalValues: critical, failed: failed, toys: done, muNu: muNu, cl: cl)
+        return try feldmanCousins(statistics: statistics, criticalValues: critical, failed: failed, toys: done, muNu: muNu, cl: cl,
+                                  criticalToys: criticalToys)
+    }
+}
+
+extension Coverage {
+    /// Coverage at μν from a store of its study's toys instead of toys in memory: given the
+    /// study of ``run(profile:muNu:cl:method:toys:criticalToys:seed:threads:shouldStop:)`` (the
+    /// same toys), the store returns the whole study — e.g. from a toys file it writes, resumes
+    /// or reads (`coverage --toys-dir`), so that finished toys survive an interrupt — and the
+    /// point is counted by ``fromToys(_:profile:cl:method:)``'s rule: the same point as `run`.
+    public static func run(profile pl: ProfileLikelihood, muNu: Double, cl: Double = 0.9, method: IntervalMethod, toys: Int,
+                           criticalToys: Int = 500, seed: UInt64 = 1, store: (ToyStudy) throws -> ToyStudySample) throws -> Point {
+        let fc = method == .feldmanCousins ? ToyFileHeader.CriticalValues(cl: cl, criticalToys: criticalToys) : nil
+        let sample = try store(try study(profile: pl, muNu: muNu, toys: toys, seed: seed, criticalValues: fc))
+        return try fromToys(sample, profile: pl, cl: cl, method: method)
+    }
+
+    /// The file name of a coverage point's toys in a folder of them (`coverage --toys-dir`): its
+    /// true μν, toys and seed, and for Feldman–Cousins the CL and inner toys of the critical
+    /// values (the asymptotic methods at one μν share one file).
+    public static func toysFileName(_ study: ToyStudy) -> String {
+        let h = study.header
+        let fc = h.criticalValues.map { String(format: "-fc-cl%g-k%d", $0.cl, $0.criticalToys) } ?? ""
+        return String(format: "coverage-mu%.6e-n%d-seed%llu", h.muNuTrue, h.totalToys, h.seed) + fc + ".jsonl"
     }
 }

@@ -9,3 +9,4 @@ typealias AttemptsReport = BatchJobs.AttemptsReport
 typealias JobFiles = BatchJobs.JobFiles
 
 extension BatchSystem: ExpressibleByArgument {}
+extension BatchStudyKind: ExpressibleByArgument {}

@@ -8,7 +8,7 @@ import Likelihood
 
 struct Batch: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Write (and with --submit, submit) a Slurm or HTCondor array job for a sharded toy study and its dependent merge job.",
+        abstract: "Write (and with --submit, submit) a Slurm or HTCondor array job for a sharded toy or coverage study and its dependent merge job.",
         discussion: """
         Each shard runs `nmmfit toys … --shard i --nshards N -o OUTDIR/NAME-shard-i.jsonl`; the merge \
         step writes OUTDIR/NAME.jsonl (equal byte for byte to one local run). Size the shards with \
@@ -26,13 +26,19 @@ struct Batch: ParsableCommand {
         Re-running the command skips complete shards. With --submit it refuses, before writing \
         anything, while jobs of this study (this folder and name) are queued or running. Arguments \
         after `--` are passed to every `nmmfit toys` call and checked now, with the toys command's \
-        own parser and by building the model (e.g. `-- --mu 2e-11 --statistic t --dataset xenonnt_sr0`).
+        own parser and by building the model (e.g. `-- --mu 2e-11 --statistic t --dataset xenonnt_sr0`). \
+        With --study coverage each shard runs `nmmfit coverage --toys N … --write-toys …` instead \
+        (give --mu and, for Feldman–Cousins, --method feldman-cousins and --critical-toys after `--`; \
+        shards are sized with the cost of the inner toys) and the merge step also writes \
+        OUTDIR/NAME.coverage.json, the points of `nmmfit coverage --from-toys OUTDIR/NAME.jsonl`.
         """)
 
     typealias System = BatchSystem
 
     @Option(help: "Batch system: slurm or htcondor.")
     var system: System
+    @Option(name: .customLong("study"), help: "Kind of study: coverage makes each shard a `nmmfit coverage` shard at the one --mu given after --; otherwise plain toy studies.")
+    var kind: BatchStudyKind = .toys
     @Option(help: "Study name (file prefix).")
     var name: String = "toys"
     @Option(name: .customShort("n"), help: "Toys in the whole study.")
@@ -85,11 +91,11 @@ struct Batch: ParsableCommand {
     var status = false
     @Flag(help: "Start the study afresh: delete its existing shard outputs and attempt record and accept changed options.")
     var force = false
-    @Argument(parsing: .postTerminator, help: "Arguments passed to every `nmmfit toys` call (checked now).")
+    @Argument(parsing: .postTerminator, help: "Arguments passed to every `nmmfit toys` (or `nmmfit coverage`) call (checked now).")
     var toyArguments: [String] = []
 
-    /// Toy options `batch` sets itself.
-    static let reserved = ["--shard", "--nshards", "-o", "--output", "--seed", "-n", "--ntoys", "--threads", "--force", "--allow-other-build"]
+    /// Toy options `batch` sets itself (a toys study; ``BatchStudyKind/reservedArguments``).
+    static let reserved = BatchStudyKind.toys.reservedArguments
     /// Toy options naming files, which --transfer-files does not ship.
     static let fileOptions = ["--spec", "--data-dir", "--atomic"]
 
@@ -116,7 +122,7 @@ struct Batch: ParsableCommand {
         guard name.range(of: "^[A-Za-z0-9_.-]+$", options: .regularExpression) != nil else {
             throw ValidationError("--name may contain letters, digits, '_', '.', '-' only")
         }
-        for a in toyArguments where Self.reserved.contains(a.split(separator: "=", maxSplits: 1).first.map(String.init) ?? a) {
+        for a in toyArguments where kind.reservedArguments.contains(a.split(separator: "=", maxSplits: 1).first.map(String.init) ?? a) {
             throw ValidationError("\(a) is set by `nmmfit batch` itself; do not pass it after --")
         }
         guard outdir.range(of: "^[A-Za-z0-9_./+,:=@-]+$", options: .regularExpression) != nil else {
@@ -152,14 +158,23 @@ struct Batch: ParsableCommand {
         for v in [partition, account].compactMap({ $0 }) where v.range(of: "^[A-Za-z0-9_.,-]+$", options: .regularExpression) == nil {
             throw ValidationError("--partition/--account '\(v)' may contain letters, digits, '_', '.', ',', '-' only")
         }
-        // each shard is one `nmmfit toys` process, held to the toys one process may run
-        try ToyWork.toysFileToys.validate([Toys.shardSize(ntoys, parseShards)], option: "toys per shard (-n / --nshards)")
-        // The forwarded options, checked by the toys command's own parser now rather than by
-        // every array task on the cluster.
-        do {
-            _ = try Toys.parse(Array(toyCall(shard: 0, of: parseShards).dropFirst()))
-        } catch {
-            throw ValidationError("the toys options after -- are invalid: \(Toys.message(for: error))")
+        // each shard is one `nmmfit toys` process, held to the toys one process may run (a
+        // coverage shard's own parser checks its toys and inner toys below)
+        if kind == .toys { try ToyWork.toysFileToys.validate([Toys.shardSize(ntoys, parseShards)], option: "toys per shard (-n / --nshards)") }
+        do { _ = try BatchOptions.jobEnvironment() } catch { throw ValidationError("\(error)") }
+        // The forwarded options, checked by the shard command's own parser now rather than by
+        // every array task on the cluster (and, for coverage, those of the final read too).
+        let args = Array(toyCall(shard: 0, of: parseShards).dropFirst())
+        switch kind {
+        case .toys:
+            do { _ = try Toys.parse(args) } catch { throw ValidationError("the toys options after -- are invalid: \(Toys.message(for: error))") }
+        case .coverage:
+            do {
+                _ = try CoverageCommand.parse(args)
+                _ = try CoverageCommand.parse(Array(options.coverageCall(merged: "\(outdir)/\(name).jsonl", output: nil)!.dropFirst()))
+            } catch {
+                throw ValidationError("the coverage options after -- are invalid: \(CoverageCommand.message(for: error))")
+            }
         }
     }
 
@@ -167,7 +182,29 @@ struct Batch: ParsableCommand {
     var options: BatchOptions {
         BatchOptions(system: system, name: name, ntoys: ntoys, seed: seed, threads: threads, executable: executable, time: time, mem: mem,
                      partition: partition, account: account, directives: directives, throttle: throttle, retryMemFactor: retryMemFactor,
-                     transferFiles: transferFiles, allowOtherBuild: allowOtherBuild, toyArguments: toyArguments)
+                     transferFiles: transferFiles, allowOtherBuild: allowOtherBuild, toyArguments: toyArguments, kind: kind,
+                     jobEnvironment: (try? BatchOptions.jobEnvironment()) ?? [])
+    }
+
+    /// The study as its first shard runs it (parsed with the shard command's own parser), the
+    /// model, the data folder given, and the inner toys per toy of a Feldman–Cousins coverage study.
+    func shardStudy() throws -> (study: ToyStudy, profile: ProfileLikelihood, dataDir: String?, criticalToys: Int?) {
+        let args = Array(toyCall(shard: 0, of: parseShards).dropFirst())
+        switch kind {
+        case .toys:
+            let toys = try Toys.parse(args)
+            // build the model now: a bad dataset or spec fails here, not on the cluster
+            let pl = try ProfileLikelihood(model: try toys.data.model(physics: toys.physics))
+            let study = try ToyStudy(profile: pl, muNu: toys.mu, statistic: toys.statistic.rawValue, testedMuNu: toys.testMu, seed: seed,
+                                     totalToys: ntoys)
+            return (study, pl, toys.data.dataDir, nil)
+        case .coverage:
+            var coverage = try CoverageCommand.parse(args)
+            (coverage.shard, coverage.nshards) = (nil, nil)
+            let pl = try ProfileLikelihood(model: try coverage.data.model(physics: coverage.physics))
+            let study = try coverage.shardStudy(profile: pl)
+            return (study, pl, coverage.data.dataDir, study.header.criticalValues?.criticalToys)
+        }
     }
 
     /// The `nmmfit toys` arguments (without the executable) of one shard.
@@ -187,11 +224,7 @@ struct Batch: ParsableCommand {
 
     func run() throws {
         try CLIErrors.run {
-            let toys = try Toys.parse(Array(toyCall(shard: 0, of: parseShards).dropFirst()))
-            // build the model now: a bad dataset or spec fails here, not on the cluster
-            let pl = try ProfileLikelihood(model: try toys.data.model(physics: toys.physics))
-            let study1 = try ToyStudy(profile: pl, muNu: toys.mu, statistic: toys.statistic.rawValue, testedMuNu: toys.testMu, seed: seed,
-                                      totalToys: ntoys)
+            let (study1, pl, dataDirGiven, criticalToys) = try shardStudy()
             let dir = URL(fileURLWithPath: outdir).standardizedFileURL.path
             let studyPath = "\(dir)/\(name).study.json"
             // the recorded study (--force starts afresh and ignores it)
@@ -203,31 +236,32 @@ struct Batch: ParsableCommand {
             if calibration && !automatic && !status { perToy = try calibrate(study1) }
             let target = shardDuration.flatMap { JobResources.seconds(slurmTime: $0) }
             // no shard above the toys one process may run
-            let most = try ToyWork.toysFileToys.maximum(bins: pl.model.binCount)
+            let most = try ShardSizing.mostPerShard(criticalToys: criticalToys, bins: pl.model.binCount)
             let shards = try ShardSizing.count(ntoys: ntoys, seed: seed, toyArguments: toyArguments, threads: threads, nshards: nshards,
                                                toysPerShard: toysPerShard, recorded: old, perToy: perToy, targetSeconds: target,
-                                               mostPerShard: most, studyFile: "\(name).study.json")
+                                               mostPerShard: most, studyFile: "\(name).study.json", kind: kind)
             if let perToy, let target, nshards == nil, toysPerShard == nil {
                 let sized = ShardSizing.shards(ntoys: ntoys, threads: threads, perToy: perToy, targetSeconds: target)
                 if shards > sized && shards == (ntoys + most - 1) / most {
                     Console.error("note: \(shards) shards instead of \(sized): one process runs at most \(most) toys of this study "
-                                  + "(\(ToyWork.budget.environment!) raises the limit; it must then be set in the jobs' environment too)")
+                                  + "(\(ToyWork.budget.environment!) raises the limit; the job files carry the value set here)")
                 }
             }
             try ResourceLimit.shards.validate(shards, option: "--nshards")
             // each shard is one `nmmfit toys` process: refused here, not on the cluster
-            try ToyWork.toysFileToys.check(Toys.shardSize(ntoys, shards), option: "toys per shard (-n / --nshards)", bins: pl.model.binCount)
+            try ToyWork.check(CoverageCommand.shardWork(toys: Toys.shardSize(ntoys, shards), criticalToys: criticalToys),
+                              option: "toys per shard (-n / --nshards" + (criticalToys == nil ? ")" : "; × --critical-toys)"), bins: pl.model.binCount)
             if let perToy { report(perToy: perToy, shards: shards) }
 
             var header = study1.header
             header.nshards = shards
             header.nmmfitVersion = BuildInfo.version
             header.nmmfitCommit = BuildInfo.commit
-            let study = Study(ntoys: ntoys, nshards: shards, seed: seed, toyArguments: toyArguments, modelDigest: header.modelDigest)
+            let study = Study(ntoys: ntoys, nshards: shards, seed: seed, toyArguments: toyArguments, modelDigest: header.modelDigest, kind: kind)
             if let old, old != study, !force {
-                throw InputError(file: studyPath, "\(dir) already holds a different study named '\(name)' (other -n, --nshards, --seed or toy options); use another --name or --outdir, or --force to start it afresh")
+                throw InputError(file: studyPath, "\(dir) already holds a different study named '\(name)' (other --study, -n, --nshards, --seed or toy options); use another --name or --outdir, or --force to start it afresh")
             }
-            let dataDir = try DataLocator.dataDirectory(explicit: toys.data.dataDir).standardizedFileURL.path
+            let dataDir = try DataLocator.dataDirectory(explicit: dataDirGiven).standardizedFileURL.path
             let maxArray = system == .slurm ? (maxArraySize ?? JobFiles.clusterMaxArraySize() ?? 1001) : Int.max
             var jobs = JobFiles(batch: options, header: header, dir: dir, dataDir: dataDir, maxArraySize: maxArray)
 

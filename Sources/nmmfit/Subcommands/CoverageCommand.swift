@@ -23,7 +23,10 @@ struct CoverageCommand: ParsableCommand {
         Ctrl-C keeps its toys. Each toy's record holds its t̃ at the true μν (all that wilks and \
         asymptotic-unified need) and, with --method feldman-cousins, its own Feldman–Cousins \
         critical value from --critical-toys inner toys at --cl (toys-file format 4); without it \
-        the shards are plain t̃ studies (format 3) for wilks and asymptotic-unified only.
+        the shards are plain t̃ studies (format 3) for wilks and asymptotic-unified only. \
+        On a cluster: `nmmfit batch --study coverage` writes the shards' jobs and merges them. \
+        A local run keeps its toys with --toys-dir DIR: Ctrl-C then keeps the toys finished, and \
+        the same command resumes them (the points equal those of an uninterrupted run).
         """)
 
     @OptionGroup var data: DataOptions
@@ -48,6 +51,10 @@ struct CoverageCommand: ParsableCommand {
     var shard: Int?
     @Option(help: "With --write-toys: the number of shards the study is split into.")
     var nshards: Int?
+    @Option(help: ArgumentHelp("Keep each point's toys in this folder (one toys file per true μν, and one more with the critical values for feldman-cousins): Ctrl-C keeps the toys finished, re-running the same command resumes, and --from-toys reads the files.", valueName: "folder"))
+    var toysDir: String?
+    @Flag(help: "With --write-toys: extend a toys file that another build of nmmfit wrote (its header then names every build).")
+    var allowOtherBuild = false
 
     var cl: Double { level.cl }
     /// `--method`, or asymptotic-unified and Feldman–Cousins.
@@ -65,6 +72,9 @@ struct CoverageCommand: ParsableCommand {
             .init(option: "--write-toys", given: writing, acts: local, when: localWhen),
             .init(option: "--shard", given: shard != nil, acts: writing, when: "with --write-toys (a shard writes its toys, to be merged)"),
             .init(option: "--nshards", given: nshards != nil, acts: writing, when: "with --write-toys (a shard writes its toys, to be merged)"),
+            .init(option: "--allow-other-build", given: allowOtherBuild, acts: writing, when: "with --write-toys (it extends a toys file)"),
+            .init(option: "--toys-dir", given: toysDir != nil, acts: local && !writing,
+                  when: "when coverage is computed from local toys (not --from-toys, whose files are the toys; not --write-toys, which writes one file)"),
             .init(option: "--method", given: !methodOptions.isEmpty, acts: !writing || writesCritical,
                   when: "when coverage is computed, or as --method feldman-cousins with --write-toys (which adds each toy's critical value)"),
             .init(option: "--cl", given: level.clGiven != nil, acts: !writing || writesCritical,
@@ -95,13 +105,17 @@ struct CoverageCommand: ParsableCommand {
     var toyWork: [(work: ToyWork, factors: [Int])] {
         guard fromToys.isEmpty else { return [] }
         if writeToys != nil {
-            let size = Toys.shardSize(toyOptions.count, nshards ?? 1)
-            return [(.toysFileToys, [size])]
-                + (methodOptions.contains(.feldmanCousins) ? [(.coverageCriticalToys, [1, size, criticalToys ?? 500])] : [])
+            return Self.shardWork(toys: Toys.shardSize(toyOptions.count, nshards ?? 1),
+                                  criticalToys: methodOptions.contains(.feldmanCousins) ? criticalToys ?? 500 : nil)
         }
         let points = mus.isEmpty ? 3 : mus.count, asymptotic = methods.filter { $0 != .feldmanCousins }.count
         return (asymptotic > 0 ? [(.coverageToys, [points, asymptotic, toyOptions.count])] : [])
             + (methods.contains(.feldmanCousins) ? [(.coverageCriticalToys, [points, toyOptions.count, criticalToys ?? 500])] : [])
+    }
+    /// The toys one shard of `toys` toys runs with --write-toys: its toys file's toys and, for
+    /// Feldman–Cousins, each toy's `criticalToys` inner toys (also how `batch --study coverage` sizes shards).
+    static func shardWork(toys size: Int, criticalToys: Int?) -> [(work: ToyWork, factors: [Int])] {
+        [(.toysFileToys, [size])] + (criticalToys.map { [(.coverageCriticalToys, [1, size, $0])] } ?? [])
     }
     var toyWorkOption: String {
         writeToys != nil ? "--toys / --nshards (toys of this shard" + (methodOptions.contains(.feldmanCousins) ? ", × --critical-toys)" : ")") : "--mu values × methods × --toys (× --critical-toys for feldman-cousins)"
@@ -130,22 +144,34 @@ struct CoverageCommand: ParsableCommand {
             }
             let muValues = mus.isEmpty ? [0, 0.5e-11, 2e-11] : mus
             let progress = DelayedProgress(total: muValues.count * methods.count, label: "coverage", quiet: output.quiet || output.json)
-            // Ctrl-C (or SIGTERM) stops the toys: the points finished (the last one with the
-            // toys it had) are printed and written, exit 130
+            // Ctrl-C (or SIGTERM) stops the toys: the points finished (without --toys-dir the last
+            // one with the toys it had) are printed and written, exit 130; --toys-dir keeps the toys
             Interrupt.shared.install()
+            let store = try toysDir.map(pointToysStore)
             points: for mu in muValues {
                 for m in methods {
                     if Interrupt.shared.requested { break points }
-                    pts.append(try Coverage.run(profile: pl, muNu: mu, cl: cl, method: m, toys: toyOptions.count,
-                                                criticalToys: criticalToys ?? 500, seed: toyOptions.seedValue, threads: threadOptions.threads,
-                                                shouldStop: { Interrupt.shared.requested }))
+                    if let store {
+                        do {
+                            pts.append(try Coverage.run(profile: pl, muNu: mu, cl: cl, method: m, toys: toyOptions.count,
+                                                        criticalToys: criticalToys ?? 500, seed: toyOptions.seedValue, store: store))
+                        } catch where Interrupt.shared.requested {
+                            break points  // the point's toys file was cut short: kept, resumed next time
+                        }
+                    } else {
+                        pts.append(try Coverage.run(profile: pl, muNu: mu, cl: cl, method: m, toys: toyOptions.count,
+                                                    criticalToys: criticalToys ?? 500, seed: toyOptions.seedValue, threads: threadOptions.threads,
+                                                    shouldStop: { Interrupt.shared.requested }))
+                    }
                     progress.update(pts.count)
                 }
             }
             progress.finish()
             try emit(pts)
             if Interrupt.shared.requested {
-                Console.error("interrupted: \(pts.count) of \(muValues.count * methods.count) coverage points computed (the last with the toys finished)")
+                let kept = toysDir.map { ": their toys are in \($0); re-run the same command to resume" }
+                    ?? " (the last with the toys finished; give --toys-dir to keep the toys and resume)"
+                Console.error("interrupted: \(pts.count) of \(muValues.count * methods.count) coverage points computed\(kept)")
                 throw ExitCode(130)
             }
         }
@@ -154,16 +180,14 @@ struct CoverageCommand: ParsableCommand {
     /// `--write-toys`: the study's shard into a toys file (resumed when it exists; Ctrl-C keeps
     /// the toys written, exit 130).
     func write(_ path: String, profile pl: ProfileLikelihood) throws {
-        let critical = methodOptions.contains(.feldmanCousins) ? ToyFileHeader.CriticalValues(cl: cl, criticalToys: criticalToys ?? 500) : nil
-        let study = try Coverage.study(profile: pl, muNu: mus[0], toys: toyOptions.count, seed: toyOptions.seedValue,
-                                       shard: shard ?? 0, nshards: nshards ?? 1, criticalValues: critical)
+        let study = try shardStudy(profile: pl)
         Interrupt.shared.install()
         let quiet = output.quiet
         var progress: DelayedProgress?
         let run: ToyStudy.FileRun
         do {
             run = try study.write(to: path, force: output.force, version: BuildInfo.version, commit: BuildInfo.commit,
-                                  run: ToyRun.current(), threads: threadOptions.threads, shouldStop: { Interrupt.shared.requested },
+                                  run: ToyRun.current(), allowOtherBuild: allowOtherBuild, threads: threadOptions.threads, shouldStop: { Interrupt.shared.requested },
                                   onOpen: { r in
                 if !quiet && (r.kept > 0 || r.dropped > 0) {
                     Console.error("resuming: \(r.kept) toys already in \(path), \(r.range.count - r.kept) to go")
@@ -178,6 +202,35 @@ struct CoverageCommand: ParsableCommand {
             Console.error("wrote \(run.written) toys to \(path) (shard \(shard ?? 0)/\(nshards ?? 1): toys \(run.range.lowerBound)…\(run.range.upperBound - 1))")
         }
         if Interrupt.shared.requested { throw ExitCode(130) }
+    }
+
+    /// The study `--write-toys` writes (this shard's): t̃ at the one --mu, with each toy's
+    /// Feldman–Cousins critical value (--critical-toys inner toys at --cl) for --method feldman-cousins.
+    func shardStudy(profile pl: ProfileLikelihood) throws -> ToyStudy {
+        let critical = methodOptions.contains(.feldmanCousins) ? ToyFileHeader.CriticalValues(cl: cl, criticalToys: criticalToys ?? 500) : nil
+        return try Coverage.study(profile: pl, muNu: mus[0], toys: toyOptions.count, seed: toyOptions.seedValue,
+                                  shard: shard ?? 0, nshards: nshards ?? 1, criticalValues: critical)
+    }
+
+    /// `--toys-dir`: each point's toys as a whole-study toys file in `dir`
+    /// (``Coverage/toysFileName(_:)``), written on the toy engine, resumed when it exists, kept on Ctrl-C.
+    func pointToysStore(_ dir: String) throws -> (ToyStudy) throws -> ToyStudySample {
+        try ToysFolder.prepare(dir)
+        let (threads, quiet) = (threadOptions.threads, output.quiet)
+        return { study in
+            let path = (dir as NSString).appendingPathComponent(Coverage.toysFileName(study))
+            do {
+                _ = try study.write(to: path, force: false, version: BuildInfo.version, commit: BuildInfo.commit, run: nil,
+                                    threads: threads, shouldStop: { Interrupt.shared.requested }, onOpen: { r in
+                    if !quiet && r.kept > 0 && r.kept < r.range.count {
+                        Console.error("resuming: \(r.kept) toys already in \(path), \(r.range.count - r.kept) to go")
+                    }
+                })
+            } catch let e as ToyFileBuildMismatch {
+                throw e.inputError
+            }
+            return try ToyStudySample.load(path: path)
+        }
     }
 
     func emit(_ pts: [Coverage.Point]) throws {

@@ -130,14 +130,7 @@ extension Interval {
     /// `--toys-dir`: each tested point's toys as a whole-study toys file in `dir`, written on the
     /// toy engine, resumed when it exists, kept on Ctrl-C.
     func pointToysStore(_ dir: String) throws -> (ToyStudy) throws -> ToyStudySample {
-        var isDir: ObjCBool = false
-        if !FileManager.default.fileExists(atPath: dir, isDirectory: &isDir) {
-            do { try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) } catch {
-                throw InputError(file: dir, "cannot create the folder: \(error.localizedDescription)")
-            }
-        } else if !isDir.boolValue {
-            throw InputError(file: dir, "is not a folder (--toys-dir names a folder of toys files)")
-        }
+        try ToysFolder.prepare(dir)
         let threads = threadOptions.threads
         return { study in
             let h = study.header

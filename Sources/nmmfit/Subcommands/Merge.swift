@@ -56,7 +56,7 @@ struct Merge: ParsableCommand {
             progress.finish()
             var note = "merged \(summary.toys) toys from \(summary.files) files into \(output)"
             if summary.missing > 0 { note += "; \(summary.missing) toys missing (first: \(summary.firstMissing.map(String.init).joined(separator: ", ")))" }
-            Console.error(note)
+            if !quiet { Console.error(note) }
         }
     }
 }
