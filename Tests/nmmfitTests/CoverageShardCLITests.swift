@@ -75,6 +75,21 @@ struct CoverageShardCLITests {
         #expect(try CLI.run(["coverage", "--mu", "0", "--write-toys", all, "--cl", "0.8"]).status == 64)
     }
 
+    @Test("coverage --write-toys with a --spec and no --cl: each toy's critical value at the spec's saved CL, as a local run")
+    func writeToysUsesSavedCL() throws {
+        let dir = try CLI.tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let spec = dir.appendingPathComponent("spec.json").path
+        let s = try CLI.run(["fit", "--cl", "0.95", "--save-spec", spec, "-q"])
+        #expect(s.status == 0, "\(s.stderr)")
+        let path = dir.appendingPathComponent("fc.jsonl").path
+        let r = try CLI.run(["coverage", "--spec", spec, "--mu", "1e-11", "--toys", "10", "--seed", "3", "--critical-toys", "100",
+                             "--method", "feldman-cousins", "--write-toys", path, "-q"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let header = try JSONSerialization.jsonObject(with: Data(try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")[0].utf8)) as? [String: Any]
+        #expect((header?["feldman_cousins"] as? [String: Any])?["cl"] as? Double == 0.95)
+    }
+
     @Test("interval --toys-dir: the same Feldman–Cousins result, resumed from its files, readable by --from-toys")
     func feldmanCousinsToysDir() throws {
         let dir = try CLI.tempDir()

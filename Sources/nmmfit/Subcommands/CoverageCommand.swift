@@ -205,8 +205,10 @@ struct CoverageCommand: ParsableCommand {
     }
 
     /// The study `--write-toys` writes (this shard's): t̃ at the one --mu, with each toy's
-    /// Feldman–Cousins critical value (--critical-toys inner toys at --cl) for --method feldman-cousins.
+    /// Feldman–Cousins critical value (--critical-toys inner toys at --cl; with a --spec and no
+    /// --cl, at the spec's saved CL, as a local run) for --method feldman-cousins.
     func shardStudy(profile pl: ProfileLikelihood) throws -> ToyStudy {
+        let cl = try data.settings(cl: level.clGiven, method: nil, note: { _ in }).cl
         let critical = methodOptions.contains(.feldmanCousins) ? ToyFileHeader.CriticalValues(cl: cl, criticalToys: criticalToys ?? 500) : nil
         return try Coverage.study(profile: pl, muNu: mus[0], toys: toyOptions.count, seed: toyOptions.seedValue,
                                   shard: shard ?? 0, nshards: nshards ?? 1, criticalValues: critical)
