@@ -24,11 +24,19 @@ build: deps
 fit: build
 	$(SWIFT) run -c $(CONFIG) nmmfit fit --report report --force
 
+# The Swift tests and the Python package's tests run side by side on one build (pytest runs on
+# one core, the Swift tests on all): pytest's output is printed when both have finished, and
+# make test fails when either fails.
 test: deps
 	@bash scripts/ensure-deps.sh --tests
 	$(SWIFT) build $(TEST_BUILD) --build-tests
-	$(SWIFT) test $(TEST_BUILD) --skip-build
-	@$(MAKE) --no-print-directory python-test
+	@lib="$$(ls "$$($(SWIFT) build $(TEST_BUILD) --show-bin-path)"/libnmmfit_c.* | head -1)"; \
+	log="$(TEST_SCRATCH)/pytest.log"; \
+	NMMFIT_LIB="$$lib" python3 -m pytest -q python/tests > "$$log" 2>&1 & pytest=$$!; \
+	$(SWIFT) test $(TEST_BUILD) --skip-build; swift=$$?; \
+	wait $$pytest; python=$$?; \
+	echo "python3 -m pytest -q python/tests (NMMFIT_LIB=$$lib):"; cat "$$log"; \
+	test $$swift -eq 0 && test $$python -eq 0
 
 # The Python package (python/): the engine library in release, then pip install.
 python: deps

@@ -7,6 +7,13 @@
 With --lines the files are JSON lines (a toys file): `header` validates the first line, `records`
 every other line.
 
+    python3 scripts/validate-json.py --serve
+
+reads one request per line on stdin, {"schema": NAME, "files": [FILE, ...], "lines": null|"header"|
+"records"}, and answers each with one line {"status": 0|1, "output": TEXT} (the same status and
+error lines as a single run), loading the schemas once: the test suite validates its examples
+through one such process instead of one Python start per example.
+
 SCHEMA_NAME is the file name in schemas/ without .schema.json (e.g. fit). References between the
 schemas (e.g. fit-element → fit) are resolved from schemas/ itself, never fetched. Prints one
 line per error (file, JSON path, message) and exits 1 when any document is invalid, 0 otherwise.
@@ -47,7 +54,39 @@ def documents(path, lines):
                 yield "%s:%d" % (path, number), json.loads(line)
 
 
+def check(folder, schemas, validators, name, paths, lines):
+    """The error lines of `paths` against schema `name` (validators cached by name)."""
+    if name not in validators:
+        schema = json.load(open(os.path.join(folder, name + ".schema.json"), encoding="utf-8"))
+        validators[name] = validator_for(schema, schemas)
+    validator = validators[name]
+    out = []
+    for path in paths:
+        for label, doc in documents(path, lines):
+            for e in sorted(validator.iter_errors(doc), key=lambda e: list(e.absolute_path)):
+                where = "/".join(str(p) for p in e.absolute_path) or "(top)"
+                out.append("%s: %s: %s" % (label, where, e.message))
+    return out
+
+
+def serve(folder):
+    schemas, validators = all_schemas(folder), {}
+    for line in sys.stdin:
+        try:
+            r = json.loads(line)
+            errors = check(folder, schemas, validators, r["schema"], r["files"], r.get("lines"))
+            answer = {"status": 1 if errors else 0, "output": "".join(e + "\n" for e in errors)}
+        except Exception as e:  # a bad request or unreadable file: one failed answer, keep serving
+            answer = {"status": 2, "output": "%s: %s\n" % (type(e).__name__, e)}
+        sys.stdout.write(json.dumps(answer) + "\n")
+        sys.stdout.flush()
+
+
 def main():
+    folder = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "schemas")
+    if sys.argv[1:] == ["--serve"]:
+        serve(folder)
+        return
     lines = None
     if len(sys.argv) > 2 and sys.argv[1] == "--lines":
         lines = sys.argv[2]
@@ -56,17 +95,10 @@ def main():
             sys.exit(__doc__)
     if len(sys.argv) < 3:
         sys.exit(__doc__)
-    folder = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "schemas")
-    schema = json.load(open(os.path.join(folder, sys.argv[1] + ".schema.json"), encoding="utf-8"))
-    validator = validator_for(schema, all_schemas(folder))
-    bad = 0
-    for path in sys.argv[2:]:
-        for label, doc in documents(path, lines):
-            for e in sorted(validator.iter_errors(doc), key=lambda e: list(e.absolute_path)):
-                bad += 1
-                where = "/".join(str(p) for p in e.absolute_path) or "(top)"
-                print("%s: %s: %s" % (label, where, e.message))
-    sys.exit(1 if bad else 0)
+    errors = check(folder, all_schemas(folder), {}, sys.argv[1], sys.argv[2:], lines)
+    for e in errors:
+        print(e)
+    sys.exit(1 if errors else 0)
 
 
 if __name__ == "__main__":
