@@ -20,8 +20,12 @@ public struct BatchStudy: Codable, Equatable, Sendable {
         case modelDigest = "model_digest"
     }
 
+    /// The `study` field of a record of this kind: nil for a toys study (as records written
+    /// before coverage studies existed).
+    public static func studyField(_ kind: BatchStudyKind) -> String? { kind == .toys ? nil : kind.rawValue }
+
     public init(ntoys: Int, nshards: Int, seed: UInt64, toyArguments: [String], modelDigest: String?, kind: BatchStudyKind = .toys) {
-        self.study = kind == .toys ? nil : kind.rawValue
+        self.study = Self.studyField(kind)
         self.ntoys = ntoys
         self.nshards = nshards
         self.seed = seed

@@ -31,16 +31,28 @@ public enum ShardSizing {
     public static func count(ntoys: Int, seed: UInt64, toyArguments: [String], threads: Int, nshards: Int? = nil,
                              toysPerShard: Int? = nil, recorded: BatchStudy? = nil, perToy: Double? = nil, targetSeconds: Int? = nil,
                              mostPerShard: Int? = nil, studyFile: String, kind: BatchStudyKind = .toys) throws -> Int {
-        if let nshards { return nshards }
-        if let toysPerShard { return (ntoys + toysPerShard - 1) / toysPerShard }
+        try sizing(ntoys: ntoys, seed: seed, toyArguments: toyArguments, threads: threads, nshards: nshards, toysPerShard: toysPerShard,
+                   recorded: recorded, perToy: perToy, targetSeconds: targetSeconds, mostPerShard: mostPerShard,
+                   studyFile: studyFile, kind: kind).shards
+    }
+
+    /// ``count(ntoys:seed:toyArguments:threads:nshards:toysPerShard:recorded:perToy:targetSeconds:mostPerShard:studyFile:kind:)``
+    /// and, when `mostPerShard` raised the count the target run time asked for, that count
+    /// (`raisedFrom`; nil otherwise), for the note a front end prints.
+    public static func sizing(ntoys: Int, seed: UInt64, toyArguments: [String], threads: Int, nshards: Int? = nil,
+                              toysPerShard: Int? = nil, recorded: BatchStudy? = nil, perToy: Double? = nil, targetSeconds: Int? = nil,
+                              mostPerShard: Int? = nil, studyFile: String, kind: BatchStudyKind = .toys) throws -> (shards: Int, raisedFrom: Int?) {
+        if let nshards { return (nshards, nil) }
+        if let toysPerShard { return ((ntoys + toysPerShard - 1) / toysPerShard, nil) }
         if let recorded, recorded.ntoys == ntoys, recorded.seed == seed, recorded.toyArguments == toyArguments,
-           recorded.study == BatchStudy(ntoys: 0, nshards: 0, seed: 0, toyArguments: [], modelDigest: nil, kind: kind).study {
-            return recorded.nshards
+           recorded.study == BatchStudy.studyField(kind) {
+            return (recorded.nshards, nil)
         }
         if let perToy, let targetSeconds {
             let sized = shards(ntoys: ntoys, threads: threads, perToy: perToy, targetSeconds: targetSeconds)
-            guard let mostPerShard else { return sized }
-            return max(sized, (ntoys + max(mostPerShard, 1) - 1) / max(mostPerShard, 1))
+            guard let mostPerShard else { return (sized, nil) }
+            let capped = (ntoys + max(mostPerShard, 1) - 1) / max(mostPerShard, 1)
+            return capped > sized ? (capped, sized) : (sized, nil)
         }
         throw InputError("--shard-duration needs the calibration run, or the study's \(studyFile)")
     }

@@ -175,4 +175,24 @@ struct ShardSizingTests {
         #expect(throws: InputError.self) { try count(recorded: nil, perToy: nil, target: 60) }
         #expect(ShardSizing.toysPerMinute(threads: 2, perToy: 0.7) == 172 && ShardSizing.toysPerMinute(threads: 1, perToy: 100) == 1)
     }
+
+    @Test("the per-process cap raises a calibrated count and says from what; given counts and records are kept as they are")
+    func cappedCount() throws {
+        func sizing(nshards: Int? = nil, recorded: BatchStudy? = nil, most: Int) throws -> (shards: Int, raisedFrom: Int?) {
+            try ShardSizing.sizing(ntoys: 1000, seed: 1, toyArguments: ["--mu", "0"], threads: 2, nshards: nshards, recorded: recorded,
+                                   perToy: 1, targetSeconds: 60, mostPerShard: most, studyFile: "t.study.json")
+        }
+        // 60 s shards on 2 threads hold 120 toys: 9 shards; at most 50 toys per process: 20 shards
+        let capped = try sizing(most: 50)
+        #expect(capped.shards == 20 && capped.raisedFrom == 9)
+        let free = try sizing(most: 500)
+        #expect(free.shards == 9 && free.raisedFrom == nil)
+        #expect(try sizing(nshards: 3, most: 50).raisedFrom == nil)
+        let record = BatchStudy(ntoys: 1000, nshards: 5, seed: 1, toyArguments: ["--mu", "0"], modelDigest: nil)
+        let kept = try sizing(recorded: record, most: 50)
+        #expect(kept.shards == 5 && kept.raisedFrom == nil)
+        // a coverage study's record is not a toys study's
+        let coverage = BatchStudy(ntoys: 1000, nshards: 5, seed: 1, toyArguments: ["--mu", "0"], modelDigest: nil, kind: .coverage)
+        #expect(try sizing(recorded: coverage, most: 50).shards == 20)
+    }
 }

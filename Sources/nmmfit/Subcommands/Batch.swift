@@ -237,15 +237,12 @@ struct Batch: ParsableCommand {
             let target = shardDuration.flatMap { JobResources.seconds(slurmTime: $0) }
             // no shard above the toys one process may run
             let most = try ShardSizing.mostPerShard(criticalToys: criticalToys, bins: pl.model.binCount)
-            let shards = try ShardSizing.count(ntoys: ntoys, seed: seed, toyArguments: toyArguments, threads: threads, nshards: nshards,
-                                               toysPerShard: toysPerShard, recorded: old, perToy: perToy, targetSeconds: target,
-                                               mostPerShard: most, studyFile: "\(name).study.json", kind: kind)
-            if let perToy, let target, nshards == nil, toysPerShard == nil {
-                let sized = ShardSizing.shards(ntoys: ntoys, threads: threads, perToy: perToy, targetSeconds: target)
-                if shards > sized && shards == (ntoys + most - 1) / most {
-                    Console.error("note: \(shards) shards instead of \(sized): one process runs at most \(most) toys of this study "
-                                  + "(\(ToyWork.budget.environment!) raises the limit; the job files carry the value set here)")
-                }
+            let (shards, sized) = try ShardSizing.sizing(ntoys: ntoys, seed: seed, toyArguments: toyArguments, threads: threads, nshards: nshards,
+                                                         toysPerShard: toysPerShard, recorded: old, perToy: perToy, targetSeconds: target,
+                                                         mostPerShard: most, studyFile: "\(name).study.json", kind: kind)
+            if let sized {
+                Console.error("note: \(shards) shards instead of \(sized): one process runs at most \(most) toys of this study "
+                              + "(\(ToyWork.budget.environment!) raises the limit; the job files carry the value set here)")
             }
             try ResourceLimit.shards.validate(shards, option: "--nshards")
             // each shard is one `nmmfit toys` process: refused here, not on the cluster
