@@ -12,6 +12,9 @@ CONFIG ?= release
 # debug. Its own build folder, so that make fit's release tree is not rebuilt with other flags.
 TEST_SCRATCH ?= .build-tests
 TEST_BUILD = -c release -Xswiftc -enable-testing --scratch-path $(TEST_SCRATCH)
+# The engine library of that build (the Python package's tests load it) and the Python tests.
+TEST_LIB = $$(ls "$$($(SWIFT) build $(TEST_BUILD) --show-bin-path)"/libnmmfit_c.* | head -1)
+PYTEST = python3 -m pytest -q python/tests
 
 .PHONY: deps build fit test python python-test bench clean
 
@@ -30,12 +33,12 @@ fit: build
 test: deps
 	@bash scripts/ensure-deps.sh --tests
 	$(SWIFT) build $(TEST_BUILD) --build-tests
-	@lib="$$(ls "$$($(SWIFT) build $(TEST_BUILD) --show-bin-path)"/libnmmfit_c.* | head -1)"; \
+	@lib="$(TEST_LIB)"; \
 	log="$(TEST_SCRATCH)/pytest.log"; \
-	NMMFIT_LIB="$$lib" python3 -m pytest -q python/tests > "$$log" 2>&1 & pytest=$$!; \
+	NMMFIT_LIB="$$lib" $(PYTEST) > "$$log" 2>&1 & pytest=$$!; \
 	$(SWIFT) test $(TEST_BUILD) --skip-build; swift=$$?; \
 	wait $$pytest; python=$$?; \
-	echo "python3 -m pytest -q python/tests (NMMFIT_LIB=$$lib):"; cat "$$log"; \
+	echo "$(PYTEST) (NMMFIT_LIB=$$lib):"; cat "$$log"; \
 	test $$swift -eq 0 && test $$python -eq 0
 
 # The Python package (python/): the engine library in release, then pip install.
@@ -46,7 +49,7 @@ python: deps
 # Its tests (pytest), on the library built beside make test's tests (same folder and flags).
 python-test:
 	$(SWIFT) build $(TEST_BUILD) --build-tests
-	NMMFIT_LIB="$$(ls "$$($(SWIFT) build $(TEST_BUILD) --show-bin-path)"/libnmmfit_c.* | head -1)" python3 -m pytest -q python/tests
+	NMMFIT_LIB="$(TEST_LIB)" $(PYTEST)
 
 bench: deps
 	$(SWIFT) run -c release nmmfit bench
