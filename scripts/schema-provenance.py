@@ -10,6 +10,10 @@ redrafting a schema (scripts/make-schemas.py), e.g.
 `tool_version`, `commit`, `command` and `data_digests` are required; `seed` and `spec_overrides`
 appear where they apply. Schemas of outputs not written through the result encoder yet
 (OPTIONAL below) get the properties without requiring them.
+
+The toys-file headers (schemas named *toys-header) get the same keys as one `provenance` object
+(Likelihood/ToyStudy/ToysProvenance.swift; their build and seed are keys of the header itself),
+optional because files of older builds have none.
 """
 import json, os, sys
 
@@ -28,6 +32,18 @@ PROVENANCE = {
     "spec_overrides": {"description": "Command-line changes (--set NAME.KEY=VALUE) to the dataset specs, when there were any.", "type": "array", "items": {"type": "string"}},
 }
 REQUIRED = ["command", "commit", "data_digests", "tool_version"]
+
+TOYS_PROVENANCE = {
+    "description": "Where the toys came from, as every JSON output says it (absent in files of older builds); not part of the study: a resumed file keeps the provenance of the run that started it.",
+    "type": "object",
+    "properties": {
+        "command": {"description": "The command line that wrote the toys, words quoted for a POSIX shell where needed (the Python package: `nmmfit (Python package): COMMAND {arguments}`). In a sharded study's file (nmmfit toys, nmmfit coverage --write-toys) without the shard options (--shard, --nshards) and the option naming the file written, which differ between the shards, so that every shard, their merge and a single run carry the same line; each run records its full line (runs[].command). A merge of shards run by different command lines joins them with ' ; '.", "type": "string"},
+        "data_digests": PROVENANCE["data_digests"],
+        "spec_overrides": PROVENANCE["spec_overrides"],
+    },
+    "required": ["command", "data_digests"],
+    "additionalProperties": False,
+}
 
 NLL = "−ln L = Σ_i (ν_i − n_i ln ν_i + ln n_i!) + Σ_k ½ ((θ_k − a_k)/σ_k)²: the Poisson terms including the data constant Σ ln n_i!, the Gaussian constraints without their normalisation — the one −ln L convention of every nmmfit output (dimensionless; toys files keep theirs, see toys-record)"
 DESCRIPTIONS = {
@@ -66,13 +82,16 @@ def main():
         path = os.path.join(root, f)
         schema = json.load(open(path))
         props = schema.get("properties", {})
-        if "nmmfit_output" not in props:
+        if name.endswith("toys-header"):
+            props["provenance"] = TOYS_PROVENANCE
+        elif "nmmfit_output" not in props:
             continue
-        for k, v in PROVENANCE.items():
-            props.setdefault(k, v)
-            if k in ("seed", "spec_overrides") and props[k] is not v:
-                props[k]["description"] = v["description"] if k == "spec_overrides" else props[k].get("description", v["description"])
-        if name not in OPTIONAL:
+        else:
+            for k, v in PROVENANCE.items():
+                props.setdefault(k, v)
+                if k in ("seed", "spec_overrides") and props[k] is not v:
+                    props[k]["description"] = v["description"] if k == "spec_overrides" else props[k].get("description", v["description"])
+        if name not in OPTIONAL and "nmmfit_output" in props:
             schema["required"] = sorted(set(schema.get("required", [])) | set(REQUIRED))
         describe(schema)
         with open(path, "w") as out:

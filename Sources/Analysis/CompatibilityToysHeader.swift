@@ -25,9 +25,11 @@ public struct CompatibilityToysHeader: ToyValuesHeader {
     public var separateModelDigest: String
     public var nmmfitVersion: String
     public var nmmfitCommit: String
+    /// Where the toys came from (``ToysProvenance``): command line, data digests, spec changes.
+    public var provenance: ToysProvenance?
 
     enum CodingKeys: String, CodingKey {
-        case seed, adaptive, datasets
+        case seed, adaptive, datasets, provenance
         case nmmfitCompatibilityToys = "nmmfit_compatibility_toys"
         case totalToys = "total_toys"
         case modelDigest = "model_digest"
@@ -37,7 +39,7 @@ public struct CompatibilityToysHeader: ToyValuesHeader {
     }
 
     public init(seed: UInt64, totalToys: Int, adaptive: Bool, datasets: [String], modelDigest: String, separateModelDigest: String,
-                nmmfitVersion: String = "unknown", nmmfitCommit: String = "unknown") {
+                nmmfitVersion: String = "unknown", nmmfitCommit: String = "unknown", provenance: ToysProvenance? = nil) {
         self.seed = seed
         self.totalToys = totalToys
         self.adaptive = adaptive
@@ -46,6 +48,7 @@ public struct CompatibilityToysHeader: ToyValuesHeader {
         self.separateModelDigest = separateModelDigest
         self.nmmfitVersion = nmmfitVersion
         self.nmmfitCommit = nmmfitCommit
+        self.provenance = provenance
     }
 }
 

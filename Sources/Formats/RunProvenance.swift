@@ -71,6 +71,32 @@ public struct RunProvenance: Sendable, Encodable, Equatable {
         ([name] + arguments).map(shellQuoted).joined(separator: " ")
     }
 
+    /// The command line without the options named in `dropping`, each with its value (`--shard 3`
+    /// or `--shard=3`): e.g. the options that differ between the shards of one study. Words after
+    /// a `--` are kept as they are.
+    public static func commandLine(name: String, arguments: [String], dropping: Set<String>) -> String {
+        var kept: [String] = []
+        var i = 0
+        while i < arguments.count {
+            let w = arguments[i]
+            if w == "--" {
+                kept += arguments[i...]
+                break
+            }
+            if dropping.contains(w) {
+                i += 2
+                continue
+            }
+            if let eq = w.firstIndex(of: "="), dropping.contains(String(w[..<eq])) {
+                i += 1
+                continue
+            }
+            kept.append(w)
+            i += 1
+        }
+        return commandLine(name: name, arguments: kept)
+    }
+
     static func shellQuoted(_ w: String) -> String {
         let plain = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./=:,+@%")
         if !w.isEmpty && w.allSatisfy({ plain.contains($0) }) { return w }

@@ -19,10 +19,7 @@ extension CInterface {
     /// `spec` file, an `atomic` table, a `moments` file, `from_toys` files), the `set` changes
     /// and the digitised datasets among the data; a model handle's are those of its build.
     static func provenance(_ command: String, _ a: Args) throws -> RunProvenance {
-        let args = String(decoding: try JSONSerialization.data(withJSONObject: a.values, options: [.sortedKeys, .withoutEscapingSlashes]),
-                          as: UTF8.self)
-        var p = RunProvenance(toolVersion: BuildInfo.version, commit: BuildInfo.commit,
-                              command: "nmmfit (Python package): \(command) \(args)")
+        var p = RunProvenance(toolVersion: BuildInfo.version, commit: BuildInfo.commit, command: try commandLine(command, a.values))
         if a.has("handle"), let s = try? session(a), let built = s.provenance {
             (p.dataDigests, p.specOverrides, p.digitisedDatasets) = (built.dataDigests, built.specOverrides, built.digitisedDatasets)
             return p
@@ -48,5 +45,23 @@ extension CInterface {
         if let fromToys = try a.strings("from_toys") { files += try ToyStudySample.paths(fromToys) }
         if !files.isEmpty { try p.digest(files: files, relativeTo: root) }
         return p
+    }
+
+    /// The request as a command line: `nmmfit (Python package): COMMAND {args}` (sorted keys).
+    static func commandLine(_ command: String, _ values: [String: Any]) throws -> String {
+        let args = String(decoding: try JSONSerialization.data(withJSONObject: values, options: [.sortedKeys, .withoutEscapingSlashes]),
+                          as: UTF8.self)
+        return "nmmfit (Python package): \(command) \(args)"
+    }
+
+    /// The request's shard arguments, left out of a sharded study's toys-file command line with
+    /// the argument naming the file written (as the CLI leaves out `--shard`, `--nshards`).
+    static let shardArguments: Set<String> = ["shard", "nshards"]
+
+    /// Where the toys of a file written by `command` with `a` come from (``ToysProvenance``):
+    /// the answer's data digests and spec changes, and the request without the `dropping`
+    /// arguments as its command line.
+    static func toysProvenance(_ command: String, _ a: Args, dropping: Set<String> = []) throws -> ToysProvenance {
+        ToysProvenance(try provenance(command, a), command: try commandLine(command, a.values.filter { !dropping.contains($0.key) }))
     }
 }

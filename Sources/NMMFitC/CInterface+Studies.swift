@@ -240,8 +240,9 @@ extension CInterface {
         let study = try Coverage.study(profile: profile, muNu: mus[0], toys: toys, seed: try a.seed(), shard: shard, nshards: nshards,
                                        criticalValues: critical)
         let run = ToyRun(batchAttempt: nil, host: ProcessInfo.processInfo.hostName, jobID: nil, nmmfitVersion: BuildInfo.version,
-                         nmmfitCommit: BuildInfo.commit, startedUTC: ToyRun.utc())
+                         nmmfitCommit: BuildInfo.commit, startedUTC: ToyRun.utc(), command: try commandLine("coverage", a.values))
         let r = try study.write(to: path, force: try a.bool("force", default: false), version: BuildInfo.version, commit: BuildInfo.commit,
+                                provenance: try toysProvenance("coverage", a, dropping: shardArguments.union(["write_toys"])),
                                 run: run, threads: try a.threads())
         return Fields(["output": path, "shard": shard, "nshards": nshards, "first_toy": r.range.lowerBound, "toys": r.range.count,
                        "kept": r.kept, "dropped": r.dropped, "written": r.written])
@@ -264,6 +265,7 @@ extension CInterface {
             var h = header
             h.nmmfitVersion = BuildInfo.version
             h.nmmfitCommit = BuildInfo.commit
+            h.provenance = try toysProvenance("fit", a)
             return try CompatibilityTest.openToysFile(path: path, header: h, force: force)
         }
         return (opener, holder.release)

@@ -524,6 +524,7 @@ enum CInterface {
                 var h = header
                 h.nmmfitVersion = BuildInfo.version
                 h.nmmfitCommit = BuildInfo.commit
+                h.provenance = try toysProvenance("compare", a)
                 return try ComparisonToysFile.open(path: path, header: h, force: force)
             } }
             let r = try c.test().run(toys: try a.toys(), seed: try a.seed(), threads: try a.threads(), toysFile: toysFile)

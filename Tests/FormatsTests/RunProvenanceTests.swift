@@ -48,6 +48,16 @@ struct RunProvenanceTests {
         #expect(back == words)
     }
 
+    @Test("a sharded study's command line leaves out the dropped options with their values, in both spellings, and nothing after --")
+    func commandLineDropping() {
+        let words = ["toys", "-n", "40", "--shard", "3", "--nshards=4", "-o", "s 3.jsonl", "--seed", "5", "--output=x", "--", "--shard", "9"]
+        let line = RunProvenance.commandLine(name: "nmmfit", arguments: words, dropping: ["--shard", "--nshards", "-o", "--output"])
+        #expect(line == "nmmfit toys -n 40 --seed 5 -- --shard 9")
+        // an option that only starts like a dropped one is kept
+        #expect(RunProvenance.commandLine(name: "nmmfit", arguments: ["--shards-note", "1"], dropping: ["--shard"]) == "nmmfit --shards-note 1")
+        #expect(RunProvenance.commandLine(name: "nmmfit", arguments: words, dropping: []) == RunProvenance.commandLine(name: "nmmfit", arguments: words))
+    }
+
     struct Sample: Encodable {
         var value: Double
         var nmmfitOutput = 1

@@ -19,9 +19,11 @@ public struct ComparisonToysHeader: ToyValuesHeader {
     public var modelDigest: String
     public var nmmfitVersion: String
     public var nmmfitCommit: String
+    /// Where the toys came from (``ToysProvenance``): command line, data digests, spec changes.
+    public var provenance: ToysProvenance?
 
     enum CodingKeys: String, CodingKey {
-        case seed, tested, excluded
+        case seed, tested, excluded, provenance
         case nmmfitComparisonToys = "nmmfit_comparison_toys"
         case totalToys = "total_toys"
         case modelDigest = "model_digest"
@@ -30,7 +32,7 @@ public struct ComparisonToysHeader: ToyValuesHeader {
     }
 
     public init(seed: UInt64, totalToys: Int, tested: [String], excluded: [String], modelDigest: String,
-                nmmfitVersion: String = "unknown", nmmfitCommit: String = "unknown") {
+                nmmfitVersion: String = "unknown", nmmfitCommit: String = "unknown", provenance: ToysProvenance? = nil) {
         self.seed = seed
         self.totalToys = totalToys
         self.tested = tested
@@ -38,6 +40,7 @@ public struct ComparisonToysHeader: ToyValuesHeader {
         self.modelDigest = modelDigest
         self.nmmfitVersion = nmmfitVersion
         self.nmmfitCommit = nmmfitCommit
+        self.provenance = provenance
     }
 }
 

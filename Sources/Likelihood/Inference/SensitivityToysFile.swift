@@ -30,9 +30,11 @@ public struct SensitivityToysHeader: ToyValuesHeader {
     public var modelDigest: String
     public var nmmfitVersion: String
     public var nmmfitCommit: String
+    /// Where the toys came from (``ToysProvenance``): command line, data digests, spec changes.
+    public var provenance: ToysProvenance?
 
     enum CodingKeys: String, CodingKey {
-        case seed, cl
+        case seed, cl, provenance
         case nmmfitSensitivityToys = "nmmfit_sensitivity_toys"
         case totalToys = "total_toys"
         case intervalMethod = "interval_method"
@@ -42,7 +44,7 @@ public struct SensitivityToysHeader: ToyValuesHeader {
     }
 
     public init(seed: UInt64, totalToys: Int, cl: Double, intervalMethod: String, modelDigest: String,
-                nmmfitVersion: String = "unknown", nmmfitCommit: String = "unknown") {
+                nmmfitVersion: String = "unknown", nmmfitCommit: String = "unknown", provenance: ToysProvenance? = nil) {
         self.seed = seed
         self.totalToys = totalToys
         self.cl = cl
@@ -50,5 +52,6 @@ public struct SensitivityToysHeader: ToyValuesHeader {
         self.modelDigest = modelDigest
         self.nmmfitVersion = nmmfitVersion
         self.nmmfitCommit = nmmfitCommit
+        self.provenance = provenance
     }
 }

@@ -18,14 +18,18 @@ public protocol ToyValuesHeader: Codable, Equatable, Sendable {
     var totalToys: Int { get }
     var nmmfitVersion: String { get set }
     var nmmfitCommit: String { get set }
+    /// The command line, data digests and spec changes behind the toys (``ToysProvenance``; nil
+    /// in files of older builds): kept from the run that started the file, not part of the study.
+    var provenance: ToysProvenance? { get set }
 }
 
 extension ToyValuesHeader {
-    /// The study without the build.
+    /// The study without the build and the provenance.
     public var identity: Self {
         var h = self
         h.nmmfitVersion = ""
         h.nmmfitCommit = ""
+        h.provenance = nil
         return h
     }
 }
@@ -34,7 +38,8 @@ extension ToyValuesHeader {
 /// run can be resumed: a header line naming the study (``ToyValuesHeader``), then one JSON line
 /// per toy in index order, `{"toy":k,"<value key>":x}`, or `{"toy":k}` for a toy that failed.
 ///
-/// Opening an existing file of the same study keeps its complete, in-order toys from toy 0 and
+/// The header also says where the toys came from (``ToysProvenance``, `provenance`): the run
+/// that started the file. Opening an existing file of the same study keeps its complete, in-order toys from toy 0 and
 /// drops (and counts) everything else — a line cut off by an interruption, a repeat, a gap —
 /// rewriting the file atomically (``ToyFileWriter``, which takes the one output lock); a file of
 /// another study, or one another build wrote, is refused. Toy k is stream k of the seed, so the
@@ -93,6 +98,7 @@ public final class ToyValuesFile<H: ToyValuesHeader> {
     /// Opens (and resumes, unless `force`) the file at `path` for the study `header`; with
     /// `keep`, only the first `keep(values)` of the toys found are kept (e.g. whole blocks).
     public static func open(path: String, header: Header, force: Bool, keep: (([Double?]) -> Int)? = nil) throws -> ToyValuesFile {
+        var header = header
         var values: [Double?] = []
         var dropped = 0
         var st = stat()
@@ -109,6 +115,8 @@ public final class ToyValuesFile<H: ToyValuesHeader> {
             guard existing.nmmfitVersion == header.nmmfitVersion && existing.nmmfitCommit == header.nmmfitCommit else {
                 throw InputError(file: path, line: 1, "its toys were written by nmmfit \(existing.nmmfitVersion) (commit \(existing.nmmfitCommit)), this is nmmfit \(header.nmmfitVersion) (commit \(header.nmmfitCommit))", remedy: .startAfresh)
             }
+            // the file keeps the provenance of the run that started it
+            header.provenance = existing.provenance ?? header.provenance
             while let line = try reader.next() {
                 guard line.complete else { dropped += 1; break }  // cut off by an interruption
                 guard let l = try? JSONDecoder().decode(Line.self, from: Data(line.bytes)), l.value.map({ $0.isFinite }) ?? true else {
@@ -154,7 +162,7 @@ public final class ToyValuesFile<H: ToyValuesHeader> {
     /// One JSON line (sorted keys, with the newline).
     private static func jsonLine(_ value: some Encodable) throws -> [UInt8] {
         let enc = JSONEncoder()
-        enc.outputFormatting = [.sortedKeys]
+        enc.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return Array(try enc.encode(value)) + [0x0A]
     }
 }

@@ -35,7 +35,8 @@ public final class ToyFileAppender {
     }
 
     /// - Parameters:
-    ///   - header: the study's header with this build's `nmmfitVersion`/`nmmfitCommit` (its `runs` are ignored).
+    ///   - header: the study's header with this build's `nmmfitVersion`/`nmmfitCommit` and this run's
+    ///     `provenance` (kept only when the file is new: a resumed file keeps its own); its `runs` are ignored.
     ///   - run: this run (its attempt and first toy are filled in here); nil writes no runs.
     public static func open(path: String, header: ToyFileHeader, force: Bool, run: ToyRun? = nil,
                             allowOtherBuild: Bool = false) throws -> ToyFileAppender {
@@ -56,6 +57,8 @@ public final class ToyFileAppender {
             written.nmmfitVersion = ToyFileHeader.joined([existing.nmmfitVersion, header.nmmfitVersion])
             written.nmmfitCommit = ToyFileHeader.joined([existing.nmmfitCommit, header.nmmfitCommit])
             written.runs = existing.runs
+            // the file keeps the provenance of the run that started it
+            written.provenance = existing.provenance ?? header.provenance
         }
         if var run {
             run.attempt = (written.runs?.count ?? 0) + 1

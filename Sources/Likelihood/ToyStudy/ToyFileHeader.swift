@@ -14,6 +14,9 @@ import Foundation
 /// written in format 3, byte for byte as before, so older builds read, resume and merge it;
 /// this code reads both. Format 2 had no provenance; format 1 had `statistic: "q0"` beside the
 /// records' numeric `statistic`. Files of other formats are refused with a clear line.
+/// A header of this build also says where its toys came from (`provenance`, ``ToysProvenance``:
+/// the command line, the data files' digests, the spec changes), an optional key of both
+/// formats: files of older builds, without it, are read, resumed and merged as before.
 public struct ToyFileHeader: Codable, Equatable, Sendable {
     /// The newest toys-file format this code writes and reads (a study with critical values).
     public static let formatVersion = 4
@@ -45,6 +48,9 @@ public struct ToyFileHeader: Codable, Equatable, Sendable {
     public var nmmfitCommit: String
     /// The runs that wrote this shard, oldest first; nil in a whole-study file (shard 0 of 1).
     public var runs: [ToyRun]?
+    /// The command line, data digests and spec changes behind the toys (``ToysProvenance``);
+    /// nil in files of older builds. Not part of the study's ``identity``.
+    public var provenance: ToysProvenance?
     /// A Feldman–Cousins coverage study (t̃ at its true μν): every toy also carries its own
     /// critical value at this CL from this many inner toys (format 4). Setting it sets the format.
     public var criticalValues: CriticalValues? {
@@ -52,7 +58,7 @@ public struct ToyFileHeader: Codable, Equatable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case seed, shard, nshards, model, runs
+        case seed, shard, nshards, model, runs, provenance
         case criticalValues = "feldman_cousins"
         case nmmfitVersion = "nmmfit_version"
         case nmmfitCommit = "nmmfit_commit"
@@ -66,7 +72,7 @@ public struct ToyFileHeader: Codable, Equatable, Sendable {
 
     public init(seed: UInt64, muNuTrue: Double, statistic: String, testedMuNu: Double?, totalToys: Int, shard: Int,
                 nshards: Int, model: String, modelDigest: String, nmmfitVersion: String = "unknown", nmmfitCommit: String = "unknown",
-                runs: [ToyRun]? = nil, criticalValues: CriticalValues? = nil) {
+                runs: [ToyRun]? = nil, criticalValues: CriticalValues? = nil, provenance: ToysProvenance? = nil) {
         self.seed = seed
         self.muNuTrue = muNuTrue
         self.statistic = statistic
@@ -80,16 +86,18 @@ public struct ToyFileHeader: Codable, Equatable, Sendable {
         self.nmmfitCommit = nmmfitCommit
         self.runs = runs
         self.criticalValues = criticalValues
+        self.provenance = provenance
         nmmfitToys = Self.format(criticalValues: criticalValues)
     }
 
-    /// The study alone, without the build and the runs: two files are parts of one study
-    /// exactly when their identities (up to the shard) are equal.
+    /// The study alone, without the build, the runs and the provenance: two files are parts of
+    /// one study exactly when their identities (up to the shard) are equal.
     public var identity: ToyFileHeader {
         var h = self
         h.nmmfitVersion = ""
         h.nmmfitCommit = ""
         h.runs = nil
+        h.provenance = nil
         return h
     }
 
@@ -129,7 +137,7 @@ public struct ToyFileHeader: Codable, Equatable, Sendable {
     /// writer uses, so a merged file equals a single run byte for byte.
     public func jsonLine() throws -> [UInt8] {
         let enc = JSONEncoder()
-        enc.outputFormatting = [.sortedKeys]
+        enc.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return Array(try enc.encode(self)) + [0x0A]
     }
 

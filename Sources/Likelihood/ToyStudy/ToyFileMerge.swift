@@ -10,7 +10,9 @@ import Foundation
 /// line is a toy record of its file's shard, in ascending order; no toy appears twice; no toy is
 /// missing unless `allowIncomplete`; every toy comes from one build unless `allowMixedBuilds`
 /// (the merged header then names every build). Any failure leaves no output. The merged header
-/// is the study's and the build's, without the shards' runs, so it equals a single run's.
+/// is the study's and the build's, without the shards' runs, so it equals a single run's; its
+/// provenance is the shards' (``ToysProvenance/merged(_:)``: the same as a single run's when the
+/// shards ran the same options; shards that read one data file with different contents are refused).
 public enum ToyFileMerge {
     public struct Summary: Sendable, Equatable {
         public var header: ToyFileHeader
@@ -45,6 +47,7 @@ public enum ToyFileMerge {
         study.nmmfitVersion = ToyFileHeader.joined(builds.map(\.1))
         study.nmmfitCommit = ToyFileHeader.joined(builds.map(\.2))
         shards.sort { ($0.header.range.lowerBound, $0.header.range.upperBound) < ($1.header.range.lowerBound, $1.header.range.upperBound) }
+        study.provenance = try ToysProvenance.merged(shards.map { ($0.path, $0.header.provenance) })
         // 2. stream
         let writer = try ToyFileWriter(path: output, force: force)
         try writer.write(try study.jsonLine())

@@ -10,6 +10,9 @@ public struct ToyRun: Codable, Equatable, Sendable {
     /// from NMMFIT_BATCH_ATTEMPT), nil outside `batch`.
     public var batchAttempt: Int?
     public var host: String
+    /// The run's full command line (words quoted for a POSIX shell where needed), shard and
+    /// output file included; nil in files of older builds.
+    public var command: String?
     /// The scheduler's job id (Slurm: ARRAYJOB_TASK; HTCondor: Cluster.Proc), nil when run by hand.
     public var jobID: String?
     public var nmmfitVersion: String
@@ -23,7 +26,7 @@ public struct ToyRun: Codable, Equatable, Sendable {
     public var endedUTC: String?
 
     enum CodingKeys: String, CodingKey {
-        case attempt, host
+        case attempt, host, command
         case batchAttempt = "batch_attempt"
         case jobID = "job_id"
         case nmmfitVersion = "nmmfit_version"
@@ -35,10 +38,11 @@ public struct ToyRun: Codable, Equatable, Sendable {
     }
 
     public init(attempt: Int = 1, batchAttempt: Int?, host: String, jobID: String?, nmmfitVersion: String, nmmfitCommit: String,
-                firstToy: Int = 0, toysWritten: Int? = nil, startedUTC: String, endedUTC: String? = nil) {
+                firstToy: Int = 0, toysWritten: Int? = nil, startedUTC: String, endedUTC: String? = nil, command: String? = nil) {
         self.attempt = attempt
         self.batchAttempt = batchAttempt
         self.host = host
+        self.command = command
         self.jobID = jobID
         self.nmmfitVersion = nmmfitVersion
         self.nmmfitCommit = nmmfitCommit

@@ -187,6 +187,7 @@ struct CoverageCommand: ParsableCommand {
         let run: ToyStudy.FileRun
         do {
             run = try study.write(to: path, force: output.force, version: BuildInfo.version, commit: BuildInfo.commit,
+                                  provenance: try data.toysProvenance(physics: physics, dropping: DataOptions.shardOptions.union(["--write-toys"])),
                                   run: ToyRun.current(), allowOtherBuild: allowOtherBuild, threads: threadOptions.threads, shouldStop: { Interrupt.shared.requested },
                                   onOpen: { r in
                 if !quiet && (r.kept > 0 || r.dropped > 0) {
@@ -219,10 +220,11 @@ struct CoverageCommand: ParsableCommand {
     func pointToysStore(_ dir: String) throws -> (ToyStudy) throws -> ToyStudySample {
         try ToysFolder.prepare(dir)
         let (threads, quiet) = (threadOptions.threads, output.quiet)
+        let provenance = try data.toysProvenance(physics: physics)
         return { study in
             let path = (dir as NSString).appendingPathComponent(Coverage.toysFileName(study))
             do {
-                _ = try study.write(to: path, force: false, version: BuildInfo.version, commit: BuildInfo.commit, run: nil,
+                _ = try study.write(to: path, force: false, version: BuildInfo.version, commit: BuildInfo.commit, provenance: provenance, run: nil,
                                     threads: threads, shouldStop: { Interrupt.shared.requested }, onOpen: { r in
                     if !quiet && r.kept > 0 && r.kept < r.range.count {
                         Console.error("resuming: \(r.kept) toys already in \(path), \(r.range.count - r.kept) to go")

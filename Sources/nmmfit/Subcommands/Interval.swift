@@ -132,11 +132,12 @@ extension Interval {
     func pointToysStore(_ dir: String) throws -> (ToyStudy) throws -> ToyStudySample {
         try ToysFolder.prepare(dir)
         let threads = threadOptions.threads
+        let provenance = try data.toysProvenance(physics: physics)
         return { study in
             let h = study.header
             let path = (dir as NSString).appendingPathComponent(String(format: "fc-mu%.6e-n%d-seed%llu.jsonl", h.muNuTrue, h.totalToys, h.seed))
             do {
-                _ = try study.write(to: path, force: false, version: BuildInfo.version, commit: BuildInfo.commit, run: nil,
+                _ = try study.write(to: path, force: false, version: BuildInfo.version, commit: BuildInfo.commit, provenance: provenance, run: nil,
                                     threads: threads, shouldStop: { Interrupt.shared.requested })
             } catch let e as ToyFileBuildMismatch {
                 throw e.inputError

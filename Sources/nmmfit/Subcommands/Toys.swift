@@ -79,7 +79,9 @@ struct Toys: ParsableCommand {
             var progress: DelayedProgress?
             let result: ToyStudy.FileRun
             do {
-                result = try study.write(to: output, force: force, version: BuildInfo.version, commit: BuildInfo.commit, run: ToyRun.current(),
+                let provenance = try data.toysProvenance(physics: physics, dropping: DataOptions.shardOptions.union(["-o", "--output"]))
+                result = try study.write(to: output, force: force, version: BuildInfo.version, commit: BuildInfo.commit, provenance: provenance,
+                                         run: ToyRun.current(),
                                          allowOtherBuild: allowOtherBuild, threads: threadOptions.threads,
                                          shouldStop: { Interrupt.shared.requested },
                                          onOpen: { r in

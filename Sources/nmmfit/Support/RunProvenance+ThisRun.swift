@@ -5,8 +5,10 @@ import Foundation
 extension RunProvenance {
     /// This run of the tool: its version, commit and command line, and no data files (the data
     /// options add theirs: ``DataOptions/provenance(physics:seed:)``).
-    static func thisRun(seed: UInt64? = nil) -> RunProvenance {
+    /// `dropping` leaves those options (with their values) out of the command line
+    /// (``commandLine(name:arguments:dropping:)``).
+    static func thisRun(seed: UInt64? = nil, dropping: Set<String> = []) -> RunProvenance {
         RunProvenance(toolVersion: BuildInfo.version, commit: BuildInfo.commit,
-                      command: commandLine(name: "nmmfit", arguments: Array(CommandLine.arguments.dropFirst())), seed: seed)
+                      command: commandLine(name: "nmmfit", arguments: Array(CommandLine.arguments.dropFirst()), dropping: dropping), seed: seed)
     }
 }
