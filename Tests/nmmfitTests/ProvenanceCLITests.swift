@@ -51,4 +51,71 @@ struct ProvenanceCLITests {
         #expect((j["data_digests"] as? [String: String])?.isEmpty == true)
         #expect(j["units"] as? String == "events/(tonne·year·keV)")
     }
+
+    /// The header line of a toys file, as a dictionary.
+    static func header(_ url: URL) throws -> [String: Any] {
+        let first = try #require(try String(contentsOf: url, encoding: .utf8).split(separator: "\n").first)
+        return try #require(try JSONSerialization.jsonObject(with: Data(first.utf8)) as? [String: Any])
+    }
+
+    @Test("toys files: shards, their merge and a single run carry the same provenance and bytes; each shard run its full command")
+    func toysFileProvenance() throws {
+        let dir = try CLITests.tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let common = ["toys", "-n", "30", "--seed", "4", "--set", "xenon1t_sr1.exposure_tonne_year=0.65", "-q"]
+        let single = dir.appendingPathComponent("single.jsonl")
+        #expect(try CLITests.run(common + ["-o", single.path]).status == 0)
+        var shards: [String] = []
+        for i in 0..<2 {
+            let path = dir.appendingPathComponent("s\(i).jsonl").path
+            #expect(try CLITests.run(common + ["--shard", "\(i)", "--nshards=2", "--output", path]).status == 0)
+            shards.append(path)
+        }
+        let merged = dir.appendingPathComponent("merged.jsonl")
+        #expect(try CLITests.run(["merge"] + shards + ["-o", merged.path]).status == 0)
+        #expect(try Data(contentsOf: merged) == Data(contentsOf: single), "merge = single run, byte for byte")
+
+        let h = try Self.header(single)
+        let p = try #require(h["provenance"] as? [String: Any])
+        #expect(p["command"] as? String == "nmmfit toys -n 30 --seed 4 --set xenon1t_sr1.exposure_tonne_year=0.65 -q")
+        #expect(p["spec_overrides"] as? [String] == ["xenon1t_sr1.exposure_tonne_year=0.65"])
+        // the same digests as the JSON outputs record, each the file's SHA-256
+        let fit = try Self.json(["fit", "--json", "--set", "xenon1t_sr1.exposure_tonne_year=0.65"])
+        let digests = try #require(p["data_digests"] as? [String: String])
+        #expect(digests == fit["data_digests"] as? [String: String])
+        for (path, digest) in digests {
+            #expect(digest == (try SHA256Sum.of(SchemaTests.root.appendingPathComponent("data").appendingPathComponent(path))), "\(path)")
+        }
+        // a shard: the study's provenance, and its run's full command line
+        let s1 = try Self.header(URL(fileURLWithPath: shards[1]))
+        #expect((s1["provenance"] as? [String: Any])?["command"] as? String == p["command"] as? String)
+        let run = try #require((s1["runs"] as? [[String: Any]])?.first)
+        #expect(run["command"] as? String == "nmmfit " + (common + ["--shard", "1", "--nshards=2", "--output", shards[1]]).joined(separator: " "))
+    }
+
+    @Test("every kind of toys file the CLI keeps has the run's command line, data digests and spec changes in its header")
+    func savedToysProvenance() throws {
+        let dir = try CLITests.tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let set = ["--set", "xenonnt_sr0.exposure_tonne_year=1.2"]
+        let data = ["--dataset", "xenon1t_sr1", "--dataset", "xenonnt_sr0"] + set
+        let runs: [(String, [String])] = [
+            ("fit", ["fit"] + data + ["--compatibility-toys", "10"]),
+            ("compare", ["compare", "--dataset", "xenonnt_sr0"] + set + ["--toys", "10"]),
+            ("sensitivity", ["sensitivity", "--dataset", "xenonnt_sr0"] + set + ["--toys", "10"]),
+            ("significance", ["significance", "--dataset", "xenonnt_sr0"] + set + ["--toys", "10"]),
+        ]
+        for (name, args) in runs {
+            let file = dir.appendingPathComponent("\(name).jsonl")
+            let all = args + ["--save-toys", file.path, "-q"]
+            let r = try CLITests.run(all)
+            #expect(r.status == 0, "\(name): \(r.stderr)")
+            let p = try #require(try Self.header(file)["provenance"] as? [String: Any], "\(name)")
+            #expect(p["command"] as? String == "nmmfit " + all.joined(separator: " "), "\(name)")
+            #expect(p["spec_overrides"] as? [String] == ["xenonnt_sr0.exposure_tonne_year=1.2"], "\(name)")
+            let keys = Set((p["data_digests"] as? [String: String] ?? [:]).keys)
+            #expect(keys.contains("xenonnt_sr0/dataset.json") && keys.contains("xenonnt_sr0/events.csv"), "\(name): \(keys)")
+            #expect(keys.contains("xenon1t_sr1/dataset.json") == (name == "fit"), "\(name): \(keys)")
+        }
+    }
 }
