@@ -173,10 +173,26 @@ public enum SpecDecoding {
         return parts.joined(separator: ".")
     }
 
+    /// A decoded type in the words of a JSON/YAML file ("a number", "an array, e.g. [1, 20]"),
+    /// not Swift's ("Array<Any>").
+    public static func expected(_ t: Any.Type) -> String {
+        switch t {
+        case is Double.Type, is Float.Type: return "a number"
+        case is Int.Type, is UInt64.Type, is Int64.Type, is UInt.Type: return "an integer"
+        case is String.Type: return "a string"
+        case is Bool.Type: return "true or false"
+        default: break
+        }
+        let name = "\(t)"
+        if name.hasPrefix("Array<") || name.hasPrefix("[") { return "an array, e.g. [1, 20]" }
+        if name.hasPrefix("Dictionary<") { return "an object ({\"key\": value, …})" }
+        return name
+    }
+
     static func message(of e: DecodingError) -> String {
         switch e {
-        case .typeMismatch(let t, _): "wrong type (expected \(t))"
-        case .valueNotFound(let t, _): "missing value (expected \(t))"
+        case .typeMismatch(let t, _): "wrong type (expected \(expected(t)))"
+        case .valueNotFound(let t, _): "missing value (expected \(expected(t)))"
         case .keyNotFound: "required key is missing"
         case .dataCorrupted(let c): c.debugDescription
         @unknown default: "invalid"

@@ -104,7 +104,7 @@ public enum MomentMatrixFile {
             let p = path(ctx.codingPath + [key])
             return InputError(file: file, field: p, "missing (required: basis, type, real)")
         case .typeMismatch(let type, let ctx):
-            return InputError(file: file, field: path(ctx.codingPath), "wrong type (expected \(type == Double.self ? "a number" : type == String.self ? "a string" : "\(type)"))")
+            return InputError(file: file, field: path(ctx.codingPath), "wrong type (expected \(SpecDecoding.expected(type)))")
         case .valueNotFound(_, let ctx):
             return InputError(file: file, field: path(ctx.codingPath), "is null")
         case .dataCorrupted(let ctx):

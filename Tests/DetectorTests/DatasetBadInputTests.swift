@@ -72,8 +72,17 @@ struct DatasetBadInputTests {
     }
 
     @Test("wrong type, reported with its path") func wrongType() {
-        Self.expectError("wrong type", field: "exposure_tonne_year") {
+        Self.expectError("wrong type (expected a number)", field: "exposure_tonne_year") {
             try Self.edit($0, "dataset.json") { $0.replacingOccurrences(of: "0.647309514", with: "\"big\"") }
+        }
+    }
+
+    @Test("a wrong type is named in a JSON file's words, not Swift's") func typeWords() {
+        #expect(SpecDecoding.expected([Double].self) == "an array, e.g. [1, 20]")
+        #expect(SpecDecoding.expected([String: Double].self).hasPrefix("an object"))
+        #expect(SpecDecoding.expected(Int.self) == "an integer" && SpecDecoding.expected(Bool.self) == "true or false")
+        Self.expectError("wrong type (expected an array, e.g. [1, 20])", field: "default_window_keV") {
+            try Self.edit($0, "dataset.json") { $0.replacingOccurrences(of: "\"default_window_keV\": [\n    1,\n    7\n  ]", with: "\"default_window_keV\": 1") }
         }
     }
 
