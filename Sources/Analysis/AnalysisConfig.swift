@@ -63,10 +63,14 @@ public struct AnalysisConfig: Sendable {
     public static let allDatasets = DataLocator.allDatasetsName
 
     /// Dataset names with `all` replaced by every dataset of the data folder (sorted by name),
-    /// keeping the first occurrence of each.
+    /// keeping the first occurrence of each; a name given twice is an error (a dataset enters a
+    /// fit once), a name that `all` also selects is not.
     public static func expand(_ names: [String], dataDirectory: String?) throws -> [String] {
         var out: [String] = []
-        for n in names {
+        for (i, n) in names.enumerated() {
+            if n != allDatasets && names[..<i].contains(n) {
+                throw InputError("dataset '\(n)' is given twice; give each dataset once")
+            }
             let add = n == allDatasets ? DataLocator.available(in: try DataLocator.dataDirectory(explicit: dataDirectory)) : [n]
             for a in add where !out.contains(a) { out.append(a) }
         }

@@ -1,5 +1,6 @@
 import Analysis
 import Detector
+import Formats
 import Foundation
 
 /// The text of `nmmfit datasets` (the list) and `nmmfit datasets show NAME` (one dataset's
@@ -15,6 +16,10 @@ public enum DatasetText {
         })
         o += "\nreferences:\n"
         for r in rows { o += "  \(r.name): \(r.reference)\n" }
+        if !list.skippedFolders.isEmpty {
+            o += "\nleft out (a dataset spec in a folder whose name cannot name a dataset; rename the folder):\n"
+            for f in list.skippedFolders { o += "  \(TextInput.displaySafe(f.name)): \(f.reason)\n" }
+        }
         o += "\n`nmmfit datasets show NAME` prints a dataset's assumptions; `--dataset all` fits them all.\n"
         return o
     }

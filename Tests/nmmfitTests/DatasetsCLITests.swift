@@ -32,6 +32,30 @@ struct DatasetsCLITests {
         #expect(bad.stderr.split(separator: "\n").count == 1 && bad.stderr.contains("unknown dataset 'lz_ws2099'"))
     }
 
+    @Test("folders whose name cannot name a dataset are listed as left out (text and JSON), not passed over; a dataset given twice is refused")
+    func leftOutFoldersAndRepeats() throws {
+        let dir = try CLITests.tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let src = Self.root.appendingPathComponent("data/xenon1t_sr1")
+        for name in ["xenon1t_sr1", "all", "bad name"] {
+            try FileManager.default.copyItem(at: src, to: dir.appendingPathComponent(name))
+        }
+        let j = try Self.json(try CLITests.run(["datasets", "--json", "--data-dir", dir.path]))
+        #expect((j["datasets"] as? [[String: Any]])?.map { $0["name"] as? String } == ["xenon1t_sr1"])
+        let skipped = try #require(j["skipped_folders"] as? [[String: String]])
+        #expect(skipped.map { $0["name"] } == ["all", "bad name"])
+        #expect(skipped[0]["reason"]?.contains("selects every dataset") == true && skipped[1]["reason"]?.contains("' '") == true)
+        let text = try CLITests.run(["datasets", "--data-dir", dir.path])
+        #expect(text.stdout.contains("left out") && text.stdout.contains("  bad name: it contains ' '"), "\(text.stdout)")
+        // the shipped folder leaves nothing out
+        #expect((try Self.json(try SharedRuns.shared.run(["datasets", "--json"]))["skipped_folders"] as? [Any])?.isEmpty == true)
+        // a dataset named twice: one line, nothing fitted; `all` with a name it selects is fine
+        let twice = try CLITests.run(["fit", "--dataset", "xenon1t_sr1", "--dataset", "xenon1t_sr1"])
+        #expect(twice.status == 2 && twice.stdout.isEmpty)
+        #expect(twice.stderr == "error: dataset 'xenon1t_sr1' is given twice; give each dataset once\n", "\(twice.stderr)")
+        #expect(try CLITests.run(["fit", "--dataset", "all", "--dataset", "xenon1t_sr1", "--data-dir", dir.path, "-q"]).status == 0)
+    }
+
     @Test("every result from data flags digitised datasets: JSON key and table footer (scan, gof, sensitivity), none for official data")
     func digitisedFlagEverywhere() throws {
         for args in [["scan", "--points", "3", "--max", "2e-11"], ["gof"], ["sensitivity", "--toys", "5"]] {

@@ -10,6 +10,7 @@ extension DatasetList {
             let (spec, file) = try DataLocator.spec(named: name, dataDirectory: root.path)
             return DatasetSummary(spec, file: file)
         }
-        return DatasetList(dataDirectory: root.path, datasets: rows)
+        return DatasetList(dataDirectory: root.path, datasets: rows,
+                           skippedFolders: DataLocator.unusable(in: root).map { DatasetList.SkippedFolder(name: $0.name, reason: $0.problem) })
     }
 }

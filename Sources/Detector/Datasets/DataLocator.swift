@@ -96,6 +96,19 @@ public enum DataLocator {
         }.sorted()
     }
 
+    /// The folders of `root` that hold a dataset spec but whose name cannot name a dataset
+    /// (``nameProblem(_:)``), with the reason: ``available(in:)`` leaves them out, and the
+    /// dataset list says so instead of passing over them in silence.
+    public static func unusable(in root: URL) -> [(name: String, problem: String)] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []
+        return names.sorted().compactMap { name in
+            guard let problem = nameProblem(name), Dataset.specFileNames.contains(where: {
+                FileManager.default.fileExists(atPath: root.appendingPathComponent(name).appendingPathComponent($0).path)
+            }) else { return nil }
+            return (name, problem)
+        }
+    }
+
     /// What makes `name` unusable as a dataset name, or nil. Names appear in tables, file names
     /// and messages, one per line: letters, digits and `_ - . +` only, not starting with a dot,
     /// and not the word `all` (which selects every dataset).
