@@ -119,7 +119,7 @@ struct Export: ParsableCommand {
             config: data.spec == nil ? try data.config(physics: physics) : nil,
             specModel: data.spec == nil ? nil : try data.model(physics: physics),
             cl: settings.cl, method: settings.asymptoticMethod, scanPoints: scanPoints,
-            command: (["nmmfit"] + CommandLine.arguments.dropFirst()).joined(separator: " "), dataDirectory: data.dataDir)
+            provenance: try data.provenance(physics: physics), dataDirectory: data.dataDir)
         let files = try submission.write(to: directory, force: force)
         if !quiet { Console.error("wrote \(files.count) files to \(directory)/ (HEPData submission: \(submission.tables.count) tables)") }
     }
