@@ -133,7 +133,7 @@ let package = Package(
         .testTarget(name: "BatchJobsTests", dependencies: ["BatchJobs", "Likelihood", "Formats", "TestSupport"]),
         .testTarget(
             name: "ReportTests",
-            dependencies: ["Report", "Plot", "Analysis", "Likelihood", "MomentModels", "Detector", "Recoil", "Formats"]),
+            dependencies: ["Report", "Plot", "Analysis", "Likelihood", "MomentModels", "Detector", "Recoil", "Formats", "TestSupport"]),
         // The command-line tool: option rules in-process (`@testable import nmmfit`), and the
         // built `nmmfit` executable where the process boundary is the subject: exit codes,
         // messages, files, signals (and the batch workflow).

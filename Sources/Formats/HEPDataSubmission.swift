@@ -2,8 +2,9 @@ import Foundation
 import Yams
 
 /// A HEPData submission folder: `submission.yaml` (a YAML stream whose first document holds
-/// the record's `comment` and whose other documents each describe one table) and one YAML data
-/// file per table (`independent_variables`, `dependent_variables`), as HEPData's submission
+/// the record's `comment` and its `additional_resources`, and whose other documents each describe
+/// one table) and one YAML data file per table (`independent_variables`, `dependent_variables`),
+/// and each local additional resource's file, as HEPData's submission
 /// format defines them (https://hepdata-submission.readthedocs.io; checked with the
 /// `hepdata-validator` package's `FullSubmissionValidator`, schema 1.1.1).
 ///
@@ -15,10 +16,29 @@ public struct HEPDataSubmission: Sendable {
     /// Text for the whole record (`comment` of the first document).
     public var comment: String
     public var tables: [Table]
+    /// Files of the whole record beside the tables (`additional_resources` of the first document).
+    public var resources: [Resource]
 
-    public init(comment: String, tables: [Table]) {
+    public init(comment: String, tables: [Table], resources: [Resource] = []) {
         self.comment = comment
         self.tables = tables
+        self.resources = resources
+    }
+
+    /// A file of the record that is not a table, written into the folder and listed under
+    /// `additional_resources` (HEPData's validator refuses a file in the folder that the
+    /// submission does not list, and a listed one that is missing).
+    public struct Resource: Sendable {
+        /// The file's name inside the folder (no `/`; at most 256 characters, HEPData's limit).
+        public var location: String
+        public var description: String
+        /// The file's text (UTF-8).
+        public var text: String
+        public init(location: String, description: String, text: String) {
+            self.location = location
+            self.description = description
+            self.text = text
+        }
     }
 
     /// A variable's header: a name and, when it has one, its unit.
@@ -118,10 +138,17 @@ public struct HEPDataSubmission: Sendable {
         return s
     }
 
-    /// The text of every file, by name (submission.yaml first), checked: every row count matches
-    /// and every number is finite.
+    /// The text of every file, by name (submission.yaml first, then the tables, then the
+    /// resources), checked: every row count matches and every number is finite.
     public func files() throws -> [(name: String, text: String)] {
-        var docs: [Node] = [Node([(Node("comment"), Node(comment))])]
+        // a comment of several lines as a literal block, its line breaks kept as written
+        var first: [(Node, Node)] = [(Node("comment"), comment.contains("\n") ? Node(comment, Tag(.str), .literal) : Node(comment))]
+        if !resources.isEmpty {
+            first.append((Node("additional_resources"), Node(resources.map { r in
+                Node([(Node("location"), Node(r.location)), (Node("description"), Node(r.description))])
+            })))
+        }
+        var docs: [Node] = [Node(first)]
         var out: [(String, String)] = []
         var names: Set<String> = [Self.submissionFile]
         for t in tables {
@@ -133,6 +160,13 @@ public struct HEPDataSubmission: Sendable {
             docs.append(Node([(Node("name"), Node(t.name)), (Node("description"), Node(t.description)),
                                       (Node("keywords"), keywords), (Node("data_file"), Node(t.dataFile))]))
             out.append((t.dataFile, try Yams.serialize(node: try table(t), allowUnicode: true)))
+        }
+        for r in resources {
+            guard !r.location.isEmpty, !r.location.contains("/"), r.location.count <= 256 else {
+                throw InputError(field: "additional_resources.\(r.location)", "must be a file name without '/', at most 256 characters")
+            }
+            guard names.insert(r.location).inserted else { throw InputError(field: "additional_resources.\(r.location)", "a table or another resource writes the same file") }
+            out.append((r.location, r.text))
         }
         let submission = try Yams.serialize(nodes: docs, allowUnicode: true, explicitStart: true)
         return [(Self.submissionFile, submission)] + out

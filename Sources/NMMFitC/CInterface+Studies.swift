@@ -173,7 +173,7 @@ extension CInterface {
                 let submission = try HEPDataRecord.fitSubmission(
                     config: data.spec == nil ? try config(a) : nil,
                     specModel: data.spec == nil ? nil : try model(a),
-                    cl: settings.cl, method: settings.asymptoticMethod, scanPoints: n, command: "nmmfit (Python package)", dataDirectory: data.dataDirectory)
+                    cl: settings.cl, method: settings.asymptoticMethod, scanPoints: n, provenance: try provenance("export", a), dataDirectory: data.dataDirectory)
                 let files = try submission.write(to: output, force: force)
                 return Fields(["directory": output, "files": files, "tables": submission.tables.count])
             default:

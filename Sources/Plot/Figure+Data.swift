@@ -56,7 +56,7 @@ extension FigureData {
     /// `panel`, `element`, `kind`, `label`, `component`, then one column per quantity named by
     /// the axis it is drawn on, with its unit (e.g. `Reconstructed energy [keV]`,
     /// `Events / bin`, `Events / bin (lower)`); bar charts add `row_label`, `row_kind`, `note`.
-    /// Cells that do not apply are empty.
+    /// Cells that do not apply are empty; a cell with a comma, quote, line end or `#` is quoted.
     public func csv() -> String {
         var header = ["panel", "element", "kind", "label", "component"]
         var rows: [[String: String]] = []
@@ -112,7 +112,8 @@ extension FigureData {
             }
         }
         func quote(_ s: String) -> String {
-            s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+            // quoted also with a `#`, so that a reader told `comment="#"` (pandas) keeps the cell whole
+            s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "#" }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
         }
         var out = header.map(quote).joined(separator: ",") + "\n"
         for r in rows { out += header.map { quote(r[$0] ?? "") }.joined(separator: ",") + "\n" }

@@ -15,20 +15,35 @@ public enum FigureFiles {
         return (stem + ".data.json", stem + ".data.csv")
     }
 
-    /// Writes the SVG and its two data files; returns the three paths. Without `force`, an
-    /// existing data file is refused before anything is written.
+    /// Writes the SVG and its two data files; returns the three paths. The data files carry
+    /// `provenance` (the build, command line, data digests, seed and spec changes of the run that
+    /// drew the figure; ``FigureDataDocument``). Without `force`, an existing data file is refused
+    /// before anything is written.
     @discardableResult
-    public static func write(_ figure: Figure, to svgPath: String, force: Bool) throws -> [String] {
+    public static func write(_ figure: Figure, to svgPath: String, force: Bool, provenance: RunProvenance?) throws -> [String] {
         let (json, csv) = dataPaths(forSVG: svgPath)
         if !force {
             for p in [json, csv] where FileManager.default.fileExists(atPath: p) {
                 throw InputError(file: p, "output file exists", remedy: .overwrite)
             }
         }
-        let data = figure.data()
+        let files = try dataFiles(figure.data(), provenance: provenance)
         try OutputFile.write(figure.svg(), to: svgPath, force: force)
-        try OutputFile.write(try data.jsonData(), to: json, force: force)
-        try OutputFile.write(data.csv(), to: csv, force: force)
+        try OutputFile.write(files.json, to: json, force: force)
+        try OutputFile.write(files.csv, to: csv, force: force)
         return [svgPath, json, csv]
+    }
+
+    /// Writes the SVG and its two data files without a provenance.
+    @available(*, deprecated, message: "pass the run's provenance: write(_:to:force:provenance:)")
+    @discardableResult
+    public static func write(_ figure: Figure, to svgPath: String, force: Bool) throws -> [String] {
+        try write(figure, to: svgPath, force: force, provenance: nil)
+    }
+
+    /// The contents of `NAME.data.json` and `NAME.data.csv` (``FigureDataDocument``).
+    public static func dataFiles(_ data: FigureData, provenance: RunProvenance?) throws -> (json: Data, csv: Data) {
+        let doc = FigureDataDocument(data, provenance: provenance)
+        return (try doc.jsonData(), Data(doc.csv().utf8))
     }
 }

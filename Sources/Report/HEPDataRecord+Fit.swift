@@ -14,6 +14,21 @@ extension HEPDataRecord {
     /// makes the HEPData submission of the limits, the scan and the spectra.
     public static func fitSubmission(config: AnalysisConfig?, specModel: BinnedModel?, cl: Double, method: AsymptoticInterval.Method,
                                      scanPoints: Int?, command: String, dataDirectory: String?) throws -> HEPDataSubmission {
+        try fitSubmission(config: config, specModel: specModel, cl: cl, method: method, scanPoints: scanPoints, command: command,
+                          provenance: nil, dataDirectory: dataDirectory)
+    }
+
+    /// As ``fitSubmission(config:specModel:cl:method:scanPoints:command:dataDirectory:)``, the
+    /// submission carrying `provenance` (the build, command line, data digests, seed and spec
+    /// changes of the run) in its comment and its ``provenanceFile``.
+    public static func fitSubmission(config: AnalysisConfig?, specModel: BinnedModel?, cl: Double, method: AsymptoticInterval.Method,
+                                     scanPoints: Int?, provenance: RunProvenance, dataDirectory: String?) throws -> HEPDataSubmission {
+        try fitSubmission(config: config, specModel: specModel, cl: cl, method: method, scanPoints: scanPoints, command: provenance.command,
+                          provenance: provenance, dataDirectory: dataDirectory)
+    }
+
+    static func fitSubmission(config: AnalysisConfig?, specModel: BinnedModel?, cl: Double, method: AsymptoticInterval.Method,
+                              scanPoints: Int?, command: String, provenance: RunProvenance?, dataDirectory: String?) throws -> HEPDataSubmission {
         let report: FitReport, profile: ProfileLikelihood
         if let specModel {
             profile = try ProfileLikelihood(model: specModel)
@@ -32,6 +47,8 @@ extension HEPDataRecord {
         let points = try profile.scan((0..<n).map { upper * Double($0) / Double(Swift.max(n - 1, 1)) })
         let names = (try? DataLocator.dataDirectory(explicit: dataDirectory)).map { DatasetDisplayNames.load(ids: report.datasets, dataDirectory: $0) } ?? [:]
         let label = report.datasets.map { names[$0] ?? $0 }.joined(separator: " + ")
-        return submission(report: report, scans: [.init(label: label, points: points)], command: command, displayNames: names)
+        let scans = [Scan(label: label, points: points)]
+        if let provenance { return try submission(report: report, scans: scans, provenance: provenance, displayNames: names) }
+        return submission(report: report, scans: scans, command: command, displayNames: names)
     }
 }

@@ -27,16 +27,55 @@ public enum HEPDataRecord {
 
     /// The submission of a fit report and its scans. `command` is recorded in the comment.
     public static func submission(report r: FitReport, scans: [Scan], command: String, displayNames: [String: String] = [:]) -> HEPDataSubmission {
+        submission(report: r, scans: scans, command: command, provenance: nil, displayNames: displayNames)
+    }
+
+    /// The name of the submission's provenance file (an additional resource of the record).
+    public static let provenanceFile = "provenance.json"
+
+    /// The submission of a fit report and its scans, with the provenance of the run that made
+    /// it: the record's comment says which build (version, commit) made the tables with which
+    /// command line from which data files (their SHA-256), the seed and the dataset-spec changes
+    /// where they apply; the same as JSON in ``provenanceFile`` (``ProvenanceFile``: the keys of
+    /// every `--json` output), listed as the record's additional resource.
+    public static func submission(report r: FitReport, scans: [Scan], provenance: RunProvenance, displayNames: [String: String] = [:]) throws -> HEPDataSubmission {
+        var s = submission(report: r, scans: scans, command: provenance.command, provenance: provenance, displayNames: displayNames)
+        let file = ProvenanceFile(tables: s.tables.map(\.dataFile))
+        s.resources = [.init(location: provenanceFile,
+                             description: "How these tables were made (JSON): the nmmfit build (tool_version, commit), the full command line (command), the SHA-256 of every data file read (data_digests, keyed by the path relative to nmmfit's data folder), and where they apply the toys' seed, the dataset-spec changes (spec_overrides) and the datasets digitised from published figures (digitised_datasets).",
+                             text: String(decoding: try ResultEncoder.encode(ResultDocument(file, provenance: provenance)), as: UTF8.self) + "\n")]
+        return s
+    }
+
+    /// The JSON of ``provenanceFile``: the submission's tables (their data files) with the run's
+    /// provenance at the top level (``Formats/ResultDocument``).
+    public struct ProvenanceFile: Encodable, Sendable {
+        /// The data files of the submission's tables.
+        public var tables: [String]
+        /// What the file describes.
+        public var submission = HEPDataSubmission.submissionFile
+    }
+
+    static func submission(report r: FitReport, scans: [Scan], command: String, provenance: RunProvenance?, displayNames: [String: String]) -> HEPDataSubmission {
         func shown(_ id: String) -> String { displayNames[id] ?? id }
         let cl = MuNuText.percent(r.cl)
         var comment = "Neutrino magnetic moment from electron-recoil data, fitted with nmmfit (\(r.datasets.map(shown).joined(separator: " + "))). "
         comment += "Intervals at \(cl) CL (\(r.intervalMethod)); the expected limit is the median from the Asimov background-only data set. "
-        comment += "mu_nu in units of 10^-11 Bohr magnetons. Produced by: \(command)"
+        comment += "mu_nu in units of 10^-11 Bohr magnetons." + (provenance == nil ? " Produced by: \(command)" : "")
         if let d = r.digitisedDatasets, !d.isEmpty { comment += ". Digitised from published figures (not official releases): \(d.map(shown).joined(separator: ", "))" }
+        if let provenance { comment += "\n" + provenanceText(provenance) }
         var tables = [limits(r, cl: cl, shown: shown)]
         for (k, s) in scans.enumerated() { tables.append(scan(s, index: k, count: scans.count, shown: shown)) }
         for (k, c) in r.channels.enumerated() { tables.append(spectrum(c, index: k, shown: shown)) }
         return HEPDataSubmission(comment: comment, tables: tables)
+    }
+
+    /// The provenance in the record's comment: one line per field
+    /// (``Formats/RunProvenance/textFields``; data digests as `sha256sum` prints them).
+    static func provenanceText(_ p: RunProvenance) -> String {
+        var s = "Provenance (the same as JSON in \(provenanceFile)):"
+        for f in p.textFields { s += "\n\(f.name): \(f.value)" }
+        return s
     }
 
     static func limits(_ r: FitReport, cl: String, shown: (String) -> String) -> HEPDataSubmission.Table {

@@ -106,7 +106,8 @@ public struct ReportWriter {
     /// tool's own results for the limits figure (e.g. per-dataset fits), drawn under the fit's own.
     @discardableResult
     /// `provenance` (the build, command line, data digests, seed and spec changes of the run) is
-    /// written into `summary.json` through the one ``ResultEncoder`` and named in `summary.md`;
+    /// written into `summary.json` through the one ``ResultEncoder``, into each figure's data files
+    /// (``FigureDataDocument``) and named in `summary.md`;
     /// `runSpec` (the model with the run's saved analysis) into `model_spec.json` (else the model alone).
     public func write(report: FitReport, model: BinnedModel, profile: ProfileLikelihood, command: String,
                       limitsTable: URL?, moreResults: [ThisWorkResult] = [], provenance: RunProvenance? = nil,
@@ -122,12 +123,12 @@ public struct ReportWriter {
                 if let out = try render(p, as: format) { written.append(out) }
             }
         }
-        // a figure: the SVG, then its data beside it (FigureFiles: NAME.data.json, NAME.data.csv)
+        // a figure: the SVG, then its data beside it with the run's provenance (FigureFiles: NAME.data.json, NAME.data.csv)
         func putFigure(_ name: String, _ figure: Figure) throws {
             try put(name, Data(figure.svg().utf8))
-            let data = figure.data(), (json, csv) = FigureFiles.dataPaths(forSVG: name)
-            try put(json, try data.jsonData())
-            try put(csv, Data(data.csv().utf8))
+            let files = try FigureFiles.dataFiles(figure.data(), provenance: provenance), (json, csv) = FigureFiles.dataPaths(forSVG: name)
+            try put(json, files.json)
+            try put(csv, files.csv)
         }
         var plots: [(String, String)] = []
         for (c, ch) in report.channels.enumerated() {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import Formats
 @testable import Likelihood
 @testable import Analysis
@@ -26,20 +27,53 @@ struct HEPDataRecordTests {
         return dir
     }
 
-    /// Whether `python3` can import the validator (`pip install hepdata-validator`).
-    static let validatorAvailable: Bool = (try? python(["-c", "import hepdata_validator"]).status) == 0
+    /// A run's provenance as the command-line tool passes it (a command with a quote and a line break).
+    static let provenance = RunProvenance(toolVersion: "0.1.0", commit: "0123abc", command: "nmmfit export --format hepdata -o 'a\nb'",
+                                          dataDigests: ["xenon1t_sr1/binned.csv": String(repeating: "ab", count: 32)], seed: 7,
+                                          specOverrides: ["xenon1t_sr1.exposure_tonne_year=0.65"], digitisedDatasets: [])
 
-    static func python(_ args: [String]) throws -> (status: Int32, output: String) {
-        let p = Process(), pipe = Pipe()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["python3"] + args
-        p.standardOutput = pipe
-        p.standardError = pipe
-        try p.run()
-        let out = pipe.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: out, as: UTF8.self))
+    /// The submission as `nmmfit export --format hepdata` writes it: with the run's provenance.
+    static func exportWithProvenance() throws -> URL {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("nmmfit-hepdata-\(UUID().uuidString)")
+        let s = try HEPDataRecord.submission(report: fitted.report, scans: [.init(label: "XENON1T SR1", points: fitted.scan)], provenance: provenance)
+        try s.write(to: dir.path)
+        return dir
     }
+
+    @Test("with a provenance: provenance.json (its keys as in every JSON output) is written and listed as the record's resource; the comment names every field, one per line")
+    func provenanceInTheSubmission() throws {
+        let dir = try Self.exportWithProvenance()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let names = Set(try FileManager.default.contentsOfDirectory(atPath: dir.path))
+        #expect(names == ["submission.yaml", "limits.yaml", "scan.yaml", "spectrum_1_xenon1t_sr1.yaml", "provenance.json"])
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("provenance.json"))) as? [String: Any])
+        #expect(json["command"] as? String == Self.provenance.command && json["seed"] as? Int == 7 && json["nmmfit_output"] as? Int == 3)
+        #expect(json["data_digests"] as? [String: String] == Self.provenance.dataDigests)
+        #expect(json["tables"] as? [String] == ["limits.yaml", "scan.yaml", "spectrum_1_xenon1t_sr1.yaml"])
+        let yaml = try String(contentsOf: dir.appendingPathComponent("submission.yaml"), encoding: .utf8)
+        #expect(yaml.contains("additional_resources:\n- location: provenance.json\n"), "\(yaml)")
+        // the comment as a literal block: one field per line, the line break of the command written as \u{a}
+        for line in ["  tool_version: 0.1.0\n", "  commit: 0123abc\n", "  command: nmmfit export --format hepdata -o 'a\\u{a}b'\n",
+                     "  data_digests: \(String(repeating: "ab", count: 32))  xenon1t_sr1/binned.csv\n", "  seed: 7\n",
+                     "  spec_overrides: xenon1t_sr1.exposure_tonne_year=0.65\n", "  digitised_datasets: none\n"] {
+            #expect(yaml.contains(line), "\(line)")
+        }
+    }
+
+    @Test("a resource that would overwrite a table, or names a folder, is refused")
+    func resourceNames() throws {
+        let t = HEPDataSubmission.Table(name: "t", description: "d", keywords: [], dataFile: "t.yaml",
+                                        independent: [.init(.init("x"), .points([1]))], dependent: [.init(.init("y"), values: [2])])
+        for location in ["t.yaml", "a/b.json", "submission.yaml", ""] {
+            let s = HEPDataSubmission(comment: "c", tables: [t], resources: [.init(location: location, description: "d", text: "{}")])
+            #expect(throws: InputError.self, "\(location)") { try s.files() }
+        }
+    }
+
+    /// Whether `python3` can import the validator (`pip install hepdata-validator`).
+    static let validatorAvailable = Python3.imports("hepdata_validator")
+
+    static func python(_ args: [String]) throws -> (status: Int32, output: String) { try Python3.run(args) }
 
     @Test("the tables hold the fit's limits, scan and spectrum (read back with the HEPData reader)")
     func tablesHoldTheFit() throws {
@@ -87,7 +121,12 @@ struct HEPDataRecordTests {
     @Test("HEPData's own validator (hepdata-validator) accepts the submission",
           .enabled(if: validatorAvailable, "needs the Python package hepdata-validator (pip install hepdata-validator; make test installs it)"))
     func validatorAccepts() throws {
-        let dir = try Self.export()
+        for dir in [try Self.export(), try Self.exportWithProvenance()] {
+            try Self.validate(dir)
+        }
+    }
+
+    static func validate(_ dir: URL) throws {
         defer { try? FileManager.default.removeItem(at: dir) }
         let script = """
         import sys

@@ -69,6 +69,24 @@ struct SchemaTests {
         ["model", "joint", "--mu-range", "0,7e-12,limit", "--json"], ["model", "effective", "--moments", "{tmp}/tm.json", "--json"],
     ]
 
+    /// Every command that draws a figure, with only the option that asks for it: the figure's
+    /// data file (`NAME.data.json`, with the run's provenance) is what it writes by default.
+    static let figureWriters: [[String]] = [
+        ["report", "{tmp}/report", "-q"], ["fit", "--plot", "{tmp}/plots", "-q"], ["scan", "--plot", "{tmp}/scan.svg", "-q"],
+        ["sensitivity", "--plot", "{tmp}/sensitivity.svg", "-q"], ["spectrum", "--plot", "{tmp}/recoil.svg"],
+        ["model", "horizontal-region", "--mu-hi", "3e-11", "--svg", "{tmp}/region.svg"],
+        ["model", "joint", "--mu-range", "0,7e-12,limit", "--svg", "{tmp}/joint.svg"],
+    ]
+
+    @Test("every figure's data file (NAME.data.json) and the HEPData submission's provenance.json are among the validated examples")
+    func figureDataAreExamples() {
+        let figures = Set(Self.examples.examples.filter { $0.schema == "figure-data" }.compactMap { $0.args?.joined(separator: " ") })
+        for args in Self.figureWriters {
+            #expect(figures.contains(args.joined(separator: " ")), "schemas/examples.json lacks the figure data of: nmmfit \(args.joined(separator: " "))")
+        }
+        #expect(Self.examples.examples.contains { $0.schema == "hepdata-provenance" && $0.args?.first == "export" })
+    }
+
     @Test("every command's default output (no optional flags) is among the validated examples")
     func defaultOutputsAreExamples() {
         let listed = Set(Self.examples.examples.compactMap { $0.args?.joined(separator: " ") })

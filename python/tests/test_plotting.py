@@ -45,12 +45,13 @@ def test_report_folder_figures_have_their_data(tmp_path):
     import pandas as pd
     for name in ["spectrum_xenon1t_sr1", "profile_scan", "limits_comparison"]:
         assert (tmp_path / f"{name}.svg").is_file()
-        csv = pd.read_csv(tmp_path / f"{name}.data.csv")
+        # the CSV starts with '#' lines: the provenance of the run that drew the figure
+        csv = pd.read_csv(tmp_path / f"{name}.data.csv", comment="#")
         assert len(csv) > 0
         fig, axes = plotting.plot_figure(tmp_path / f"{name}.data.json")
         assert plotting.load(tmp_path / f"{name}.svg") == plotting.load(tmp_path / f"{name}.data.json")
         assert axes
-    csv = pd.read_csv(tmp_path / "spectrum_xenon1t_sr1.data.csv")
+    csv = pd.read_csv(tmp_path / "spectrum_xenon1t_sr1.data.csv", comment="#")
     assert "Reconstructed energy [keV]" in csv.columns
     data = csv[csv["label"] == "data"]
     assert list(data["Events / bin"]) == [26, 61, 55, 47, 49, 47]
@@ -76,7 +77,11 @@ def test_joint_figure_data_equals_the_cli_svg_data(tmp_path):
     subprocess.run([str(cli), "model", "joint", "--mu-range", "1.4e-11,2.9e-11", "--steps", "5", "--svg", str(svg), "--quiet"],
                    check=True, timeout=600, capture_output=True)
     _, joint = nmmfit.models.joint(mu_ranges=[(1.4e-11, 2.9e-11)], steps=5)
-    assert plotting.load(tmp_path / "joint.data.json") == plotting.load(joint["figure"])
+    # the file adds the provenance of the CLI run (as every --json output) to the same figure
+    provenance = {"tool_version", "commit", "command", "data_digests", "seed", "spec_overrides", "digitised_datasets"}
+    written = plotting.load(tmp_path / "joint.data.json")
+    assert {"tool_version", "commit", "command", "data_digests"} <= set(written)
+    assert {k: v for k, v in written.items() if k not in provenance} == plotting.load(joint["figure"])
 
 
 def test_window_study_figure_from_in_process_fits(tmp_path):

@@ -23,8 +23,9 @@ struct Export: ParsableCommand {
         to stdout or atomically to -o FILE. --format hepdata fits the data and writes a HEPData \
         submission folder -o DIR (submission.yaml; limits.yaml: observed interval, median \
         expected limit and best fit; scan.yaml: −2ΔlnL against μν; one spectrum table per \
-        dataset with the observed counts and the fitted components), μν in 10⁻¹¹ μB, energies \
-        in keV; check it with HEPData's validator (`hepdata-validate -d DIR`, pip package \
+        dataset with the observed counts and the fitted components; provenance.json and the \
+        record's comment: the build, the command line and the SHA-256 of the data files), μν in \
+        10⁻¹¹ μB, energies in keV; check it with HEPData's validator (`hepdata-validate -d DIR`, pip package \
         hepdata-validator).
         """)
 
@@ -119,7 +120,7 @@ struct Export: ParsableCommand {
             config: data.spec == nil ? try data.config(physics: physics) : nil,
             specModel: data.spec == nil ? nil : try data.model(physics: physics),
             cl: settings.cl, method: settings.asymptoticMethod, scanPoints: scanPoints,
-            command: (["nmmfit"] + CommandLine.arguments.dropFirst()).joined(separator: " "), dataDirectory: data.dataDir)
+            provenance: try data.provenance(physics: physics), dataDirectory: data.dataDir)
         let files = try submission.write(to: directory, force: force)
         if !quiet { Console.error("wrote \(files.count) files to \(directory)/ (HEPData submission: \(submission.tables.count) tables)") }
     }

@@ -118,15 +118,18 @@ extension ModelCommand {
                 output.note("note: the μν–g−2 link (y_L y_R = κ|f f′|, m_h⁺ = m_H0 + Δ) is an assumption, unverified against arXiv:2104.03291")
                 output.note("note: the mass side is the naive estimate m_ν ≈ Λ²|μ|/(2 m_e μB) at Λ = m_h⁺; the SU(2)_H model's own m_ν is not evaluated (missing: its m_ν formula after SU(2)_H breaking and the breaking parameter, in the body of arXiv:2007.04291, of which only the abstract is readable here; JSON: mass_side.model_m_nu_missing)")
                 if let n = G2Options.unavailableNote { output.note(n) }
+                // the files read (--fit results, a --profile scan), for the JSON and the figure's data files
+                var provenance = RunProvenance.thisRun()
+                try provenance.digest(files: fit + [profile].compactMap { $0 })
                 if let svg {
                     // dataset ids in the bands' labels shown by their experiment names, when the data folder is found
                     let names = (try? DataLocator.dataDirectory(explicit: nil)).map { DatasetDisplayNames.load(ids: DataLocator.available(in: $0), dataDirectory: $0) } ?? [:]
                     try FigureFiles.write(Figures.horizontalJoint(out.rows, bands: bands, measurements: ms, link: link, displayNames: names,
                                                                  chi2Regions: out.chi2Regions ?? [], massSide: out.massSide, collider: out.collider,
                                                                  naturalness: out.naturalness),
-                                         to: svg, force: output.force)
+                                         to: svg, force: output.force, provenance: provenance)
                 }
-                try output.emit(out) { out.text }
+                try output.emit(out, provenance: provenance) { out.text }
             }
         }
     }

@@ -227,7 +227,7 @@ extension ModelCommand {
                                                              heavyScalarGeV: mHMin...mHMax, steps: steps, loop: loop)
                 if let svg {
                     try FigureFiles.write(Figures.horizontalRegion(out.rows, muLo: muLo, muHi: muHi, sin2Alpha: sin2alpha),
-                                         to: svg, force: output.force)
+                                         to: svg, force: output.force, provenance: .thisRun())
                 }
                 if csv {
                     if let o = output.output { try OutputFile.write(try output.encode(out), to: o, force: output.force) }
@@ -317,7 +317,9 @@ extension ModelCommand {
                 if let spread = out.windowRelativeSpread, spread > 0.02 {
                     output.note("note: μ_eff² varies by \(Format.f(100 * spread, 1)) % across \(Format.g(emin))–\(Format.g(emax)) keV; the constraint uses its rate-weighted mean")
                 }
-                try output.emit(out) { out.text }
+                var provenance = RunProvenance.thisRun()
+                try provenance.digest(files: [moments])
+                try output.emit(out, provenance: provenance) { out.text }
             }
         }
 

@@ -48,13 +48,15 @@ struct Scan: ParsableCommand {
             let out = try ScanResult.compute(profile: pl, grid: grid) { progress.update($0) }
             progress.finish()
             let pts = out.points
+            // one provenance for the JSON and the figure's data files
+            let provenance = try data.provenance(physics: physics)
             if let plot {
                 let threshold = try AsymptoticInterval.criticalValues(pl, muNu: grid, cl: cl, method: method)
                 try FigureFiles.write(Figures.scan(pts, interval: [iv.lower, iv.upper], cl: cl, best: pl.best.muNu,
                                                    threshold: threshold, method: method.rawValue),
-                                      to: plot, force: output.force)
+                                      to: plot, force: output.force, provenance: provenance)
             }
-            try output.emit(out, provenance: try data.provenance(physics: physics)) { ScanText.render(out) }
+            try output.emit(out, provenance: provenance) { ScanText.render(out) }
         }
     }
 }

@@ -75,8 +75,9 @@ struct SensitivityCommand: ParsableCommand {
                                         threads: threadOptions.threads, file: file,
                                         shouldStop: { Interrupt.shared.requested }) { progress.update($0) }
             progress.finish()
-            if let plot { try FigureFiles.write(Figures.sensitivity(r), to: plot, force: output.force) }
-            try output.emit(Sensitivity.Output(r), provenance: try data.provenance(physics: physics, seed: toys > 0 ? toyOptions.seedValue : nil)) { SensitivityText.render(r, requestedToys: toys) }
+            let provenance = try data.provenance(physics: physics, seed: toys > 0 ? toyOptions.seedValue : nil)
+            if let plot { try FigureFiles.write(Figures.sensitivity(r), to: plot, force: output.force, provenance: provenance) }
+            try output.emit(Sensitivity.Output(r), provenance: provenance) { SensitivityText.render(r, requestedToys: toys) }
             if Interrupt.shared.requested {
                 Console.error("interrupted: the band uses the \(r.toys) of \(toys) toys finished"
                               + (saveToys.map { "; they are kept in \($0): run the same command again to resume" } ?? ""))

@@ -76,8 +76,8 @@ struct Spectrum: ParsableCommand {
             let grid = try RecoilTable.grid(from: emin, to: emax, step: step)
             func row(_ c: RateComponents) throws -> Row { try spectrum.row(c) }
             var provenance = RunProvenance.thisRun()
-            if format == .json {
-                // the files read: an --atomic table, a --moments matrix
+            if format == .json || plot != nil {
+                // the files read (for the JSON and the figure's data files): an --atomic table, a --moments matrix
                 try provenance.digest(files: [try physics.choice().atomicTableFile, moments].compactMap { $0 })
             }
             let out = try SpectrumText(format, table: spectrum, provenance: provenance)
@@ -104,7 +104,7 @@ struct Spectrum: ParsableCommand {
                 // The figure draws at most FigureSampling.maxPoints energies of the grid, spread
                 // evenly on its log axis (every one of a shorter grid); the table has them all.
                 let plotGrid = FigureSampling.logIndices(of: grid).map { grid[$0] }
-                try FigureFiles.write(Figures.recoil(try calc.tabulate(plotGrid), muNuBohr: mu), to: plot, force: force)
+                try FigureFiles.write(Figures.recoil(try calc.tabulate(plotGrid), muNuBohr: mu), to: plot, force: force, provenance: provenance)
             }
             if let output { try OutputFile.write(text, to: output, force: force) } else { print(text, terminator: "") }
         }
