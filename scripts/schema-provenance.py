@@ -37,7 +37,7 @@ TOYS_PROVENANCE = {
     "description": "Where the toys came from, as every JSON output says it (absent in files of older builds); not part of the study: a resumed file keeps the provenance of the run that started it.",
     "type": "object",
     "properties": {
-        "command": {"description": "The command line that wrote the toys, words quoted for a POSIX shell where needed (the Python package: `nmmfit (Python package): COMMAND {arguments}`). In a sharded study's file (nmmfit toys, nmmfit coverage --write-toys) without the shard options (--shard, --nshards) and the option naming the file written, which differ between the shards, so that every shard, their merge and a single run carry the same line; each run records its full line (runs[].command). A merge of shards run by different command lines joins them with ' ; '.", "type": "string"},
+        "command": {"description": "The command line that wrote the toys, words quoted for a POSIX shell where needed (the Python package: `nmmfit (Python package): COMMAND {arguments}`). Without the option naming the toys file or folder itself (-o, --write-toys, --save-toys, --toys-dir), so that a resumed file equals an uninterrupted one; in a sharded study's file (nmmfit toys, nmmfit coverage --write-toys) also without the shard options (--shard, --nshards), which differ between the shards, so that every shard, their merge and a single run carry the same line; each run records its full line (runs[].command). A merge of shards run by different command lines joins them with ' ; '.", "type": "string"},
         "data_digests": PROVENANCE["data_digests"],
         "spec_overrides": PROVENANCE["spec_overrides"],
     },

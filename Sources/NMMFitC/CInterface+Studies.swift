@@ -265,7 +265,7 @@ extension CInterface {
             var h = header
             h.nmmfitVersion = BuildInfo.version
             h.nmmfitCommit = BuildInfo.commit
-            h.provenance = try toysProvenance("fit", a)
+            h.provenance = try toysProvenance("fit", a, dropping: ["save_toys"])
             return try CompatibilityTest.openToysFile(path: path, header: h, force: force)
         }
         return (opener, holder.release)

@@ -524,7 +524,7 @@ enum CInterface {
                 var h = header
                 h.nmmfitVersion = BuildInfo.version
                 h.nmmfitCommit = BuildInfo.commit
-                h.provenance = try toysProvenance("compare", a)
+                h.provenance = try toysProvenance("compare", a, dropping: ["save_toys"])
                 return try ComparisonToysFile.open(path: path, header: h, force: force)
             } }
             let r = try c.test().run(toys: try a.toys(), seed: try a.seed(), threads: try a.threads(), toysFile: toysFile)

@@ -32,7 +32,7 @@ public final class ToyFileReader {
         guard stat(path, &st) == 0 else { throw InputError(file: path, "no such file") }
         guard (st.st_mode & S_IFMT) == S_IFREG else { throw InputError(file: path, "not a regular file") }
         let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { throw InputError(file: path, "cannot open it for reading (\(String(cString: strerror(errno))))") }
+        guard fd >= 0 else { throw InputError(file: path, "cannot open it for reading (\(OSErrorText.describe(errno: errno)))") }
         self.fd = fd
         buffer = [UInt8](repeating: 0, count: 2 * Self.maxLineBytes)
     }
@@ -76,7 +76,7 @@ public final class ToyFileReader {
             let n = buffer.withUnsafeMutableBufferPointer { b in read(fd, b.baseAddress! + end, b.count - end) }
             if n < 0 {
                 if errno == EINTR { continue }
-                throw InputError(file: path, "read failed (\(String(cString: strerror(errno))))")
+                throw InputError(file: path, "read failed (\(OSErrorText.describe(errno: errno)))")
             }
             if n == 0 { eof = true } else { end += n }
         }

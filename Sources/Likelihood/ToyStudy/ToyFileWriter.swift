@@ -28,7 +28,7 @@ public final class ToyFileWriter {
         fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard fd >= 0 else {
             lock.release()
-            throw InputError(file: path, "cannot create a temporary file in \(dir) (\(String(cString: strerror(errno))))")
+            throw InputError(file: path, "cannot create a temporary file in \(dir) (\(OSErrorText.describe(errno: errno)))")
         }
         buffer.reserveCapacity(Self.flushBytes + (1 << 16))
     }
@@ -57,7 +57,7 @@ public final class ToyFileWriter {
             let n = buffer.withUnsafeBufferPointer { b in Foundation.write(fd, b.baseAddress! + off, b.count - off) }
             if n < 0 {
                 if errno == EINTR { continue }
-                throw InputError(file: path, "cannot write output (\(String(cString: strerror(errno))))")
+                throw InputError(file: path, "cannot write output (\(OSErrorText.describe(errno: errno)))")
             }
             off += n
         }
@@ -67,11 +67,11 @@ public final class ToyFileWriter {
     /// Flushes, syncs and renames the file into place.
     public func commit() throws {
         try flush()
-        guard fsync(fd) == 0 else { throw InputError(file: path, "cannot write output (\(String(cString: strerror(errno))))") }
+        guard fsync(fd) == 0 else { throw InputError(file: path, "cannot write output (\(OSErrorText.describe(errno: errno)))") }
         close(fd)
         fd = -1
         guard rename(tmp, path) == 0 else {
-            throw InputError(file: path, "cannot rename the temporary file into place (\(String(cString: strerror(errno))))")
+            throw InputError(file: path, "cannot rename the temporary file into place (\(OSErrorText.describe(errno: errno)))")
         }
         committed = true
         lock.release()

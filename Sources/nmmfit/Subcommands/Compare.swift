@@ -82,7 +82,7 @@ struct Compare: ParsableCommand {
                 var h = header
                 h.nmmfitVersion = BuildInfo.version
                 h.nmmfitCommit = BuildInfo.commit
-                h.provenance = try data.toysProvenance(physics: physics)
+                h.provenance = try data.toysProvenance(physics: physics, fileOption: "--save-toys")
                 let f = try ComparisonToysFile.open(path: path, header: h, force: output.force)
                 if f.kept > 0 || f.dropped > 0 { output.note("resuming: \(f.kept) toys already in \(path), \(toys - f.next) to go") }
                 return f

@@ -187,7 +187,7 @@ struct CoverageCommand: ParsableCommand {
         let run: ToyStudy.FileRun
         do {
             run = try study.write(to: path, force: output.force, version: BuildInfo.version, commit: BuildInfo.commit,
-                                  provenance: try data.toysProvenance(physics: physics, dropping: DataOptions.shardOptions.union(["--write-toys"])),
+                                  provenance: try data.toysProvenance(physics: physics, fileOption: "--write-toys", sharded: true),
                                   run: ToyRun.current(), allowOtherBuild: allowOtherBuild, threads: threadOptions.threads, shouldStop: { Interrupt.shared.requested },
                                   onOpen: { r in
                 if !quiet && (r.kept > 0 || r.dropped > 0) {
@@ -220,7 +220,7 @@ struct CoverageCommand: ParsableCommand {
     func pointToysStore(_ dir: String) throws -> (ToyStudy) throws -> ToyStudySample {
         try ToysFolder.prepare(dir)
         let (threads, quiet) = (threadOptions.threads, output.quiet)
-        let provenance = try data.toysProvenance(physics: physics)
+        let provenance = try data.toysProvenance(physics: physics, fileOption: "--toys-dir")
         return { study in
             let path = (dir as NSString).appendingPathComponent(Coverage.toysFileName(study))
             do {

@@ -117,7 +117,7 @@ struct FitOptions: ParsableArguments {
                 var h = header
                 h.nmmfitVersion = BuildInfo.version
                 h.nmmfitCommit = BuildInfo.commit
-                h.provenance = try data.toysProvenance(physics: physics)
+                h.provenance = try data.toysProvenance(physics: physics, fileOption: "--save-toys")
                 let f = try CompatibilityTest.openToysFile(path: path, header: h, force: output.force)
                 if f.kept > 0 || f.dropped > 0 {
                     output.note("resuming: \(f.kept) toys already in \(path), \(h.adaptive ? "up to " : "")\(h.totalToys - f.next) to go")

@@ -132,7 +132,7 @@ extension Interval {
     func pointToysStore(_ dir: String) throws -> (ToyStudy) throws -> ToyStudySample {
         try ToysFolder.prepare(dir)
         let threads = threadOptions.threads
-        let provenance = try data.toysProvenance(physics: physics)
+        let provenance = try data.toysProvenance(physics: physics, fileOption: "--toys-dir")
         return { study in
             let h = study.header
             let path = (dir as NSString).appendingPathComponent(String(format: "fc-mu%.6e-n%d-seed%llu.jsonl", h.muNuTrue, h.totalToys, h.seed))

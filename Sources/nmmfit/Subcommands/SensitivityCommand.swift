@@ -64,7 +64,7 @@ struct SensitivityCommand: ParsableCommand {
                 var header = try Sensitivity.toysFileHeader(model: model, cl: cl, method: method, toys: toys, seed: toyOptions.seedValue)
                 header.nmmfitVersion = BuildInfo.version
                 header.nmmfitCommit = BuildInfo.commit
-                header.provenance = try data.toysProvenance(physics: physics)
+                header.provenance = try data.toysProvenance(physics: physics, fileOption: "--save-toys")
                 let f = try SensitivityToysFile.open(path: saveToys, header: header, force: output.force)
                 if f.kept > 0 || f.dropped > 0 {
                     output.note("resuming: \(f.kept) toys already in \(saveToys), \(toys - f.next) to go")

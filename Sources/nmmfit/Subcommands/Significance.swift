@@ -63,7 +63,7 @@ struct Significance: ParsableCommand {
                 var header = try ToyPValue.backgroundOnlyStudy(profile: pl, toys: toys, seed: toyOptions.seedValue).header
                 header.nmmfitVersion = BuildInfo.version
                 header.nmmfitCommit = BuildInfo.commit
-                header.provenance = try data.toysProvenance(physics: physics)
+                header.provenance = try data.toysProvenance(physics: physics, fileOption: "--save-toys")
                 let file: ToyFileAppender
                 do {
                     file = try ToyFileAppender.open(path: saveToys, header: header, force: output.force)

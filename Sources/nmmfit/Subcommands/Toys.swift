@@ -79,7 +79,7 @@ struct Toys: ParsableCommand {
             var progress: DelayedProgress?
             let result: ToyStudy.FileRun
             do {
-                let provenance = try data.toysProvenance(physics: physics, dropping: DataOptions.shardOptions.union(["-o", "--output"]))
+                let provenance = try data.toysProvenance(physics: physics, fileOption: "-o", "--output", sharded: true)
                 result = try study.write(to: output, force: force, version: BuildInfo.version, commit: BuildInfo.commit, provenance: provenance,
                                          run: ToyRun.current(),
                                          allowOtherBuild: allowOtherBuild, threads: threadOptions.threads,
