@@ -133,8 +133,7 @@ extension Interval {
         try ToysFolder.prepare(dir)
         let threads = threadOptions.threads
         return { study in
-            let h = study.header
-            let path = (dir as NSString).appendingPathComponent(String(format: "fc-mu%.6e-n%d-seed%llu.jsonl", h.muNuTrue, h.totalToys, h.seed))
+            let path = (dir as NSString).appendingPathComponent(FeldmanCousins.pointToysFileName(study))
             do {
                 _ = try study.write(to: path, force: false, version: BuildInfo.version, commit: BuildInfo.commit, run: nil,
                                     threads: threads, shouldStop: { Interrupt.shared.requested })
