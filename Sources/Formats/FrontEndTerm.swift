@@ -17,6 +17,8 @@ public enum FrontEndTerm: String, Sendable, Equatable, CaseIterable {
     case fromToys
     /// How to make a t̃ toy study at its true μν.
     case tStudyAtTruth
+    /// How to make a background-only q0 toy study (μν = 0), the study of the discovery test's toy p-value.
+    case backgroundOnlyStudy
     /// How to run a Feldman–Cousins coverage study with inner toys.
     case feldmanCousinsCoverage
     /// A measured muon anomaly supplied by the user.
@@ -36,6 +38,7 @@ public enum FrontEndTerm: String, Sendable, Equatable, CaseIterable {
         case .gridMax: "grid maximum"
         case .fromToys: "toy files"
         case .tStudyAtTruth: "toys of t̃ tested at their true μν"
+        case .backgroundOnlyStudy: "toys of q0 at μν = 0"
         case .feldmanCousinsCoverage: "the Feldman–Cousins coverage study with inner toys"
         case .measuredMuonAnomaly: "a measured Δa_μ and its uncertainty"
         case .overwriteAllowed: "also when overwriting is allowed"

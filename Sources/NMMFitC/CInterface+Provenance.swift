@@ -17,15 +17,14 @@ extension CInterface {
     /// the command line (`nmmfit (Python package): COMMAND {args}`), and for answers from data
     /// the SHA-256 of every data file read (each dataset's spec and data files after `set`, a
     /// `spec` file, an `atomic` table, a `moments` file, `from_toys` files), the `set` changes
-    /// and the digitised datasets among the data; a model handle's are those of its build.
+    /// and the digitised datasets among the data; a model handle's are those of its build, with
+    /// the files this request names (`from_toys` of `interval`, `significance` or `coverage`).
     static func provenance(_ command: String, _ a: Args) throws -> RunProvenance {
         var p = RunProvenance(toolVersion: BuildInfo.version, commit: BuildInfo.commit, command: try commandLine(command, a.values))
+        let root = try? DataLocator.dataDirectory(explicit: try a.string("data_dir"))
         if a.has("handle"), let s = try? session(a), let built = s.provenance {
             (p.dataDigests, p.specOverrides, p.digitisedDatasets) = (built.dataDigests, built.specOverrides, built.digitisedDatasets)
-            return p
-        }
-        let root = try? DataLocator.dataDirectory(explicit: try a.string("data_dir"))
-        if dataCommands.contains(command) {
+        } else if dataCommands.contains(command) {
             let data = try dataChoice(a)
             if let spec = data.spec {
                 try p.digest(files: [spec], relativeTo: root)

@@ -247,6 +247,7 @@ enum CInterface {
         } catch {
             let type: String, message: String
             switch error {
+            case let e as ToyFileBuildMismatch: (type, message) = ("input", inputError(e).description(in: wording))
             case let e as InputError: (type, message) = ("input", e.description(in: wording))
             case let e as WordedError: (type, message) = ("\(Swift.type(of: e))", e.description(in: wording))
             case let e as LocalizedError: (type, message) = ("\(Swift.type(of: e))", e.errorDescription ?? "\(e)")
@@ -412,8 +413,26 @@ enum CInterface {
             let s = try sessionOrBuild(a)
             let settings = try a.settings(s.saved, allowFeldmanCousins: true)
             let cl = settings.cl
+            // as the CLI: from_toys with feldman-cousins; the local construction's keys not with it
+            let fromToys = try a.strings("from_toys")
+            let fc = settings.method == .feldmanCousins
+            try a.refuse(["from_toys"], unless: fc, when: "with method feldman-cousins")
+            try a.refuse(["toys", "seed", "threads", "grid_points", "grid_max_muB", "refine", "toys_dir"], unless: fc && fromToys == nil,
+                         when: "with method feldman-cousins and local toys (not from_toys, whose files fix the tested μν values and their toys)")
             s.lock.lock(); defer { s.lock.unlock() }
-            if settings.method == .feldmanCousins {
+            func answer(_ iv: MuNuInterval, _ r: FeldmanCousins.Result?) -> Fields {
+                // `output`: the CLI's `interval --json` keys
+                var f: [String: any Encodable] = ["mu_nu_best_muB": s.profile.best.muNu, "interval": iv, "cl": cl,
+                                                  "interval_method": settings.method.rawValue,
+                                                  "output": IntervalReport(muNuBest: s.profile.best.muNu, interval: iv, cl: cl, feldmanCousins: r)]
+                if let r { f["feldman_cousins"] = r }
+                return Fields(f)
+            }
+            if let fromToys {
+                let r = try FeldmanCousins.fromToys(try ToyStudySample.load(fromToys), profile: s.profile, cl: cl)
+                return answer(r.interval, r)
+            }
+            if fc {
                 let toys = try a.toys(default: 1000)
                 guard toys >= 10 else { throw InputError(field: "toys", "Feldman–Cousins needs ≥ 10 toys per point, got \(toys)") }
                 let points = try a.int("grid_points", default: FeldmanCousins.defaultGridPoints)
@@ -423,22 +442,35 @@ enum CInterface {
                 let grid = try FeldmanCousins.grid(profile: s.profile, cl: cl, points: points, top: try a.muNu("grid_max_muB"))
                 let refine = try a.int("refine", default: 6)
                 guard (0...20).contains(refine) else { throw InputError(field: "refine", "must be in 0…20, got \(refine)") }
-                let fc = FeldmanCousins(profile: s.profile, cl: cl, toysPerPoint: toys, seed: try a.seed(), threads: try a.threads(),
+                let threads = try a.threads()
+                var fc = FeldmanCousins(profile: s.profile, cl: cl, toysPerPoint: toys, seed: try a.seed(), threads: threads,
                                         maxRefinements: refine)
+                // toys_dir: each tested point's toys kept in a file there, resumed by the same request again
+                if let dir = try a.string("toys_dir") { fc.pointToys = try pointToysStore(dir, threads: threads, provenance: try toysProvenance("interval", a, dropping: ["toys_dir"])) }
                 let r = try fc.construct(grid: grid)
-                return Fields(["mu_nu_best_muB": s.profile.best.muNu, "interval": r.interval, "feldman_cousins": r, "cl": cl,
-                               "interval_method": settings.method.rawValue])
+                return answer(r.interval, r)
             }
-            let iv = try AsymptoticInterval.interval(s.profile, cl: cl, method: settings.asymptoticMethod)
-            return Fields(["mu_nu_best_muB": s.profile.best.muNu, "interval": iv, "cl": cl, "interval_method": settings.method.rawValue])
+            return answer(try AsymptoticInterval.interval(s.profile, cl: cl, method: settings.asymptoticMethod), nil)
 
         case "significance":
             let s = try sessionOrBuild(a)
+            let toys = try a.toys()
+            // as the CLI: from_toys (a background-only toys file) instead of toys and seed; save_toys keeps the toys
+            let fromToys = try a.strings("from_toys")
+            if fromToys != nil, toys > 0 || a.has("seed") { throw InputError(field: "from_toys", "excludes toys and seed (the file holds the toys)") }
+            try a.refuse(["save_toys"], unless: toys > 0, when: "with toys > 0 (it keeps those toys)")
             s.lock.lock(); defer { s.lock.unlock() }
             let d = try s.profile.discovery()
             var f: [String: any Encodable] = [TestStatisticName.q0.rawValue: d.q0, "z_asymptotic": d.z, "p_value_asymptotic": d.p, "mu_nu_best_muB": s.profile.best.muNu]
-            let toys = try a.toys()
-            if toys > 0 { f["toys"] = try ToyPValue.compute(profile: s.profile, toys: toys, seed: try a.seed(), threads: try a.threads()) }
+            var toy: ToyPValue?
+            if let fromToys {
+                toy = try ToyPValue.fromToys(fromToys, q0Observed: d.q0, profile: s.profile)
+            } else if toys > 0 {
+                toy = try significanceToys(a, profile: s.profile, toys: toys)
+            }
+            if let toy { f["toys"] = toy }
+            // `output`: the CLI's `significance --json` keys
+            f["output"] = SignificanceReport(muNuBest: s.profile.best.muNu, q0: d.q0, zAsymptotic: d.z, pValueAsymptotic: d.p, toy: toy)
             return Fields(f)
 
         case "toys":
@@ -501,7 +533,7 @@ enum CInterface {
         case "sensitivity":
             let s = try sessionOrBuild(a)
             let settings = try a.settings(s.saved)
-            let r = try Sensitivity.run(model: s.model, cl: settings.cl, method: settings.asymptoticMethod, toys: try a.toys(default: 200), seed: try a.seed())
+            let r = try sensitivity(a, model: s.model, cl: settings.cl, method: settings.asymptoticMethod)
             return Fields(["output": Sensitivity.Output(r), "band_muB": r.band, "observed_muB": r.observed,
                            "asimov_median_muB": r.asimovMedian,
                            // the band figure needs the toys' band (toys > 0)

@@ -28,6 +28,7 @@ explicitly wins, and the engine says so with an :class:`NMMFitNote` warning. Wit
 from __future__ import annotations
 
 import base64
+import os
 from typing import Any, Iterable, Sequence
 
 import numpy as np
@@ -179,22 +180,61 @@ class Model:
         return float(call("scan", handle=self._h(), mu_nu_muB=[float(mu_nu_muB)])["points"][0]["minus_two_delta_lnL"])
 
     def interval(self, cl: float | None = None, method: str | None = None, *, toys: int | None = None,
-                 seed: int = 1, threads: int | None = None, grid_points: int | None = None,
-                 grid_max_muB: float | None = None, refine: int | None = None) -> IntervalResult:
-        """A confidence interval on μν (μB): "asymptotic-unified", "wilks" or "feldman-cousins"
-        (``toys`` per grid point, default 1000, on ``grid_points`` points (≥ 3, default 30) from 0 to
-        ``grid_max_muB``; ``refine`` bisection steps at each end). Defaults: 0.9 and
-        "asymptotic-unified", or for a model read from a spec the CL and method saved in it."""
+                 seed: int | None = None, threads: int | None = None, grid_points: int | None = None,
+                 grid_max_muB: float | None = None, refine: int | None = None, toys_dir: str | os.PathLike | None = None,
+                 from_toys: str | os.PathLike | Sequence[str | os.PathLike] | None = None) -> IntervalResult:
+        """A confidence interval on μν (μB) at ``cl`` (0–1), as ``nmmfit interval``: "asymptotic-unified",
+        "wilks" or "feldman-cousins". Defaults: 0.9 and "asymptotic-unified", or for a model read
+        from a spec the CL and method saved in it.
+
+        Feldman–Cousins with local toys: ``toys`` per tested μν (default 1000; ≥ 10) thrown from
+        RNG streams of ``seed`` (default 1) on ``threads`` threads (default all cores), on
+        ``grid_points`` points (≥ 3, default 30) from 0 to ``grid_max_muB`` (μB; default 2 × the
+        asymptotic upper end), with up to ``refine`` points (default 6) added near each end.
+        ``toys_dir``: a folder that keeps each tested point's toys as a toys file
+        (``fc-mu<μν in μB>-n<toys>-seed<seed>.jsonl``, the JSON-lines format of ``nmmfit toys``:
+        a header line, then one line per toy with its t̃), as ``nmmfit interval --toys-dir``; the
+        same call again resumes a file cut short and reads the finished ones back, with exactly
+        the numbers of an uninterrupted run.
+
+        ``from_toys``: Feldman–Cousins from toys files instead of local toys, as ``nmmfit interval
+        --method feldman-cousins --from-toys``: merged toys files (or folders of them, such as a
+        ``toys_dir``), one study of t̃ at its true μν per tested μν (``nmmfit toys --statistic t
+        --mu M``, made with the same data options); ``method`` defaults to "feldman-cousins" then,
+        and the local construction's arguments do not apply. Their SHA-256 digests are in the
+        result's ``raw["provenance"]["data_digests"]``.
+
+        The result's ``raw["output"]`` holds the keys of ``nmmfit interval --json``."""
+        if from_toys is not None and method is None:
+            method = "feldman-cousins"
         r = call("interval", handle=self._h(), cl=cl, method=method, toys=toys, seed=seed, threads=threads,
-                 grid_points=grid_points, grid_max_muB=grid_max_muB, refine=refine)
+                 grid_points=grid_points, grid_max_muB=grid_max_muB, refine=refine, toys_dir=_path(toys_dir),
+                 from_toys=_paths(from_toys))
         iv = r["interval"]
         return IntervalResult(r["mu_nu_best_muB"], (iv["lower"], iv["upper"]), r["cl"], r["interval_method"],
                               r.get("feldman_cousins"), r)
 
-    def significance(self, toys: int = 0, seed: int = 1, threads: int | None = None) -> SignificanceResult:
-        """q0, Z (σ) and p of μν > 0; with ``toys`` > 0 also the toy p-value (background-only toys)."""
-        r = call("significance", handle=self._h(), toys=toys, seed=seed, threads=threads)
-        return SignificanceResult(r["mu_nu_best_muB"], r["q0"], r["z_asymptotic"], r["p_value_asymptotic"], r.get("toys"))
+    def significance(self, toys: int = 0, seed: int | None = None, threads: int | None = None, *,
+                     save_toys: str | os.PathLike | None = None, force: bool = False,
+                     from_toys: str | os.PathLike | Sequence[str | os.PathLike] | None = None) -> SignificanceResult:
+        """The discovery test of μν > 0, as ``nmmfit significance``: q0, Z (σ) and p
+        asymptotically; with ``toys`` > 0 also the toy p-value from that many background-only
+        toys (μν = 0, nuisances at their background-only fit; toy k is RNG stream k of ``seed``,
+        default 1) on ``threads`` threads (default all cores).
+
+        ``save_toys``: a toys file that keeps the toys as they finish (the JSON-lines format of
+        ``nmmfit toys --mu 0``: a header line naming the study, then one line per toy with its
+        q0), as ``nmmfit significance --save-toys``; the same call again resumes a file cut short
+        and gives exactly the uninterrupted numbers; ``force=True`` starts it afresh. A file of
+        another study (seed, toys, data) is refused.
+
+        ``from_toys``: the toy p-value from a merged background-only toys file instead (``nmmfit
+        toys --mu 0`` or a ``save_toys`` file, made with the same data options; or a folder
+        holding exactly one), as ``nmmfit significance --from-toys``; not with ``toys`` or
+        ``seed``. Its SHA-256 digest is in ``raw["provenance"]["data_digests"]``."""
+        r = call("significance", handle=self._h(), toys=toys, seed=seed, threads=threads, save_toys=_path(save_toys),
+                 force=force if save_toys is not None else None, from_toys=_paths(from_toys))
+        return SignificanceResult.from_json(r)
 
     def toys(self, n: int = 1000, mu_nu_muB: float = 0.0, *, statistic: str = "q0", test_mu_nu_muB: float | None = None,
              seed: int = 1, threads: int | None = None, first: int = 0) -> ToysResult:
@@ -206,9 +246,20 @@ class Model:
                  seed=seed, threads=threads, first=first, binary_columns=True)
         return ToysResult(_binary_columns(r["binary_columns"]), r["header"], r["seconds"], r["threads"])
 
-    def sensitivity(self, cl: float | None = None, method: str | None = None, toys: int = 200, seed: int = 1) -> SensitivityResult:
-        """Expected upper limits: Asimov median and the ±1σ/±2σ band from background-only toys (μB)."""
-        return _sensitivity(call("sensitivity", handle=self._h(), cl=cl, method=method, toys=toys, seed=seed))
+    def sensitivity(self, cl: float | None = None, method: str | None = None, toys: int = 200, seed: int = 1, *,
+                    threads: int | None = None, save_toys: str | os.PathLike | None = None,
+                    force: bool = False) -> SensitivityResult:
+        """Expected upper limits on μν (μB) at ``cl``, as ``nmmfit sensitivity``: the Asimov median
+        and the ±1σ/±2σ band of the upper limits of ``toys`` background-only toys (toy k is RNG
+        stream k of ``seed``) on ``threads`` threads (default all cores).
+
+        ``save_toys``: a file that keeps each toy's upper limit as it finishes (a sensitivity
+        toys file: JSON lines, a header naming the study — seed, toys, CL, interval method, model
+        digest — then one line per toy with ``upper_limit_muB``), as ``nmmfit sensitivity
+        --save-toys``; the same call again resumes a file cut short and gives exactly the
+        uninterrupted band; ``force=True`` starts it afresh. A file of another study is refused."""
+        return _sensitivity(call("sensitivity", handle=self._h(), cl=cl, method=method, toys=toys, seed=seed, threads=threads,
+                                 save_toys=_path(save_toys), force=force if save_toys is not None else None))
 
     def figure_data(self, cl: float | None = None, method: str | None = None) -> dict:
         """The data of the fit figures (``spectra``: one per channel; ``profile_scan``), in the
@@ -225,6 +276,18 @@ def _binary_columns(b: dict) -> pd.DataFrame:
     return pd.DataFrame(cols)
 
 
+def _path(p: str | os.PathLike | None) -> str | None:
+    """A file or folder argument as the engine takes it (a string)."""
+    return None if p is None else os.fspath(p)
+
+
+def _paths(p: str | os.PathLike | Sequence[str | os.PathLike] | None) -> list[str] | None:
+    """One path or several as the engine's list of strings."""
+    if p is None:
+        return None
+    return [os.fspath(p)] if isinstance(p, (str, os.PathLike)) else [os.fspath(x) for x in p]
+
+
 def _sensitivity(r: dict) -> SensitivityResult:
     o = r["output"]
     return SensitivityResult(cl=o["cl"], method=o["interval_method"], asimov_median_muB=r["asimov_median_muB"],
@@ -238,17 +301,25 @@ def scan(mu_nu_muB: float | Iterable[float], cl: float | None = None, **options:
         return m.scan(mu_nu_muB, cl=cl)
 
 
-def interval(cl: float | None = None, method: str | None = None, *, toys: int | None = None, seed: int = 1,
-             **options: Any) -> IntervalResult:
-    """A confidence interval on μν (see :meth:`Model.interval`)."""
+def interval(cl: float | None = None, method: str | None = None, *, toys: int | None = None, seed: int | None = None,
+             threads: int | None = None, grid_points: int | None = None, grid_max_muB: float | None = None,
+             refine: int | None = None, toys_dir: str | os.PathLike | None = None,
+             from_toys: str | os.PathLike | Sequence[str | os.PathLike] | None = None, **options: Any) -> IntervalResult:
+    """A confidence interval on μν (μB), as ``nmmfit interval`` (see :meth:`Model.interval`:
+    Feldman–Cousins with ``toys_dir`` keeping each point's toys, or ``from_toys`` files)."""
     with Model(**options) as m:
-        return m.interval(cl, method, toys=toys, seed=seed)
+        return m.interval(cl, method, toys=toys, seed=seed, threads=threads, grid_points=grid_points,
+                          grid_max_muB=grid_max_muB, refine=refine, toys_dir=toys_dir, from_toys=from_toys)
 
 
-def significance(toys: int = 0, seed: int = 1, **options: Any) -> SignificanceResult:
-    """The discovery test of μν > 0 (see :meth:`Model.significance`)."""
+def significance(toys: int = 0, seed: int | None = None, *, threads: int | None = None,
+                 save_toys: str | os.PathLike | None = None, force: bool = False,
+                 from_toys: str | os.PathLike | Sequence[str | os.PathLike] | None = None,
+                 **options: Any) -> SignificanceResult:
+    """The discovery test of μν > 0, as ``nmmfit significance`` (see :meth:`Model.significance`:
+    ``save_toys`` keeps and resumes the toys, ``from_toys`` reads a background-only toys file)."""
     with Model(**options) as m:
-        return m.significance(toys, seed)
+        return m.significance(toys, seed, threads, save_toys=save_toys, force=force, from_toys=from_toys)
 
 
 def toys(n: int = 1000, mu_nu_muB: float = 0.0, *, statistic: str = "q0", seed: int = 1, threads: int | None = None,
@@ -258,11 +329,13 @@ def toys(n: int = 1000, mu_nu_muB: float = 0.0, *, statistic: str = "q0", seed: 
         return m.toys(n, mu_nu_muB, statistic=statistic, seed=seed, threads=threads)
 
 
-def sensitivity(cl: float | None = None, method: str | None = None, toys: int = 200, seed: int = 1,
+def sensitivity(cl: float | None = None, method: str | None = None, toys: int = 200, seed: int = 1, *,
+                threads: int | None = None, save_toys: str | os.PathLike | None = None, force: bool = False,
                 **options: Any) -> SensitivityResult:
-    """Expected limits (see :meth:`Model.sensitivity`)."""
+    """Expected limits, as ``nmmfit sensitivity`` (see :meth:`Model.sensitivity`: ``save_toys``
+    keeps each toy's upper limit and resumes)."""
     with Model(**options) as m:
-        return m.sensitivity(cl, method, toys, seed)
+        return m.sensitivity(cl, method, toys, seed, threads=threads, save_toys=save_toys, force=force)
 
 
 def compare(test: str | Sequence[str] = "tritium", *, keep_mu_nu: bool = False, toys: int = 0, seed: int = 1,

@@ -154,14 +154,35 @@ class IntervalResult:
 
 @dataclass
 class SignificanceResult:
-    """The discovery test of μν > 0: q0, Z (σ) and p asymptotically; with toys, the toy p-value
-    (``toys``: dict with p_value, its error, the number of toys)."""
+    """The discovery test of μν > 0: q0, Z (σ) and p asymptotically; with toys (local or from a
+    toys file), the toy p-value: ``toys`` (dict: ``toys``, ``failedToys``, ``exceeding``,
+    ``pValue``, ``pValueError``, ``significance``, ``zLowerBound``, ``q0Observed``) and the same
+    numbers under the CLI's names — ``p_value_toys`` (0–1) and its binomial
+    ``p_value_toys_error``, ``z_toys`` (σ; None when no toy reached the data's q0, then
+    ``z_toys_lower_bound``), ``toys_exceeding``, ``failed_toys``, ``n_toys``. ``raw["output"]``
+    holds the keys of ``nmmfit significance --json``."""
 
     mu_nu_best_muB: float
     q0: float
     z_asymptotic: float
     p_value_asymptotic: float
     toys: dict | None = None
+    n_toys: int = 0
+    failed_toys: int | None = None
+    toys_exceeding: int | None = None
+    p_value_toys: float | None = None
+    p_value_toys_error: float | None = None
+    z_toys: float | None = None
+    z_toys_lower_bound: float | None = None
+    raw: dict = field(default_factory=dict, repr=False)
+
+    @classmethod
+    def from_json(cls, r: dict) -> "SignificanceResult":
+        o = r.get("output", {})
+        return cls(r["mu_nu_best_muB"], r["q0"], r["z_asymptotic"], r["p_value_asymptotic"], r.get("toys"),
+                   n_toys=o.get("toys", 0), failed_toys=o.get("failed_toys"), toys_exceeding=o.get("toys_exceeding"),
+                   p_value_toys=o.get("p_value_toys"), p_value_toys_error=o.get("p_value_toys_error"),
+                   z_toys=o.get("z_toys"), z_toys_lower_bound=o.get("z_toys_lower_bound"), raw=r)
 
 
 @dataclass

@@ -43,3 +43,18 @@ def test_saved_compare_toys_record_the_request_and_its_spec_changes(tmp_path):
     assert set(p["data_digests"]) >= {"xenon1t_sr1/dataset.json", "xenon1t_sr1/binned.csv"}
     # the request without the file's own name (a resumed file equals an uninterrupted one)
     assert p["command"].startswith("nmmfit (Python package): compare {") and '"save_toys"' not in p["command"]
+
+
+def test_significance_sensitivity_and_interval_files_record_the_request(tmp_path):
+    m = nmmfit.Model()
+    sig, sens, fc = str(tmp_path / "q0.jsonl"), str(tmp_path / "limits.jsonl"), tmp_path / "fc"
+    m.significance(toys=20, seed=3, save_toys=sig)
+    m.sensitivity(toys=5, seed=2, save_toys=sens)
+    m.interval(method="feldman-cousins", toys=20, grid_points=3, seed=4, toys_dir=str(fc), threads=1)
+    point = sorted(fc.iterdir())[0]
+    for f, command in [(sig, "significance"), (sens, "sensitivity"), (point, "interval")]:
+        p = header(f)["provenance"]
+        assert p["command"].startswith(f"nmmfit (Python package): {command} {{"), f
+        # the file's own name is left out, so a resumed file equals an uninterrupted one
+        assert str(tmp_path) not in p["command"], f
+        assert set(p["data_digests"]) >= {"xenon1t_sr1/dataset.json"}, f

@@ -134,8 +134,7 @@ extension Interval {
         let threads = threadOptions.threads
         let provenance = try data.toysProvenance(physics: physics, fileOption: "--toys-dir")
         return { study in
-            let h = study.header
-            let path = (dir as NSString).appendingPathComponent(String(format: "fc-mu%.6e-n%d-seed%llu.jsonl", h.muNuTrue, h.totalToys, h.seed))
+            let path = (dir as NSString).appendingPathComponent(FeldmanCousins.pointToysFileName(study))
             do {
                 _ = try study.write(to: path, force: false, version: BuildInfo.version, commit: BuildInfo.commit, provenance: provenance, run: nil,
                                     threads: threads, shouldStop: { Interrupt.shared.requested })

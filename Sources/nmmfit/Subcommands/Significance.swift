@@ -83,21 +83,7 @@ struct Significance: ParsableCommand {
             progress.finish()
             let interrupted = toys > 0 && Interrupt.shared.requested
             if !fromToys.isEmpty {
-                let q0Studies = try ToyStudySample.paths(fromToys).filter {
-                    let h = try ToyFileReader(path: $0).header()
-                    return h.statisticName == .q0 && h.muNuTrue == 0
-                }
-                guard q0Studies.count == 1 else {
-                    // name what each file holds, so the user sees why none (or several) fit
-                    let found = try ToyStudySample.paths(fromToys).map { p -> String in
-                        let h = try ToyFileReader(path: p).header()
-                        return "\(p): \(h.statistic) at μν = \(Format.g(h.muNuTrue, 3)) μB"
-                    }
-                    throw InputError("--from-toys: need exactly one background-only q0 study (nmmfit toys --mu 0), found \(q0Studies.count) among \(found.joined(separator: "; "))")
-                }
-                let sample = try ToyStudySample.load(path: q0Studies[0])
-                try ToyStudy.check(sample, against: pl)
-                toy = try ToyPValue.from(q0Observed: d.q0, sample: sample)
+                toy = try ToyPValue.fromToys(fromToys, q0Observed: d.q0, profile: pl)
             }
             let out = Output(muNuBest: pl.best.muNu, q0: d.q0, zAsymptotic: d.z, pValueAsymptotic: d.p, toy: toy)
             var provenance = try data.provenance(physics: physics, seed: toys > 0 ? toyOptions.seedValue : nil)

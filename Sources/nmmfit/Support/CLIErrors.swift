@@ -76,6 +76,7 @@ enum CLIErrors {
         case .gridMax: "--grid-max"
         case .fromToys: "--from-toys"
         case .tStudyAtTruth: "nmmfit toys --statistic t --mu M"
+        case .backgroundOnlyStudy: "nmmfit toys --mu 0"
         case .feldmanCousinsCoverage: "`nmmfit coverage --mu M --method feldman-cousins --write-toys FILE` (or its shards and `nmmfit merge`)"
         case .measuredMuonAnomaly: "--delta-amu/--delta-amu-sigma"
         case .overwriteAllowed: "also with --force"
