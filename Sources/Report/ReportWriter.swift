@@ -162,6 +162,7 @@ public struct ReportWriter {
         s += "Command: `\(command)`  \nRe-run: `nmmfit fit --spec model_spec.json`\n\n"
         if let p = provenance {
             s += "Computed by nmmfit \(p.toolVersion) (commit `\(p.commit)`) from \(p.dataDigests.count) data file\(p.dataDigests.count == 1 ? "" : "s") (SHA-256 digests in `summary.json`, `data_digests`)\(p.seed.map { "; toys seeded with \($0)" } ?? "").\n\n"
+            if let o = p.specOverrides, !o.isEmpty { s += "Dataset spec changes (`--set`): \(o.map { "`\($0)`" }.joined(separator: ", ")).\n\n" }
         }
         if let d = r.digitisedDatasets, !d.isEmpty {
             s += "> **Digitised data:** \(d.joined(separator: ", ")) — read off published figures by third parties, not an official release. Every assumption: `nmmfit datasets show NAME`.\n\n"
