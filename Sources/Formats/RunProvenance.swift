@@ -72,9 +72,9 @@ public struct RunProvenance: Sendable, Encodable, Equatable {
     }
 
     /// The command line without the options named in `dropping`, each with its value (`--shard 3`
-    /// or `--shard=3`): e.g. the options that differ between the shards of one study. Words after
-    /// a `--` are kept as they are.
-    public static func commandLine(name: String, arguments: [String], dropping: Set<String>) -> String {
+    /// or `--shard=3`), and the flags named in `droppingFlags` (`-q`): e.g. the options that
+    /// differ between the shards of one study. Words after a `--` are kept as they are.
+    public static func commandLine(name: String, arguments: [String], dropping: Set<String>, droppingFlags: Set<String> = []) -> String {
         var kept: [String] = []
         var i = 0
         while i < arguments.count {
@@ -85,6 +85,10 @@ public struct RunProvenance: Sendable, Encodable, Equatable {
             }
             if dropping.contains(w) {
                 i += 2
+                continue
+            }
+            if droppingFlags.contains(w) {
+                i += 1
                 continue
             }
             if let eq = w.firstIndex(of: "="), dropping.contains(String(w[..<eq])) {

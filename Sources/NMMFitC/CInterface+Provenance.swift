@@ -57,10 +57,16 @@ extension CInterface {
     /// the argument naming the file written (as the CLI leaves out `--shard`, `--nshards`).
     static let shardArguments: Set<String> = ["shard", "nshards"]
 
+    /// How the request runs, which never changes a toy: left out of every toys-file command line
+    /// (as the CLI leaves out `--threads`, `--force`).
+    static let processArguments: Set<String> = ["threads", "force"]
+
     /// Where the toys of a file written by `command` with `a` come from (``ToysProvenance``):
     /// the answer's data digests and spec changes, and the request without the `dropping`
-    /// arguments as its command line.
+    /// arguments (the file's own name, a shard's arguments) and ``processArguments`` as its
+    /// command line.
     static func toysProvenance(_ command: String, _ a: Args, dropping: Set<String> = []) throws -> ToysProvenance {
-        ToysProvenance(try provenance(command, a), command: try commandLine(command, a.values.filter { !dropping.contains($0.key) }))
+        let left = dropping.union(processArguments)
+        return ToysProvenance(try provenance(command, a), command: try commandLine(command, a.values.filter { !left.contains($0.key) }))
     }
 }

@@ -56,6 +56,9 @@ struct RunProvenanceTests {
         // an option that only starts like a dropped one is kept
         #expect(RunProvenance.commandLine(name: "nmmfit", arguments: ["--shards-note", "1"], dropping: ["--shard"]) == "nmmfit --shards-note 1")
         #expect(RunProvenance.commandLine(name: "nmmfit", arguments: words, dropping: []) == RunProvenance.commandLine(name: "nmmfit", arguments: words))
+        // flags go alone, without the next word
+        #expect(RunProvenance.commandLine(name: "nmmfit", arguments: ["toys", "-q", "-n", "5", "--threads", "2"], dropping: ["--threads"],
+                                          droppingFlags: ["-q"]) == "nmmfit toys -n 5")
     }
 
     struct Sample: Encodable {

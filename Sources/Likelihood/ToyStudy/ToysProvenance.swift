@@ -8,15 +8,17 @@ import Foundation
 ///
 /// It is not part of a study's identity: a file resumed by another command line of the same
 /// study keeps the provenance of the run that started it, and shards of one study merge whatever
-/// their command lines. The command leaves out the option naming the toys file (or folder)
-/// itself, so that a file resumed after an interruption equals an uninterrupted one byte for
-/// byte; a sharded study's file (`nmmfit toys`, `nmmfit coverage --write-toys`) also leaves out
+/// their command lines. The command leaves out what differs between the files of one study while
+/// every toy stays the same: the option naming the toys file (or folder) itself and how the
+/// process runs (threads, quiet, force), so that a file resumed after an interruption equals an
+/// uninterrupted one byte for byte; a sharded study's file (`nmmfit toys`, `nmmfit coverage --write-toys`) also leaves out
 /// the shard options, so that every shard, a merge of them and a single run of the same options
 /// carry the same provenance and a merge equals a single run byte for byte. Each run of a shard
 /// records its full command line (``ToyRun/command``).
 public struct ToysProvenance: Codable, Equatable, Sendable {
     /// The command line (words quoted for a POSIX shell where needed), without the option naming
-    /// the toys file and, in a sharded study's file, the shard options; several, joined by ``commandSeparator``,
+    /// the toys file, the process options (threads, quiet, force) and, in a sharded study's file,
+    /// the shard options; several, joined by ``commandSeparator``,
     /// in a merge of shards run by different command lines.
     public var command: String
     /// SHA-256 (lowercase hex) of every data file read, keyed by its path (relative to the data
