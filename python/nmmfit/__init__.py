@@ -387,7 +387,9 @@ def coverage(mu_nu_muB: float | Iterable[float] | None = None, methods: str | Se
     μν (``mu_nu``, μB; default 0, 0.5e-11 and 2e-11) and method ("asymptotic-unified",
     "wilks", "feldman-cousins"; default asymptotic-unified and feldman-cousins) with the fraction
     of toys whose interval at ``cl`` covers the true value (``coverage``, 0–1) and its binomial
-    ``error``. ``toys`` per point; Feldman–Cousins uses ``critical_toys`` inner toys per toy.
+    ``error``. ``toys`` per point; Feldman–Cousins uses ``critical_toys`` inner toys per toy, and
+    its rows also give ``expected_coverage``: the coverage that N = ``critical_toys`` inner toys
+    give on average, ((N − 1)·cl + 1)/(N + 1), a little below ``cl`` (compare with it).
     With ``from_toys`` (merged toys files of t̃ at their true μν, or folders of them) the points
     come from those files instead (feldman-cousins only from files written by
     ``nmmfit coverage --method feldman-cousins --write-toys``, which hold each toy's critical value)."""

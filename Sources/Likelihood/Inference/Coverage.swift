@@ -30,9 +30,15 @@ public enum Coverage {
         /// Feldman–Cousins: the inner toys per toy behind each toy's critical value (nil for the
         /// asymptotic methods, which need none).
         public var criticalToys: Int?
+        /// Feldman–Cousins: the coverage the construction gives on average with `criticalToys`
+        /// inner toys per critical value (``FeldmanCousins/expectedCoverage(cl:innerToys:)``), a
+        /// little below `cl`; the measured coverage is to be compared with it. Nil for the
+        /// asymptotic methods.
+        public var expectedCoverage: Double?
         enum CodingKeys: String, CodingKey {
             case cl, toys, covered, coverage
             case criticalToys = "critical_toys"
+            case expectedCoverage = "expected_coverage"
             case method = "interval_method"
             case error = "coverage_error"
             case muNu = "mu_nu_true_muB"
@@ -115,6 +121,7 @@ public enum Coverage {
         var p = point(muNu: muNu, method: .feldmanCousins, cl: cl, toys: toys, failed: failed + statistics.count - usable, covered: covered,
                       usable: usable)
         p.criticalToys = criticalToys
+        p.expectedCoverage = FeldmanCousins.expectedCoverage(cl: cl, innerToys: criticalToys)
         return p
     }
 
