@@ -8,10 +8,11 @@ import Foundation
 /// Format 3 adds provenance: every file names the build that wrote its toys (`nmmfit_version`,
 /// `nmmfit_commit`), and a shard of a sharded study (nshards > 1) lists its runs (``ToyRun``:
 /// host, job id, attempt, start and end). A whole study (a single run, a merge) has no runs, so
-/// its bytes depend only on the study and the build: a merge equals a single run byte for byte.
+/// its bytes depend only on the study, the build and its provenance (the same for every shard
+/// of one study, ``ToysProvenance``): a merge equals a single run byte for byte.
 /// Format 4 is format 3 with Feldman–Cousins critical values: the header's `feldman_cousins`
 /// (``criticalValues``) and every record's `critical_value`. A study without them is still
-/// written in format 3, byte for byte as before, so older builds read, resume and merge it;
+/// written in format 3, so older builds read, resume and merge it;
 /// this code reads both. Format 2 had no provenance; format 1 had `statistic: "q0"` beside the
 /// records' numeric `statistic`. Files of other formats are refused with a clear line.
 /// A header of this build also says where its toys came from (`provenance`, ``ToysProvenance``:
