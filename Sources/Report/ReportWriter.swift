@@ -109,11 +109,28 @@ public struct ReportWriter {
     /// written into `summary.json` through the one ``ResultEncoder``, into each figure's data files
     /// (``FigureDataDocument``) and named in `summary.md`;
     /// `runSpec` (the model with the run's saved analysis) into `model_spec.json` (else the model alone).
+    ///
+    /// A write that fails part-way (a full disk, a folder in a file's place) leaves no report
+    /// behind: the files this call wrote are removed, and the folder too when this call made it.
     public func write(report: FitReport, model: BinnedModel, profile: ProfileLikelihood, command: String,
                       limitsTable: URL?, moreResults: [ThisWorkResult] = [], provenance: RunProvenance? = nil,
                       runSpec: RunSpec? = nil) throws -> [String] {
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let made = !FileManager.default.fileExists(atPath: directory.path)
         var written: [String] = []
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            try writeFiles(report: report, model: model, profile: profile, command: command, limitsTable: limitsTable,
+                           moreResults: moreResults, provenance: provenance, runSpec: runSpec, written: &written)
+            return written
+        } catch {
+            for p in written { try? FileManager.default.removeItem(atPath: p) }
+            if made { try? FileManager.default.removeItem(at: directory) }
+            throw error
+        }
+    }
+
+    private func writeFiles(report: FitReport, model: BinnedModel, profile: ProfileLikelihood, command: String, limitsTable: URL?,
+                            moreResults: [ThisWorkResult], provenance: RunProvenance?, runSpec: RunSpec?, written: inout [String]) throws {
         func put(_ name: String, _ data: Data) throws {
             let p = directory.appendingPathComponent(name).path
             try OutputFile.write(data, to: p, force: force)
@@ -148,13 +165,12 @@ public struct ReportWriter {
             try putFigure("\(Self.limitsComparison).svg", Figures.limits(limits, thisWork: thisWork(report) + moreResults))
             plots.append(("\(Self.limitsComparison).svg", "This result beside published results"))
         }
-        if plotsOnly { return written }
+        if plotsOnly { return }
         let summary = try provenance.map { try ResultEncoder.encode(ResultDocument(report, provenance: $0)) } ?? ResultEncoder.encode(report)
         try put(Self.summaryJSON, summary)
         // with the run's saved analysis (`runSpec`), `fit --spec model_spec.json` reproduces every number
         try put(Self.modelSpec, try runSpec?.jsonData() ?? model.spec.jsonData())
         try put(Self.summaryMarkdown, Data(markdown(report, plots: plots, command: command, provenance: provenance).utf8))
-        return written
     }
 
     func markdown(_ r: FitReport, plots: [(String, String)], command: String, provenance: RunProvenance? = nil) -> String {
