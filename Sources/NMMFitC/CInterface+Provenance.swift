@@ -69,4 +69,10 @@ extension CInterface {
         let left = dropping.union(processArguments)
         return ToysProvenance(try provenance(command, a), command: try commandLine(command, a.values.filter { !left.contains($0.key) }))
     }
+
+    /// `header` of a `save_toys` file stamped with this build and the provenance of `command`
+    /// with `a` (``toysProvenance(_:_:dropping:)``, without `save_toys`).
+    static func stamped<H: ToysHeaderStamp>(_ header: H, _ command: String, _ a: Args) throws -> H {
+        header.stamped(version: BuildInfo.version, commit: BuildInfo.commit, provenance: try toysProvenance(command, a, dropping: ["save_toys"]))
+    }
 }

@@ -262,11 +262,7 @@ extension CInterface {
         let holder = LockHolder()
         let opener: CompatibilityTest.ToysFileOpener = { header in
             holder.lock = try OutputFile.lock(path, force: force, mayExist: true).lock
-            var h = header
-            h.nmmfitVersion = BuildInfo.version
-            h.nmmfitCommit = BuildInfo.commit
-            h.provenance = try toysProvenance("fit", a, dropping: ["save_toys"])
-            return try CompatibilityTest.openToysFile(path: path, header: h, force: force)
+            return try CompatibilityTest.openToysFile(path: path, header: try stamped(header, "fit", a), force: force)
         }
         return (opener, holder.release)
     }

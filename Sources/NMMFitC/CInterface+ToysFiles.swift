@@ -43,10 +43,7 @@ extension CInterface {
         let force = try a.bool("force", default: false)
         let lock = try OutputFile.lock(path, force: force, mayExist: true).lock
         defer { lock.release() }
-        var header = try ToyPValue.backgroundOnlyStudy(profile: profile, toys: toys, seed: seed).header
-        header.nmmfitVersion = BuildInfo.version
-        header.nmmfitCommit = BuildInfo.commit
-        header.provenance = try toysProvenance("significance", a, dropping: ["save_toys"])
+        let header = try stamped(try ToyPValue.backgroundOnlyStudy(profile: profile, toys: toys, seed: seed).header, "significance", a)
         let file = try ToyFileAppender.open(path: path, header: header, force: force)
         defer { file.close() }
         return try ToyPValue.compute(profile: profile, toys: toys, seed: seed, file: file, threads: threads)
@@ -65,10 +62,7 @@ extension CInterface {
         let force = try a.bool("force", default: false)
         let lock = try OutputFile.lock(path, force: force, mayExist: true).lock
         defer { lock.release() }
-        var header = try Sensitivity.toysFileHeader(model: model, cl: cl, method: method, toys: toys, seed: seed)
-        header.nmmfitVersion = BuildInfo.version
-        header.nmmfitCommit = BuildInfo.commit
-        header.provenance = try toysProvenance("sensitivity", a, dropping: ["save_toys"])
+        let header = try stamped(try Sensitivity.toysFileHeader(model: model, cl: cl, method: method, toys: toys, seed: seed), "sensitivity", a)
         let file = try SensitivityToysFile.open(path: path, header: header, force: force)
         defer { file.close() }
         return try Sensitivity.run(model: model, cl: cl, method: method, toys: toys, seed: seed, threads: threads, file: file)

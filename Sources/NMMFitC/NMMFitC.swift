@@ -553,11 +553,7 @@ enum CInterface {
             let force = try a.bool("force", default: false)
             let toysFile = try a.string("save_toys").map { path in { (header: ComparisonToysHeader) throws -> ComparisonToysFile in
                 lock.lock = try OutputFile.lock(path, force: force, mayExist: true).lock
-                var h = header
-                h.nmmfitVersion = BuildInfo.version
-                h.nmmfitCommit = BuildInfo.commit
-                h.provenance = try toysProvenance("compare", a, dropping: ["save_toys"])
-                return try ComparisonToysFile.open(path: path, header: h, force: force)
+                return try ComparisonToysFile.open(path: path, header: try stamped(header, "compare", a), force: force)
             } }
             let r = try c.test().run(toys: try a.toys(), seed: try a.seed(), threads: try a.threads(), toysFile: toysFile)
             return HypothesisTestReport(r, model: c.model)

@@ -174,15 +174,11 @@ struct CoverageShardCLITests {
         let args = ["coverage", "--mu", "1e-11", "--toys", "300", "--seed", "7", "--method", "wilks", "--method", "feldman-cousins",
                     "--critical-toys", "100", "--threads", "1", "--json"]
         let fcFile = "\(toysDir)/coverage-mu1.000000e-11-n300-seed7-fc-cl0.9-k100.jsonl"
-        let first = try HostileInputTests.started(args + ["--toys-dir", toysDir])
-        HostileInputTests.waitForHandler(first.0.processIdentifier, signal: SIGINT, timeout: 600)
-        HostileInputTests.waitForLines(fcFile, atLeast: 3, while: first.0)
-        kill(first.0.processIdentifier, SIGINT)
-        let (firstOut, firstErr) = HostileInputTests.finished(first)
-        let kept = try String(contentsOfFile: fcFile, encoding: .utf8).split(separator: "\n").count - 1
+        let first = try HostileInputTests.interruptedOnce(args + ["--toys-dir", toysDir], file: fcFile, lines: 3)
+        let (firstOut, firstErr, kept) = (first.stdout, first.stderr, first.kept)
         // an optimised build may finish before the signal lands: then every toy is in the file
-        #expect(first.0.terminationStatus == 130 || (first.0.terminationStatus == 0 && kept == 300), "\(first.0.terminationStatus) \(firstErr)")
-        if first.0.terminationStatus == 130 {
+        #expect(first.status == 130 || (first.status == 0 && kept == 300), "\(first.status) \(firstErr)")
+        if first.status == 130 {
             #expect(firstErr.contains("their toys are in \(toysDir); re-run the same command to resume"), "\(firstErr)")
             // the finished point (wilks) is printed; the cut-short Feldman–Cousins point is not
             #expect(try Self.points(firstOut).count == 1)
@@ -210,13 +206,9 @@ struct CoverageShardCLITests {
         let (resumed, whole) = (dir.appendingPathComponent("r.jsonl").path, dir.appendingPathComponent("w.jsonl").path)
         let args = ["coverage", "--mu", "1e-11", "--toys", "600", "--seed", "3", "--method", "feldman-cousins", "--critical-toys", "100",
                     "--shard", "1", "--nshards", "2", "--threads", "1", "--write-toys"]
-        let first = try HostileInputTests.started(args + [resumed])
-        HostileInputTests.waitForHandler(first.0.processIdentifier, signal: SIGINT, timeout: 600)
-        HostileInputTests.waitForLines(resumed, atLeast: 3, while: first.0)
-        kill(first.0.processIdentifier, SIGINT)
-        let (_, firstErr) = HostileInputTests.finished(first)
-        let kept = try String(contentsOfFile: resumed, encoding: .utf8).split(separator: "\n").count - 1
-        #expect(first.0.terminationStatus == 130 || (first.0.terminationStatus == 0 && kept == 300), "\(first.0.terminationStatus) \(firstErr)")
+        let first = try HostileInputTests.interruptedOnce(args + [resumed], file: resumed, lines: 3)
+        let kept = first.kept
+        #expect(first.status == 130 || (first.status == 0 && kept == 300), "\(first.status) \(first.stderr)")
         let again = try CLI.run(args + [resumed])
         #expect(again.status == 0, "\(again.stderr)")
         if kept < 300 { #expect(again.stderr.contains("resuming: \(kept) toys already in \(resumed), \(300 - kept) to go"), "\(again.stderr)") }

@@ -268,14 +268,10 @@ struct HostileInputTests {
         try fm.createDirectory(at: work, withIntermediateDirectories: true)
         defer { try? fm.removeItem(at: work) }
         let (resumed, whole) = (work.appendingPathComponent("resumed.jsonl").path, work.appendingPathComponent("whole.jsonl").path)
-        let first = try started(args + ["--save-toys", resumed])
-        waitForHandler(first.0.processIdentifier, signal: SIGINT, timeout: 600)
-        waitForLines(resumed, atLeast: 2, while: first.0)
-        kill(first.0.processIdentifier, SIGINT)
-        let (_, firstErr) = finished(first)
-        let kept = try String(contentsOfFile: resumed, encoding: .utf8).split(separator: "\n").count - 1
-        #expect(first.0.terminationStatus == 130 || (first.0.terminationStatus == 0 && kept == toys), "\(first.0.terminationStatus) \(firstErr)")
-        if first.0.terminationStatus == 130 { #expect(firstErr.contains("they are kept in \(resumed)"), "\(firstErr)") }
+        let first = try interruptedOnce(args + ["--save-toys", resumed], file: resumed, lines: 2)
+        let (firstErr, kept) = (first.stderr, first.kept)
+        #expect(first.status == 130 || (first.status == 0 && kept == toys), "\(first.status) \(firstErr)")
+        if first.status == 130 { #expect(firstErr.contains("they are kept in \(resumed)"), "\(firstErr)") }
         #expect(kept > 0 && kept <= toys, "\(kept) toys kept after the interrupt")
 
         let again = try run(args + ["--save-toys", resumed], stdout: nil, stderr: nil)
@@ -348,6 +344,19 @@ struct HostileInputTests {
     // MARK: - running and set-up
 
     /// Waits until the file at `path` has `atLeast` lines, or process `p` has ended (10 min at most).
+    /// Runs `args`, sends SIGINT once its handler is installed and the toys file `file` holds
+    /// `lines` lines (the file is appended block by block), and waits for the end: the exit
+    /// status, the output, and the toys kept (the file's lines after its header).
+    static func interruptedOnce(_ args: [String], file: String, lines: Int) throws -> (status: Int32, stdout: String, stderr: String, kept: Int) {
+        let run = try started(args)
+        waitForHandler(run.0.processIdentifier, signal: SIGINT, timeout: 600)
+        waitForLines(file, atLeast: lines, while: run.0)
+        kill(run.0.processIdentifier, SIGINT)
+        let (out, err) = finished(run)
+        let kept = try String(contentsOfFile: file, encoding: .utf8).split(separator: "\n").count - 1
+        return (run.0.terminationStatus, out, err, kept)
+    }
+
     static func waitForLines(_ path: String, atLeast: Int, while p: Process) {
         let deadline = Date().addingTimeInterval(600)
         while p.isRunning && Date() < deadline,

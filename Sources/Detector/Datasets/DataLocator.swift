@@ -88,11 +88,14 @@ public enum DataLocator {
     /// Names of the datasets in a data folder: sub-folders with a dataset spec and a usable name
     /// (``nameProblem(_:)``; a folder named `all` could never be chosen, as `all` means every dataset).
     public static func available(in root: URL) -> [String] {
+        foldersWithSpec(in: root).filter { nameProblem($0) == nil }
+    }
+
+    /// The folders of `root` that hold a dataset spec file, sorted by name.
+    static func foldersWithSpec(in root: URL) -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []
         return names.filter { name in
-            nameProblem(name) == nil && Dataset.specFileNames.contains {
-                FileManager.default.fileExists(atPath: root.appendingPathComponent(name).appendingPathComponent($0).path)
-            }
+            Dataset.specFileNames.contains { FileManager.default.fileExists(atPath: root.appendingPathComponent(name).appendingPathComponent($0).path) }
         }.sorted()
     }
 
@@ -100,13 +103,7 @@ public enum DataLocator {
     /// (``nameProblem(_:)``), with the reason: ``available(in:)`` leaves them out, and the
     /// dataset list says so instead of passing over them in silence.
     public static func unusable(in root: URL) -> [(name: String, problem: String)] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []
-        return names.sorted().compactMap { name in
-            guard let problem = nameProblem(name), Dataset.specFileNames.contains(where: {
-                FileManager.default.fileExists(atPath: root.appendingPathComponent(name).appendingPathComponent($0).path)
-            }) else { return nil }
-            return (name, problem)
-        }
+        foldersWithSpec(in: root).compactMap { name in nameProblem(name).map { (name, $0) } }
     }
 
     /// What makes `name` unusable as a dataset name, or nil. Names appear in tables, file names

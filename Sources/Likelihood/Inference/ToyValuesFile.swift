@@ -3,7 +3,7 @@ import Foundation
 
 /// The header of a ``ToyValuesFile``: the study (so that only the same study is resumed) and the
 /// build that wrote it.
-public protocol ToyValuesHeader: Codable, Equatable, Sendable {
+public protocol ToyValuesHeader: Codable, Equatable, Sendable, ToysHeaderStamp {
     /// The format version this build writes.
     static var formatVersion: Int { get }
     /// What the file is, for messages ("sensitivity toys file").
@@ -16,11 +16,8 @@ public protocol ToyValuesHeader: Codable, Equatable, Sendable {
     var format: Int { get }
     /// Toys of the whole study.
     var totalToys: Int { get }
-    var nmmfitVersion: String { get set }
-    var nmmfitCommit: String { get set }
-    /// The command line, data digests and spec changes behind the toys (``ToysProvenance``; nil
-    /// in files of older builds): kept from the run that started the file, not part of the study.
-    var provenance: ToysProvenance? { get set }
+    // the build and the provenance (``ToysHeaderStamp``): the provenance is kept from the run
+    // that started the file and is not part of the study
 }
 
 extension ToyValuesHeader {

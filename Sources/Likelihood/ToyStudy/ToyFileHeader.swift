@@ -18,7 +18,7 @@ import Foundation
 /// A header of this build also says where its toys came from (`provenance`, ``ToysProvenance``:
 /// the command line, the data files' digests, the spec changes), an optional key of both
 /// formats: files of older builds, without it, are read, resumed and merged as before.
-public struct ToyFileHeader: Codable, Equatable, Sendable {
+public struct ToyFileHeader: Codable, Equatable, Sendable, ToysHeaderStamp {
     /// The newest toys-file format this code writes and reads (a study with critical values).
     public static let formatVersion = 4
     /// The format of a study without critical values (every `toys` study and asymptotic coverage shard).

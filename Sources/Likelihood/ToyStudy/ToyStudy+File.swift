@@ -28,10 +28,7 @@ extension ToyStudy {
         // one writer per toys file; a folder, FIFO or device is refused; an existing file is resumed
         let (_, lock) = try OutputFile.lock(path, force: force, mayExist: true)
         defer { lock.release() }
-        var h = header
-        h.nmmfitVersion = version
-        h.nmmfitCommit = commit
-        h.provenance = provenance
+        let h = header.stamped(version: version, commit: commit, provenance: provenance)
         // another build's file throws ToyFileBuildMismatch (the front end says how to allow it)
         let file = try ToyFileAppender.open(path: path, header: h, force: force, run: h.nshards > 1 ? run : nil,
                                             allowOtherBuild: allowOtherBuild)

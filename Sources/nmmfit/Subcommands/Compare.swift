@@ -1,6 +1,5 @@
 import Analysis
 import ArgumentParser
-import BuildInfo
 import Formats
 import Foundation
 import Likelihood
@@ -79,10 +78,7 @@ struct Compare: ParsableCommand {
             defer { toysLock?.release() }
             let toysFile = saveToys.map { path in { (header: ComparisonToysHeader) throws -> ComparisonToysFile in
                 toysLock = try OutputFile.lock(path, force: output.force, mayExist: true).lock
-                var h = header
-                h.nmmfitVersion = BuildInfo.version
-                h.nmmfitCommit = BuildInfo.commit
-                h.provenance = try data.toysProvenance(physics: physics, fileOption: "--save-toys")
+                let h = try data.stamped(header, physics: physics, fileOption: "--save-toys")
                 let f = try ComparisonToysFile.open(path: path, header: h, force: output.force)
                 if f.kept > 0 || f.dropped > 0 { output.note("resuming: \(f.kept) toys already in \(path), \(toys - f.next) to go") }
                 return f

@@ -1,6 +1,5 @@
 import Analysis
 import ArgumentParser
-import BuildInfo
 import Detector
 import Formats
 import Foundation
@@ -114,10 +113,7 @@ struct FitOptions: ParsableArguments {
             defer { toysLock?.release() }
             let toysFile: CompatibilityTest.ToysFileOpener? = saveToys.map { path in { header in
                 toysLock = try OutputFile.lock(path, force: output.force, mayExist: true).lock
-                var h = header
-                h.nmmfitVersion = BuildInfo.version
-                h.nmmfitCommit = BuildInfo.commit
-                h.provenance = try data.toysProvenance(physics: physics, fileOption: "--save-toys")
+                let h = try data.stamped(header, physics: physics, fileOption: "--save-toys")
                 let f = try CompatibilityTest.openToysFile(path: path, header: h, force: output.force)
                 if f.kept > 0 || f.dropped > 0 {
                     output.note("resuming: \(f.kept) toys already in \(path), \(h.adaptive ? "up to " : "")\(h.totalToys - f.next) to go")

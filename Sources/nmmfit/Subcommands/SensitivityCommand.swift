@@ -1,6 +1,5 @@
 import Analysis
 import ArgumentParser
-import BuildInfo
 import Formats
 import Foundation
 import Likelihood
@@ -61,10 +60,8 @@ struct SensitivityCommand: ParsableCommand {
             if let saveToys {
                 // one writer per toys file; an existing file of this study is resumed
                 lock = try OutputFile.lock(saveToys, force: output.force, mayExist: true).lock
-                var header = try Sensitivity.toysFileHeader(model: model, cl: cl, method: method, toys: toys, seed: toyOptions.seedValue)
-                header.nmmfitVersion = BuildInfo.version
-                header.nmmfitCommit = BuildInfo.commit
-                header.provenance = try data.toysProvenance(physics: physics, fileOption: "--save-toys")
+                let header = try data.stamped(try Sensitivity.toysFileHeader(model: model, cl: cl, method: method, toys: toys, seed: toyOptions.seedValue),
+                                              physics: physics, fileOption: "--save-toys")
                 let f = try SensitivityToysFile.open(path: saveToys, header: header, force: output.force)
                 if f.kept > 0 || f.dropped > 0 {
                     output.note("resuming: \(f.kept) toys already in \(saveToys), \(toys - f.next) to go")

@@ -1,6 +1,5 @@
 import Analysis
 import ArgumentParser
-import BuildInfo
 import Formats
 import Foundation
 import GSL
@@ -60,10 +59,8 @@ struct Significance: ParsableCommand {
                 // one writer per toys file; an existing file of this study is resumed
                 let (_, lock) = try OutputFile.lock(saveToys, force: output.force, mayExist: true)
                 defer { lock.release() }
-                var header = try ToyPValue.backgroundOnlyStudy(profile: pl, toys: toys, seed: toyOptions.seedValue).header
-                header.nmmfitVersion = BuildInfo.version
-                header.nmmfitCommit = BuildInfo.commit
-                header.provenance = try data.toysProvenance(physics: physics, fileOption: "--save-toys")
+                let header = try data.stamped(try ToyPValue.backgroundOnlyStudy(profile: pl, toys: toys, seed: toyOptions.seedValue).header,
+                                              physics: physics, fileOption: "--save-toys")
                 let file: ToyFileAppender
                 do {
                     file = try ToyFileAppender.open(path: saveToys, header: header, force: output.force)

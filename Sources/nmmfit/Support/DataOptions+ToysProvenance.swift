@@ -1,3 +1,4 @@
+import BuildInfo
 import Formats
 import Foundation
 import Likelihood
@@ -23,5 +24,11 @@ extension DataOptions {
         let dropping = Set(fileOption).union(Self.processOptions).union(sharded ? Self.shardOptions : [])
         return ToysProvenance(try provenance(physics: physics),
                               command: RunProvenance.thisRun(dropping: dropping, droppingFlags: Self.processFlags).command)
+    }
+
+    /// `header` stamped with this build and this run's ``toysProvenance(physics:fileOption:sharded:)``
+    /// (the `--save-toys` files: not sharded, `fileOption` names the file).
+    func stamped<H: ToysHeaderStamp>(_ header: H, physics: PhysicsOptions?, fileOption: String) throws -> H {
+        header.stamped(version: BuildInfo.version, commit: BuildInfo.commit, provenance: try toysProvenance(physics: physics, fileOption: fileOption))
     }
 }
