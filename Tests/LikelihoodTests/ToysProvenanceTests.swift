@@ -40,6 +40,16 @@ struct ToysProvenanceTests {
         var old = h
         old.provenance = nil
         #expect(ToyFileHeader.decode(Array(try old.jsonLine().dropLast()))?.provenance == nil)
+        // a provenance no build writes (a digest that is not 64 lowercase hex digits, an empty
+        // command) makes the line no header, so it is not merged into a study's record
+        for bad in [ToysProvenance(command: "nmmfit toys", dataDigests: ["d/dataset.json": "zz"]),
+                    ToysProvenance(command: "nmmfit toys", dataDigests: ["d/dataset.json": Self.hexA.uppercased()]),
+                    ToysProvenance(command: "", dataDigests: [:])] {
+            var b = h
+            b.provenance = bad
+            let line = Array(try b.jsonLine().dropLast())
+            #expect(!bad.isValid && ToyFileHeader.decode(line) == nil, "\(bad)")
+        }
     }
 
     @Test("merge: the shards' provenance, one command when they agree; different command lines joined; a data file read with two contents refused")
@@ -118,5 +128,13 @@ struct ToysProvenanceTests {
         g.close()
         let line = try #require(try ToyFileReader(path: path).next())
         #expect(try JSONDecoder().decode(SensitivityToysHeader.self, from: Data(line.bytes)).provenance == first)
+        // a file whose provenance no build writes is not resumed, and is left as it is
+        var bad = h
+        bad.provenance = ToysProvenance(command: "x", dataDigests: ["f": "not hex"])
+        let other = "\(dir)/bad.jsonl"
+        try SensitivityToysFile.open(path: other, header: bad, force: false).close()
+        let before = try Data(contentsOf: URL(fileURLWithPath: other))
+        #expect(throws: InputError.self) { try SensitivityToysFile.open(path: other, header: h, force: false) }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: other)) == before)
     }
 }

@@ -103,7 +103,7 @@ public final class ToyValuesFile<H: ToyValuesHeader> {
             let reader = try ToyFileReader(path: path)
             guard let first = try reader.next(), first.complete,
                   let existing = try? JSONDecoder().decode(Header.self, from: Data(first.bytes)),
-                  existing.format == Header.formatVersion else {
+                  existing.format == Header.formatVersion, existing.provenance?.isValid ?? true else {
                 throw InputError(file: path, line: 1, "not an nmmfit \(Header.kind) (no header)", remedy: .replaceFile)
             }
             guard existing.identity == header.identity else {

@@ -180,6 +180,7 @@ public struct ToyFileHeader: Codable, Equatable, Sendable, ToysHeaderStamp {
     public static func decode(_ line: [UInt8]) -> ToyFileHeader? {
         guard let h = try? JSONDecoder().decode(ToyFileHeader.self, from: Data(line)), h.nmmfitToys == format(criticalValues: h.criticalValues),
               h.criticalValues.map({ $0.isValid && h.statisticName == .tTilde && h.testedMuNu == h.muNuTrue }) ?? true,
+              h.provenance?.isValid ?? true,
               h.totalToys >= 1, h.nshards >= 1, h.shard >= 0, h.shard < h.nshards,
               h.muNuTrue.isFinite, h.muNuTrue >= 0, let name = h.statisticName,
               name.needsTestedValue == (h.testedMuNu != nil), h.testedMuNu.map({ $0.isFinite && $0 >= 0 }) ?? true,

@@ -48,6 +48,14 @@ public struct ToysProvenance: Codable, Equatable, Sendable {
         self.init(command: command ?? run.command, dataDigests: run.dataDigests, specOverrides: run.specOverrides)
     }
 
+    /// Whether it can be what a build wrote: a command line, and every digest 64 lowercase hex
+    /// digits of a named file (a header that fails is not read as a toys file's).
+    public var isValid: Bool {
+        !command.isEmpty && dataDigests.allSatisfy { file, digest in
+            !file.isEmpty && digest.utf8.count == 64 && digest.utf8.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }
+        }
+    }
+
     /// The provenance of a merge of files with these provenances (files without one, written by
     /// older builds, are passed over): the distinct command lines in order, the union of the data
     /// digests and the distinct spec changes. Two files that read one path with different
